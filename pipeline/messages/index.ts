@@ -1,0 +1,5 @@
+/**
+ * The message catalogue: every user-facing message text, one file per area, re-exported here.
+ * Messages say what is wrong, where, and how to fix it.
+ */
+export * as runMessages from './run.ts';

@@ -1,0 +1,372 @@
+/**
+ * The data contracts shared by every stage of skillgap. Stages are pure functions from these
+ * tables to these tables; only the runner (pipeline/run.ts) reads and writes files.
+ *
+ *   RawTable[] ──normalise──▶ NormalisedWave ──analyse──▶ AnalysisResult ──render──▶ files
+ *
+ * Column names of the CSV files written from these types are fixed (other tools read them):
+ * see pipeline/io/table-files.ts.
+ */
+
+// ─── Vocabularies ────────────────────────────────────────────────────────────────────────────
+
+/** Who answered: employers (`industry`) or tertiary institutions (`education`). */
+export type Population = 'industry' | 'education';
+export const POPULATIONS: readonly Population[] = ['industry', 'education'];
+
+/**
+ * What a rating measures. Industry rates `importance` (for an entry-level graduate) and the
+ * `preparedness` of recent graduates; education rates `importance` and how well its curriculum
+ * gives `coverage` to the competency.
+ */
+export type Dimension = 'importance' | 'preparedness' | 'coverage';
+export const DIMENSIONS: readonly Dimension[] = ['importance', 'preparedness', 'coverage'];
+
+/**
+ * Why an answer has no value. Missing answers are never zeros.
+ * `blank`: the cell was empty; `dont_know`, `not_applicable`, `prefer_not_to_say`: the respondent
+ * chose that option; `not_shown`: the tool says the question was not displayed (e.g. Kobo `n/a`);
+ * `invalid`: a value outside the scale or an unknown label (also reported as a warning).
+ */
+export type MissingReason =
+  | 'blank'
+  | 'dont_know'
+  | 'not_applicable'
+  | 'prefer_not_to_say'
+  | 'not_shown'
+  | 'invalid';
+/** Index 0 of the coded form means "not missing"; index i+1 is MISSING_REASONS[i]. */
+export const MISSING_REASONS: readonly MissingReason[] = [
+  'blank',
+  'dont_know',
+  'not_applicable',
+  'prefer_not_to_say',
+  'not_shown',
+  'invalid',
+];
+
+/** The survey tools whose export layouts ingest recognises. */
+export type ExportFormat =
+  | 'qualtrics'
+  | 'qualtrics-legacy'
+  | 'limesurvey'
+  | 'surveymonkey'
+  | 'google-forms'
+  | 'kobo'
+  | 'spss'
+  | 'generic';
+
+// ─── Reference data ──────────────────────────────────────────────────────────────────────────
+
+/** One competency of the working taxonomy (data/competencies.json). */
+export interface Competency {
+  /** Stable id, kebab-case, e.g. `incident-response`. */
+  id: string;
+  /** Short English label used in charts and tables. */
+  label: string;
+  kind: 'technical' | 'transversal';
+  description: string;
+  /** Crosswalk to the canonical frameworks (ids as the sources spell them); empty where none fits. */
+  crosswalk: {
+    nice: string[];
+    ecsf: string[];
+    csec2017: string[];
+    cybok: string[];
+  };
+}
+
+export interface CompetencyFramework {
+  version: string;
+  provenance: string;
+  competencies: Competency[];
+}
+
+/** A country with its places in every region scheme we report by (data/regions/countries.json). */
+export interface CountryRecord {
+  /** ISO 3166-1 alpha-2, e.g. `TR`. */
+  alpha2: string;
+  alpha3: string;
+  /** UN M49 numeric code as a zero-padded string, e.g. `792`. */
+  m49: string;
+  /** English short name as the UN writes it, e.g. `Türkiye`, `Côte d'Ivoire`. */
+  nameEn: string;
+  /** UN M49 region name, e.g. `Asia`. */
+  region: string;
+  /** UN M49 sub-region name, e.g. `Western Asia`. */
+  subRegion: string;
+  /** UN regional group, e.g. `WEOG`, `GRULAC`, `African Group`; `` where the country is in none. */
+  unRegionalGroup: string;
+}
+
+/** Which region a respondent is reported under. */
+export type RegionScheme = 'un-m49-region' | 'un-m49-subregion' | 'un-regional-group';
+
+// ─── Wave configuration and codebook ─────────────────────────────────────────────────────────
+
+/** One export file of a wave (data/raw/<wave>/wave.json → sources). */
+export interface WaveSource {
+  /** Short id used in audit rows and file names, e.g. `industry-qualtrics`. */
+  id: string;
+  /** Path relative to the wave folder. */
+  file: string;
+  population: Population;
+  /** Force a format instead of detecting it. */
+  format?: ExportFormat;
+}
+
+/** Quality rules; each can be switched off. Reason codes are in QualityReason. */
+export interface QualityRules {
+  dropDuplicates: boolean;
+  /** Exclude responses not marked finished, or with progress below this percentage. */
+  minProgress: number;
+  /** Exclude speeders: duration below this fraction of the median duration (0 = off). */
+  speederFraction: number;
+  /** Exclude respondents who give the same answer to every item of a grid of at least this many items (0 = off). */
+  straightLineMinItems: number;
+  /** Exclude respondents with fewer than this many non-missing ratings. */
+  minAnsweredItems: number;
+}
+
+export interface WaveConfig {
+  /** Wave id, e.g. `2022`. */
+  wave: string;
+  title: string;
+  /** ISO date used as the report's creation date, so renders are reproducible. */
+  reportDate: string;
+  /** The wave before this one, for comparisons, if any. */
+  previousWave?: string;
+  sources: WaveSource[];
+  /** Path of the codebook, relative to the wave folder. */
+  codebook: string;
+  regionScheme: RegionScheme;
+  quality: QualityRules;
+  suppression: {
+    /** Cells with unweighted n below this are suppressed (default 5). */
+    minN: number;
+    /** Cells with unweighted n below this are flagged as low reliability (default 10). */
+    lowReliabilityN: number;
+  };
+  analysis: {
+    /** Crosshairs of the importance–performance quadrants. */
+    ipaCrosshair: 'grand-mean' | 'scale-midpoint';
+    bootstrapReplicates: number;
+    seed: number;
+    /** Weights above this multiple of the mean weight are trimmed. */
+    weightCap: number;
+  };
+}
+
+/** The answer scale of a wave, with its labels in every language the exports use. */
+export interface ScaleDefinition {
+  min: number;
+  max: number;
+  /** Answer label (any language, matched case- and accent-insensitively) or code → value. */
+  labels: Record<string, number>;
+  /** Answer label or code → reason it is missing, e.g. "Don't know" → dont_know, "-99" → blank. */
+  missing: Record<string, MissingReason>;
+}
+
+/** How one source's columns map onto the data model. Columns are named by code or by question text. */
+export interface SourceCodebook {
+  /** Id of the WaveSource this mapping is for. */
+  source: string;
+  columns: {
+    respondentId: string;
+    country: string;
+    organisationType?: string;
+    weight?: string;
+    finished?: string;
+    progress?: string;
+    durationSeconds?: string;
+    /** Column marking test/preview responses (Qualtrics Status, LimeSurvey refurl…). */
+    status?: string;
+  };
+  /** Rating columns: source column → competency and dimension. */
+  items: { column: string; competency: string; dimension: Dimension }[];
+}
+
+export interface Codebook {
+  wave: string;
+  scale: ScaleDefinition;
+  sources: SourceCodebook[];
+}
+
+// ─── Stage 1: ingest ─────────────────────────────────────────────────────────────────────────
+
+/** One column of an export as the tool labelled it. */
+export interface RawColumn {
+  /** Short name / export tag / question code (`Q3_1`, `Q3[SQ004]`); question text where the tool has no codes. */
+  key: string;
+  /** Question text or second-header label, `` if the export has none. */
+  label: string;
+  /** Qualtrics ImportId, Kobo XPath etc., where the export carries one. */
+  importId?: string;
+}
+
+/**
+ * One export file as read: header rows resolved into columns, data rows as text cells, personal
+ * data columns already removed. `sourceRows[i]` is the 1-based record number of `rows[i]` in the
+ * file counting header rows (what a person sees in a spreadsheet), so messages can name it.
+ */
+export interface RawTable {
+  sourceId: string;
+  /** Path as given in the config or on the command line. */
+  sourceFile: string;
+  sha256: string;
+  format: ExportFormat;
+  encoding: string;
+  delimiter: string;
+  headerRows: number;
+  columns: RawColumn[];
+  rows: string[][];
+  sourceRows: number[];
+  /** Columns removed because they hold personal data (names only, never values). */
+  droppedPersonalColumns: string[];
+  warnings: string[];
+}
+
+// ─── Stage 2: normalise ──────────────────────────────────────────────────────────────────────
+
+/** A kept respondent. */
+export interface Respondent {
+  /** `<source id>:<response id>`, unique within the wave. */
+  respondentId: string;
+  population: Population;
+  /** ISO 3166-1 alpha-2, or `` when unknown (kept, reported in the audit). */
+  country: string;
+  /** Region under the wave's scheme, `Unknown` when the country is unknown. */
+  region: string;
+  organisationType: string;
+  /** Survey weight, 1 when the export has none. */
+  weight: number;
+  wave: string;
+  sourceFile: string;
+  sourceRow: number;
+}
+
+/**
+ * Long-format answers, columnar: entry i is respondent `respondentIndex[i]` (index into
+ * NormalisedWave.respondents), competency `competencies[competencyIndex[i]]`, dimension
+ * `DIMENSIONS[dimension[i]]`, `value[i]` on the wave scale or NaN when missing, and
+ * `missingReason[i]` = 0 when present, else 1 + index into MISSING_REASONS.
+ */
+export interface AnswerTable {
+  length: number;
+  competencies: string[];
+  respondentIndex: Int32Array;
+  competencyIndex: Uint16Array;
+  dimension: Uint8Array;
+  value: Float64Array;
+  missingReason: Uint8Array;
+}
+
+export type QualityReason =
+  | 'duplicate_response_id'
+  | 'duplicate_answers'
+  | 'incomplete'
+  | 'speeder'
+  | 'straight_liner'
+  | 'no_ratings'
+  | 'test_response'
+  | 'blank_row';
+
+/** One row per data row of every input file: nothing is lost without a reason. */
+export interface AuditRow {
+  sourceFile: string;
+  sourceRow: number;
+  responseId: string;
+  status: 'kept' | 'excluded';
+  reasons: QualityReason[];
+}
+
+/** A data problem that does not stop the run (collected in the manifest and the report appendix). */
+export interface Warning {
+  code: string;
+  message: string;
+  file?: string;
+  row?: number;
+  column?: string;
+}
+
+export interface NormalisedWave {
+  wave: string;
+  scale: { min: number; max: number };
+  regionScheme: RegionScheme;
+  respondents: Respondent[];
+  answers: AnswerTable;
+  audit: AuditRow[];
+  warnings: Warning[];
+}
+
+// ─── Stage 3: analyse ────────────────────────────────────────────────────────────────────────
+
+export type Measure = Dimension | 'gap_preparedness' | 'gap_curriculum' | 'gap_education';
+
+/** `both` is used for the curriculum gap, which compares the two populations. */
+export type EstimatePopulation = Population | 'both';
+
+/** One cell: region (or `Global`) × competency × population × measure. */
+export interface EstimateRow {
+  wave: string;
+  region: string;
+  competency: string;
+  population: EstimatePopulation;
+  measure: Measure;
+  /** Unweighted number of respondents with a value (pairs for paired gaps; n1 + n2 for the curriculum gap). */
+  n: number;
+  /** Weighted mean; NaN when suppressed. */
+  mean: number;
+  /** Weighted standard deviation of the values; NaN when suppressed or undefined. */
+  sd: number;
+  /** Design-based standard error (Taylor linearisation, one stage with replacement). */
+  se: number;
+  ciLow: number;
+  ciHigh: number;
+  /** Weighted share answering in the top two boxes of the scale; NaN for gaps. */
+  top2Share: number;
+  suppressed: boolean;
+  /** `` | `low_reliability` | `suppressed_small_n` | `suppressed_derived`. */
+  flag: string;
+}
+
+export type GapMeasure = 'gap_preparedness' | 'gap_curriculum' | 'gap_education';
+
+export interface TestRow {
+  wave: string;
+  region: string;
+  competency: string;
+  gap: GapMeasure;
+  test: 'wilcoxon_signed_rank' | 'mann_whitney_u';
+  n1: number;
+  n2: number;
+  statistic: number;
+  pValue: number;
+  qValue: number;
+  effectSize: number;
+  effectMeasure: 'rank_biserial' | 'cliffs_delta';
+  suppressed: boolean;
+}
+
+export type Quadrant = 'concentrate_here' | 'keep_up_the_good_work' | 'low_priority' | 'possible_overkill';
+
+export interface RankingRow {
+  wave: string;
+  region: string;
+  competency: string;
+  mwds: number;
+  rank: number;
+  rankCiLow: number;
+  rankCiHigh: number;
+  quadrant: Quadrant | '';
+  suppressed: boolean;
+}
+
+export interface AnalysisResult {
+  wave: string;
+  estimates: EstimateRow[];
+  tests: TestRow[];
+  rankings: RankingRow[];
+  /** Weighting summary per population: Kish effective n and design effect of the weights. */
+  weighting: { population: Population; n: number; effectiveN: number; designEffect: number; trimmed: number }[];
+  warnings: Warning[];
+}
