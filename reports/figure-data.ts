@@ -1,0 +1,54 @@
+/**
+ * The rows figures and tables may show. Suppressed cells keep their place (so a chart can mark
+ * them) but never carry their mean, interval or exact small n: the values are dropped here, once,
+ * before any spec or table sees them.
+ */
+import type { AnalysisResult, EstimatePopulation, Measure } from '../pipeline/types.ts';
+
+export interface PublishableEstimate {
+  region: string;
+  competency: string;
+  /** Unweighted n; only present when the cell is published. */
+  n: number | null;
+  mean: number | null;
+  ciLow: number | null;
+  ciHigh: number | null;
+  suppressed: boolean;
+  lowReliability: boolean;
+}
+
+/** Estimates of one population and measure, suppressed values removed. */
+export function publishableEstimates(
+  analysis: AnalysisResult,
+  population: EstimatePopulation,
+  measure: Measure,
+  region?: string,
+): PublishableEstimate[] {
+  return analysis.estimates
+    .filter((row) => row.population === population && row.measure === measure && (region === undefined || row.region === region))
+    .map((row) => {
+      const hidden = row.suppressed || !Number.isFinite(row.mean);
+      return {
+        region: row.region,
+        competency: row.competency,
+        n: hidden ? null : row.n,
+        mean: hidden ? null : row.mean,
+        ciLow: hidden || !Number.isFinite(row.ciLow) ? null : row.ciLow,
+        ciHigh: hidden || !Number.isFinite(row.ciHigh) ? null : row.ciHigh,
+        suppressed: hidden,
+        lowReliability: !hidden && row.flag === 'low_reliability',
+      };
+    });
+}
+
+/** Rounds for inlined chart data: 3 decimals is finer than any printed value and keeps specs small. */
+export function roundForChart(value: number | null): number | null {
+  return value === null ? null : Math.round(value * 1000) / 1000;
+}
+
+/** The regions of an analysis in a stable order: `Global` first, then alphabetical. */
+export function regionsOf(analysis: AnalysisResult): string[] {
+  const regions = [...new Set(analysis.estimates.map((row) => row.region))].filter((region) => region !== 'Global');
+  regions.sort((a, b) => a.localeCompare(b, 'en'));
+  return analysis.estimates.some((row) => row.region === 'Global') ? ['Global', ...regions] : regions;
+}

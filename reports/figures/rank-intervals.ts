@@ -1,0 +1,45 @@
+/**
+ * `rank-intervals`: competencies ranked by MWDS (Borich 1980; BRIEF §3.1), rank 1 = most in need
+ * of training, with the bootstrap rank intervals the analysis computed. An interval that stays
+ * within the top ranks means the rank is robust to sampling variation.
+ */
+import type { TopLevelSpec } from 'vega-lite';
+import { formatEstimate } from '../format.ts';
+import type { ReportInput } from '../report-input.ts';
+import { chartConfig, competencyLabel } from '../theme.ts';
+
+export function buildRankIntervals(input: ReportInput, region = 'Global'): TopLevelSpec {
+  const rows = input.analysis.rankings
+    .filter((row) => row.region === region && !row.suppressed && Number.isFinite(row.rank))
+    .sort((a, b) => a.rank - b.rank || a.competency.localeCompare(b.competency, 'en'))
+    .map((row) => ({
+      competency: competencyLabel(input.competencies, row.competency),
+      rank: row.rank,
+      rankCiLow: row.rankCiLow,
+      rankCiHigh: row.rankCiHigh,
+      mwdsText: `MWDS ${formatEstimate(row.mwds)}`,
+    }));
+  const lastRank = Math.max(input.competencies.length, ...rows.map((row) => row.rankCiHigh));
+  const y = { field: 'competency', type: 'nominal' as const, sort: rows.map((row) => row.competency), title: null };
+  const x = { type: 'quantitative' as const, scale: { domain: [0.5, lastRank + 0.5], nice: false }, axis: { tickMinStep: 1, format: 'd' }, title: 'Rank (1 = largest need)' };
+  return {
+    $schema: 'https://vega.github.io/schema/vega-lite/v5.json',
+    config: chartConfig,
+    title: {
+      text: `Training-need ranking${region === 'Global' ? '' : `: ${region}`}`,
+      subtitle: ['Mean weighted discrepancy score (MWDS) rank with 95% bootstrap rank interval.'],
+    },
+    data: { values: rows },
+    width: 300,
+    height: { step: 20 },
+    encoding: { y },
+    layer: [
+      { mark: { type: 'rule', strokeWidth: 2, color: '#56B4E9' }, encoding: { x: { ...x, field: 'rankCiLow' }, x2: { field: 'rankCiHigh' } } },
+      { mark: { type: 'point', filled: true, size: 60, color: '#0072B2', opacity: 1 }, encoding: { x: { ...x, field: 'rank' } } },
+      {
+        mark: { type: 'text', align: 'left', dx: 6, fontSize: 9, color: '#333333' },
+        encoding: { x: { ...x, field: 'rankCiHigh' }, text: { field: 'mwdsText' } },
+      },
+    ],
+  };
+}

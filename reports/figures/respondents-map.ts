@@ -1,0 +1,71 @@
+/**
+ * `respondents-map`: kept respondents (both populations) per country on an Equal Earth world map.
+ * Counts are shown only as bins, and the first bin is `< minN`, so no small count is published.
+ * Boundaries: world-atlas 2.0 `countries-110m` (Natural Earth 1:110m, public domain), read from
+ * node_modules so rendering needs no network. Country ids there are UN M49 numeric codes.
+ */
+import { createRequire } from 'node:module';
+import i18nCountries from 'i18n-iso-countries';
+import type { TopLevelSpec } from 'vega-lite';
+import type { ReportInput } from '../report-input.ts';
+import { chartConfig } from '../theme.ts';
+
+const require = createRequire(import.meta.url);
+const worldTopology = require('world-atlas/countries-110m.json') as object;
+
+const NO_RESPONDENTS = 'none';
+
+/** Bin labels from small to large: `< minN`, then ranges from minN up, then `≥ last edge`. */
+export function respondentBins(minN: number): { label: string; low: number; high: number }[] {
+  const edges = [minN, ...[10, 25, 50, 100].filter((edge) => edge > minN)];
+  const bins = [{ label: `< ${minN}`, low: 1, high: minN - 1 }];
+  edges.forEach((edge, index) => {
+    const next = edges[index + 1];
+    bins.push(next === undefined ? { label: `≥ ${edge}`, low: edge, high: Infinity } : { label: `${edge}\u2013${next - 1}`, low: edge, high: next - 1 });
+  });
+  return bins;
+}
+
+export function respondentBin(total: number, minN: number): string {
+  if (total <= 0) return NO_RESPONDENTS;
+  return respondentBins(minN).find((bin) => total >= bin.low && total <= bin.high)!.label;
+}
+
+export function buildRespondentsMap(input: ReportInput): TopLevelSpec {
+  const minN = input.config.suppression.minN;
+  const bins = respondentBins(minN).map((bin) => bin.label);
+  const countries = input.respondentsByCountry.flatMap((country) => {
+    const numeric = i18nCountries.alpha2ToNumeric(country.country);
+    if (!numeric) return [];
+    return [{ id: numeric.padStart(3, '0'), countryName: country.countryName, respondents: respondentBin(country.industry + country.education, minN) }];
+  });
+  const blues = ['#deebf7', '#c6dbef', '#9ecae1', '#6baed6', '#3182bd', '#08519c', '#08306b'];
+  const range = ['#f2f2f2', ...blues.slice(blues.length - bins.length)];
+  return {
+    $schema: 'https://vega.github.io/schema/vega-lite/v5.json',
+    config: chartConfig,
+    title: {
+      text: 'Respondents per country',
+      subtitle: [`Kept responses, industry and education together; counts below ${minN} are binned.`],
+    },
+    width: 560,
+    height: 290,
+    projection: { type: 'equalEarth' },
+    data: { values: worldTopology, format: { type: 'topojson', feature: 'countries' } },
+    transform: [
+      { lookup: 'id', from: { data: { values: countries }, key: 'id', fields: ['respondents', 'countryName'] } },
+      { calculate: `datum.respondents ? datum.respondents : '${NO_RESPONDENTS}'`, as: 'respondents' },
+    ],
+    mark: { type: 'geoshape', stroke: '#ffffff', strokeWidth: 0.4 },
+    encoding: {
+      color: {
+        field: 'respondents',
+        type: 'ordinal',
+        title: 'Respondents',
+        scale: { domain: [NO_RESPONDENTS, ...bins], range },
+        legend: { orient: 'right' },
+      },
+      tooltip: [{ field: 'countryName', title: 'Country' }, { field: 'respondents', title: 'Respondents' }],
+    },
+  };
+}

@@ -1,0 +1,77 @@
+/**
+ * `wave-change`: change of the Global preparedness gap per competency since the previous wave
+ * (this wave − previous wave), for cells published in both waves. Bars carry their value so the
+ * chart reads in greyscale; a positive change means the gap widened.
+ */
+import type { TopLevelSpec } from 'vega-lite';
+import { formatEstimate } from '../format.ts';
+import { publishableEstimates, roundForChart } from '../figure-data.ts';
+import type { ReportInput } from '../report-input.ts';
+import { chartConfig } from '../theme.ts';
+
+export interface GapChange {
+  competency: string;
+  label: string;
+  current: number;
+  previous: number;
+  change: number;
+}
+
+/** Gap changes for competencies published in both waves, largest widening first. */
+export function gapChanges(input: ReportInput, region = 'Global'): GapChange[] {
+  if (!input.previousAnalysis) return [];
+  const current = publishableEstimates(input.analysis, 'industry', 'gap_preparedness', region);
+  const previous = publishableEstimates(input.previousAnalysis, 'industry', 'gap_preparedness', region);
+  const changes = input.competencies.flatMap((competency) => {
+    const now = current.find((row) => row.competency === competency.id);
+    const before = previous.find((row) => row.competency === competency.id);
+    if (!now || !before || now.suppressed || before.suppressed) return [];
+    return [{ competency: competency.id, label: competency.label, current: now.mean!, previous: before.mean!, change: now.mean! - before.mean! }];
+  });
+  return changes.sort((a, b) => b.change - a.change || a.label.localeCompare(b.label, 'en'));
+}
+
+export function buildWaveChange(input: ReportInput): TopLevelSpec {
+  const changes = gapChanges(input);
+  const values = changes.map((change) => ({
+    competency: change.label,
+    change: roundForChart(change.change),
+    direction: change.change >= 0 ? 'Gap widened' : 'Gap narrowed',
+    changeText: formatEstimate(change.change),
+  }));
+  const limit = Math.max(0.25, ...changes.map((change) => Math.abs(change.change))) * 1.25;
+  const y = { field: 'competency', type: 'nominal' as const, sort: values.map((value) => value.competency), title: null };
+  const x = { field: 'change', type: 'quantitative' as const, scale: { domain: [-limit, limit] }, title: 'Change in gap' };
+  return {
+    $schema: 'https://vega.github.io/schema/vega-lite/v5.json',
+    config: chartConfig,
+    title: {
+      text: `Change in preparedness gap since ${input.config.previousWave ?? input.previousAnalysis?.wave ?? 'the previous wave'}`,
+      subtitle: [`Global gap ${input.config.wave} − gap ${input.previousAnalysis?.wave ?? ''}; positive = the gap widened.`],
+    },
+    data: { values },
+    width: 360,
+    height: { step: 20 },
+    encoding: { y },
+    layer: [
+      {
+        mark: { type: 'bar' },
+        encoding: {
+          x,
+          color: { field: 'direction', type: 'nominal', title: null, scale: { domain: ['Gap widened', 'Gap narrowed'], range: ['#E69F00', '#0072B2'] }, legend: { orient: 'bottom', direction: 'horizontal' } },
+        },
+      },
+      { data: { values: [{ zero: 0 }] }, mark: { type: 'rule', color: '#333333' }, encoding: { x: { field: 'zero', type: 'quantitative' } } },
+      {
+        mark: { type: 'text', fontSize: 9, dx: 4, align: 'left' },
+        transform: [{ filter: 'datum.change >= 0' }],
+        encoding: { x, text: { field: 'changeText' } },
+      },
+      {
+        mark: { type: 'text', fontSize: 9, dx: -4, align: 'right' },
+        transform: [{ filter: 'datum.change < 0' }],
+        encoding: { x, text: { field: 'changeText' } },
+      },
+    ],
+  };
+}
