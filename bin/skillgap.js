@@ -3,4 +3,5 @@
 // registry) and hands over to the one CLI file. No build step is needed after `npm ci`.
 import { register } from 'tsx/esm/api';
 register();
-await import('../pipeline/cli.ts');
+const { main } = await import('../pipeline/cli.ts');
+process.exitCode = await main(process.argv.slice(2));

@@ -3,3 +3,4 @@
  * Messages say what is wrong, where, and how to fix it.
  */
 export * as runMessages from './run.ts';
+export * as normaliseMessages from './normalise.ts';

@@ -1,0 +1,132 @@
+/**
+ * The `skillgap` command line: every command is declared here, with a lazily loaded handler that
+ * takes a typed options object and returns data (so the API and notebooks call the same handlers).
+ * This file holds the one error boundary: ValidationError → exit 1, UsageError → exit 2,
+ * anything else is a bug → exit 3 with the message to report. Progress goes to stderr; `--json`
+ * prints the handler's result on stdout.
+ */
+import { parseArgs, type ParseArgsConfig } from 'node:util';
+import { UsageError, ValidationError, EXIT } from './errors.ts';
+import type { StageName } from './run.ts';
+
+type Values = Record<string, string | boolean | string[] | undefined>;
+
+interface CommandDeclaration {
+  summary: string;
+  usage: string;
+  options: NonNullable<ParseArgsConfig['options']>;
+  /** Whether positional arguments are accepted. */
+  positionals?: boolean;
+  handler: (values: Values, positionals: string[]) => Promise<unknown>;
+}
+
+const waveOptions = {
+  wave: { type: 'string' },
+  config: { type: 'string' },
+  out: { type: 'string' },
+  json: { type: 'boolean' },
+} as const;
+
+const str = (value: unknown) => (typeof value === 'string' ? value : undefined);
+const list = (value: unknown) => (typeof value === 'string' ? value.split(',').map((s) => s.trim()).filter(Boolean) : undefined);
+const waveArgs = (values: Values) => ({ wave: str(values.wave), config: str(values.config), out: str(values.out) });
+
+function stageCommand(stage: StageName): CommandDeclaration {
+  return {
+    summary: `run only the ${stage} stage (skipped when up to date; --force reruns it)`,
+    usage: `skillgap ${stage} [--wave ID] [--config FILE] [--out DIR] [--force] [--json]`,
+    options: { ...waveOptions, force: { type: 'boolean' } },
+    handler: async (values) => {
+      const { runCommand } = await import('./commands/run-command.ts');
+      return runCommand({ ...waveArgs(values), force: values.force === true, only: [stage] });
+    },
+  };
+}
+
+export const COMMANDS: Record<string, CommandDeclaration> = {
+  run: {
+    summary: 'run ingest → normalise → analyse → render, skipping stages that are up to date',
+    usage: 'skillgap run [--wave ID] [--config FILE] [--out DIR] [--force] [--json]',
+    options: { ...waveOptions, force: { type: 'boolean' } },
+    handler: async (values) => {
+      const { runCommand } = await import('./commands/run-command.ts');
+      return runCommand({ ...waveArgs(values), force: values.force === true });
+    },
+  },
+  ingest: stageCommand('ingest'),
+  normalise: stageCommand('normalise'),
+  analyse: stageCommand('analyse'),
+  render: stageCommand('render'),
+  status: {
+    summary: 'say which stages would run, and why',
+    usage: 'skillgap status [--wave ID] [--config FILE] [--out DIR] [--json]',
+    options: waveOptions,
+    handler: async (values) => {
+      const { statusCommand } = await import('./commands/run-command.ts');
+      return statusCommand(waveArgs(values));
+    },
+  },
+  figures: {
+    summary: 'regenerate figures from the cached analysis',
+    usage: 'skillgap figures [--wave ID] [--only id,…] [--format svg,png,vl] [--out DIR] [--json]',
+    options: { ...waveOptions, only: { type: 'string' }, format: { type: 'string' } },
+    handler: async (values) => {
+      const { figuresCommand } = await import('./commands/figures-command.ts');
+      return figuresCommand({ ...waveArgs(values), only: list(values.only), formats: list(values.format) });
+    },
+  },
+};
+
+function helpText(): string {
+  const lines = ['usage: skillgap <command> [options]', '', 'commands:'];
+  for (const [name, command] of Object.entries(COMMANDS)) lines.push(`  ${name.padEnd(16)} ${command.summary}`);
+  lines.push('', 'exit codes: 0 success, 1 bad input data, 2 bad usage, 3 internal error (please report it)');
+  return lines.join('\n');
+}
+
+/** Runs one command line; returns the exit code. Never throws. */
+export async function main(argv: string[]): Promise<number> {
+  const json = argv.includes('--json');
+  try {
+    let [name, ...rest] = argv;
+    if (!name || name === '--help' || name === '-h' || name === 'help') {
+      process.stdout.write(helpText() + '\n');
+      return name ? EXIT.ok : EXIT.badUsage;
+    }
+    // Two-word commands: `codebook init`.
+    if (rest.length > 0 && COMMANDS[`${name} ${rest[0]}`]) {
+      name = `${name} ${rest[0]}`;
+      rest = rest.slice(1);
+    }
+    const command = COMMANDS[name];
+    if (!command) throw new UsageError(`unknown command "${name}"\n\n${helpText()}`);
+    if (rest.includes('--help') || rest.includes('-h')) {
+      process.stdout.write(`usage: ${command.usage}\n${command.summary}\n`);
+      return EXIT.ok;
+    }
+    let parsed;
+    try {
+      parsed = parseArgs({ args: rest, options: command.options, allowPositionals: command.positionals ?? false, strict: true });
+    } catch (error) {
+      throw new UsageError(`${(error as Error).message}\nusage: ${command.usage}`);
+    }
+    const result = await command.handler(parsed.values as Values, parsed.positionals);
+    if (json) process.stdout.write(JSON.stringify(result, null, 2) + '\n');
+    return EXIT.ok;
+  } catch (error) {
+    return reportError(error, json);
+  }
+}
+
+function reportError(error: unknown, json: boolean): number {
+  const code = error instanceof ValidationError ? EXIT.badData : error instanceof UsageError ? EXIT.badUsage : EXIT.bug;
+  const message = error instanceof Error ? error.message : String(error);
+  if (code === EXIT.bug) {
+    process.stderr.write(`skillgap: internal error: ${message}\nThis is a bug in skillgap; please report it with the command you ran and this message.\n`);
+    if (process.env.SKILLGAP_DEBUG && error instanceof Error) process.stderr.write(`${error.stack}\n`);
+  } else {
+    process.stderr.write(`skillgap: ${code === EXIT.badData ? 'bad input' : 'usage'}: ${message}\n`);
+  }
+  if (json) process.stdout.write(JSON.stringify({ error: { exitCode: code, message } }) + '\n');
+  return code;
+}

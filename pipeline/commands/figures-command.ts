@@ -1,0 +1,25 @@
+import { createContext, type WaveOptions } from '../context.ts';
+import { buildReportInput, writeFigures } from '../stages/render-stage.ts';
+import type { FigureFormat } from '../../reports/render-figure.ts';
+import { UsageError } from '../errors.ts';
+
+export interface FiguresCommandOptions extends WaveOptions {
+  only?: string[];
+  formats?: string[];
+}
+
+const FORMATS: FigureFormat[] = ['svg', 'png', 'vl'];
+
+/** `skillgap figures`: regenerates figures from the cached analysis, without rerunning earlier stages. */
+export async function figuresCommand(options: FiguresCommandOptions) {
+  for (const format of options.formats ?? []) {
+    if (!FORMATS.includes(format as FigureFormat)) throw new UsageError(`unknown figure format "${format}": use ${FORMATS.join(', ')}`);
+  }
+  const ctx = createContext(options);
+  const started = ctx.clock();
+  const input = await buildReportInput(ctx);
+  const figures = await writeFigures(ctx, input, { only: options.only, formats: options.formats as FigureFormat[] | undefined });
+  const seconds = (ctx.clock() - started) / 1000;
+  ctx.log(`figures: ${figures.map((f) => f.id).join(', ')} written to ${ctx.outDir}/figures in ${seconds.toFixed(2)} s`);
+  return { wave: ctx.wave.config.wave, figures: figures.map((f) => f.id), seconds };
+}

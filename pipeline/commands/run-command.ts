@@ -1,0 +1,24 @@
+import { createContext, type WaveOptions } from '../context.ts';
+import { explainStatus, runStages, type StageName, type StageOutcome } from '../run.ts';
+
+export interface RunCommandOptions extends WaveOptions {
+  force?: boolean;
+  /** Run only these stages (e.g. `skillgap analyse`). */
+  only?: StageName[];
+}
+
+/** `skillgap run` and the single-stage commands: runs what is stale, returns what each stage did. */
+export async function runCommand(options: RunCommandOptions): Promise<{ wave: string; outDir: string; stages: StageOutcome[] }> {
+  const ctx = createContext(options);
+  ctx.log(`skillgap: wave ${ctx.wave.config.wave} → ${ctx.outDir}`);
+  const stages = await runStages(ctx, { force: options.force, only: options.only });
+  return { wave: ctx.wave.config.wave, outDir: ctx.outDir, stages };
+}
+
+/** `skillgap status`: which stages would run, and why. */
+export async function statusCommand(options: WaveOptions) {
+  const ctx = createContext(options);
+  const stages = await explainStatus(ctx);
+  for (const stage of stages) ctx.log(`${stage.stage}: ${stage.stale ? 'will run' : 'up to date'} (${stage.reason})`);
+  return { wave: ctx.wave.config.wave, outDir: ctx.outDir, stages };
+}

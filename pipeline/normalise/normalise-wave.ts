@@ -1,0 +1,266 @@
+/**
+ * The normalise stage: raw export tables → the data model (respondents, long answers) and an
+ * audit row for every input row. Pure: no file access; the runner passes tables in and writes
+ * the result out.
+ *
+ *   per source: resolve codebook columns → recode answers → quality rules → country & region
+ *   then: concatenate kept respondents, build the columnar answer table, collect warnings
+ */
+import type {
+  AnswerTable,
+  AuditRow,
+  Codebook,
+  NormalisedWave,
+  QualityReason,
+  RawTable,
+  Respondent,
+  Warning,
+  WaveConfig,
+} from '../types.ts';
+import { DIMENSIONS, MISSING_REASONS } from '../types.ts';
+import { ValidationError } from '../errors.ts';
+import { resolveColumns } from './resolve-columns.ts';
+import { makeAnswerRecoder } from './recode-answer.ts';
+import { isBlankRow } from './quality/blank-rows.ts';
+import { isTestResponse } from './quality/test-responses.ts';
+import { isIncomplete, parseFinished } from './quality/incomplete.ts';
+import { speederThreshold } from './quality/speeders.ts';
+import { isStraightLiner } from './quality/straight-liners.ts';
+import { findDuplicates } from './quality/duplicates.ts';
+import { resolveCountry } from './countries.ts';
+import { regionOf } from './regions.ts';
+import { normaliseMessages } from '../messages/index.ts';
+
+export interface NormaliseOptions {
+  /** Competency ids in display order (the framework's); codebook competencies not in it are an error. */
+  competencyOrder: readonly string[];
+}
+
+export function normaliseWave(
+  tables: readonly RawTable[],
+  config: WaveConfig,
+  codebook: Codebook,
+  options: NormaliseOptions,
+): NormalisedWave {
+  const recode = makeAnswerRecoder(codebook.scale);
+  const competencyIndex = new Map(options.competencyOrder.map((id, i) => [id, i]));
+  checkCodebookCompetencies(codebook, competencyIndex);
+
+  const respondents: Respondent[] = [];
+  const audit: AuditRow[] = [];
+  const warnings: Warning[] = [];
+  // Upper bound of the answer count, so the columnar table is allocated once (a large wave has tens of millions).
+  let capacity = 0;
+  for (const table of tables) capacity += table.rows.length * (codebook.sources.find((s) => s.source === table.sourceId)?.items.length ?? 0);
+  const answers = allocateAnswerTable(capacity, [...options.competencyOrder]);
+  let answerCount = 0;
+
+  for (const table of tables) {
+    const source = config.sources.find((s) => s.id === table.sourceId);
+    const sourceCodebook = codebook.sources.find((s) => s.source === table.sourceId);
+    if (!source || !sourceCodebook) {
+      throw new ValidationError(normaliseMessages.sourceNotInCodebook(table.sourceId), { file: table.sourceFile });
+    }
+    const columns = resolveColumns(table, sourceCodebook);
+    for (const missing of columns.missingItems) {
+      warnings.push({ code: 'missing_item_column', message: normaliseMessages.missingItemColumn(missing), file: table.sourceFile, column: missing });
+    }
+    const itemCount = columns.items.length;
+    const rowCount = table.rows.length;
+    const cell = (row: string[], index: number) => (index >= 0 ? (row[index] ?? '') : '');
+
+    // Recode every rating once; unknown labels become `invalid` and one warning per label and column.
+    const values = new Float64Array(rowCount * itemCount);
+    const missing = new Uint8Array(rowCount * itemCount);
+    const unknownLabels = new Map<string, { column: string; label: string; rows: number[] }>();
+    const blank = new Uint8Array(rowCount);
+    const finished = new Int8Array(rowCount).fill(-1);
+    const progress = new Float64Array(rowCount).fill(NaN);
+    const duration = new Float64Array(rowCount).fill(NaN);
+    const weights = new Float64Array(rowCount).fill(1);
+    const fingerprints: string[] = new Array(rowCount);
+    const responseIds: string[] = new Array(rowCount);
+    const weightProblems: { message: string; where: { file: string; row: number; column: string } }[] = [];
+
+    for (let r = 0; r < rowCount; r++) {
+      const row = table.rows[r];
+      blank[r] = isBlankRow(row) ? 1 : 0;
+      responseIds[r] = cell(row, columns.respondentId).trim();
+      if (columns.finished >= 0) finished[r] = parseFinished(cell(row, columns.finished));
+      if (columns.progress >= 0) progress[r] = parseNumber(cell(row, columns.progress));
+      if (columns.durationSeconds >= 0) duration[r] = parseNumber(cell(row, columns.durationSeconds));
+      if (columns.weight >= 0 && !blank[r]) {
+        const weight = parseNumber(cell(row, columns.weight));
+        if (!(weight > 0)) {
+          weightProblems.push({ message: normaliseMessages.badWeight(), where: { file: table.sourceFile, row: table.sourceRows[r], column: table.columns[columns.weight].key } });
+        } else weights[r] = weight;
+      }
+      let fingerprint = `${normaliseCountryKey(cell(row, columns.country))}|${cell(row, columns.organisationType)}|`;
+      let answered = 0;
+      for (let item = 0; item < itemCount; item++) {
+        const text = cell(row, columns.items[item].index);
+        const answer = recode(text);
+        const at = r * itemCount + item;
+        if (answer.missing === null) {
+          values[at] = answer.value;
+          answered++;
+        } else {
+          values[at] = NaN;
+          missing[at] = MISSING_REASONS.indexOf(answer.missing) + 1;
+          if (answer.missing === 'invalid' && !blank[r]) {
+            const column = columns.items[item].column;
+            const key = `${column}\u0000${text}`;
+            const entry = unknownLabels.get(key) ?? { column, label: text, rows: [] };
+            entry.rows.push(table.sourceRows[r]);
+            unknownLabels.set(key, entry);
+          }
+        }
+        fingerprint += `${values[at]},`;
+      }
+      fingerprints[r] = answered > 0 ? fingerprint : '';
+    }
+    if (weightProblems.length > 0) throw ValidationError.many(weightProblems);
+    for (const { column, label, rows } of unknownLabels.values()) {
+      warnings.push({ code: 'unknown_label', message: normaliseMessages.unknownLabel(label, rows), file: table.sourceFile, row: rows[0], column });
+    }
+
+    // Quality rules.
+    const rules = config.quality;
+    const duplicates = rules.dropDuplicates
+      ? findDuplicates(responseIds, fingerprints, blank)
+      : { byId: new Uint8Array(rowCount), byAnswers: new Uint8Array(rowCount) };
+    const speedLimit = speederThreshold(duration, invert(blank), rules.speederFraction);
+    const itemDimensions = columns.items.map((item) => item.dimension);
+    const itemDimension = Uint8Array.from(itemDimensions, (dimension) => DIMENSIONS.indexOf(dimension));
+    const itemCompetency = Uint16Array.from(columns.items, (item) => competencyIndex.get(item.competency)!);
+    const unknownCountries = new Map<string, number[]>();
+
+    for (let r = 0; r < rowCount; r++) {
+      const row = table.rows[r];
+      const reasons: QualityReason[] = [];
+      if (blank[r]) reasons.push('blank_row');
+      else {
+        if (duplicates.byId[r]) reasons.push('duplicate_response_id');
+        if (duplicates.byAnswers[r]) reasons.push('duplicate_answers');
+        if (columns.status >= 0 && isTestResponse(cell(row, columns.status))) reasons.push('test_response');
+        if (isIncomplete(finished[r], progress[r], rules.minProgress)) reasons.push('incomplete');
+        if (Number.isFinite(speedLimit) && duration[r] < speedLimit) reasons.push('speeder');
+        if (isStraightLiner(values, r * itemCount, itemDimensions, rules.straightLineMinItems)) reasons.push('straight_liner');
+        if (countAnswered(values, r * itemCount, itemCount) < Math.max(1, rules.minAnsweredItems)) reasons.push('no_ratings');
+      }
+      audit.push({
+        sourceFile: table.sourceFile,
+        sourceRow: table.sourceRows[r],
+        responseId: responseIds[r],
+        status: reasons.length === 0 ? 'kept' : 'excluded',
+        reasons,
+      });
+      if (reasons.length > 0) continue;
+
+      const countryText = cell(row, columns.country);
+      const country = resolveCountry(countryText);
+      if (country.alpha2 === null) {
+        const key = countryText.trim();
+        unknownCountries.set(key, [...(unknownCountries.get(key) ?? []), table.sourceRows[r]]);
+      }
+      const respondentIndex = respondents.length;
+      respondents.push({
+        respondentId: `${table.sourceId}:${responseIds[r] || `row${table.sourceRows[r]}`}`,
+        population: source.population,
+        country: country.alpha2 ?? '',
+        region: country.alpha2 ? regionOf(country.alpha2, config.regionScheme) : 'Unknown',
+        organisationType: cell(row, columns.organisationType).trim(),
+        weight: weights[r],
+        wave: config.wave,
+        sourceFile: table.sourceFile,
+        sourceRow: table.sourceRows[r],
+      });
+      for (let item = 0; item < itemCount; item++) {
+        const at = r * itemCount + item;
+        answers.respondentIndex[answerCount] = respondentIndex;
+        answers.competencyIndex[answerCount] = itemCompetency[item];
+        answers.dimension[answerCount] = itemDimension[item];
+        answers.value[answerCount] = values[at];
+        answers.missingReason[answerCount] = missing[at];
+        answerCount++;
+      }
+    }
+    for (const [text, rows] of unknownCountries) {
+      warnings.push({
+        code: 'unknown_country',
+        message: normaliseMessages.unknownCountry(text, rows),
+        file: table.sourceFile,
+        row: rows[0],
+        column: table.columns[columns.country].key,
+      });
+    }
+  }
+
+  return {
+    wave: config.wave,
+    scale: { min: codebook.scale.min, max: codebook.scale.max },
+    regionScheme: config.regionScheme,
+    respondents,
+    answers: truncateAnswerTable(answers, answerCount),
+    audit,
+    warnings,
+  };
+}
+
+function allocateAnswerTable(capacity: number, competencies: string[]): AnswerTable {
+  return {
+    length: capacity,
+    competencies,
+    respondentIndex: new Int32Array(capacity),
+    competencyIndex: new Uint16Array(capacity),
+    dimension: new Uint8Array(capacity),
+    value: new Float64Array(capacity),
+    missingReason: new Uint8Array(capacity),
+  };
+}
+
+/** Views of the first `length` entries (no copy). */
+function truncateAnswerTable(table: AnswerTable, length: number): AnswerTable {
+  return {
+    length,
+    competencies: table.competencies,
+    respondentIndex: table.respondentIndex.subarray(0, length),
+    competencyIndex: table.competencyIndex.subarray(0, length),
+    dimension: table.dimension.subarray(0, length),
+    value: table.value.subarray(0, length),
+    missingReason: table.missingReason.subarray(0, length),
+  };
+}
+
+function checkCodebookCompetencies(codebook: Codebook, known: Map<string, number>): void {
+  const problems = [];
+  for (const source of codebook.sources) {
+    for (const item of source.items) {
+      if (!known.has(item.competency)) {
+        problems.push({ message: normaliseMessages.unknownCompetency(item.competency), where: { file: `codebook (source ${source.source})`, column: item.column } });
+      }
+    }
+  }
+  if (problems.length > 0) throw ValidationError.many(problems);
+}
+
+function parseNumber(text: string): number {
+  const trimmed = text.trim();
+  return trimmed === '' ? NaN : Number(trimmed);
+}
+
+function countAnswered(values: Float64Array, offset: number, count: number): number {
+  let answered = 0;
+  for (let i = 0; i < count; i++) if (!Number.isNaN(values[offset + i])) answered++;
+  return answered;
+}
+
+function invert(flags: Uint8Array): Uint8Array {
+  const inverted = new Uint8Array(flags.length);
+  for (let i = 0; i < flags.length; i++) inverted[i] = flags[i] ? 0 : 1;
+  return inverted;
+}
+
+function normaliseCountryKey(text: string): string {
+  return text.trim().toLowerCase();
+}

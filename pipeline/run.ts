@@ -1,0 +1,235 @@
+/**
+ * The stage runner.
+ *
+ *   data/raw/<wave>/*.csv, wave.json, codebook.json
+ *        │
+ *        ▼  ingest      reads each export (format and encoding detected), drops personal-data
+ *        │              columns, redacts e-mails/phones in free text      → ingested/<source>.jsonl
+ *        ▼  normalise   codebook → competencies and dimensions, labels → values, countries → ISO
+ *        │              codes and regions, quality rules; one audit row per input row
+ *        │                                      → normalised/{respondents,answers}.csv, quality/
+ *        ▼  analyse     weighted estimates with design-based SEs, the three gaps, tests with
+ *        │              q-values, rankings; small cells suppressed     → analysis/*.csv, *.json
+ *        ▼  render      Vega-Lite figures (vl.json, svg, png) and the PDF report
+ *                                                        → figures/, report.pdf
+ *
+ * Each stage declares the files it reads and writes, the parameters it depends on and its code
+ * (a content hash of its source folders plus a version). The run manifest
+ * (out/<wave>/manifest.json) keeps those hashes; a stage reruns only when one of them changed,
+ * and `skillgap status` says which one (the rules of R's `targets`). File times are never used.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import type { CompetencyFramework, Warning } from './types.ts';
+import type { LoadedWave } from './config.ts';
+import { hashSourceTree, sha256, sha256File, stableStringify } from './io/hash.ts';
+import { writeFileAtomic } from './io/atomic-write.ts';
+import { runMessages } from './messages/index.ts';
+import { ingestStage } from './stages/ingest-stage.ts';
+import { normaliseStage } from './stages/normalise-stage.ts';
+import { analyseStage } from './stages/analyse-stage.ts';
+import { renderStage } from './stages/render-stage.ts';
+
+export type StageName = 'ingest' | 'normalise' | 'analyse' | 'render';
+
+/** What a stage run is given: where things are, and its side effects (log, clock) injected. */
+export interface RunContext {
+  /** Repository root: code, data/, docs/. */
+  root: string;
+  /** out/<wave>. */
+  outDir: string;
+  wave: LoadedWave;
+  framework: CompetencyFramework;
+  log: (line: string) => void;
+  clock: () => number;
+}
+
+export interface StageReport {
+  rowsIn: number;
+  rowsOut: number;
+  warnings: Warning[];
+}
+
+export interface StageDefinition {
+  name: StageName;
+  /** Bump when the stage's outputs change meaning without its code changing. */
+  version: string;
+  /** Source folders/files (relative to the root) whose contents are the stage's code. */
+  codePaths: string[];
+  inputs(ctx: RunContext): string[];
+  outputs(ctx: RunContext): string[];
+  parameters(ctx: RunContext): unknown;
+  run(ctx: RunContext): Promise<StageReport>;
+}
+
+export const STAGES: readonly StageDefinition[] = [ingestStage, normaliseStage, analyseStage, renderStage];
+
+/** The manifest's record of one stage. */
+export interface StageRecord {
+  status: 'ok' | 'failed';
+  codeHash: string;
+  parametersHash: string;
+  /** Input file (relative to the root or the out dir) → sha256. */
+  inputs: Record<string, string>;
+  outputs: Record<string, string>;
+  rowsIn: number;
+  rowsOut: number;
+  wallSeconds: number;
+  warnings: Warning[];
+}
+
+export interface Manifest {
+  wave: string;
+  config: unknown;
+  packageVersions: Record<string, string>;
+  inputs: { file: string; sha256: string }[];
+  stages: Partial<Record<StageName, StageRecord>>;
+}
+
+export interface StageOutcome {
+  stage: StageName;
+  ran: boolean;
+  reason: string;
+  rowsIn?: number;
+  rowsOut?: number;
+  wallSeconds?: number;
+  warnings?: number;
+}
+
+const manifestPath = (ctx: RunContext) => join(ctx.outDir, 'manifest.json');
+
+export function readManifest(ctx: RunContext): Manifest | null {
+  const path = manifestPath(ctx);
+  if (!existsSync(path)) return null;
+  try {
+    return JSON.parse(readFileSync(path, 'utf8')) as Manifest;
+  } catch {
+    return null;
+  }
+}
+
+function displayPath(ctx: RunContext, file: string): string {
+  const fromOut = relative(ctx.outDir, file);
+  return fromOut.startsWith('..') ? relative(ctx.root, file).replaceAll('\\', '/') : `out:${fromOut.replaceAll('\\', '/')}`;
+}
+
+async function hashFiles(ctx: RunContext, files: string[]): Promise<Record<string, string>> {
+  const hashes: Record<string, string> = {};
+  for (const file of files) hashes[displayPath(ctx, file)] = existsSync(file) ? await sha256File(file) : 'missing';
+  return hashes;
+}
+
+function codeHash(ctx: RunContext, stage: StageDefinition): string {
+  return sha256(`${stage.version}\n${hashSourceTree(ctx.root, [...stage.codePaths, 'pipeline/types.ts'])}`);
+}
+
+/**
+ * Why a stage must run, or null when it is up to date. Checks, in order: no record, errored last
+ * time, code changed, parameters changed, an input changed, an output missing or changed.
+ */
+export async function whyStale(ctx: RunContext, stage: StageDefinition, manifest: Manifest | null): Promise<string | null> {
+  const record = manifest?.stages[stage.name];
+  if (!record) return 'no record of a previous run';
+  if (record.status !== 'ok') return 'the previous run failed';
+  if (record.codeHash !== codeHash(ctx, stage)) return 'its code changed';
+  if (record.parametersHash !== sha256(stableStringify(stage.parameters(ctx) ?? null))) return 'its parameters changed';
+  const inputs = await hashFiles(ctx, stage.inputs(ctx));
+  for (const [file, hash] of Object.entries(inputs)) if (record.inputs[file] !== hash) return `input changed: ${file}`;
+  const outputs = await hashFiles(ctx, stage.outputs(ctx));
+  for (const [file, hash] of Object.entries(outputs)) {
+    if (hash === 'missing') return `output missing: ${file}`;
+    if (record.outputs[file] !== hash) return `output changed since it was written: ${file}`;
+  }
+  return null;
+}
+
+export interface RunOptions {
+  /** Stages to consider, in order (default: all). */
+  only?: StageName[];
+  force?: boolean;
+}
+
+/** Runs the stages in order, skipping those that are up to date, and keeps the manifest. */
+export async function runStages(ctx: RunContext, options: RunOptions = {}): Promise<StageOutcome[]> {
+  const manifest: Manifest = readManifest(ctx) ?? { wave: ctx.wave.config.wave, config: null, packageVersions: {}, inputs: [], stages: {} };
+  manifest.wave = ctx.wave.config.wave;
+  manifest.config = ctx.wave.config;
+  manifest.packageVersions = packageVersions(ctx.root);
+  manifest.inputs = await Promise.all(
+    [ctx.wave.configPath, ctx.wave.codebookPath, ...ctx.wave.sourcePaths].map(async (file) => ({
+      file: displayPath(ctx, file),
+      sha256: await sha256File(file),
+    })),
+  );
+  const outcomes: StageOutcome[] = [];
+  let upstreamRan = false;
+  for (const stage of STAGES) {
+    if (options.only && !options.only.includes(stage.name)) continue;
+    const reason = options.force ? 'forced' : await whyStale(ctx, stage, manifest);
+    if (reason === null && !upstreamRan) {
+      ctx.log(runMessages.stageSkipped(stage.name));
+      outcomes.push({ stage: stage.name, ran: false, reason: 'up to date' });
+      continue;
+    }
+    const why = reason ?? 'an earlier stage ran';
+    ctx.log(runMessages.stageRunning(stage.name, why));
+    const started = ctx.clock();
+    try {
+      const report = await stage.run(ctx);
+      const wallSeconds = (ctx.clock() - started) / 1000;
+      manifest.stages[stage.name] = {
+        status: 'ok',
+        codeHash: codeHash(ctx, stage),
+        parametersHash: sha256(stableStringify(stage.parameters(ctx) ?? null)),
+        inputs: await hashFiles(ctx, stage.inputs(ctx)),
+        outputs: await hashFiles(ctx, stage.outputs(ctx)),
+        rowsIn: report.rowsIn,
+        rowsOut: report.rowsOut,
+        wallSeconds,
+        warnings: report.warnings,
+      };
+      ctx.log(runMessages.stageDone(stage.name, wallSeconds, report.rowsIn, report.rowsOut));
+      for (const warning of report.warnings.slice(0, 5)) ctx.log(`  warning: ${warning.message}`);
+      if (report.warnings.length > 5) ctx.log(`  … and ${report.warnings.length - 5} more warnings (see manifest.json)`);
+      outcomes.push({ stage: stage.name, ran: true, reason: why, rowsIn: report.rowsIn, rowsOut: report.rowsOut, wallSeconds, warnings: report.warnings.length });
+      upstreamRan = true;
+    } catch (error) {
+      const previous = manifest.stages[stage.name];
+      manifest.stages[stage.name] = { ...(previous ?? emptyRecord()), status: 'failed' };
+      writeFileAtomic(manifestPath(ctx), JSON.stringify(manifest, null, 2) + '\n');
+      throw error;
+    }
+    writeFileAtomic(manifestPath(ctx), JSON.stringify(manifest, null, 2) + '\n');
+  }
+  writeFileAtomic(manifestPath(ctx), JSON.stringify(manifest, null, 2) + '\n');
+  return outcomes;
+}
+
+/** For `skillgap status`: what each stage would do now, and why. */
+export async function explainStatus(ctx: RunContext): Promise<{ stage: StageName; stale: boolean; reason: string }[]> {
+  const manifest = readManifest(ctx);
+  const result: { stage: StageName; stale: boolean; reason: string }[] = [];
+  let upstreamStale = false;
+  for (const stage of STAGES) {
+    const reason = await whyStale(ctx, stage, manifest);
+    const stale: boolean = reason !== null || upstreamStale;
+    result.push({ stage: stage.name, stale, reason: reason ?? (upstreamStale ? 'an earlier stage will run' : 'up to date') });
+    upstreamStale = stale;
+  }
+  return result;
+}
+
+function emptyRecord(): StageRecord {
+  return { status: 'failed', codeHash: '', parametersHash: '', inputs: {}, outputs: {}, rowsIn: 0, rowsOut: 0, wallSeconds: 0, warnings: [] };
+}
+
+/** Versions of the project's direct dependencies as installed (for provenance). */
+export function packageVersions(root: string): Record<string, string> {
+  const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { version: string; dependencies?: Record<string, string> };
+  const versions: Record<string, string> = { skillgap: pkg.version, node: process.versions.node };
+  for (const name of Object.keys(pkg.dependencies ?? {}).sort()) {
+    const file = join(root, 'node_modules', name, 'package.json');
+    versions[name] = existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as { version: string }).version : 'not installed';
+  }
+  return versions;
+}

@@ -1,0 +1,51 @@
+/**
+ * Stage 3, analyse: the normalised wave → analysis/estimates.csv, tests.csv, rankings.csv,
+ * datapackage.json (Frictionless descriptor of those tables) and analysis.json (the whole result,
+ * read by the render stage and `skillgap figures`).
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { AnalysisResult } from '../types.ts';
+import type { RunContext, StageDefinition } from '../run.ts';
+import { analyseWave } from '../../analysis/analyse-wave.ts';
+import { describeAnalysisTables } from '../../analysis/describe-tables.ts';
+import { writeFileAtomic } from '../io/atomic-write.ts';
+import { analysisFromJson, analysisToJson, estimatesToCsv, rankingsToCsv, testsToCsv } from '../io/table-files.ts';
+import { normalisedFiles, readNormalisedWave } from './normalise-stage.ts';
+
+export const analysisFiles = (outDir: string) => ({
+  estimates: join(outDir, 'analysis', 'estimates.csv'),
+  tests: join(outDir, 'analysis', 'tests.csv'),
+  rankings: join(outDir, 'analysis', 'rankings.csv'),
+  datapackage: join(outDir, 'analysis', 'datapackage.json'),
+  result: join(outDir, 'analysis', 'analysis.json'),
+});
+
+export const analyseStage: StageDefinition = {
+  name: 'analyse',
+  version: '1',
+  codePaths: ['analysis', 'pipeline/stages/analyse-stage.ts', 'pipeline/io/table-files.ts'],
+  inputs: (ctx) => {
+    const files = normalisedFiles(ctx);
+    return [files.respondents, files.answers, files.meta];
+  },
+  outputs: (ctx) => Object.values(analysisFiles(ctx.outDir)),
+  parameters: (ctx) => ({ wave: ctx.wave.config.wave, suppression: ctx.wave.config.suppression, analysis: ctx.wave.config.analysis }),
+  async run(ctx) {
+    const wave = readNormalisedWave(ctx);
+    const result = analyseWave(wave, ctx.wave.config);
+    const files = analysisFiles(ctx.outDir);
+    writeFileAtomic(files.estimates, estimatesToCsv(result.estimates));
+    writeFileAtomic(files.tests, testsToCsv(result.tests));
+    writeFileAtomic(files.rankings, rankingsToCsv(result.rankings));
+    writeFileAtomic(files.datapackage, JSON.stringify(describeAnalysisTables(), null, 2) + '\n');
+    writeFileAtomic(files.result, analysisToJson(result) + '\n');
+    return { rowsIn: wave.answers.length, rowsOut: result.estimates.length, warnings: result.warnings };
+  },
+};
+
+/** The cached analysis of a wave, or null when that wave has not been analysed into this out folder. */
+export function readAnalysis(outDir: string): AnalysisResult | null {
+  const file = analysisFiles(outDir).result;
+  return existsSync(file) ? analysisFromJson(readFileSync(file, 'utf8')) : null;
+}

@@ -1,0 +1,120 @@
+/**
+ * Stage 4, render: the cached analysis → figures/<id>.{vl.json,svg,png} and report.pdf.
+ * Everything the report shows comes from ReportInput, built here from stage outputs only (no
+ * wall-clock time, no run timings), so the same inputs give byte-identical files.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import type { RunContext, StageDefinition } from '../run.ts';
+import { packageVersions } from '../run.ts';
+import type { Respondent } from '../types.ts';
+import type { CountryRespondents, ReportInput } from '../../reports/report-input.ts';
+import { renderFigures, type FigureFormat } from '../../reports/render-figure.ts';
+import { FIGURE_BUILDERS } from '../../reports/figures/index.ts';
+import { assembleReport } from '../../reports/assemble-report.ts';
+import { writeFileAtomic } from '../io/atomic-write.ts';
+import { sha256File } from '../io/hash.ts';
+import { respondentsFromCsv } from '../io/table-files.ts';
+import { countryDisplayName } from '../normalise/regions.ts';
+import { analysisFiles, readAnalysis } from './analyse-stage.ts';
+import { normalisedFiles, type AuditSummary } from './normalise-stage.ts';
+import { UsageError } from '../errors.ts';
+import { relative } from 'node:path';
+
+const previousOutDir = (ctx: RunContext) =>
+  ctx.wave.config.previousWave ? resolve(ctx.outDir, '..', ctx.wave.config.previousWave) : null;
+
+export const reportFile = (ctx: RunContext) => join(ctx.outDir, 'report.pdf');
+export const figureFiles = (outDir: string, id: string) => ({
+  vl: join(outDir, 'figures', `${id}.vl.json`),
+  svg: join(outDir, 'figures', `${id}.svg`),
+  png: join(outDir, 'figures', `${id}.png`),
+});
+
+export const renderStage: StageDefinition = {
+  name: 'render',
+  version: '1',
+  codePaths: ['reports', 'pipeline/stages/render-stage.ts', 'docs/methods.md', 'data/competencies.json'],
+  inputs: (ctx) => {
+    const previous = previousOutDir(ctx);
+    const files = [analysisFiles(ctx.outDir).result, normalisedFiles(ctx).respondents, normalisedFiles(ctx).summary];
+    if (previous && existsSync(analysisFiles(previous).result)) files.push(analysisFiles(previous).result);
+    return files;
+  },
+  outputs: (ctx) => [
+    reportFile(ctx),
+    ...Object.keys(FIGURE_BUILDERS)
+      .filter((id) => id !== 'wave-change' || hasPrevious(ctx))
+      .flatMap((id) => Object.values(figureFiles(ctx.outDir, id))),
+  ],
+  parameters: (ctx) => ctx.wave.config,
+  async run(ctx) {
+    const input = await buildReportInput(ctx);
+    const figures = await writeFigures(ctx, input);
+    const pdf = await assembleReport(input, figures);
+    writeFileAtomic(reportFile(ctx), pdf);
+    return { rowsIn: input.analysis.estimates.length, rowsOut: figures.length + 1, warnings: [] };
+  },
+};
+
+function hasPrevious(ctx: RunContext): boolean {
+  const previous = previousOutDir(ctx);
+  return previous !== null && existsSync(analysisFiles(previous).result);
+}
+
+/** Renders the figures (all, or `only`) and writes them; used by the stage and by `skillgap figures`. */
+export async function writeFigures(ctx: RunContext, input: ReportInput, options: { only?: string[]; formats?: FigureFormat[] } = {}) {
+  const figures = await renderFigures(input, options);
+  const formats = options.formats ?? ['svg', 'png', 'vl'];
+  for (const figure of figures) {
+    const files = figureFiles(ctx.outDir, figure.id);
+    if (formats.includes('vl')) writeFileAtomic(files.vl, JSON.stringify(figure.spec, null, 2) + '\n');
+    if (figure.svg !== undefined) writeFileAtomic(files.svg, figure.svg);
+    if (figure.png !== undefined) writeFileAtomic(files.png, figure.png);
+  }
+  return figures;
+}
+
+/** Everything the report shows, from the outputs of the earlier stages. */
+export async function buildReportInput(ctx: RunContext): Promise<ReportInput> {
+  const analysis = readAnalysis(ctx.outDir);
+  if (!analysis) throw new UsageError(`no analysis found in ${ctx.outDir}: run \`skillgap analyse --wave ${ctx.wave.config.wave}\` first`);
+  const previous = previousOutDir(ctx);
+  const previousAnalysis = previous ? readAnalysis(previous) ?? undefined : undefined;
+  const files = normalisedFiles(ctx);
+  const respondents = respondentsFromCsv(readFileSync(files.respondents, 'utf8'));
+  const audit = JSON.parse(readFileSync(files.summary, 'utf8')) as AuditSummary;
+  const meta = JSON.parse(readFileSync(files.meta, 'utf8')) as { scale: { min: number; max: number }; warnings: ReportInput['warnings'] };
+  const inputs = [];
+  for (const file of [ctx.wave.configPath, ctx.wave.codebookPath, ...ctx.wave.sourcePaths]) {
+    inputs.push({ file: relative(ctx.root, file).replaceAll('\\', '/'), sha256: await sha256File(file) });
+  }
+  const methodsPath = join(ctx.root, 'docs', 'methods.md');
+  return {
+    config: ctx.wave.config,
+    competencies: ctx.framework.competencies,
+    analysis,
+    previousAnalysis,
+    respondentsByCountry: countRespondentsByCountry(respondents),
+    audit,
+    provenance: { inputs, packageVersions: packageVersions(ctx.root), configJson: JSON.stringify(ctx.wave.config, null, 2) },
+    methodsMarkdown: existsSync(methodsPath) ? readFileSync(methodsPath, 'utf8') : '',
+    warnings: [...meta.warnings, ...analysis.warnings],
+    scale: meta.scale,
+  };
+}
+
+/** Kept respondents per country and population, sorted by country name. */
+export function countRespondentsByCountry(respondents: readonly Respondent[]): CountryRespondents[] {
+  const byCountry = new Map<string, CountryRespondents>();
+  for (const respondent of respondents) {
+    const key = respondent.country || '';
+    let row = byCountry.get(key);
+    if (!row) {
+      row = { country: key, countryName: key ? countryDisplayName(key) : 'Unknown country', region: respondent.region, industry: 0, education: 0 };
+      byCountry.set(key, row);
+    }
+    row[respondent.population]++;
+  }
+  return [...byCountry.values()].sort((a, b) => a.countryName.localeCompare(b.countryName, 'en'));
+}
