@@ -1,0 +1,84 @@
+import { describe, expect, it } from 'vitest';
+import { normaliseWave } from '../../pipeline/normalise/normalise-wave.ts';
+import { DEFAULT_CONFIG } from '../../pipeline/config.ts';
+import type { Codebook, RawTable, WaveConfig } from '../../pipeline/types.ts';
+import { ValidationError } from '../../pipeline/errors.ts';
+
+const config: WaveConfig = {
+  ...DEFAULT_CONFIG,
+  wave: 'test',
+  title: 'Test wave',
+  reportDate: '2022-12-01',
+  codebook: 'codebook.json',
+  sources: [{ id: 'ind', file: 'ind.csv', population: 'industry' }],
+  quality: { ...DEFAULT_CONFIG.quality, straightLineMinItems: 3 },
+};
+
+const codebook: Codebook = {
+  wave: 'test',
+  scale: { min: 1, max: 5, labels: { Low: 1, Mid: 3, High: 5 }, missing: { "Don't know": 'dont_know' } },
+  sources: [{
+    source: 'ind',
+    columns: { respondentId: 'ResponseId', country: 'Q1', finished: 'Finished', durationSeconds: 'Duration', status: 'Status' },
+    items: [
+      { column: 'Q3_1', competency: 'c1', dimension: 'importance' },
+      { column: 'Q3_2', competency: 'c2', dimension: 'importance' },
+      { column: 'Q3_3', competency: 'c3', dimension: 'importance' },
+      { column: 'Q4_1', competency: 'c1', dimension: 'preparedness' },
+    ],
+  }],
+};
+
+const header = ['ResponseId', 'Status', 'Finished', 'Duration', 'Q1', 'Q3_1', 'Q3_2', 'Q3_3', 'Q4_1'];
+function table(rows: string[][]): RawTable {
+  return {
+    sourceId: 'ind', sourceFile: 'ind.csv', sha256: '', format: 'qualtrics', encoding: 'utf-8', delimiter: ',', headerRows: 3,
+    columns: header.map((key) => ({ key, label: key })), rows, sourceRows: rows.map((_, i) => i + 4), droppedPersonalColumns: [], warnings: [],
+  };
+}
+
+const rows = [
+  ['R_1', 'IP Address', 'True', '300', 'Türkiye', 'High', 'Mid', 'Low', 'Low'],
+  ['R_2', 'IP Address', 'True', '280', 'Ivory Coast', 'High', "Don't know", 'Mid', 'Mid'],
+  ['R_1', 'IP Address', 'True', '300', 'Türkiye', 'High', 'Mid', 'Low', 'Low'], // duplicate id
+  ['R_3', 'Survey Preview', 'True', '310', 'UK', 'High', 'Mid', 'Low', 'Mid'], // preview
+  ['R_4', 'IP Address', 'False', '250', 'UK', 'Mid', '', '', ''], // not finished
+  ['R_5', 'IP Address', 'True', '20', 'UK', 'High', 'Low', 'Mid', 'Low'], // speeder (< 1/3 of median 290)
+  ['R_6', 'IP Address', 'True', '260', 'Viet Nam', 'Mid', 'Mid', 'Mid', 'High'], // straight-liner
+  ['', '', '', '', '', '', '', '', ''], // blank row
+  ['R_7', 'IP Address', 'True', '290', 'Atlantis', 'Low', 'Very high', 'High', 'High'], // unknown country, unknown label
+];
+
+describe('normaliseWave', () => {
+  const wave = normaliseWave([table(rows)], config, codebook, { competencyOrder: ['c1', 'c2', 'c3'] });
+
+  it('accounts for every input row with a reason', () => {
+    expect(wave.audit).toHaveLength(rows.length);
+    expect(wave.audit.map((a) => a.reasons.join('+') || a.status)).toEqual([
+      'kept', 'kept', 'duplicate_response_id', 'test_response', 'incomplete', 'speeder', 'straight_liner', 'blank_row', 'kept',
+    ]);
+    expect(wave.audit.map((a) => a.sourceRow)).toEqual([4, 5, 6, 7, 8, 9, 10, 11, 12]);
+  });
+
+  it('maps countries to ISO codes and regions, keeping unknown countries as Unknown', () => {
+    expect(wave.respondents.map((r) => [r.respondentId, r.country, r.region])).toEqual([
+      ['ind:R_1', 'TR', 'Asia'],
+      ['ind:R_2', 'CI', 'Africa'],
+      ['ind:R_7', '', 'Unknown'],
+    ]);
+    expect(wave.warnings.map((w) => w.code).sort()).toEqual(['unknown_country', 'unknown_label']);
+    expect(wave.warnings.find((w) => w.code === 'unknown_label')).toMatchObject({ row: 12, column: 'Q3_2' });
+  });
+
+  it('writes long answers with missing values and their reasons, never zeros', () => {
+    expect(wave.answers.length).toBe(3 * 4);
+    const second = [4, 5, 6, 7].map((i) => [wave.answers.competencies[wave.answers.competencyIndex[i]], wave.answers.value[i], wave.answers.missingReason[i]]);
+    expect(second).toEqual([['c1', 5, 0], ['c2', NaN, 2], ['c3', 3, 0], ['c1', 3, 0]]);
+  });
+
+  it('rejects an export of another survey, naming the file and the column', () => {
+    const other = { ...table(rows), columns: header.map((key) => ({ key: key.replace('Q3', 'X'), label: '' })) };
+    expect(() => normaliseWave([other], config, codebook, { competencyOrder: ['c1', 'c2', 'c3'] })).toThrow(ValidationError);
+    expect(() => normaliseWave([other], config, codebook, { competencyOrder: ['c1', 'c2', 'c3'] })).toThrow(/ind\.csv, column "Q3_1".*different survey/);
+  });
+});

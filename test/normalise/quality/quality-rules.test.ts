@@ -1,0 +1,47 @@
+import { describe, expect, it } from 'vitest';
+import { findDuplicates } from '../../../pipeline/normalise/quality/duplicates.ts';
+import { isStraightLiner } from '../../../pipeline/normalise/quality/straight-liners.ts';
+import { speederThreshold } from '../../../pipeline/normalise/quality/speeders.ts';
+import { isIncomplete, parseFinished } from '../../../pipeline/normalise/quality/incomplete.ts';
+import { isTestResponse } from '../../../pipeline/normalise/quality/test-responses.ts';
+import { isBlankRow } from '../../../pipeline/normalise/quality/blank-rows.ts';
+
+describe('quality rules', () => {
+  it('finds duplicate ids and duplicate answers, keeping the first occurrence', () => {
+    const result = findDuplicates(['R_1', 'R_2', 'R_1', 'R_3', ''], ['a', 'b', 'a', 'b', ''], new Uint8Array([0, 0, 0, 0, 1]));
+    expect([...result.byId]).toEqual([0, 0, 1, 0, 0]);
+    expect([...result.byAnswers]).toEqual([0, 0, 0, 1, 0]);
+  });
+  it('flags a grid answered identically on at least minItems items', () => {
+    const values = new Float64Array([3, 3, 3, 3, NaN, 1, 2, 3, 4, 5]);
+    const dims = ['importance', 'importance', 'importance', 'importance', 'importance', 'preparedness', 'preparedness', 'preparedness', 'preparedness', 'preparedness'] as const;
+    expect(isStraightLiner(values, 0, dims, 4)).toBe(true);
+    expect(isStraightLiner(values, 0, dims, 5)).toBe(false);
+    expect(isStraightLiner(values, 0, dims, 0)).toBe(false);
+  });
+  it('sets the speeder threshold at a fraction of the median duration', () => {
+    // median of 100, 200, 300 = 200; a third of it = 66.67
+    expect(speederThreshold(new Float64Array([100, 200, 300, 5]), new Uint8Array([1, 1, 1, 0]), 1 / 3)).toBeCloseTo(66.6667, 3);
+    expect(speederThreshold(new Float64Array([100]), new Uint8Array([1]), 0)).toBeNaN();
+  });
+  it('reads finished flags and progress', () => {
+    expect(parseFinished('True')).toBe(1);
+    expect(parseFinished('2022-05-01 10:00:00')).toBe(1);
+    expect(parseFinished('')).toBe(0);
+    expect(parseFinished('0')).toBe(0);
+    expect(isIncomplete(1, 80, 100)).toBe(true);
+    expect(isIncomplete(1, 100, 100)).toBe(false);
+    expect(isIncomplete(0, NaN, 100)).toBe(true);
+    expect(isIncomplete(-1, NaN, 100)).toBe(false);
+  });
+  it('recognises preview and test responses', () => {
+    expect(isTestResponse('Survey Preview')).toBe(true);
+    expect(isTestResponse('IP Address')).toBe(false);
+    expect(isTestResponse('1')).toBe(true);
+    expect(isTestResponse('0')).toBe(false);
+  });
+  it('recognises blank rows', () => {
+    expect(isBlankRow(['', ' ', ''])).toBe(true);
+    expect(isBlankRow(['', 'x'])).toBe(false);
+  });
+});
