@@ -1,0 +1,321 @@
+/**
+ * The PDF report (pdfkit), assembled from a ReportInput and its rendered figures:
+ *
+ *   cover · contents (page numbers, filled in last) · executive summary · gaps (heatmap as vector,
+ *   largest-gaps table) · competency detail (dumbbell, IPA, ranking, curriculum, change) ·
+ *   respondents (map, country table) · one section per region · competency key · methodology ·
+ *   appendix A data quality · appendix B provenance
+ *
+ * Reproducible byte for byte: pages are buffered and numbered at the end; CreationDate and
+ * ModDate come from config.reportDate; pdfkit derives the document /ID from the info dictionary
+ * (an MD5 of it), so fixed info gives a fixed ID; fonts are subset deterministically.
+ */
+import PDFDocument from 'pdfkit';
+import { formatCount, formatEstimate, formatInterval, formatTotal } from './format.ts';
+import { publishableEstimates, regionsOf } from './figure-data.ts';
+import { writeExecutiveSummary } from './executive-summary.ts';
+import { buildGapHeatmap } from './figures/gap-heatmap.ts';
+import { buildIpaQuadrants } from './figures/ipa-quadrants.ts';
+import { drawMarkdown } from './pdf/draw-markdown.ts';
+import { drawSvg } from './pdf/draw-svg.ts';
+import { drawTable } from './pdf/draw-table.ts';
+import { COLOURS, CONTENT_WIDTH, FONTS, FONT_PATHS, PAGE, ensureSpace, registerFonts } from './pdf/page-layout.ts';
+import { renderSpecToSvg, type RenderedFigure } from './render-figure.ts';
+import type { ReportInput } from './report-input.ts';
+import { competencyLabel } from './theme.ts';
+import { ValidationError } from '../pipeline/errors.ts';
+
+interface ContentsEntry {
+  title: string;
+  level: 0 | 1;
+  page: number;
+}
+
+/** `2023-11-30` → that day at 00:00 UTC; anything else is a config error. */
+function reportDate(input: ReportInput): Date {
+  const date = new Date(`${input.config.reportDate}T00:00:00Z`);
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(input.config.reportDate) || Number.isNaN(date.getTime())) {
+    throw new ValidationError(`reportDate "${input.config.reportDate}" is not an ISO date (YYYY-MM-DD)`, { file: 'wave.json', column: 'reportDate' });
+  }
+  return date;
+}
+
+export async function assembleReport(input: ReportInput, figures: RenderedFigure[]): Promise<Buffer> {
+  const date = reportDate(input);
+  const title = input.config.title;
+  const doc = new PDFDocument({
+    size: 'A4',
+    margins: { top: PAGE.marginTop, bottom: PAGE.marginBottom, left: PAGE.marginSide, right: PAGE.marginSide },
+    bufferPages: true,
+    autoFirstPage: true,
+    font: FONT_PATHS[FONTS.regular],
+    lang: 'en-GB',
+    displayTitle: true,
+    info: {
+      Title: title,
+      Author: 'skillgap',
+      Subject: `Cybersecurity skills gap between industry needs and tertiary education, wave ${input.config.wave}`,
+      Keywords: 'cybersecurity, skills gap, education, industry, survey',
+      Creator: 'skillgap',
+      Producer: 'skillgap (pdfkit)',
+      CreationDate: date,
+      ModDate: date,
+    },
+  });
+  registerFonts(doc);
+  const chunks: Buffer[] = [];
+  doc.on('data', (chunk: Buffer) => chunks.push(chunk));
+  const finished = new Promise<Buffer>((resolve, reject) => {
+    doc.on('end', () => resolve(Buffer.concat(chunks)));
+    doc.on('error', reject);
+  });
+
+  const contents: ContentsEntry[] = [];
+  let chapterOutline: PDFKit.PDFOutline | undefined;
+  const currentPage = () => doc.bufferedPageRange().start + doc.bufferedPageRange().count;
+  const chapter = (heading: string) => {
+    doc.addPage();
+    contents.push({ title: heading, level: 0, page: currentPage() });
+    chapterOutline = doc.outline.addItem(heading);
+    doc.font(FONTS.bold).fontSize(16).fillColor(COLOURS.heading).text(heading, PAGE.marginSide, doc.y, { width: CONTENT_WIDTH });
+    doc.moveDown(0.6);
+  };
+  const subsection = (heading: string, spaceNeeded = 120) => {
+    ensureSpace(doc, spaceNeeded);
+    contents.push({ title: heading, level: 1, page: currentPage() });
+    chapterOutline?.addItem(heading);
+    doc.moveDown(0.4).font(FONTS.bold).fontSize(12).fillColor(COLOURS.heading).text(heading, PAGE.marginSide, doc.y, { width: CONTENT_WIDTH });
+    doc.moveDown(0.4);
+  };
+  const paragraph = (text: string, options: { muted?: boolean; size?: number } = {}) => {
+    doc.font(FONTS.regular).fontSize(options.size ?? 10).fillColor(options.muted ? COLOURS.muted : COLOURS.text).text(text, PAGE.marginSide, doc.y, { width: CONTENT_WIDTH });
+    doc.moveDown(0.5);
+  };
+  const figureSvg = async (id: string) => figures.find((figure) => figure.id === id)?.svg;
+  const minN = input.config.suppression.minN;
+  const label = (id: string) => competencyLabel(input.competencies, id);
+
+  // Cover.
+  doc.y = 250;
+  doc.font(FONTS.bold).fontSize(26).fillColor(COLOURS.heading).text(title, PAGE.marginSide, doc.y, { width: CONTENT_WIDTH });
+  doc.moveDown(0.8);
+  doc.font(FONTS.regular).fontSize(14).fillColor(COLOURS.text).text(`Survey wave ${input.config.wave}`, { width: CONTENT_WIDTH });
+  doc.moveDown(0.3);
+  doc.fontSize(12).fillColor(COLOURS.muted).text(`Report date ${input.config.reportDate}`, { width: CONTENT_WIDTH });
+  doc.moveDown(3);
+  doc.fontSize(10).text(
+    `Estimates from fewer than ${minN} respondents are suppressed; estimates from fewer than ${input.config.suppression.lowReliabilityN} are marked as of low reliability.`,
+    { width: CONTENT_WIDTH },
+  );
+
+  // Contents: page reserved now, written when all page numbers are known.
+  doc.addPage();
+  const contentsPage = currentPage() - 1;
+
+  chapter('Executive summary');
+  for (const text of writeExecutiveSummary(input).paragraphs) paragraph(text);
+
+  chapter('Preparedness gaps');
+  paragraph('Each cell is the weighted mean importance minus the weighted mean preparedness of recent graduates, both rated by industry. Grey cells are suppressed.', { muted: true });
+  const heatmap = (await figureSvg('gap-heatmap')) ?? (await renderSpecToSvg(buildGapHeatmap(input)));
+  drawSvg(doc, heatmap);
+  subsection('Largest gaps');
+  const allGaps = publishableEstimates(input.analysis, 'industry', 'gap_preparedness')
+    .filter((cell) => !cell.suppressed)
+    .sort((a, b) => b.mean! - a.mean! || a.region.localeCompare(b.region, 'en') || a.competency.localeCompare(b.competency, 'en'))
+    .slice(0, 15);
+  drawTable(
+    doc,
+    [
+      { header: 'Region', width: 0.18 },
+      { header: 'Competency', width: 0.36 },
+      { header: 'Gap', width: 0.1, align: 'right' },
+      { header: '95% CI', width: 0.2, align: 'right' },
+      { header: 'n', width: 0.08, align: 'right' },
+      { header: 'Note', width: 0.08 },
+    ],
+    allGaps.map((cell) => [cell.region, label(cell.competency), formatEstimate(cell.mean!), cell.ciLow === null || cell.ciHigh === null ? '' : formatInterval(cell.ciLow, cell.ciHigh), formatCount(cell.n!, minN), cell.lowReliability ? 'low rel.' : '']),
+  );
+  paragraph(`“low rel.”: n < ${input.config.suppression.lowReliabilityN}. Suppressed cells (n < ${minN}) are never listed.`, { muted: true, size: 8.5 });
+
+  chapter('Competency detail');
+  const detail: [string, string][] = [
+    ['importance-vs-preparedness', 'Importance and preparedness'],
+    ['ipa-quadrants', 'Importance–performance quadrants'],
+    ['rank-intervals', 'Training-need ranking'],
+    ['curriculum-gap', 'Industry importance and curriculum coverage'],
+    ['wave-change', 'Change since the previous wave'],
+  ];
+  for (const [id, heading] of detail) {
+    const svg = await figureSvg(id);
+    if (!svg) continue;
+    subsection(heading, 220);
+    drawSvg(doc, svg, 430);
+  }
+
+  chapter('Respondents');
+  const map = await figureSvg('respondents-map');
+  if (map) drawSvg(doc, map);
+  subsection('Respondents per country');
+  const countries = [...input.respondentsByCountry].sort((a, b) => a.countryName.localeCompare(b.countryName, 'en'));
+  drawTable(
+    doc,
+    [
+      { header: 'Country', width: 0.34 },
+      { header: 'Region', width: 0.24 },
+      { header: 'Industry', width: 0.14, align: 'right' },
+      { header: 'Education', width: 0.14, align: 'right' },
+      { header: 'Total', width: 0.14, align: 'right' },
+    ],
+    countries.map((country) => [country.countryName, country.region, formatCount(country.industry, minN), formatCount(country.education, minN), formatTotal([country.industry, country.education], minN)]),
+  );
+  paragraph(`Counts from 1 to ${minN - 1} are shown as “< ${minN}”; a total that would reveal such a count is shown as the range it lies in.`, { muted: true, size: 8.5 });
+
+  chapter('Regions');
+  for (const region of regionsOf(input.analysis).filter((name) => name !== 'Global')) {
+    subsection(region, 200);
+    drawSvg(doc, await renderSpecToSvg(buildGapHeatmap(input, [region])), 200);
+    const cells = publishableEstimates(input.analysis, 'industry', 'gap_preparedness', region).sort(
+      (a, b) => Number(a.suppressed) - Number(b.suppressed) || (b.mean ?? 0) - (a.mean ?? 0) || a.competency.localeCompare(b.competency, 'en'),
+    );
+    drawTable(
+      doc,
+      [
+        { header: 'Competency', width: 0.46 },
+        { header: 'Gap', width: 0.12, align: 'right' },
+        { header: '95% CI', width: 0.22, align: 'right' },
+        { header: 'n', width: 0.1, align: 'right' },
+        { header: 'Note', width: 0.1 },
+      ],
+      cells.map((cell) =>
+        cell.suppressed
+          ? [label(cell.competency), '–', '–', `< ${minN}`, 'suppr.']
+          : [label(cell.competency), formatEstimate(cell.mean!), cell.ciLow === null || cell.ciHigh === null ? '' : formatInterval(cell.ciLow, cell.ciHigh), formatCount(cell.n!, minN), cell.lowReliability ? 'low rel.' : ''],
+      ),
+    );
+    drawSvg(doc, await renderSpecToSvg(buildIpaQuadrants(input, region)), 330);
+  }
+
+  chapter('Competency key');
+  paragraph('Charts shorten long competency names; the full names and descriptions are these.', { muted: true });
+  drawTable(
+    doc,
+    [
+      { header: 'Competency', width: 0.3 },
+      { header: 'Kind', width: 0.14 },
+      { header: 'Description', width: 0.56 },
+    ],
+    input.competencies.map((competency) => [competency.label, competency.kind, competency.description]),
+  );
+
+  chapter('Methodology');
+  drawMarkdown(doc, input.methodsMarkdown);
+
+  chapter('Appendix A: Data quality');
+  drawTable(
+    doc,
+    [
+      { header: 'Rows', width: 0.7 },
+      { header: 'Count', width: 0.3, align: 'right' },
+    ],
+    [
+      ['Rows read', String(input.audit.rowsRead)],
+      ['Kept', String(input.audit.kept)],
+      ['Excluded', String(input.audit.excluded)],
+      ...Object.entries(input.audit.excludedByReason)
+        .sort(([a], [b]) => a.localeCompare(b, 'en'))
+        .map(([reason, count]) => [`  excluded: ${reason.replace(/_/g, ' ')}`, String(count)]),
+    ],
+  );
+  paragraph('An excluded row can carry several reasons, so the reasons may sum to more than the excluded rows.', { muted: true, size: 8.5 });
+  subsection('Per source file', 80);
+  drawTable(
+    doc,
+    [
+      { header: 'Source file', width: 0.46 },
+      { header: 'Rows read', width: 0.18, align: 'right' },
+      { header: 'Kept', width: 0.18, align: 'right' },
+      { header: 'Excluded', width: 0.18, align: 'right' },
+    ],
+    input.audit.perSource.map((source) => [source.sourceFile, String(source.rowsRead), String(source.kept), String(source.excluded)]),
+  );
+  subsection('Weighting', 80);
+  drawTable(
+    doc,
+    [
+      { header: 'Population', width: 0.28 },
+      { header: 'n', width: 0.18, align: 'right' },
+      { header: 'Effective n (Kish)', width: 0.2, align: 'right' },
+      { header: 'Design effect', width: 0.18, align: 'right' },
+      { header: 'Trimmed', width: 0.16, align: 'right' },
+    ],
+    input.analysis.weighting.map((row) => [row.population, String(row.n), row.effectiveN.toFixed(1), row.designEffect.toFixed(2), String(row.trimmed)]),
+  );
+  const warnings = [...input.warnings, ...input.analysis.warnings];
+  subsection('Warnings', 80);
+  if (warnings.length === 0) paragraph('No warnings.');
+  else
+    drawTable(
+      doc,
+      [
+        { header: 'Code', width: 0.2 },
+        { header: 'Where', width: 0.3 },
+        { header: 'Message', width: 0.5 },
+      ],
+      warnings.map((warning) => [warning.code, [warning.file, warning.row === undefined ? '' : `row ${warning.row}`, warning.column ?? ''].filter(Boolean).join(', '), warning.message]),
+    );
+
+  chapter('Appendix B: Provenance');
+  subsection('Input files', 80);
+  drawTable(
+    doc,
+    [
+      { header: 'File', width: 0.36 },
+      { header: 'SHA-256', width: 0.64 },
+    ],
+    input.provenance.inputs.map((file) => [file.file, file.sha256]),
+  );
+  subsection('Package versions', 80);
+  drawTable(
+    doc,
+    [
+      { header: 'Package', width: 0.5 },
+      { header: 'Version', width: 0.5 },
+    ],
+    Object.entries(input.provenance.packageVersions)
+      .sort(([a], [b]) => a.localeCompare(b, 'en'))
+      .map(([name, version]) => [name, version]),
+  );
+  subsection('Configuration', 80);
+  drawMarkdown(doc, ['```', ...input.provenance.configJson.split('\n'), '```'].join('\n'));
+
+  // Contents page.
+  doc.switchToPage(contentsPage);
+  doc.y = PAGE.marginTop;
+  doc.font(FONTS.bold).fontSize(16).fillColor(COLOURS.heading).text('Contents', PAGE.marginSide, doc.y, { width: CONTENT_WIDTH });
+  doc.moveDown(0.8);
+  for (const entry of contents) {
+    const indent = entry.level === 0 ? 0 : 16;
+    const y = doc.y;
+    doc.font(entry.level === 0 ? FONTS.bold : FONTS.regular).fontSize(entry.level === 0 ? 10.5 : 9.5).fillColor(COLOURS.text);
+    doc.text(entry.title, PAGE.marginSide + indent, y, { width: CONTENT_WIDTH - indent - 40, lineBreak: false, ellipsis: true });
+    doc.text(String(entry.page), PAGE.marginSide, y, { width: CONTENT_WIDTH, align: 'right', lineBreak: false });
+    doc.y = y + (entry.level === 0 ? 18 : 15);
+  }
+
+  // Running header and page numbers on every page but the cover.
+  const range = doc.bufferedPageRange();
+  for (let index = range.start + 1; index < range.start + range.count; index++) {
+    doc.switchToPage(index);
+    const bottomMargin = doc.page.margins.bottom;
+    doc.page.margins.bottom = 0;
+    doc.font(FONTS.regular).fontSize(8).fillColor(COLOURS.muted);
+    doc.text(title, PAGE.marginSide, 30, { width: CONTENT_WIDTH * 0.75, lineBreak: false, ellipsis: true });
+    doc.text(`Wave ${input.config.wave}`, PAGE.marginSide, 30, { width: CONTENT_WIDTH, align: 'right', lineBreak: false });
+    doc.moveTo(PAGE.marginSide, 43).lineTo(PAGE.marginSide + CONTENT_WIDTH, 43).lineWidth(0.5).strokeColor(COLOURS.rule).stroke();
+    doc.text(`Page ${index + 1} of ${range.count}`, PAGE.marginSide, PAGE.height - 40, { width: CONTENT_WIDTH, align: 'center', lineBreak: false });
+    doc.page.margins.bottom = bottomMargin;
+  }
+  doc.end();
+  return finished;
+}

@@ -1,0 +1,102 @@
+/**
+ * The executive summary, written from the numbers: every figure quoted is formatted from an
+ * analysis value by reports/format.ts, and returned beside the text in `quoted` so a test can
+ * check each one against the analysis. Sentences cover, in order: who answered, the largest
+ * Global gaps, the largest gap per region, what is robustly top-ranked, and change since the
+ * previous wave.
+ */
+import { formatEstimate, formatInterval } from './format.ts';
+import { publishableEstimates, regionsOf, type PublishableEstimate } from './figure-data.ts';
+import type { ReportInput } from './report-input.ts';
+import { competencyLabel } from './theme.ts';
+import { gapChanges } from './figures/wave-change.ts';
+
+/** A number as printed in the summary and the analysis value it was formatted from. */
+export interface QuotedNumber {
+  text: string;
+  value: number;
+  what: string;
+}
+
+export interface ExecutiveSummary {
+  paragraphs: string[];
+  quoted: QuotedNumber[];
+}
+
+/** A competency interval counts as robustly top-ranked when its whole rank interval lies within the top 3. */
+export const ROBUST_TOP_RANK = 3;
+
+function listInEnglish(items: string[]): string {
+  if (items.length <= 1) return items.join('');
+  return `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`;
+}
+
+function largestGaps(cells: PublishableEstimate[], count: number): PublishableEstimate[] {
+  return cells
+    .filter((cell) => !cell.suppressed)
+    .sort((a, b) => b.mean! - a.mean! || a.competency.localeCompare(b.competency, 'en'))
+    .slice(0, count);
+}
+
+export function writeExecutiveSummary(input: ReportInput): ExecutiveSummary {
+  const quoted: QuotedNumber[] = [];
+  const quote = (value: number, what: string, format: (value: number) => string = formatEstimate) => {
+    const text = format(value);
+    quoted.push({ text, value, what });
+    return text;
+  };
+  const label = (id: string) => competencyLabel(input.competencies, id);
+  const paragraphs: string[] = [];
+
+  const industry = input.respondentsByCountry.reduce((sum, country) => sum + country.industry, 0);
+  const education = input.respondentsByCountry.reduce((sum, country) => sum + country.education, 0);
+  const countries = input.respondentsByCountry.filter((country) => country.industry + country.education > 0).length;
+  paragraphs.push(
+    `This report covers wave ${input.config.wave}: ${quote(industry, 'industry respondents', String)} respondents from industry and ` +
+      `${quote(education, 'education respondents', String)} from tertiary education in ${quote(countries, 'countries', String)} countries ` +
+      `were kept after quality checks. The preparedness gap is the mean importance industry gives a competency minus the mean ` +
+      `preparedness it sees in recent graduates, on the answer scale; a positive gap means graduates fall short.`,
+  );
+
+  const globalCells = publishableEstimates(input.analysis, 'industry', 'gap_preparedness', 'Global');
+  const top = largestGaps(globalCells, 3);
+  if (top.length > 0) {
+    const parts = top.map(
+      (cell) => `${label(cell.competency)} (${quote(cell.mean!, `Global gap ${cell.competency}`)}, 95% CI ${formatInterval(cell.ciLow ?? cell.mean!, cell.ciHigh ?? cell.mean!)})`,
+    );
+    paragraphs.push(`Globally, the largest preparedness gaps are in ${listInEnglish(parts)}.`);
+  }
+
+  const regionSentences = regionsOf(input.analysis)
+    .filter((region) => region !== 'Global')
+    .map((region) => {
+      const [largest] = largestGaps(publishableEstimates(input.analysis, 'industry', 'gap_preparedness', region), 1);
+      return largest
+        ? `In ${region} it is ${label(largest.competency)} (${quote(largest.mean!, `${region} gap ${largest.competency}`)}).`
+        : `In ${region} every cell is suppressed (n < ${input.config.suppression.minN}).`;
+    });
+  if (regionSentences.length > 0) paragraphs.push(`The largest gap differs by region. ${regionSentences.join(' ')}`);
+
+  const robust = input.analysis.rankings
+    .filter((row) => row.region === 'Global' && !row.suppressed && Number.isFinite(row.rankCiHigh) && row.rankCiHigh <= ROBUST_TOP_RANK)
+    .sort((a, b) => a.rank - b.rank);
+  paragraphs.push(
+    robust.length > 0
+      ? `Ranked by mean weighted discrepancy score (MWDS), ${listInEnglish(robust.map((row) => `${label(row.competency)} (MWDS ${quote(row.mwds, `MWDS ${row.competency}`)})`))} ` +
+          `${robust.length === 1 ? 'is' : 'are'} robustly among the top ${ROBUST_TOP_RANK}: the whole 95% bootstrap rank interval lies within the top ${ROBUST_TOP_RANK}.`
+      : `No competency is robustly among the top ${ROBUST_TOP_RANK} by MWDS: every rank interval reaches beyond rank ${ROBUST_TOP_RANK}.`,
+  );
+
+  const changes = gapChanges(input);
+  if (changes.length > 0) {
+    const widened = changes[0]!;
+    const narrowed = changes[changes.length - 1]!;
+    const previousWave = input.previousAnalysis!.wave;
+    const sentences = [`Since wave ${previousWave}, the Global gap widened most for ${widened.label} (by ${quote(widened.change, `change ${widened.competency}`)}, from ${quote(widened.previous, `previous gap ${widened.competency}`)} to ${quote(widened.current, `Global gap ${widened.competency}`)}).`];
+    if (narrowed.change < 0) {
+      sentences.push(`It narrowed most for ${narrowed.label} (by ${quote(-narrowed.change, `narrowing ${narrowed.competency}`)}).`);
+    }
+    paragraphs.push(sentences.join(' '));
+  }
+  return { paragraphs, quoted };
+}
