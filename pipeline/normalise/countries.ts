@@ -117,8 +117,14 @@ export function countryKey(text: string): string {
   return key.replace(/\bst\b/g, 'saint');
 }
 
-/** Emoji flags are pairs of regional indicator symbols, one per letter of the alpha-2 code. */
+/**
+ * Emoji flags are pairs of regional indicator symbols, one per letter of the alpha-2 code; the
+ * subdivision flags (England, Scotland, Wales) are a black flag followed by tag letters that
+ * start with the country code ("gbeng"), of which the first two are kept.
+ */
 function flagToCode(text: string): string | null {
+  const tagged = /^\s*\u{1F3F4}([\u{E0061}-\u{E007A}]{2})[\u{E0030}-\u{E007A}]*\u{E007F}\s*$/u.exec(text);
+  if (tagged) return [...tagged[1]].map((tag) => String.fromCharCode(tag.codePointAt(0)! - 0xe0061 + 65)).join('');
   const match = /^\s*([\u{1F1E6}-\u{1F1FF}])([\u{1F1E6}-\u{1F1FF}])/u.exec(text);
   if (!match) return null;
   const letter = (symbol: string) => String.fromCharCode(symbol.codePointAt(0)! - 0x1f1e6 + 65);
@@ -175,7 +181,7 @@ const MEMO_LIMIT = 100_000;
 function resolveUncached(text: string): CountryResolution {
   const flagCode = flagToCode(text);
   if (flagCode) {
-    const rest = text.replace(/[\u{1F1E6}-\u{1F1FF}]/gu, '');
+    const rest = text.replace(/[\u{1F1E6}-\u{1F1FF}\u{1F3F4}\u{E0000}-\u{E007F}]/gu, '');
     const restResolved = resolveUncached(rest);
     if (restResolved.alpha2 === null && restResolved.reason === 'blank') return resolveUncached(flagCode);
     return restResolved.alpha2 === flagCode ? restResolved : { alpha2: null, reason: 'unknown' };

@@ -25,7 +25,7 @@ const EXPECTED: [string, string][] = [
   ['Hong Kong SAR', 'HK'], ['Taiwan', 'TW'], ['Palestine', 'PS'], ['Kosovo', 'XK'],
   ['Brasil', 'BR'], ['México', 'MX'], ['España', 'ES'], ['Österreich', 'AT'], ['Schweiz', 'CH'], ['Suisse', 'CH'],
   ['Polska', 'PL'], ['Nippon', 'JP'], ['中国', 'CN'], ['日本', 'JP'], ['Россия', 'RU'],
-  ['🇳🇱', 'NL'], ['🇧🇷', 'BR'],
+  ['🇳🇱', 'NL'], ['🇧🇷', 'BR'], ['🏴\u{E0067}\u{E0062}\u{E0065}\u{E006E}\u{E0067}\u{E007F}', 'GB'], ['🇳🇱 Netherlands', 'NL'],
 ];
 
 describe('resolveCountry', () => {
