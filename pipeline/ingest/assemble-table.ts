@@ -1,0 +1,196 @@
+/**
+ * Turns the records of an export, as they stream in, into RawTable rows: it sets the header
+ * block aside (detecting the format and resolving columns through the tool's adapter), drops
+ * personal-data columns, redacts personal text in the other cells, and accounts for every record:
+ *   - each data record becomes exactly one row, blank ones included (normalise excludes them
+ *     with reason `blank_row`); only empty lines at the very end of a text file are not rows
+ *     (the first is the file's final line break; more are reported);
+ *   - a row with fewer fields than the header is padded with "" and reported; extra fields are
+ *     ignored, silently counted when empty (trailing delimiters), reported per row otherwise.
+ * No message built here quotes a cell value.
+ */
+import type { ExportFormat, RawColumn } from '../types.ts';
+import { ValidationError } from '../errors.ts';
+import * as messages from '../messages/ingest.ts';
+import { adapterFor } from './adapters/index.ts';
+import { detectFormat } from './detect-format.ts';
+import type { BatchHandler, FormatDetection, HeaderLayout } from './ingest-types.ts';
+import { isPersonalColumn, looksLikeGeopoint, redactPersonalText } from './personal-data.ts';
+
+/** Records the header block may need (Qualtrics: 3) plus two to recognise the layout. */
+const DETECTION_RECORDS = 5;
+/** Data records looked at to recognise geopoint columns by their values. */
+const GEOPOINT_SAMPLE = 100;
+/** Ragged rows reported one by one; the rest are counted. */
+const RAGGED_REPORT_LIMIT = 20;
+
+export interface AssembledMeta {
+  detection: FormatDetection;
+  headerRows: number;
+  columns: RawColumn[];
+  droppedPersonalColumns: string[];
+  warnings: string[];
+  dataRowCount: number;
+}
+
+export interface AssemblerOptions {
+  file: string;
+  /**
+   * Text files: only `[""]` records are empty lines; sheets: any all-empty row is; cases (SPSS):
+   * none is, since a case with every value system-missing is still a case.
+   */
+  kind: 'text' | 'sheet' | 'cases';
+  forcedFormat?: ExportFormat;
+  onBatch: BatchHandler;
+  /** Set for sources whose columns come from a dictionary (SPSS), not from header records. */
+  layout?: { detection: FormatDetection; header: HeaderLayout };
+}
+
+export class TableAssembler {
+  private readonly headerRecords: { record: string[]; number: number }[] = [];
+  private detection?: FormatDetection;
+  private layout?: HeaderLayout;
+  private width = 0;
+  private keptIndexes: number[] = [];
+  private personal = new Set<number>();
+  private pendingData: { record: string[]; number: number }[] = [];
+  private personalDecided = false;
+  private trailingEmptyLines: number[] = [];
+  private raggedReported = 0;
+  private raggedMore = 0;
+  private trailingFieldRows = 0;
+  private dataRowCount = 0;
+  private recordsSeen = 0;
+  private nonEmptyRecordsSeen = 0;
+  private readonly warnings: string[] = [];
+
+  constructor(private readonly options: AssemblerOptions) {
+    if (options.layout) this.useLayout(options.layout.detection, options.layout.header);
+  }
+
+  /** Takes the next records of the file with their 1-based record numbers. */
+  push(records: string[][], numbers: number[]): void {
+    for (let i = 0; i < records.length; i++) {
+      const record = records[i];
+      this.recordsSeen++;
+      if (!this.isEmptyLine(record)) this.nonEmptyRecordsSeen++;
+      if (!this.layout) {
+        this.headerRecords.push({ record, number: numbers[i] });
+        if (this.headerRecords.length >= DETECTION_RECORDS) this.resolveHeader();
+        continue;
+      }
+      this.acceptData(record, numbers[i]);
+    }
+    this.flushIfDecided();
+  }
+
+  finish(): AssembledMeta {
+    if (this.nonEmptyRecordsSeen === 0 && !this.options.layout) throw new ValidationError(messages.emptyFile(), { file: this.options.file });
+    if (!this.layout) this.resolveHeader();
+    this.decidePersonalColumns();
+    this.flushIfDecided();
+    const unexplainedLines = this.options.kind === 'text' ? this.trailingEmptyLines.length - 1 : this.trailingEmptyLines.length;
+    if (unexplainedLines > 0) this.warnings.push(messages.trailingBlankLines(unexplainedLines));
+    if (this.raggedMore > 0) this.warnings.push(messages.raggedRowsMore(this.raggedMore));
+    if (this.trailingFieldRows > 0) this.warnings.push(messages.trailingEmptyFields(this.trailingFieldRows));
+    const layout = this.layout!;
+    if (this.dataRowCount === 0) {
+      throw new ValidationError(messages.noDataRows(layout.headerRows), { file: this.options.file, row: layout.headerRows + 1 });
+    }
+    return {
+      detection: this.detection!,
+      headerRows: layout.headerRows,
+      columns: this.keptIndexes.map((index) => layout.columns[index]),
+      droppedPersonalColumns: [...this.personal].sort((a, b) => a - b).map((index) => layout.columns[index].key),
+      warnings: [...layout.warnings, ...this.warnings],
+      dataRowCount: this.dataRowCount,
+    };
+  }
+
+  private isEmptyLine(record: string[]): boolean {
+    if (this.options.kind === 'text') return record.length === 1 && record[0] === '';
+    if (this.options.kind === 'cases') return false;
+    return record.every((cell) => cell === '');
+  }
+
+  private resolveHeader(): void {
+    const records = this.headerRecords.map((entry) => entry.record);
+    const first = records[0] ?? [];
+    if (first.every((cell) => cell.trim() === '')) throw new ValidationError(messages.emptyHeader(), { file: this.options.file, row: 1 });
+    const detection = this.options.forcedFormat
+      ? { format: this.options.forcedFormat, evidence: ['format set in the wave config'] }
+      : detectFormat(records);
+    if (detection.format === 'spss') throw new ValidationError(messages.notSav(), { file: this.options.file });
+    const header = adapterFor(detection.format).resolveHeader(records);
+    if (records.length < header.headerRows) {
+      throw new ValidationError(messages.noDataRows(records.length), { file: this.options.file, row: records.length + 1 });
+    }
+    if (header.columns.length <= 1) throw new ValidationError(messages.singleColumn(detection.format), { file: this.options.file, row: 1 });
+    this.useLayout(detection, header);
+    for (const entry of this.headerRecords.slice(header.headerRows)) this.acceptData(entry.record, entry.number);
+  }
+
+  private useLayout(detection: FormatDetection, header: HeaderLayout): void {
+    this.detection = detection;
+    this.layout = header;
+    this.width = header.columns.length;
+    header.columns.forEach((column, index) => {
+      if (isPersonalColumn(column)) this.personal.add(index);
+    });
+  }
+
+  private acceptData(record: string[], number: number): void {
+    if (this.isEmptyLine(record)) {
+      this.trailingEmptyLines.push(number);
+      return;
+    }
+    // A non-empty record after empty lines: those lines were blank rows inside the data.
+    for (const blankNumber of this.trailingEmptyLines) this.pendingData.push({ record: [], number: blankNumber });
+    this.trailingEmptyLines = [];
+    this.pendingData.push({ record: this.fitToWidth(record, number), number });
+    if (!this.personalDecided && this.pendingData.length >= GEOPOINT_SAMPLE) this.decidePersonalColumns();
+  }
+
+  private fitToWidth(record: string[], number: number): string[] {
+    if (record.length === this.width) return record;
+    if (record.length > this.width) {
+      const extraFilled = record.slice(this.width).some((cell) => cell !== '');
+      if (extraFilled) this.reportRagged(record.length, number);
+      else this.trailingFieldRows++;
+      return record.slice(0, this.width);
+    }
+    if (this.options.kind === 'text') this.reportRagged(record.length, number);
+    return [...record, ...new Array<string>(this.width - record.length).fill('')];
+  }
+
+  private reportRagged(fields: number, number: number): void {
+    if (this.raggedReported < RAGGED_REPORT_LIMIT) {
+      this.raggedReported++;
+      this.warnings.push(`${this.options.file}, row ${number}: ${messages.raggedRow(fields, this.width)}`);
+    } else this.raggedMore++;
+  }
+
+  private decidePersonalColumns(): void {
+    if (this.personalDecided || !this.layout) return;
+    this.personalDecided = true;
+    for (let index = 0; index < this.width; index++) {
+      if (this.personal.has(index)) continue;
+      const values = this.pendingData.map((entry) => entry.record[index] ?? '');
+      if (looksLikeGeopoint(values)) this.personal.add(index);
+    }
+    this.keptIndexes = [...Array(this.width).keys()].filter((index) => !this.personal.has(index));
+  }
+
+  private flushIfDecided(): void {
+    if (!this.personalDecided || this.pendingData.length === 0) return;
+    const rows: string[][] = [];
+    const sourceRows: number[] = [];
+    for (const { record, number } of this.pendingData) {
+      rows.push(this.keptIndexes.map((index) => redactPersonalText(record[index] ?? '')));
+      sourceRows.push(number);
+    }
+    this.pendingData = [];
+    this.dataRowCount += rows.length;
+    this.options.onBatch(rows, sourceRows);
+  }
+}

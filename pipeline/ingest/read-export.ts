@@ -1,0 +1,170 @@
+/**
+ * The ingest stage entry: one export file → one RawTable, personal data removed.
+ *
+ *   file ──sniff──▶ text │ xlsx │ sav
+ *   text: detect encoding (BOM, UTF-16 pattern, UTF-8 validation pass, else Windows-1252)
+ *         ▶ line break and delimiter from the first 64 KiB ▶ papaparse over a decoded stream
+ *   xlsx: exceljs (whole workbook) ▶ text records
+ *   sav:  sav-reader (dictionary, then row by row)
+ *   records ──TableAssembler──▶ format detection, adapter header, PII columns dropped,
+ *                               cells redacted, ragged rows reported ──▶ row batches
+ *
+ * streamExport hands the rows over in batches and keeps none; readExport collects them.
+ * Bad input throws ValidationError with file (and row, where there is one); anything else
+ * thrown from here is a bug.
+ */
+import { open, stat } from 'node:fs/promises';
+import { extname } from 'node:path';
+import iconv from 'iconv-lite';
+import { ValidationError } from '../errors.ts';
+import * as messages from '../messages/ingest.ts';
+import { openSpss } from './adapters/spss.ts';
+import { TableAssembler, type AssembledMeta } from './assemble-table.ts';
+import { detectDelimiter } from './detect-delimiter.ts';
+import { detectEncoding } from './detect-encoding.ts';
+import { detectLineBreak } from './detect-line-break.ts';
+import { hashFile } from './hash-file.ts';
+import type { BatchHandler, ExportInput, IngestedTable, SpssColumnInfo, StreamedExport } from './ingest-types.ts';
+import { streamCsvRecords } from './parse-csv-stream.ts';
+import { readXlsxRecords } from './read-xlsx.ts';
+import { hasUtf16Bom, looksBinary, sniffFileKind } from './sniff-file.ts';
+
+const SAMPLE_BYTES = 64 * 1024;
+/** Rows handed to the batch callback at once when the source is not chunked already. */
+const SHEET_BATCH_ROWS = 5000;
+
+export type { ExportInput, IngestedTable, StreamedExport } from './ingest-types.ts';
+
+/** Reads a whole export into memory as a RawTable (with ingest's extra fields). */
+export async function readExport(input: ExportInput): Promise<IngestedTable> {
+  const rows: string[][] = [];
+  const sourceRows: number[] = [];
+  const { dataRowCount: _count, ...meta } = await streamExport(input, (batchRows, batchSourceRows) => {
+    for (let i = 0; i < batchRows.length; i++) {
+      rows.push(batchRows[i]);
+      sourceRows.push(batchSourceRows[i]);
+    }
+  });
+  return { ...meta, rows, sourceRows };
+}
+
+/** Reads an export and passes its rows to `onBatch` in file order; returns everything else. */
+export async function streamExport(input: ExportInput, onBatch: BatchHandler): Promise<StreamedExport> {
+  const file = input.path;
+  const head = await readHead(file);
+  const kind = sniffFileKind(head, extname(file), file);
+  if (input.format === 'spss' && kind !== 'sav') throw new ValidationError(messages.notSav(), { file });
+  if (kind === 'sav' && input.format && input.format !== 'spss') throw new ValidationError(messages.savGivenOtherFormat(input.format), { file });
+  const sha256 = await hashFile(file);
+  const base = { sourceId: input.sourceId, sourceFile: file, sha256 };
+  if (kind === 'sav') return streamSav(input, onBatch, base);
+  if (kind === 'xlsx') {
+    const assembler = new TableAssembler({ file, kind: 'sheet', forcedFormat: input.format, onBatch });
+    const sheet = await readXlsxRecords(file, file);
+    for (let start = 0; start < sheet.records.length; start += SHEET_BATCH_ROWS) {
+      assembler.push(sheet.records.slice(start, start + SHEET_BATCH_ROWS), sheet.recordNumbers.slice(start, start + SHEET_BATCH_ROWS));
+    }
+    return finishTable(assembler.finish(), { ...base, encoding: 'utf-8', delimiter: '' });
+  }
+  return streamText(input, onBatch, head, base);
+}
+
+async function readHead(file: string): Promise<Uint8Array> {
+  let info;
+  try {
+    info = await stat(file);
+  } catch {
+    throw new ValidationError(messages.fileNotFound(), { file });
+  }
+  if (!info.isFile()) throw new ValidationError(messages.notAFile(), { file });
+  if (info.size === 0) throw new ValidationError(messages.emptyFile(), { file });
+  const handle = await open(file, 'r');
+  try {
+    const buffer = Buffer.alloc(Math.min(SAMPLE_BYTES, info.size));
+    const { bytesRead } = await handle.read(buffer, 0, buffer.length, 0);
+    return buffer.subarray(0, bytesRead);
+  } finally {
+    await handle.close();
+  }
+}
+
+type TableBase = { sourceId: string; sourceFile: string; sha256: string };
+
+async function streamText(input: ExportInput, onBatch: BatchHandler, head: Uint8Array, base: TableBase): Promise<StreamedExport> {
+  const file = input.path;
+  const encoding = await detectEncoding(file, head);
+  const binary = looksBinary(head, encoding.encoding.startsWith('utf-16') || hasUtf16Bom(head));
+  if (binary) throw new ValidationError(messages.binaryFile(binary), { file });
+  const sample = iconv.decode(Buffer.from(head), encoding.encoding);
+  if (sample.trim() === '') throw new ValidationError(messages.emptyFile(), { file });
+  const newline = detectLineBreak(sample);
+  const { delimiter } = detectDelimiter(sample, newline);
+  const assembler = new TableAssembler({ file, kind: 'text', forcedFormat: input.format, onBatch });
+  await streamCsvRecords({ path: file, file, encoding: encoding.encoding, delimiter, newline }, (records, firstNumber) => {
+    assembler.push(records, records.map((_, index) => firstNumber + index));
+  });
+  const meta = assembler.finish();
+  if (encoding.firstInvalidByte !== undefined) meta.warnings.unshift(messages.windows1252Fallback(encoding.firstInvalidByte));
+  return finishTable(meta, { ...base, encoding: encoding.bom ? `${encoding.encoding} (BOM)` : encoding.encoding, delimiter });
+}
+
+async function streamSav(input: ExportInput, onBatch: BatchHandler, base: TableBase): Promise<StreamedExport> {
+  const file = input.path;
+  let reader;
+  try {
+    reader = await openSpss(file);
+  } catch (error) {
+    throw new ValidationError(messages.savUnreadable(reasonOf(error)), { file });
+  }
+  const assembler = new TableAssembler({
+    file,
+    kind: 'cases',
+    onBatch,
+    layout: {
+      detection: { format: 'spss', evidence: ['SPSS system-file signature $FL2/$FL3'] },
+      header: { headerRows: 0, columns: reader.columns, warnings: [] },
+    },
+  });
+  let caseNumber = 0;
+  let batch: string[][] = [];
+  let numbers: number[] = [];
+  for (;;) {
+    let row;
+    try {
+      row = await reader.nextRow();
+    } catch (error) {
+      throw new ValidationError(messages.savUnreadable(reasonOf(error)), { file, row: caseNumber + 1 });
+    }
+    if (!row) break;
+    caseNumber++;
+    batch.push(row);
+    numbers.push(caseNumber);
+    if (batch.length >= SHEET_BATCH_ROWS) {
+      assembler.push(batch, numbers);
+      batch = [];
+      numbers = [];
+    }
+  }
+  assembler.push(batch, numbers);
+  const meta = assembler.finish();
+  const keptNames = new Set(meta.columns.map((column) => column.key));
+  const spssColumns: SpssColumnInfo[] = reader.info.filter((column) => keptNames.has(column.name));
+  return { ...finishTable(meta, { ...base, encoding: reader.encoding, delimiter: '' }), spss: { columns: spssColumns } };
+}
+
+function finishTable(meta: AssembledMeta, base: TableBase & { encoding: string; delimiter: string }): StreamedExport {
+  return {
+    ...base,
+    format: meta.detection.format,
+    headerRows: meta.headerRows,
+    columns: meta.columns,
+    droppedPersonalColumns: meta.droppedPersonalColumns,
+    warnings: meta.warnings,
+    detection: meta.detection,
+    dataRowCount: meta.dataRowCount,
+  };
+}
+
+function reasonOf(error: unknown): string {
+  return error instanceof Error ? error.message.split('\n')[0].slice(0, 120) : 'unknown error';
+}

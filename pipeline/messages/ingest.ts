@@ -1,0 +1,43 @@
+/**
+ * Messages of the ingest stage (export readers). Each says what is wrong and how to fix it.
+ * None of them takes a cell value: locations (file, row, column) are added by ValidationError,
+ * so personal data can never reach a message through this catalogue.
+ */
+export const fileNotFound = () => 'file not found: check the path in wave.json (sources[].file) or on the command line';
+export const notAFile = () => 'not a regular file: expected a survey export (.csv, .tsv, .txt, .xlsx or .sav)';
+export const emptyFile = () => 'the file is empty: export the responses again from the survey tool';
+export const noDataRows = (headerRows: number) =>
+  `no data rows: the file holds only its ${headerRows} header row(s); export again with responses included`;
+export const emptyHeader = () => 'the first row is empty: the file must start with its header row';
+export const binaryFile = (what: string) =>
+  `this is not a text export (${what}): save it from the survey tool as CSV, TSV, XLSX or SPSS .sav`;
+export const zipWithTextExtension = () =>
+  'the file is a ZIP archive (probably an .xlsx workbook) although its name says text: rename it to .xlsx';
+export const xlsxNotZip = () =>
+  'the file is named .xlsx but is not an Excel workbook (no ZIP signature): export it again, or rename it to .csv if it is text';
+export const xlsxUnreadable = (reason: string) => `the Excel workbook cannot be read (${reason}): open and save it again in Excel or export it as CSV`;
+export const xlsxNoSheet = () => 'the Excel workbook has no worksheet with data';
+export const savUnreadable = (reason: string) => `the SPSS .sav file cannot be read (${reason}): save it again from SPSS or export as CSV`;
+export const notSav = () => 'format "spss" was requested but the file is not an SPSS .sav file (no $FL2/$FL3 signature)';
+export const savGivenOtherFormat = (format: string) =>
+  `the file is an SPSS .sav file but format "${format}" was requested: set format to "spss" or remove the override`;
+export const unterminatedQuote = () =>
+  'a quoted field is never closed (unbalanced double quote): everything after it would be read as one cell; fix the quote or export again';
+export const malformedQuote = () =>
+  'malformed quoted field: a closing double quote is followed by other text (write "" for a quote inside a quoted cell)';
+export const singleColumn = (format: string) =>
+  `only one column found (format ${format}): the delimiter is probably wrong; expected comma, semicolon or tab`;
+export const raggedRow = (fields: number, expected: number) =>
+  `row has ${fields} fields but the header has ${expected}: ${fields < expected ? 'missing cells were read as empty' : 'the extra non-empty cells were not read'}`;
+export const raggedRowsMore = (count: number) => `${count} more row(s) with a field count different from the header`;
+export const trailingEmptyFields = (rows: number) =>
+  `${rows} row(s) end with empty fields beyond the last header column (trailing delimiters); those empty fields were ignored`;
+export const trailingBlankLines = (lines: number) => `${lines} empty line(s) at the end of the file were ignored`;
+export const windows1252Fallback = (byteOffset: number) =>
+  `the file is not valid UTF-8 (first invalid byte at offset ${byteOffset}); it was decoded as Windows-1252`;
+export const duplicateColumn = (key: string, renamed: string) => `duplicate column "${key}" renamed to "${renamed}"`;
+export const unnamedColumn = (position: number, key: string) => `column ${position} has no header; it is called "${key}"`;
+export const personalColumnsDropped = (count: number) => `${count} personal-data column(s) dropped at ingest`;
+export const formatDetected = (format: string, evidence: string[]) => `detected format ${format}: ${evidence.join('; ')}`;
+export const splitHeaderMissing = (format: string, rows: number) =>
+  `format ${format} needs ${rows} header rows but the file has fewer records`;
