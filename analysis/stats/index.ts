@@ -1,0 +1,28 @@
+/**
+ * The statistics of the analysis stage, one estimator or test per file (formula, variant, reference
+ * and example in each file's doc comment). Core loops take typed arrays: Float64Array values with
+ * NaN = missing, Float64Array weights, Int32Array domain codes or Uint8Array domain masks.
+ */
+export { normalCdf, normalUpperTail, Z_95 } from './normal-distribution.ts';
+export { estimateDomainMeans, type DomainMeans } from './domain-means.ts';
+export { surveyMean, type SurveyMean } from './survey-mean.ts';
+export { weightedStandardDeviation, weightedSdFromSums } from './weighted-sd.ts';
+export { normalConfidenceInterval } from './confidence-interval.ts';
+export { estimateTopTwoBox } from './top-two-box.ts';
+export { differenceOfIndependentMeans } from './difference-of-means.ts';
+export { pairedDifferences } from './paired-differences.ts';
+export { rankWithTies } from './rank-data.ts';
+export { wilcoxonSignedRank, type WilcoxonResult } from './wilcoxon-signed-rank.ts';
+export { matchedPairsRankBiserial } from './rank-biserial.ts';
+export { mannWhitneyU, type MannWhitneyResult } from './mann-whitney-u.ts';
+export { cliffsDelta } from './cliffs-delta.ts';
+export { benjaminiHochberg } from './benjamini-hochberg.ts';
+export { borichMwds } from './borich-mwds.ts';
+export { rankedDiscrepancyScores } from './ranked-discrepancy.ts';
+export { importancePerformanceQuadrant, ipaCrosshair, type Crosshair } from './importance-performance.ts';
+export { createSeededRandom, type SeededRandom } from './seeded-random.ts';
+export { bootstrapRankIntervals, type BootstrapRankInput } from './bootstrap-rank-interval.ts';
+export { postStratify } from './post-stratify.ts';
+export { rakeWeights, type RakingMargin } from './rake-weights.ts';
+export { trimWeightsAtCap } from './trim-weights.ts';
+export { kishEffectiveN } from './kish-effective-n.ts';
