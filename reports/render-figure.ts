@@ -29,6 +29,9 @@ export interface RenderedFigure {
 /** Renders a Vega-Lite spec to an SVG string, without a DOM or canvas. */
 export async function renderSpecToSvg(spec: TopLevelSpec): Promise<string> {
   const vegaSpec = compile(spec).spec;
+  // Vega numbers gradient and clip-path ids from module-level counters; reset them so the same
+  // spec gives the same SVG however many charts were rendered before it.
+  vega.resetSVGDefIds();
   const view = new vega.View(vega.parse(vegaSpec), { renderer: 'none', logLevel: vega.Error });
   try {
     return await view.toSVG();

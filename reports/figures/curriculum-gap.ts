@@ -11,7 +11,7 @@ import { buildDumbbell } from './dumbbell.ts';
 export function buildCurriculumGap(input: ReportInput): TopLevelSpec {
   return buildDumbbell(input, {
     title: 'Industry importance and curriculum coverage',
-    subtitle: ['Weighted means with 95% confidence intervals; sorted by importance − coverage, largest first.'],
+    subtitle: ['Weighted means with 95% CIs.', 'Sorted by importance − coverage, largest first.'],
     region: 'Global',
     high: { population: 'industry', measure: 'importance', label: 'Importance (industry)', colour: POPULATION_COLOURS.industry, shape: 'circle' },
     low: { population: 'education', measure: 'coverage', label: 'Coverage (education)', colour: POPULATION_COLOURS.education, shape: 'triangle-up' },

@@ -29,6 +29,7 @@ export function buildGapHeatmap(input: ReportInput, onlyRegions?: string[]): Top
       gap: roundForChart(cell.mean),
       n: cell.n,
       suppressed: cell.suppressed,
+      status: cell.suppressed ? suppressedLabel : 'published',
       cellText: cell.suppressed ? `n < ${minN}` : `${formatEstimate(cell.mean!)}${cell.lowReliability ? '*' : ''}`,
     }));
   const limit = symmetricLimit(cells.flatMap((cell) => (cell.gap === null ? [] : [cell.gap])));
@@ -38,10 +39,11 @@ export function buildGapHeatmap(input: ReportInput, onlyRegions?: string[]): Top
     $schema: 'https://vega.github.io/schema/vega-lite/v5.json',
     config: chartConfig,
     title: {
-      text: 'Preparedness gap by region and competency',
+      text: regions.length === 1 ? `Preparedness gap: ${regions[0]}` : 'Preparedness gap by region and competency',
       subtitle: [
-        'Mean importance − mean preparedness, industry ratings; positive = graduates less prepared than needed.',
-        `* low reliability (n < ${input.config.suppression.lowReliabilityN}); grey cells suppressed (n < ${minN}).`,
+        'Mean importance − mean preparedness (industry ratings).',
+        'Positive: graduates less prepared than needed.',
+        `* low reliability (n < ${input.config.suppression.lowReliabilityN}); grey: suppressed (n < ${minN}).`,
       ],
     },
     data: { values: cells },
@@ -72,7 +74,7 @@ export function buildGapHeatmap(input: ReportInput, onlyRegions?: string[]): Top
         transform: [{ filter: 'datum.suppressed == true' }],
         mark: { type: 'rect', stroke: 'white', strokeWidth: 1 },
         encoding: {
-          fill: { datum: suppressedLabel, type: 'nominal', scale: { range: [SUPPRESSED_FILL] }, legend: { title: null, orient: 'right' } },
+          fill: { field: 'status', type: 'nominal', scale: { domain: [suppressedLabel], range: [SUPPRESSED_FILL] }, legend: { title: null, orient: 'right' } },
         },
       },
       {

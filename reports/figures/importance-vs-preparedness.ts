@@ -10,7 +10,7 @@ import { buildDumbbell } from './dumbbell.ts';
 export function buildImportanceVsPreparedness(input: ReportInput, region = 'Global'): TopLevelSpec {
   return buildDumbbell(input, {
     title: `Importance and preparedness${region === 'Global' ? '' : `: ${region}`}`,
-    subtitle: ['Industry ratings, weighted means with 95% confidence intervals; sorted by gap, largest first.'],
+    subtitle: ['Industry ratings; weighted means with 95% CIs.', 'Sorted by gap, largest first.'],
     region,
     high: { population: 'industry', measure: 'importance', label: 'Importance', colour: POPULATION_COLOURS.industry, shape: 'circle' },
     low: { population: 'industry', measure: 'preparedness', label: 'Preparedness of graduates', colour: '#E69F00', shape: 'square' },

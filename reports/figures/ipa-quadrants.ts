@@ -62,7 +62,7 @@ export function buildIpaQuadrants(input: ReportInput, region = 'Global'): TopLev
   const crosshairText =
     input.config.analysis.ipaCrosshair === 'scale-midpoint'
       ? `Crosshairs at the scale midpoint (${formatEstimate(crosshair.x)}).`
-      : `Crosshairs at the grand means (preparedness ${formatEstimate(crosshair.x)}, importance ${formatEstimate(crosshair.y)}).`;
+      : `Crosshairs at the grand means (x ${formatEstimate(crosshair.x)}, y ${formatEstimate(crosshair.y)}).`;
   const corner = (text: string, x: number, y: number, align: 'left' | 'right', baseline: 'top' | 'bottom') => ({
     data: { values: [{ text, x, y }] },
     mark: { type: 'text' as const, align, baseline, fontSize: 10, fontStyle: 'italic', color: '#555555' },

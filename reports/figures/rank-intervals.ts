@@ -27,7 +27,7 @@ export function buildRankIntervals(input: ReportInput, region = 'Global'): TopLe
     config: chartConfig,
     title: {
       text: `Training-need ranking${region === 'Global' ? '' : `: ${region}`}`,
-      subtitle: ['Mean weighted discrepancy score (MWDS) rank with 95% bootstrap rank interval.'],
+      subtitle: ['Rank by mean weighted discrepancy score (MWDS)', 'with 95% bootstrap rank interval.'],
     },
     data: { values: rows },
     width: 300,

@@ -47,7 +47,7 @@ export function buildWaveChange(input: ReportInput): TopLevelSpec {
     config: chartConfig,
     title: {
       text: `Change in preparedness gap since ${input.config.previousWave ?? input.previousAnalysis?.wave ?? 'the previous wave'}`,
-      subtitle: [`Global gap ${input.config.wave} − gap ${input.previousAnalysis?.wave ?? ''}; positive = the gap widened.`],
+      subtitle: [`Global gap ${input.config.wave} − gap ${input.previousAnalysis?.wave ?? ''}.`, 'Positive: the gap widened.'],
     },
     data: { values },
     width: 360,

@@ -1,0 +1,72 @@
+/** Reads the PDF back (pdfjs-dist) and checks pages, names, quoted numbers, suppression and metadata. */
+import { describe, expect, it } from 'vitest';
+import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
+import { assembleReport } from '../../reports/assemble-report.ts';
+import { writeExecutiveSummary } from '../../reports/executive-summary.ts';
+import { formatEstimate } from '../../reports/format.ts';
+import { renderFigures } from '../../reports/render-figure.ts';
+import { CANARY_MEAN, buildReportInput } from './fixtures.ts';
+
+async function readPdf(pdf: Buffer) {
+  const document = await getDocument({ data: new Uint8Array(pdf), useSystemFonts: false, isEvalSupported: false }).promise;
+  const pages: string[] = [];
+  for (let number = 1; number <= document.numPages; number++) {
+    const content = await (await document.getPage(number)).getTextContent();
+    pages.push(content.items.map((item) => ('str' in item ? item.str + (item.hasEOL ? '\n' : '') : '')).join(''));
+  }
+  const { info } = (await document.getMetadata()) as { info: Record<string, unknown> };
+  return { pages, text: pages.join('\n'), info, numPages: document.numPages };
+}
+
+/** Collapses line breaks and runs of spaces so sentences wrapped across lines compare as one. */
+const flat = (text: string) => text.replace(/\s+/g, ' ');
+
+describe('assembleReport', async () => {
+  const input = buildReportInput({ withPrevious: true });
+  const figures = await renderFigures(input, { formats: ['svg'] });
+  const pdf = await assembleReport(input, figures);
+  const read = await readPdf(pdf);
+
+  it('has the expected pages and metadata', () => {
+    expect(read.numPages).toBe(14);
+    expect(read.info.Title).toBe('Cybersecurity skills gap survey 2023');
+    expect(read.info.Author).toBe('skillgap');
+    expect(read.info.Language).toBe('en-GB');
+    expect(String(read.info.CreationDate)).toBe("D:20231130000000Z");
+    expect(read.pages[1]).toContain('Contents');
+    expect(read.pages[13]).toContain('Page 14 of 14');
+  });
+
+  it('embeds only DejaVu fonts (no standard-14 font)', () => {
+    const raw = pdf.toString('latin1');
+    const baseFonts = [...raw.matchAll(/\/BaseFont \/([A-Za-z0-9+-]+)/g)].map((match) => match[1]!.replace(/^[A-Z]{6}\+/, ''));
+    expect(new Set(baseFonts)).toEqual(new Set(['DejaVuSans', 'DejaVuSans-Bold', 'DejaVuSansMono']));
+    expect(raw).not.toMatch(/Helvetica|Times-Roman|Courier/);
+  });
+
+  it('names the largest gap’s competency and the countries beyond ASCII', () => {
+    expect(flat(read.text)).toContain('Globally, the largest preparedness gaps are in Incident response (1.30');
+    expect(read.text).toContain('Türkiye');
+    expect(read.text).toContain("Côte d'Ivoire");
+  });
+
+  it('quotes every executive-summary number as the analysis value, formatted', () => {
+    const summary = writeExecutiveSummary(input);
+    const global = (id: string) => input.analysis.estimates.find((row) => row.region === 'Global' && row.competency === id && row.measure === 'gap_preparedness')!;
+    expect(summary.quoted.find((q) => q.what === 'Global gap incident-response')?.text).toBe(formatEstimate(global('incident-response').mean));
+    expect(summary.quoted.find((q) => q.what === 'industry respondents')?.text).toBe('120');
+    expect(summary.quoted.find((q) => q.what === 'Africa gap cloud-security')?.text).toBe('1.35');
+    expect(summary.quoted.find((q) => q.what === 'MWDS incident-response')?.text).toBe('5.72');
+    const summaryPage = flat(read.pages[2]!);
+    for (const paragraph of summary.paragraphs) expect(summaryPage).toContain(flat(paragraph));
+    for (const quoted of summary.quoted) expect(summaryPage).toContain(quoted.text);
+  });
+
+  it('never prints the suppressed cell’s mean and bins small counts', () => {
+    expect(read.text).not.toContain(formatEstimate(CANARY_MEAN));
+    expect(read.text).not.toContain('3.14');
+    const countryTable = flat(read.text.slice(read.text.indexOf('Respondents per country')));
+    expect(countryTable).toMatch(/Iceland Europe 0 < 5 < 5/);
+    expect(countryTable).toMatch(/Türkiye Asia 12 < 5 13–16/);
+  });
+});
