@@ -28,7 +28,7 @@ import { weightedSdFromSums } from './weighted-sd.ts';
  *
  * @example
  * // y = [4, 5, NaN, 3, 2], w = [1.5, 2, 0.5, 1, 3], one domain with every row:
- * estimateDomainMeans(y, w, new Int32Array(5), 1, 1).mean // => Float64Array [3.2, 3.2]
+ * estimateDomainMeans(y, w, new Int32Array(5), 1, 1).mean // => Float64Array [3.3333333333333335, 3.3333333333333335]
  */
 export interface DomainMeans {
   /** Rows with a value, per (domain, column); block domainCount is the whole design. */
@@ -36,7 +36,7 @@ export interface DomainMeans {
   sumWeights: Float64Array;
   mean: Float64Array;
   se: Float64Array;
-  /** Weighted SD of the values in the cell (svyvar formula, see weighted-sd.ts). */
+  /** Weighted SD of the values in the cell (svyvar formula, see weighted-sd.ts: n = rows of the domain). */
   sd: Float64Array;
 }
 
@@ -56,9 +56,14 @@ export function estimateDomainMeans(
   const n = new Float64Array(cells);
   const sumWeights = new Float64Array(cells);
   const mean = new Float64Array(cells);
+  const domainRows = new Float64Array(domainCount + 1);
   for (let row = 0; row < rows; row++) {
     const weight = weights[row];
     const domainOffset = rowDomain[row] * columns;
+    if (weight > 0) {
+      domainRows[domainCount]++;
+      if (domainOffset >= 0) domainRows[rowDomain[row]]++;
+    }
     const base = row * columns;
     for (let column = 0; column < columns; column++) {
       const value = values[base + column];
@@ -104,7 +109,8 @@ export function estimateDomainMeans(
     // Σ(u_i − ū)² over all n design rows = Σu² − (Σu)²/n (rows outside the cell have u = 0).
     const centred = sumSquaredInfluence[cell] - (sumInfluence[cell] * sumInfluence[cell]) / rows;
     se[cell] = n[cell] > 0 && rows > 1 ? Math.sqrt(Math.max(0, (rows / (rows - 1)) * centred)) : NaN;
-    sd[cell] = weightedSdFromSums(n[cell], sumWeights[cell], sumSquaredDeviations[cell]);
+    const sdRows = domainRows[Math.floor(cell / columns)];
+    sd[cell] = n[cell] > 0 ? weightedSdFromSums(sdRows, sumWeights[cell], sumSquaredDeviations[cell]) : NaN;
   }
   return { n, sumWeights, mean, se, sd };
 }
