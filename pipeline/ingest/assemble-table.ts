@@ -3,8 +3,7 @@
  * block aside (detecting the format and resolving columns through the tool's adapter), drops
  * personal-data columns, redacts personal text in the other cells, and accounts for every record:
  *   - each data record becomes exactly one row, blank ones included (normalise excludes them
- *     with reason `blank_row`); only empty lines at the very end of a text file are not rows
- *     (the first is the file's final line break; more are reported);
+ *     with reason `blank_row`); only empty lines at the very end of a file are not rows (reported);
  *   - a row with fewer fields than the header is padded with "" and reported; extra fields are
  *     ignored, silently counted when empty (trailing delimiters), reported per row otherwise.
  * No message built here quotes a cell value.
@@ -89,8 +88,8 @@ export class TableAssembler {
     if (!this.layout) this.resolveHeader();
     this.decidePersonalColumns();
     this.flushIfDecided();
-    const unexplainedLines = this.options.kind === 'text' ? this.trailingEmptyLines.length - 1 : this.trailingEmptyLines.length;
-    if (unexplainedLines > 0) this.warnings.push(messages.trailingBlankLines(unexplainedLines));
+    // The parser already swallows the file's final line break, so every empty record left here is an extra empty line.
+    if (this.trailingEmptyLines.length > 0) this.warnings.push(messages.trailingBlankLines(this.trailingEmptyLines.length));
     if (this.raggedMore > 0) this.warnings.push(messages.raggedRowsMore(this.raggedMore));
     if (this.trailingFieldRows > 0) this.warnings.push(messages.trailingEmptyFields(this.trailingFieldRows));
     const layout = this.layout!;

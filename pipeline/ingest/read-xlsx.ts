@@ -19,13 +19,15 @@ export interface XlsxRecords {
   recordNumbers: number[];
 }
 
+/**
+ * ISO 8601 text of a cell date, rounded to the second as Excel displays it (a serial day is a
+ * binary fraction, so 12:02:32 may be stored as 12:02:31.9995).
+ */
 export function isoFromDate(date: Date): string {
-  const iso = date.toISOString();
+  const iso = new Date(Math.round(date.getTime() / 1000) * 1000).toISOString();
   const dateOnly = iso.slice(0, 10);
   const time = iso.slice(11, 19);
-  const milliseconds = date.getUTCMilliseconds();
-  if (time === '00:00:00' && milliseconds === 0) return dateOnly;
-  return `${dateOnly}T${time}`;
+  return time === '00:00:00' ? dateOnly : `${dateOnly}T${time}`;
 }
 
 export function cellText(value: ExcelJS.CellValue): string {

@@ -12,6 +12,7 @@
  * Value labels are listed per column in `spss.columns[i].valueLabels` (raw value → label).
  * Rows are read one at a time (readNextRow), so memory is bounded by the rows kept.
  */
+import { readFileSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import type { RawColumn } from '../../types.ts';
 import type { SpssColumnInfo, SpssMissingValues } from '../ingest-types.ts';
@@ -24,7 +25,17 @@ interface SavFileReaderLike {
   open(): Promise<void>;
   readNextRow(): Promise<unknown>;
 }
-const { SavFileReader } = require('sav-reader') as { SavFileReader: new (path: string) => SavFileReaderLike };
+const { SavFileReader, SavBufferReader } = require('sav-reader') as {
+  SavFileReader: new (path: string) => SavFileReaderLike;
+  SavBufferReader: new (buffer: Buffer) => SavFileReaderLike;
+};
+
+/**
+ * Files up to this size are read from a Buffer: sav-reader's file reader fails on some small
+ * files ("No data read even after wait", e.g. the 502-byte pyreadstat fixture); larger files are
+ * streamed so memory stays bounded.
+ */
+const BUFFER_READ_LIMIT_BYTES = 64 * 1024 * 1024;
 
 /** Seconds between the SPSS epoch (1582-10-14) and the Unix epoch. */
 const SPSS_EPOCH_OFFSET_SECONDS = 12_219_379_200;
@@ -77,7 +88,7 @@ function cellOf(variable: SavVariable, value: unknown): string {
 
 /** Opens a .sav file and reads its dictionary; rows are pulled with nextRow(). */
 export async function openSpss(path: string): Promise<SpssReader> {
-  const reader = new SavFileReader(path);
+  const reader = statSync(path).size <= BUFFER_READ_LIMIT_BYTES ? new SavBufferReader(readFileSync(path)) : new SavFileReader(path);
   await reader.open();
   const variables = (reader.meta.sysvars as unknown as SavVariable[]).filter((variable) => !variable.__is_child_string_var);
   const info: SpssColumnInfo[] = variables.map((variable) => {
