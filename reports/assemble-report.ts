@@ -17,7 +17,7 @@ import { writeExecutiveSummary } from './executive-summary.ts';
 import { buildGapHeatmap } from './figures/gap-heatmap.ts';
 import { buildIpaQuadrants } from './figures/ipa-quadrants.ts';
 import { drawMarkdown } from './pdf/draw-markdown.ts';
-import { drawSvg } from './pdf/draw-svg.ts';
+import { drawSvg, svgDrawnHeight } from './pdf/draw-svg.ts';
 import { drawTable } from './pdf/draw-table.ts';
 import { COLOURS, CONTENT_WIDTH, FONTS, FONT_PATHS, PAGE, ensureSpace, registerFonts } from './pdf/page-layout.ts';
 import { renderSpecToSvg, type RenderedFigure } from './render-figure.ts';
@@ -149,7 +149,7 @@ export async function assembleReport(input: ReportInput, figures: RenderedFigure
   for (const [id, heading] of detail) {
     const svg = await figureSvg(id);
     if (!svg) continue;
-    subsection(heading, 220);
+    subsection(heading, 40 + svgDrawnHeight(svg, 430));
     drawSvg(doc, svg, 430);
   }
 
@@ -173,8 +173,9 @@ export async function assembleReport(input: ReportInput, figures: RenderedFigure
 
   chapter('Regions');
   for (const region of regionsOf(input.analysis).filter((name) => name !== 'Global')) {
-    subsection(region, 200);
-    drawSvg(doc, await renderSpecToSvg(buildGapHeatmap(input, [region])), 200);
+    const regionHeatmap = await renderSpecToSvg(buildGapHeatmap(input, [region]));
+    subsection(region, 40 + svgDrawnHeight(regionHeatmap, 200));
+    drawSvg(doc, regionHeatmap, 200);
     const cells = publishableEstimates(input.analysis, 'industry', 'gap_preparedness', region).sort(
       (a, b) => Number(a.suppressed) - Number(b.suppressed) || (b.mean ?? 0) - (a.mean ?? 0) || a.competency.localeCompare(b.competency, 'en'),
     );

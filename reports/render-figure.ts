@@ -31,7 +31,7 @@ export async function renderSpecToSvg(spec: TopLevelSpec): Promise<string> {
   const vegaSpec = compile(spec).spec;
   // Vega numbers gradient and clip-path ids from module-level counters; reset them so the same
   // spec gives the same SVG however many charts were rendered before it.
-  vega.resetSVGDefIds();
+  (vega as unknown as { resetSVGDefIds: () => void }).resetSVGDefIds(); // exported at runtime, missing from vega's typings
   const view = new vega.View(vega.parse(vegaSpec), { renderer: 'none', logLevel: vega.Error });
   try {
     return await view.toSVG();

@@ -63,7 +63,7 @@ export function buildRespondentsMap(input: ReportInput): TopLevelSpec {
         type: 'ordinal',
         title: 'Respondents',
         scale: { domain: [NO_RESPONDENTS, ...bins], range },
-        legend: { orient: 'right' },
+        legend: { orient: 'right', symbolType: 'square', symbolStrokeColor: '#888888', symbolStrokeWidth: 0.5 },
       },
       tooltip: [{ field: 'countryName', title: 'Country' }, { field: 'respondents', title: 'Respondents' }],
     },

@@ -52,11 +52,11 @@ export function buildWaveChange(input: ReportInput): TopLevelSpec {
     data: { values },
     width: 360,
     height: { step: 20 },
-    encoding: { y },
     layer: [
       {
         mark: { type: 'bar' },
         encoding: {
+          y,
           x,
           color: { field: 'direction', type: 'nominal', title: null, scale: { domain: ['Gap widened', 'Gap narrowed'], range: ['#E69F00', '#0072B2'] }, legend: { orient: 'bottom', direction: 'horizontal' } },
         },
@@ -65,12 +65,12 @@ export function buildWaveChange(input: ReportInput): TopLevelSpec {
       {
         mark: { type: 'text', fontSize: 9, dx: 4, align: 'left' },
         transform: [{ filter: 'datum.change >= 0' }],
-        encoding: { x, text: { field: 'changeText' } },
+        encoding: { y, x, text: { field: 'changeText' } },
       },
       {
         mark: { type: 'text', fontSize: 9, dx: -4, align: 'right' },
         transform: [{ filter: 'datum.change < 0' }],
-        encoding: { x, text: { field: 'changeText' } },
+        encoding: { y, x, text: { field: 'changeText' } },
       },
     ],
   };

@@ -15,6 +15,12 @@ function svgSize(svg: string): { width: number; height: number } {
   return { width, height };
 }
 
+/** The height the SVG will take on the page when drawn with drawSvg (so a heading can keep with its chart). */
+export function svgDrawnHeight(svg: string, maxHeight = CONTENT_BOTTOM - PAGE.marginTop): number {
+  const size = svgSize(svg);
+  return size.height * Math.min(1, CONTENT_WIDTH / size.width, maxHeight / size.height);
+}
+
 /** Draws the SVG at the cursor; starts a new page when it does not fit in the remaining space. */
 export function drawSvg(doc: PDFKit.PDFDocument, svg: string, maxHeight = CONTENT_BOTTOM - PAGE.marginTop): void {
   const size = svgSize(svg);

@@ -14,7 +14,7 @@ async function readPdf(pdf: Buffer) {
     const content = await (await document.getPage(number)).getTextContent();
     pages.push(content.items.map((item) => ('str' in item ? item.str + (item.hasEOL ? '\n' : '') : '')).join(''));
   }
-  const { info } = (await document.getMetadata()) as { info: Record<string, unknown> };
+  const { info } = (await document.getMetadata()) as unknown as { info: Record<string, unknown> };
   return { pages, text: pages.join('\n'), info, numPages: document.numPages };
 }
 
@@ -28,13 +28,13 @@ describe('assembleReport', async () => {
   const read = await readPdf(pdf);
 
   it('has the expected pages and metadata', () => {
-    expect(read.numPages).toBe(14);
+    expect(read.numPages).toBe(16);
     expect(read.info.Title).toBe('Cybersecurity skills gap survey 2023');
     expect(read.info.Author).toBe('skillgap');
     expect(read.info.Language).toBe('en-GB');
     expect(String(read.info.CreationDate)).toBe("D:20231130000000Z");
     expect(read.pages[1]).toContain('Contents');
-    expect(read.pages[13]).toContain('Page 14 of 14');
+    expect(read.pages[15]).toContain('Page 16 of 16');
   });
 
   it('embeds only DejaVu fonts (no standard-14 font)', () => {
@@ -69,4 +69,17 @@ describe('assembleReport', async () => {
     expect(countryTable).toMatch(/Iceland Europe 0 < 5 < 5/);
     expect(countryTable).toMatch(/Türkiye Asia 12 < 5 13–16/);
   });
+});
+
+describe('tables across pages', () => {
+  it('repeats the header row on every page a long table continues on', async () => {
+    const input = buildReportInput();
+    input.respondentsByCountry = Array.from({ length: 90 }, (_, index) => ({
+      country: 'XX', countryName: `Testland ${String(index).padStart(2, '0')}`, region: 'Europe', industry: 10 + index, education: 20,
+    }));
+    const read = await readPdf(await assembleReport(input, await renderFigures(input, { only: ['gap-heatmap'], formats: ['svg'] })));
+    const tablePages = read.pages.filter((page) => page.includes('Testland'));
+    expect(tablePages.length).toBeGreaterThanOrEqual(2);
+    for (const page of tablePages) expect(flat(page)).toContain('Country Region Industry Education Total');
+  }, 30_000);
 });

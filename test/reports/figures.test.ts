@@ -1,7 +1,7 @@
 /** Every figure spec validates against the Vega-Lite JSON Schema and never carries a suppressed value. */
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import Ajv from 'ajv';
+import { Ajv } from 'ajv';
 import { describe, expect, it } from 'vitest';
 import { FIGURE_BUILDERS } from '../../reports/figures/index.ts';
 import { respondentBin } from '../../reports/figures/respondents-map.ts';
