@@ -1,0 +1,196 @@
+/**
+ * Drafts a source codebook from one export, for a person to review (`skillgap codebook init`):
+ *
+ *   columns ──metadata names──▶ respondent id, country, … (taken out first)
+ *           ──answers look like ratings──▶ rating columns
+ *           ──question stem──▶ dimension   (else: the answers' words, shared by a question's columns)
+ *           ──row text vs framework──▶ competency with a confidence (match-competency.ts)
+ *   answers of the rating columns ──▶ draft scale (draft-scale.ts)
+ *
+ * A match with confidence below REVIEW_THRESHOLD is not put in the codebook's items: it is listed
+ * for review with its best guess, since a wrong silent mapping would corrupt every statistic of
+ * that competency. Two columns claiming the same competency and dimension keep the more
+ * confident one; the other goes to review.
+ */
+import type { CompetencyFramework, Dimension, Population, RawTable, SourceCodebook } from '../types.ts';
+import { detectMetadataColumns } from './detect-metadata-columns.ts';
+import { answerCounts, looksLikeRatings, MAX_DISTINCT } from './rating-columns.ts';
+import { questionTextOf } from './question-text.ts';
+import { guessDimension, guessDimensionFromAnswers, type DimensionGuess } from './guess-dimension.ts';
+import { matchCompetency, prepareCompetencies } from './match-competency.ts';
+import { draftScale, type DraftScale } from './draft-scale.ts';
+
+/** Matches below this confidence are left for review rather than guessed. */
+export const REVIEW_THRESHOLD = 0.5;
+
+/** Which dimensions each population rates (pipeline/types.ts, Dimension). */
+const POPULATION_DIMENSIONS: Record<Population, Dimension[]> = {
+  industry: ['importance', 'preparedness'],
+  education: ['importance', 'coverage'],
+};
+
+export interface ColumnMatch {
+  column: string;
+  questionText: string;
+  competency: string;
+  dimension: Dimension;
+  /** min(competency confidence, dimension confidence), 0–1. */
+  confidence: number;
+  competencyConfidence: number;
+  dimensionConfidence: number;
+  /** The stem word or answer label that gave the dimension. */
+  dimensionEvidence: string;
+  runnerUp?: { competency: string; confidence: number };
+}
+
+export interface ReviewEntry {
+  column: string;
+  reason: 'low_confidence' | 'unmatched' | 'duplicate' | 'dimension_not_for_population';
+  note: string;
+  guess?: { competency: string; dimension: Dimension | ''; confidence: number };
+}
+
+export interface CodebookDraft {
+  /** The source codebook: metadata columns found and the confident items. Missing required columns are ``. */
+  codebook: SourceCodebook;
+  population: Population | undefined;
+  scale: DraftScale;
+  /** Every rating column's best match, confident or not, in export order. */
+  matches: ColumnMatch[];
+  /** Rating columns with no competency or no dimension found at all. */
+  unmatchedColumns: string[];
+  review: ReviewEntry[];
+}
+
+export interface DraftOptions {
+  population?: Population;
+  /** Source id written into the draft (default: the table's). */
+  sourceId?: string;
+}
+
+export function draftCodebook(table: RawTable, framework: CompetencyFramework, options: DraftOptions = {}): CodebookDraft {
+  const metadata = detectMetadataColumns(table.columns);
+  const metadataKeys = new Set(Object.values(metadata));
+  const competencies = prepareCompetencies(framework.competencies);
+
+  const ratingColumns = table.columns.flatMap((column, index) => {
+    if (metadataKeys.has(column.key)) return [];
+    const counts = answerCounts(table, index, MAX_DISTINCT);
+    return counts && looksLikeRatings(counts) ? [{ column, index, counts, question: questionTextOf(column) }] : [];
+  });
+
+  // Columns of one question (Q3[SQ001], Q3[SQ002]…) share a dimension: pool their answers.
+  const answersByQuestion = new Map<string, string[]>();
+  for (const rating of ratingColumns) {
+    if (rating.question.questionCode === '') continue;
+    const pooled = answersByQuestion.get(rating.question.questionCode) ?? [];
+    pooled.push(...rating.counts.keys());
+    answersByQuestion.set(rating.question.questionCode, pooled);
+  }
+
+  const matches: ColumnMatch[] = [];
+  const unmatchedColumns: string[] = [];
+  const review: ReviewEntry[] = [];
+  for (const { column, counts, question } of ratingColumns) {
+    const dimension: DimensionGuess | undefined =
+      (question.stem ? guessDimension(question.stem) : undefined) ??
+      guessDimensionFromAnswers(answersByQuestion.get(question.questionCode) ?? [...counts.keys()]);
+    const competency = question.row
+      ? matchCompetency(question.row, competencies)
+      : guessByPosition(column.key, question.questionCode, ratingColumns.map((rating) => rating.column.key), framework);
+    if (!dimension || !competency) {
+      unmatchedColumns.push(column.key);
+      review.push({
+        column: column.key,
+        reason: 'unmatched',
+        note: !competency ? 'no question text matches a competency: map it by hand or drop it' : 'no dimension word in the question or its answers',
+        ...(competency ? { guess: { competency: competency.competency, dimension: '', confidence: 0 } } : {}),
+      });
+      continue;
+    }
+    const match: ColumnMatch = {
+      column: column.key,
+      questionText: question.text,
+      competency: competency.competency,
+      dimension: dimension.dimension,
+      confidence: Math.min(competency.confidence, dimension.confidence),
+      competencyConfidence: competency.confidence,
+      dimensionConfidence: dimension.confidence,
+      dimensionEvidence: dimension.evidence,
+    };
+    if (competency.runnerUp) match.runnerUp = competency.runnerUp;
+    matches.push(match);
+  }
+
+  const population = options.population ?? guessPopulation(matches);
+  const items = chooseItems(matches, population, review);
+  const scaleAnswers = new Map<string, number>();
+  for (const { counts } of ratingColumns) for (const [label, count] of counts) scaleAnswers.set(label, (scaleAnswers.get(label) ?? 0) + count);
+
+  const codebook: SourceCodebook = {
+    source: options.sourceId ?? table.sourceId,
+    columns: { respondentId: metadata.respondentId ?? '', country: metadata.country ?? '' },
+    items,
+  };
+  for (const role of ['organisationType', 'weight', 'finished', 'progress', 'durationSeconds', 'status'] as const) {
+    if (metadata[role]) codebook.columns[role] = metadata[role];
+  }
+  return { codebook, population, scale: draftScale(scaleAnswers), matches, unmatchedColumns, review };
+}
+
+/** Confident matches become items; low-confidence, duplicate and off-population ones go to review. */
+function chooseItems(matches: readonly ColumnMatch[], population: Population | undefined, review: ReviewEntry[]): SourceCodebook['items'] {
+  const best = new Map<string, ColumnMatch>();
+  for (const match of matches) {
+    const guess = { competency: match.competency, dimension: match.dimension, confidence: match.confidence };
+    if (match.confidence < REVIEW_THRESHOLD) {
+      const runnerUp = match.runnerUp ? `; runner-up ${match.runnerUp.competency} (${match.runnerUp.confidence})` : '';
+      review.push({ column: match.column, reason: 'low_confidence', note: `best guess ${match.competency} / ${match.dimension} (${match.confidence})${runnerUp}`, guess });
+      continue;
+    }
+    if (population && !POPULATION_DIMENSIONS[population].includes(match.dimension)) {
+      review.push({ column: match.column, reason: 'dimension_not_for_population', note: `${population} does not rate ${match.dimension}`, guess });
+      continue;
+    }
+    const slot = `${match.competency}\u0000${match.dimension}`;
+    const held = best.get(slot);
+    if (!held || match.confidence > held.confidence) best.set(slot, match);
+  }
+  const kept = new Set(best.values());
+  for (const match of matches) {
+    const slot = best.get(`${match.competency}\u0000${match.dimension}`);
+    if (slot && slot !== match && match.confidence >= REVIEW_THRESHOLD && !review.some((entry) => entry.column === match.column)) {
+      review.push({
+        column: match.column,
+        reason: 'duplicate',
+        note: `column ${slot.column} matches ${match.competency} / ${match.dimension} more closely`,
+        guess: { competency: match.competency, dimension: match.dimension, confidence: match.confidence },
+      });
+    }
+  }
+  return matches.filter((match) => kept.has(match)).map(({ column, competency, dimension }) => ({ column, competency, dimension }));
+}
+
+/** Confidence of a competency guessed from the sub-question's position alone: always below REVIEW_THRESHOLD. */
+const POSITION_CONFIDENCE = 0.3;
+
+/**
+ * A code-heading export (LimeSurvey `Q3[SQ007]`) carries no question text. When a question has
+ * exactly as many sub-questions as the framework has competencies, the k-th sub-question is
+ * guessed to be the k-th competency, at POSITION_CONFIDENCE, so it goes to review with a guess.
+ */
+function guessByPosition(key: string, questionCode: string, ratingKeys: readonly string[], framework: CompetencyFramework) {
+  if (questionCode === '') return undefined;
+  const siblings = ratingKeys.filter((other) => other.startsWith(`${questionCode}[`));
+  const position = siblings.indexOf(key);
+  if (siblings.length !== framework.competencies.length || position < 0) return undefined;
+  return { competency: framework.competencies[position].id, confidence: POSITION_CONFIDENCE, positional: true };
+}
+
+/** Preparedness is asked of industry only, coverage of education only (pipeline/types.ts). */
+function guessPopulation(matches: readonly ColumnMatch[]): Population | undefined {
+  const preparedness = matches.filter((match) => match.dimension === 'preparedness').length;
+  const coverage = matches.filter((match) => match.dimension === 'coverage').length;
+  if (preparedness === coverage) return undefined;
+  return preparedness > coverage ? 'industry' : 'education';
+}
