@@ -17,7 +17,7 @@ import { detectMetadataColumns } from './detect-metadata-columns.ts';
 import { answerCounts, looksLikeRatings, MAX_DISTINCT } from './rating-columns.ts';
 import { questionTextOf } from './question-text.ts';
 import { guessDimension, guessDimensionFromAnswers, type DimensionGuess } from './guess-dimension.ts';
-import { matchCompetency, prepareCompetencies } from './match-competency.ts';
+import { matchCompetency, prepareCompetencies, type CompetencyMatch } from './match-competency.ts';
 import { draftScale, type DraftScale } from './draft-scale.ts';
 
 /** Matches below this confidence are left for review rather than guessed. */
@@ -145,7 +145,8 @@ function chooseItems(matches: readonly ColumnMatch[], population: Population | u
     const guess = { competency: match.competency, dimension: match.dimension, confidence: match.confidence };
     if (match.confidence < REVIEW_THRESHOLD) {
       const runnerUp = match.runnerUp ? `; runner-up ${match.runnerUp.competency} (${match.runnerUp.confidence})` : '';
-      review.push({ column: match.column, reason: 'low_confidence', note: `best guess ${match.competency} / ${match.dimension} (${match.confidence})${runnerUp}`, guess });
+      const how = match.questionText === '' ? ' from its position among the sub-questions (the export has code headings, no question text)' : '';
+      review.push({ column: match.column, reason: 'low_confidence', note: `best guess ${match.competency} / ${match.dimension} (${match.confidence})${how}${runnerUp}`, guess });
       continue;
     }
     if (population && !POPULATION_DIMENSIONS[population].includes(match.dimension)) {
@@ -179,12 +180,12 @@ const POSITION_CONFIDENCE = 0.3;
  * exactly as many sub-questions as the framework has competencies, the k-th sub-question is
  * guessed to be the k-th competency, at POSITION_CONFIDENCE, so it goes to review with a guess.
  */
-function guessByPosition(key: string, questionCode: string, ratingKeys: readonly string[], framework: CompetencyFramework) {
+function guessByPosition(key: string, questionCode: string, ratingKeys: readonly string[], framework: CompetencyFramework): CompetencyMatch | undefined {
   if (questionCode === '') return undefined;
   const siblings = ratingKeys.filter((other) => other.startsWith(`${questionCode}[`));
   const position = siblings.indexOf(key);
   if (siblings.length !== framework.competencies.length || position < 0) return undefined;
-  return { competency: framework.competencies[position].id, confidence: POSITION_CONFIDENCE, positional: true };
+  return { competency: framework.competencies[position].id, confidence: POSITION_CONFIDENCE };
 }
 
 /** Preparedness is asked of industry only, coverage of education only (pipeline/types.ts). */
