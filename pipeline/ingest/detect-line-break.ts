@@ -5,13 +5,21 @@
  */
 export type LineBreak = '\r\n' | '\n' | '\r';
 
+/** Characters after which a double quote opens a quoted field (RFC 4180: only at field start). */
+const FIELD_START = new Set([undefined, ',', ';', '\t', '\r', '\n']);
+
 export function detectLineBreak(sample: string): LineBreak {
   let inQuotes = false;
   for (let i = 0; i < sample.length; i++) {
     const char = sample[i];
-    if (char === '"') inQuotes = !inQuotes;
-    else if (!inQuotes && char === '\r') return sample[i + 1] === '\n' ? '\r\n' : '\r';
-    else if (!inQuotes && char === '\n') return '\n';
+    if (inQuotes) {
+      if (char === '"') {
+        if (sample[i + 1] === '"') i++;
+        else inQuotes = false;
+      }
+    } else if (char === '"' && FIELD_START.has(sample[i - 1])) inQuotes = true;
+    else if (char === '\r') return sample[i + 1] === '\n' ? '\r\n' : '\r';
+    else if (char === '\n') return '\n';
   }
   return '\n';
 }
