@@ -1,0 +1,31 @@
+/**
+ * skillgap's public API: what the notebooks (notebooks/*.ipynb) and researchers' scripts call.
+ * Every function goes through the same handlers and readers as the `skillgap` command, so nothing
+ * of the pipeline is copied here.
+ *
+ *   runWave / runStage     run the pipeline (as `skillgap run` / `skillgap analyse`)
+ *   loadWave               read a run wave's tables back as typed rows
+ *   toDataFrame            any of those tables as a danfojs DataFrame, equal to the CSV on disk
+ *   buildFigureSpec        a report figure's Vega-Lite spec, to change and
+ *   renderFigureSvg        render to SVG
+ *   checkCodebook          a new wave's codebook against its exports, before running it
+ *
+ * @example
+ * ```ts
+ * import { runWave, loadWave, toDataFrame } from 'skillgap';
+ * await runWave({ wave: '2022', out: 'out' });
+ * const estimates = toDataFrame(loadWave({ wave: '2022', out: 'out' }).estimates);
+ * ```
+ */
+export { loadWave, type WaveData } from './api/load-wave.ts';
+export { runWave, runStage, type RunWaveOptions, type RunWaveResult } from './api/run-wave.ts';
+export { buildFigureSpec, renderFigureSvg, loadReportInput, FIGURE_IDS } from './api/figure-spec.ts';
+export { toDataFrame, type TableLike, type ToDataFrameOptions } from './api/to-data-frame.ts';
+export { TABLE_COLUMNS, columnType, type TableKind, type ColumnType } from './api/table-kinds.ts';
+export { checkCodebook, loadWaveConfig, type CodebookCheck, type CheckCodebookOptions } from './api/check-codebook.ts';
+export type { WaveSelection } from './api/wave-selection.ts';
+export type { FigureId } from './reports/figures/index.ts';
+export type { ReportInput } from './reports/report-input.ts';
+export type { StageName, StageOutcome } from './pipeline/run.ts';
+export { ValidationError, UsageError } from './pipeline/errors.ts';
+export * from './pipeline/types.ts';
