@@ -113,7 +113,8 @@ export function simulatePopulation(spec: PopulationSpec, random: Random, faker: 
     return 'en';
   };
 
-  const newRespondent = (region: string, country: SampleCountry | undefined, unknownText?: string): SimulatedRecord => {
+  // Previews have no IP, recipient or location: nothing personal is drawn for them (every value drawn is listed in the truth).
+  const newRespondent = (region: string, country: SampleCountry | undefined, unknownText?: string, preview = false, openText = true): SimulatedRecord => {
     const language = drawLanguage(country);
     const countryText = country
       ? (language !== 'en' && country.localName?.[language]) || random.weightedPick(country.spellings.map((s) => s[0]), country.spellings.map((s) => s[1]))
@@ -128,16 +129,16 @@ export function simulatePopulation(spec: PopulationSpec, random: Random, faker: 
       organisationTypeIndex: random.weightedPick([...spec.organisationTypeWeights.keys()], spec.organisationTypeWeights),
       importance: drawGrid(firstDimension, region, 0),
       second: drawGrid(secondDimension, region, spec.notApplicableShare),
-      openText: openAnswer(random, faker, language),
+      openText: openText ? openAnswer(random, faker, language) : '',
       startMs: spec.fieldworkStartMs + Math.floor(random.uniform(0, spec.fieldworkDays * DAY_MS) / 1000) * 1000,
       durationSeconds: drawDuration(),
       finished: true,
       progress: 100,
       lastPage: 4,
-      ip: spec.tool === 'qualtrics' ? faker.ipv4() : faker.ipAny(),
+      ip: preview ? '' : spec.tool === 'qualtrics' ? faker.ipv4() : faker.ipAny(),
       toolSeed: String(random.integer(100_000_000, 2_147_483_647)),
     };
-    if (spec.tool === 'qualtrics') {
+    if (spec.tool === 'qualtrics' && !preview) {
       if (random.chance(0.3)) record.recipient = { ...faker.person(), externalReference: faker.externalReference() };
       if (random.chance(0.8)) record.coordinates = faker.coordinates();
     }
@@ -162,10 +163,10 @@ export function simulatePopulation(spec: PopulationSpec, random: Random, faker: 
 
   // Dirt respondents come from the large regions only, so the small Oceania cells stay as planned.
   const dirtRegions = Object.keys(spec.regionQuotas).filter((region) => region !== UNKNOWN_REGION && region !== 'Oceania');
-  const dirtRespondent = (): SimulatedRecord => {
+  const dirtRespondent = (preview = false, openText = true): SimulatedRecord => {
     const region = random.weightedPick(dirtRegions, dirtRegions.map((r) => spec.regionQuotas[r]));
     const countries = countriesOf(region);
-    return newRespondent(region, random.weightedPick(countries, countries.map((c) => c.weight)));
+    return newRespondent(region, random.weightedPick(countries, countries.map((c) => c.weight)), undefined, preview, openText);
   };
   const dirt: SimulatedRecord[] = [];
   const straightPatterns = random.shuffle(STRAIGHT_LINE_PATTERNS);
@@ -184,10 +185,9 @@ export function simulatePopulation(spec: PopulationSpec, random: Random, faker: 
     dirt.push(record);
   }
   for (let i = 0; i < spec.dirt.incompletes; i++) {
-    const record = dirtRespondent();
+    const record = dirtRespondent(false, false); // left before the open question
     record.kind = 'incomplete';
     record.finished = false;
-    record.openText = '';
     // Stage 1: left after the demographics; 2: after the importance grid; 3 (Qualtrics only): midway through the second grid.
     const stage = random.integer(1, spec.tool === 'qualtrics' ? 3 : 2);
     const answeredSecond = stage === 3 ? random.integer(1, itemCount - 1) : 0;
@@ -200,12 +200,9 @@ export function simulatePopulation(spec: PopulationSpec, random: Random, faker: 
     dirt.push(record);
   }
   for (let i = 0; i < spec.dirt.previews; i++) {
-    const record = dirtRespondent();
+    const record = dirtRespondent(true);
     record.kind = 'test_response';
     record.startMs = spec.fieldworkStartMs - random.integer(1, 4) * DAY_MS + random.integer(0, 36_000) * 1000;
-    record.ip = '';
-    delete record.recipient;
-    delete record.coordinates;
     dirt.push(record);
   }
   for (let i = 0; i < spec.dirt.answerDuplicates; i++) {
