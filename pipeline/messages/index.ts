@@ -4,3 +4,5 @@
  */
 export * as runMessages from './run.ts';
 export * as normaliseMessages from './normalise.ts';
+export * as countryMessages from './countries.ts';
+export * as renderMessages from './render.ts';

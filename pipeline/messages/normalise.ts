@@ -7,7 +7,7 @@ export const missingItemColumn = (column: string) =>
 export const badWeight = () => 'the weight must be a positive number; fix the export or remove the weight column from the codebook';
 export const unknownLabel = (label: string, rows: number[]) =>
   `unknown answer label "${label}" in ${rows.length} row(s) (rows ${listRows(rows)}): treated as missing (invalid); add it to the codebook's scale labels or missing labels`;
-export const unknownCountry = (text: string, rows: number[]) =>
-  `unknown country "${text}" in ${rows.length} row(s) (rows ${listRows(rows)}): kept with region "Unknown"; add an alias or correct the export`;
+export const unknownCountry = (countryMessage: string, rows: number[]) =>
+  `${countryMessage} in ${rows.length} row(s) (rows ${listRows(rows)}): kept with region "Unknown"`;
 export const unknownCompetency = (competency: string) =>
   `competency "${competency}" is not in data/competencies.json; fix the codebook or add it to the framework`;

@@ -27,9 +27,9 @@ import { isIncomplete, parseFinished } from './quality/incomplete.ts';
 import { speederThreshold } from './quality/speeders.ts';
 import { isStraightLiner } from './quality/straight-liners.ts';
 import { findDuplicates } from './quality/duplicates.ts';
-import { resolveCountry } from './countries.ts';
+import { resolveCountry, suggestCountries } from './countries.ts';
 import { regionOf } from './regions.ts';
-import { normaliseMessages } from '../messages/index.ts';
+import { countryMessages, normaliseMessages } from '../messages/index.ts';
 
 export interface NormaliseOptions {
   /** Competency ids in display order (the framework's); codebook competencies not in it are an error. */
@@ -188,7 +188,7 @@ export function normaliseWave(
     for (const [text, rows] of unknownCountries) {
       warnings.push({
         code: 'unknown_country',
-        message: normaliseMessages.unknownCountry(text, rows),
+        message: normaliseMessages.unknownCountry(countryMessages.unknownCountry(text, suggestCountries(text).map((s) => s.name)), rows),
         file: table.sourceFile,
         row: rows[0],
         column: table.columns[columns.country].key,

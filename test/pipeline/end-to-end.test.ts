@@ -1,0 +1,88 @@
+/**
+ * The whole pipeline on the bundled 2022 sample wave, into a temporary folder, as `npm start` runs
+ * it: every output is written, the PDF reads back with the largest gap in it, a second run skips
+ * every stage, and changing a raw export reruns from ingest.
+ */
+import { beforeAll, describe, expect, it } from 'vitest';
+import { cpSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { runCommand } from '../../pipeline/commands/run-command.ts';
+import { REPO_ROOT } from '../../pipeline/context.ts';
+import { parseOwnCsv } from '../../pipeline/io/csv-read.ts';
+import { readPdf } from '../helpers/read-pdf.ts';
+import { useTempDir } from '../helpers/temp-dir.ts';
+import type { CompetencyFramework } from '../../pipeline/types.ts';
+
+const quiet = () => {};
+
+describe('skillgap run on the 2022 sample wave', () => {
+  const out = useTempDir();
+  const waveOut = join(out, '2022');
+  let first: Awaited<ReturnType<typeof runCommand>>;
+  beforeAll(async () => {
+    first = await runCommand({ wave: '2022', out, log: quiet });
+  });
+
+  it('runs the four stages and writes every output', () => {
+    expect(first.stages.map((s) => [s.stage, s.ran])).toEqual([
+      ['ingest', true], ['normalise', true], ['analyse', true], ['render', true],
+    ]);
+    for (const file of [
+      'manifest.json', 'report.pdf', 'normalised/respondents.csv', 'normalised/answers.csv', 'quality/audit.csv',
+      'analysis/estimates.csv', 'analysis/tests.csv', 'analysis/rankings.csv', 'analysis/datapackage.json',
+      'figures/gap-heatmap.vl.json', 'figures/gap-heatmap.svg', 'figures/gap-heatmap.png',
+    ]) expect(existsSync(join(waveOut, file)), file).toBe(true);
+  });
+
+  it('keeps a manifest with input hashes, package versions and rows per stage', () => {
+    const manifest = JSON.parse(readFileSync(join(waveOut, 'manifest.json'), 'utf8'));
+    expect(manifest.inputs.map((i: { file: string }) => i.file)).toContain('data/raw/2022/industry-qualtrics.csv');
+    expect(manifest.inputs.every((i: { sha256: string }) => /^[0-9a-f]{64}$/.test(i.sha256))).toBe(true);
+    expect(manifest.packageVersions.pdfkit).toBe('0.20.2');
+    const audit = parseOwnCsv(readFileSync(join(waveOut, 'quality/audit.csv'), 'utf8')).records;
+    expect(manifest.stages.ingest.rowsOut).toBe(audit.length);
+    expect(manifest.stages.normalise.rowsOut).toBe(audit.filter((row) => row[3] === 'kept').length);
+    for (const stage of ['ingest', 'normalise', 'analyse', 'render']) expect(manifest.stages[stage].wallSeconds).toBeGreaterThan(0);
+  });
+
+  it('writes a PDF whose text names the competency with the largest global preparedness gap', async () => {
+    const { header, records } = parseOwnCsv(readFileSync(join(waveOut, 'analysis/estimates.csv'), 'utf8'));
+    const col = (name: string) => header.indexOf(name);
+    const gaps = records.filter((r) => r[col('region')] === 'Global' && r[col('measure')] === 'gap_preparedness' && r[col('mean')] !== '');
+    const largest = gaps.reduce((a, b) => (Number(b[col('mean')]) > Number(a[col('mean')]) ? b : a));
+    const framework = JSON.parse(readFileSync(join(REPO_ROOT, 'data/competencies.json'), 'utf8')) as CompetencyFramework;
+    const label = framework.competencies.find((c) => c.id === largest[col('competency')])!.label;
+    const pdf = await readPdf(readFileSync(join(waveOut, 'report.pdf')));
+    expect(pdf.pageCount).toBeGreaterThanOrEqual(4);
+    expect(pdf.text.replace(/\s+/g, ' ')).toContain(label);
+    expect(pdf.text).toContain('Türkiye');
+    expect(pdf.text).toContain("Côte d'Ivoire");
+  });
+
+  it('skips every stage on a second run, and says so', async () => {
+    const lines: string[] = [];
+    const second = await runCommand({ wave: '2022', out, log: (line) => lines.push(line) });
+    expect(second.stages.every((s) => !s.ran)).toBe(true);
+    expect(lines.filter((l) => /up to date, skipped/.test(l))).toHaveLength(4);
+  });
+});
+
+describe('staleness from content hashes', () => {
+  const dir = useTempDir();
+  const waveDir = join(dir, 'wave');
+  const out = join(dir, 'out');
+  beforeAll(() => cpSync(join(REPO_ROOT, 'data/raw/2022'), waveDir, { recursive: true }));
+
+  it('reruns from ingest when a raw export changes, and only the stages after a changed stage', async () => {
+    const config = join(waveDir, 'wave.json');
+    await runCommand({ config, out, log: quiet });
+    const file = join(waveDir, 'education-limesurvey.csv');
+    const text = readFileSync(file, 'utf8');
+    writeFileSync(file, text.replace(/Very important/, 'Very  important')); // same meaning, different bytes
+    const again = await runCommand({ config, out, log: quiet });
+    expect(again.stages[0]).toMatchObject({ stage: 'ingest', ran: true, reason: expect.stringContaining('input changed: ') });
+    expect(again.stages.map((s) => s.ran)).toEqual([true, true, true, true]);
+    const forced = await runCommand({ config, out, log: quiet, force: true });
+    expect(forced.stages.every((s) => s.ran && s.reason === 'forced')).toBe(true);
+  });
+});
