@@ -64,27 +64,29 @@ export function bootstrapRankIntervals(input: BootstrapRankInput): { low: Float6
       const count = drawCounts[row];
       if (count === 0) continue;
       const weight = count * weights[row];
-      const domainOffset = rowDomain[row] * competencies;
+      // Regions are disjoint: accumulate into the row's own block only; Global is their sum below.
+      const offset = (rowDomain[row] >= 0 ? rowDomain[row] : domainCount) * competencies;
       const base = row * competencies;
       for (let k = 0; k < competencies; k++) {
         const rated = importance[base + k];
         if (rated === rated) {
-          sumWeightedImportance[globalOffset + k] += weight * rated;
-          sumImportanceWeights[globalOffset + k] += weight;
-          if (domainOffset >= 0) {
-            sumWeightedImportance[domainOffset + k] += weight * rated;
-            sumImportanceWeights[domainOffset + k] += weight;
-          }
+          sumWeightedImportance[offset + k] += weight * rated;
+          sumImportanceWeights[offset + k] += weight;
         }
         const gap = discrepancy[base + k];
         if (gap === gap) {
-          sumWeightedDiscrepancy[globalOffset + k] += weight * gap;
-          sumDiscrepancyWeights[globalOffset + k] += weight;
-          if (domainOffset >= 0) {
-            sumWeightedDiscrepancy[domainOffset + k] += weight * gap;
-            sumDiscrepancyWeights[domainOffset + k] += weight;
-          }
+          sumWeightedDiscrepancy[offset + k] += weight * gap;
+          sumDiscrepancyWeights[offset + k] += weight;
         }
+      }
+    }
+    for (let domain = 0; domain < domainCount; domain++) {
+      for (let k = 0; k < competencies; k++) {
+        const cell = domain * competencies + k;
+        sumWeightedImportance[globalOffset + k] += sumWeightedImportance[cell];
+        sumImportanceWeights[globalOffset + k] += sumImportanceWeights[cell];
+        sumWeightedDiscrepancy[globalOffset + k] += sumWeightedDiscrepancy[cell];
+        sumDiscrepancyWeights[globalOffset + k] += sumDiscrepancyWeights[cell];
       }
     }
     for (let block = 0; block < blocks; block++) {
