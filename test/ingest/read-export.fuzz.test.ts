@@ -193,7 +193,7 @@ describe('readExport fuzz (seeded mutations)', () => {
       const bytes = MUTATIONS[mutationName](original, random, base);
       const path = tempFile(`fuzz-${caseNumber}.csv`, bytes);
       const context = `case ${caseNumber} (${base.name}, ${mutationName})`;
-      let table;
+      let table: Awaited<ReturnType<typeof readExport>>;
       try {
         table = await readExport({ path, sourceId: 'fuzz' });
       } catch (error) {
