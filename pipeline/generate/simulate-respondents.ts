@@ -195,8 +195,9 @@ export function simulatePopulation(spec: PopulationSpec, random: Random, faker: 
     record.second = record.second.map((answer, k) => (k < answeredSecond ? answer : 'blank'));
     record.progress = stage === 1 ? 11 : stage === 2 ? 47 : 47 + Math.round((45 * answeredSecond) / itemCount);
     record.lastPage = stage;
-    record.durationSeconds = Math.round(spec.medianDurationSeconds * random.uniform(0.4, 0.9) * (stage / 3));
-    if (stage === 1) record.durationSeconds = Math.max(record.durationSeconds, Math.round(0.45 * spec.medianDurationSeconds));
+    // Long enough not to look like a speeder too: each dirt row carries one planted reason
+    // (plus `no_ratings` for those who left before any grid, which follows from the same fact).
+    record.durationSeconds = Math.round(spec.medianDurationSeconds * Math.max(0.45, random.uniform(0.4, 0.9) * (stage / 3)));
     dirt.push(record);
   }
   for (let i = 0; i < spec.dirt.previews; i++) {
