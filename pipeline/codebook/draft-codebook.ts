@@ -14,7 +14,7 @@
  */
 import type { CompetencyFramework, Dimension, Population, RawTable, SourceCodebook } from '../types.ts';
 import { detectMetadataColumns } from './detect-metadata-columns.ts';
-import { answerCounts, looksLikeRatings, MAX_DISTINCT } from './rating-columns.ts';
+import { answerCounts, isToolMetadataColumn, looksLikeRatings, MAX_DISTINCT } from './rating-columns.ts';
 import { questionTextOf } from './question-text.ts';
 import { guessDimension, guessDimensionFromAnswers, type DimensionGuess } from './guess-dimension.ts';
 import { matchCompetency, prepareCompetencies, type CompetencyMatch } from './match-competency.ts';
@@ -74,7 +74,7 @@ export function draftCodebook(table: RawTable, framework: CompetencyFramework, o
   const competencies = prepareCompetencies(framework.competencies);
 
   const ratingColumns = table.columns.flatMap((column, index) => {
-    if (metadataKeys.has(column.key)) return [];
+    if (metadataKeys.has(column.key) || isToolMetadataColumn(column.key)) return [];
     const counts = answerCounts(table, index, MAX_DISTINCT);
     return counts && looksLikeRatings(counts) ? [{ column, index, counts, question: questionTextOf(column) }] : [];
   });

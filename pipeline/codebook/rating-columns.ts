@@ -25,6 +25,16 @@ export function answerCounts(table: RawTable, columnIndex: number, limit = Infin
   return counts;
 }
 
+/**
+ * Survey-tool bookkeeping columns whose values can look like a small scale (LimeSurvey
+ * `lastpage` 1–4, Qualtrics `Progress`, Kobo `_index`): never ratings.
+ */
+const TOOL_METADATA = /^(lastpage|seed|id|_id|_index|_version_?|progress|finished|status|q_recaptchascore|q_relevantidfraudscore|interviewtime|duration.*|.*timing.*)$/i;
+
+export function isToolMetadataColumn(key: string): boolean {
+  return TOOL_METADATA.test(key.trim());
+}
+
 export function looksLikeRatings(counts: ReadonlyMap<string, number> | undefined): boolean {
   if (!counts || counts.size === 0 || counts.size > MAX_DISTINCT) return false;
   let answered = 0;
@@ -39,5 +49,7 @@ export function looksLikeRatings(counts: ReadonlyMap<string, number> | undefined
 
 /** Indices of the columns of the table that look like ratings. */
 export function ratingColumnIndices(table: RawTable): number[] {
-  return table.columns.flatMap((_, index) => (looksLikeRatings(answerCounts(table, index, MAX_DISTINCT)) ? [index] : []));
+  return table.columns.flatMap((column, index) =>
+    !isToolMetadataColumn(column.key) && looksLikeRatings(answerCounts(table, index, MAX_DISTINCT)) ? [index] : [],
+  );
 }
