@@ -189,7 +189,7 @@ export async function runStages(ctx: RunContext, options: RunOptions = {}): Prom
         warnings: report.warnings,
       };
       ctx.log(runMessages.stageDone(stage.name, wallSeconds, report.rowsIn, report.rowsOut));
-      for (const warning of report.warnings.slice(0, 5)) ctx.log(`  warning: ${warning.message}`);
+      for (const warning of report.warnings.slice(0, 5)) ctx.log(`  warning: ${warning.file ? `${warning.file}: ` : ""}${warning.message}`);
       if (report.warnings.length > 5) ctx.log(`  … and ${report.warnings.length - 5} more warnings (see manifest.json)`);
       outcomes.push({ stage: stage.name, ran: true, reason: why, rowsIn: report.rowsIn, rowsOut: report.rowsOut, wallSeconds, warnings: report.warnings.length });
       upstreamRan = true;

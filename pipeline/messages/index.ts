@@ -6,3 +6,4 @@ export * as runMessages from './run.ts';
 export * as normaliseMessages from './normalise.ts';
 export * as countryMessages from './countries.ts';
 export * as renderMessages from './render.ts';
+export * as ingestMessages from './ingest.ts';

@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import type { AnalysisResult } from '../types.ts';
 import type { RunContext, StageDefinition } from '../run.ts';
 import { analyseWave } from '../../analysis/analyse-wave.ts';
-import { describeAnalysisTables } from '../../analysis/describe-tables.ts';
+import { describeAnalysisTables } from '../../analysis/describe-analysis-tables.ts';
 import { writeFileAtomic } from '../io/atomic-write.ts';
 import { analysisFromJson, analysisToJson, estimatesToCsv, rankingsToCsv, testsToCsv } from '../io/table-files.ts';
 import { normalisedFiles, readNormalisedWave } from './normalise-stage.ts';
