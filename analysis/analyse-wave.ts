@@ -205,4 +205,5 @@ function runTests(
   return tests;
 }
 
-export { borichMwds, importancePerformanceQuadrant, ipaCrosshair, bootstrapRankIntervals };
+export { compareWaves, type WaveChangeRow } from './compare-waves.ts';
+export { describeAnalysisTables } from './describe-analysis-tables.ts';

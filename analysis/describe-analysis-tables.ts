@@ -1,0 +1,81 @@
+/**
+ * The Frictionless Data package descriptor (datapackage.json) of the analysis tables, so R
+ * (`frictionless::read_package`) and Python (`frictionless`, `pandas`) users load them with types.
+ * Column names are fixed by issue 4 (snake_case); missing numbers (suppressed or undefined) are
+ * written as empty cells, declared as `missingValues: [""]`.
+ * Spec: https://specs.frictionlessdata.io/data-package/ and /table-schema/.
+ */
+type Field = { name: string; type: 'string' | 'integer' | 'number' | 'boolean'; description: string; constraints?: { enum: string[] } };
+
+const region = (): Field => ({ name: 'region', type: 'string', description: 'Region under the wave\'s region scheme, or "Global" for all respondents' });
+const base = (): Field[] => [
+  { name: 'wave', type: 'string', description: 'Wave id' },
+  region(),
+  { name: 'competency', type: 'string', description: 'Competency id (data/competencies.json)' },
+];
+const gapEnum = ['gap_preparedness', 'gap_curriculum', 'gap_education'];
+
+function resource(name: string, description: string, fields: Field[]) {
+  return { name, path: `${name}.csv`, profile: 'tabular-data-resource', format: 'csv', mediatype: 'text/csv', encoding: 'utf-8', description, schema: { fields, missingValues: [''] } };
+}
+
+export function describeAnalysisTables(): object {
+  return {
+    profile: 'tabular-data-package',
+    name: 'skillgap-analysis',
+    title: 'Cybersecurity skills-gap survey: weighted estimates, tests and rankings',
+    description: 'Design-based weighted estimates (Taylor-linearisation SEs), the three skill gaps, rank tests with Benjamini–Hochberg q-values, and Borich MWDS rankings. Cells with unweighted n below the suppression threshold have no values. Methods: docs/methods.md.',
+    resources: [
+      resource('estimates', 'One row per region × competency × population × measure', [
+        ...base(),
+        { name: 'population', type: 'string', description: 'Who rated: industry, education, or both (curriculum gap)', constraints: { enum: ['industry', 'education', 'both'] } },
+        { name: 'measure', type: 'string', description: 'Rated dimension or gap', constraints: { enum: ['importance', 'preparedness', 'coverage', ...gapEnum] } },
+        { name: 'n', type: 'integer', description: 'Unweighted respondents with a value (pairs for paired gaps; n1 + n2 for the curriculum gap)' },
+        { name: 'mean', type: 'number', description: 'Weighted mean (gap: difference of means); empty when suppressed' },
+        { name: 'se', type: 'number', description: 'Design-based standard error (Taylor linearisation, one stage with replacement)' },
+        { name: 'ci_low', type: 'number', description: 'Lower bound of the normal 95% confidence interval' },
+        { name: 'ci_high', type: 'number', description: 'Upper bound of the normal 95% confidence interval' },
+        { name: 'top2_share', type: 'number', description: 'Weighted share in the top two boxes of the scale; empty for gaps' },
+        { name: 'suppressed', type: 'boolean', description: 'True when the cell or a cell it derives from has unweighted n below the threshold' },
+        { name: 'flag', type: 'string', description: 'Empty, low_reliability, suppressed_small_n or suppressed_derived', constraints: { enum: ['', 'low_reliability', 'suppressed_small_n', 'suppressed_derived'] } },
+      ]),
+      resource('tests', 'One rank test per region × competency × gap; q-values across all tests of the wave', [
+        ...base(),
+        { name: 'gap', type: 'string', description: 'Gap tested', constraints: { enum: gapEnum } },
+        { name: 'test', type: 'string', description: 'wilcoxon_signed_rank (paired gaps) or mann_whitney_u (curriculum gap)', constraints: { enum: ['wilcoxon_signed_rank', 'mann_whitney_u'] } },
+        { name: 'n1', type: 'integer', description: 'Pairs (Wilcoxon) or industry importance ratings (Mann–Whitney)' },
+        { name: 'n2', type: 'integer', description: 'Pairs (Wilcoxon) or education coverage ratings (Mann–Whitney)' },
+        { name: 'statistic', type: 'number', description: 'min(W+, W−) for Wilcoxon (zeros dropped); U of the industry sample for Mann–Whitney' },
+        { name: 'p_value', type: 'number', description: 'Two-sided p-value (exact for small samples without ties, else tie-corrected normal)' },
+        { name: 'q_value', type: 'number', description: 'Benjamini–Hochberg adjusted p-value over every test of the wave' },
+        { name: 'effect_size', type: 'number', description: 'Matched-pairs rank-biserial correlation or Cliff\'s delta; positive = importance higher' },
+        { name: 'effect_measure', type: 'string', description: 'rank_biserial or cliffs_delta', constraints: { enum: ['rank_biserial', 'cliffs_delta'] } },
+      ]),
+      resource('rankings', 'Borich MWDS ranking of competencies per region (industry preparedness gap)', [
+        ...base(),
+        { name: 'mwds', type: 'number', description: 'Mean weighted discrepancy score: weighted mean importance × weighted mean preparedness gap' },
+        { name: 'rank', type: 'number', description: 'Rank by MWDS, 1 = largest need; ties share the mean rank' },
+        { name: 'rank_ci_low', type: 'number', description: '2.5% quantile of the bootstrap ranks' },
+        { name: 'rank_ci_high', type: 'number', description: '97.5% quantile of the bootstrap ranks' },
+        { name: 'quadrant', type: 'string', description: 'Importance–performance quadrant', constraints: { enum: ['', 'concentrate_here', 'keep_up_the_good_work', 'low_priority', 'possible_overkill'] } },
+      ]),
+      resource('wave-change', 'Change of every gap since the previous wave (independent samples)', [
+        { name: 'previous_wave', type: 'string', description: 'Earlier wave id' },
+        { name: 'wave', type: 'string', description: 'Later wave id' },
+        region(),
+        { name: 'competency', type: 'string', description: 'Competency id' },
+        { name: 'measure', type: 'string', description: 'Gap', constraints: { enum: gapEnum } },
+        { name: 'previous_mean', type: 'number', description: 'Gap in the earlier wave' },
+        { name: 'mean', type: 'number', description: 'Gap in the later wave' },
+        { name: 'change', type: 'number', description: 'Later minus earlier' },
+        { name: 'se', type: 'number', description: 'SE of the change: √(SE₁² + SE₂²)' },
+        { name: 'ci_low', type: 'number', description: 'Lower bound of the 95% CI of the change' },
+        { name: 'ci_high', type: 'number', description: 'Upper bound of the 95% CI of the change' },
+        { name: 'z', type: 'number', description: 'Wald statistic change / SE' },
+        { name: 'p_value', type: 'number', description: 'Two-sided normal p-value of no change' },
+        { name: 'top5', type: 'string', description: 'For gap_preparedness: entered, left, stayed_in or stayed_out of the MWDS top 5', constraints: { enum: ['', 'entered', 'left', 'stayed_in', 'stayed_out'] } },
+        { name: 'suppressed', type: 'boolean', description: 'True when either wave\'s cell is suppressed' },
+      ]),
+    ],
+  };
+}

@@ -1,0 +1,141 @@
+import { describe, expect, it } from 'vitest';
+import { analyseWave, compareWaves, describeAnalysisTables } from '../../analysis/analyse-wave.ts';
+import type { NormalisedWave, Respondent } from '../../pipeline/types.ts';
+import { expectClose, w, x, y } from './stats/reference-data.ts';
+import { syntheticWave, testConfig, TRUE_GAPS } from './synthetic-wave.ts';
+
+const regions = ['a', 'a', 'b', 'b', 'a', 'c', 'b', 'c', 'a', 'b', 'c', 'a'];
+
+/** Both populations rate one competency with the R reference data: importance = y, preparedness/coverage = x. */
+function referenceWave(): NormalisedWave {
+  const respondents: Respondent[] = [];
+  for (const population of ['industry', 'education'] as const) {
+    regions.forEach((region, i) => respondents.push({ respondentId: `${population}:${i}`, population, country: '', region, organisationType: '', weight: w[i], wave: 'ref', sourceFile: 'f.csv', sourceRow: i + 2 }));
+  }
+  const length = respondents.length * 2;
+  const answers = { length, competencies: ['incident-response'], respondentIndex: new Int32Array(length), competencyIndex: new Uint16Array(length), dimension: new Uint8Array(length), value: new Float64Array(length), missingReason: new Uint8Array(length) };
+  respondents.forEach((respondent, r) => {
+    const i = r % 12;
+    answers.respondentIndex[2 * r] = r;
+    answers.dimension[2 * r] = 0; // importance
+    answers.value[2 * r] = y[i];
+    answers.respondentIndex[2 * r + 1] = r;
+    answers.dimension[2 * r + 1] = respondent.population === 'industry' ? 1 : 2;
+    answers.value[2 * r + 1] = x[i];
+  });
+  return { wave: 'ref', scale: { min: 1, max: 5 }, regionScheme: 'un-m49-region', respondents, answers, audit: [], warnings: [] };
+}
+
+describe('analyseWave on the R reference data (survey 4.1.1, design of test/analysis/stats/reference-data.ts)', () => {
+  const result = analyseWave(referenceWave(), testConfig({}, { minN: 2, lowReliabilityN: 4 }));
+  const find = (region: string, population: string, measure: string) => result.estimates.find((row) => row.region === region && row.population === population && row.measure === measure)!;
+
+  it('domain estimates equal svyby(~y, ~region, des, svymean, na.rm = TRUE) and the Global svymean', () => {
+    expectClose(find('Global', 'industry', 'importance').mean, 3.47333333333333316);
+    expectClose(find('Global', 'industry', 'importance').se, 0.45226736706635301);
+    expectClose(find('a', 'industry', 'importance').se, 0.64108122057141848);
+    expectClose(find('b', 'education', 'importance').mean, 3.2285714285714286);
+    // svyby(~x, ~region, des, svymean, na.rm = TRUE): region b 3.2307692307692308 (0.69921793692402023)
+    expectClose(find('b', 'industry', 'preparedness').se, 0.69921793692402023);
+    expect(find('a', 'industry', 'importance').flag).toBe('');
+    expect(find('b', 'industry', 'importance').flag).toBe('low_reliability');
+  });
+
+  it('paired gaps equal svymean(~I(y - x)) over complete pairs; curriculum gap combines independent SEs', () => {
+    const gap = find('Global', 'industry', 'gap_preparedness');
+    expectClose(gap.mean, 0.46341463414634143);
+    expectClose(gap.se, 0.27578115047476587);
+    expect(gap.n).toBe(8);
+    expectClose(find('c', 'education', 'gap_education').mean, 2.33333333333333348);
+    // svymean(~y) − svymean(~x): 3.47333333333333316 − 3.22222222222222232, SE √(0.45226736706635301² + 0.42748790539774578²)
+    const curriculum = find('Global', 'both', 'gap_curriculum');
+    expectClose(curriculum.mean, 3.47333333333333316 - 3.22222222222222232);
+    expectClose(curriculum.se, Math.hypot(0.45226736706635301, 0.42748790539774578));
+    expect(curriculum.n).toBe(20);
+  });
+
+  it('tests and rankings are filled for unsuppressed cells', () => {
+    const wilcoxon = result.tests.find((row) => row.region === 'Global' && row.gap === 'gap_preparedness')!;
+    expect(wilcoxon.test).toBe('wilcoxon_signed_rank');
+    expect(wilcoxon.n1).toBe(8);
+    expect(wilcoxon.qValue).toBeGreaterThanOrEqual(wilcoxon.pValue);
+    const ranking = result.rankings.find((row) => row.region === 'Global')!;
+    expectClose(ranking.mwds, 3.47333333333333316 * 0.46341463414634143);
+    expect(ranking.rank).toBe(1);
+  });
+});
+
+describe('coverage simulation', () => {
+  it('95% CIs of the three Global gaps cover the true gaps 93–97% of the time over 200 seeded waves', () => {
+    let covered = 0;
+    let intervals = 0;
+    for (let seed = 1; seed <= 200; seed++) {
+      const wave = syntheticWave({ respondentsPerPopulation: 150, competencies: 5, regions: ['Africa', 'Europe'], seed, unequalWeights: true });
+      const result = analyseWave(wave, testConfig());
+      for (const row of result.estimates) {
+        if (row.region !== 'Global' || !(row.measure in TRUE_GAPS)) continue;
+        const truth = TRUE_GAPS[row.measure as keyof typeof TRUE_GAPS];
+        intervals++;
+        if (row.ciLow <= truth && truth <= row.ciHigh) covered++;
+      }
+    }
+    expect(intervals).toBe(200 * 5 * 3);
+    const coverage = covered / intervals;
+    expect(coverage).toBeGreaterThanOrEqual(0.93);
+    expect(coverage).toBeLessThanOrEqual(0.97);
+  });
+});
+
+describe('small-cell suppression', () => {
+  it('no value of a suppressed cell appears anywhere in the AnalysisResult', () => {
+    const wave = syntheticWave({ respondentsPerPopulation: 300, competencies: 4, regions: ['Europe', 'Asia'], seed: 11, unequalWeights: true });
+    // Move three industry and three education respondents into a tiny region.
+    const tiny = [0, 1, 2, 300, 301, 302];
+    for (const index of tiny) wave.respondents[index].region = 'Oceania';
+    const result = analyseWave(wave, testConfig({ bootstrapReplicates: 50 }));
+    // The hidden values, computed with the region's minimum n lowered to 1:
+    const revealed = analyseWave(wave, testConfig({ bootstrapReplicates: 50 }, { minN: 1, lowReliabilityN: 1 }));
+    const hidden = new Set<number>();
+    for (const row of revealed.estimates.filter((row) => row.region === 'Oceania')) [row.mean, row.se, row.sd, row.ciLow, row.ciHigh, row.top2Share].forEach((value) => Number.isFinite(value) && hidden.add(value));
+    for (const row of revealed.tests.filter((row) => row.region === 'Oceania')) [row.statistic, row.pValue, row.effectSize].forEach((value) => Number.isFinite(value) && hidden.add(value));
+    for (const row of revealed.rankings.filter((row) => row.region === 'Oceania')) [row.mwds].forEach((value) => Number.isFinite(value) && hidden.add(value));
+    expect(hidden.size).toBeGreaterThan(10);
+    // Integer-valued statistics and shares such as 0, 1, 1/3 occur legitimately elsewhere: look for the rest.
+    const distinctive = [...hidden].filter((value) => Math.abs(value * 6 - Math.round(value * 6)) > 1e-9);
+    expect(distinctive.length).toBeGreaterThan(5);
+    const oceania = result.estimates.filter((row) => row.region === 'Oceania');
+    expect(oceania.every((row) => row.suppressed && Number.isNaN(row.mean) && Number.isNaN(row.se) && Number.isNaN(row.top2Share))).toBe(true);
+    expect(oceania.filter((row) => row.measure === 'gap_curriculum').every((row) => row.flag === 'suppressed_derived' || row.flag === 'suppressed_small_n')).toBe(true);
+    expect(result.rankings.filter((row) => row.region === 'Oceania').every((row) => row.suppressed && Number.isNaN(row.rank) && row.quadrant === '')).toBe(true);
+    const everyNumber: number[] = [];
+    JSON.stringify(result, (_key, value) => {
+      if (typeof value === 'number') everyNumber.push(value);
+      return value;
+    });
+    for (const value of distinctive) expect(everyNumber.some((number) => Math.abs(number - value) <= 1e-12 * Math.max(1, Math.abs(value)))).toBe(false);
+  });
+});
+
+describe('compareWaves and the data package', () => {
+  it('computes the change of each gap with an independent-samples CI and top-5 movements', () => {
+    const config = testConfig({ bootstrapReplicates: 20 });
+    const first = analyseWave(syntheticWave({ respondentsPerPopulation: 200, competencies: 8, regions: ['Europe'], seed: 1 }), config);
+    const second = analyseWave(syntheticWave({ respondentsPerPopulation: 200, competencies: 8, regions: ['Europe'], seed: 2 }), config);
+    const rows = compareWaves(first, second);
+    expect(rows).toHaveLength(2 * 8 * 3);
+    const row = rows[0];
+    const before = first.estimates.find((e) => e.region === row.region && e.competency === row.competency && e.measure === row.measure)!;
+    const after = second.estimates.find((e) => e.region === row.region && e.competency === row.competency && e.measure === row.measure)!;
+    expectClose(row.change, after.mean - before.mean, 1e-12);
+    expectClose(row.se, Math.hypot(after.se, before.se), 1e-12);
+    const moved = rows.filter((r) => r.measure === 'gap_preparedness' && r.region === 'Global');
+    expect(moved.filter((r) => r.top5 === 'entered').length).toBe(moved.filter((r) => r.top5 === 'left').length);
+  });
+
+  it('describes the four tables with snake_case columns', () => {
+    const descriptor = describeAnalysisTables() as { resources: { name: string; schema: { fields: { name: string }[] } }[] };
+    expect(descriptor.resources.map((resource) => resource.name)).toEqual(['estimates', 'tests', 'rankings', 'wave-change']);
+    expect(descriptor.resources[0].schema.fields.map((field) => field.name)).toEqual(['wave', 'region', 'competency', 'population', 'measure', 'n', 'mean', 'se', 'ci_low', 'ci_high', 'top2_share', 'suppressed', 'flag']);
+    expect(descriptor.resources[2].schema.fields.map((field) => field.name)).toEqual(['wave', 'region', 'competency', 'mwds', 'rank', 'rank_ci_low', 'rank_ci_high', 'quadrant']);
+  });
+});
