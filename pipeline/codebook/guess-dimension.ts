@@ -11,8 +11,9 @@ import { normaliseLabel } from '../normalise/normalise-label.ts';
 
 const DIMENSION_WORDS: Record<Dimension, RegExp> = {
   importance: /\bimportan(t|ce|cia|te|tes)\b|\bimportancia\b|\bcritical to\b|\bessential\b|\bpriority\b/g,
-  preparedness: /\bprepar\w*|\bready\b|\breadiness\b|\bproficien\w*|\bcompeten(t|ce)\b/g,
-  coverage: /\bcover\w*|\bcouvert\w*|\bcobert\w*|\bcubre\w*|\bcubiert\w*|\bcurricul\w*|\btaught\b|\bteach\w*|\benseign\w*|\bensen\w*|\bensin\w*|\babord\w*/g,
+  // Not "competence": questionnaires call every item a competence.
+  preparedness: /\bprepar\w*|\bready\b|\breadiness\b|\bproficien\w*/g,
+  coverage: /\bcover\w*|\bcouvr\w*|\bcouvert\w*|\bcobert\w*|\bcubre\w*|\bcubiert\w*|\bcurricul\w*|\btaught\b|\bteach\w*|\benseign\w*|\bensen\w*|\bensin\w*|\babord\w*/g,
 };
 
 export interface DimensionGuess {
