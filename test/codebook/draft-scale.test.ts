@@ -1,0 +1,36 @@
+import { describe, expect, it } from 'vitest';
+import { classifyAnswerLabel, draftScale } from '../../pipeline/codebook/draft-scale.ts';
+
+describe('classifyAnswerLabel', () => {
+  it.each([
+    ['Not at all important', 1], ['Slightly prepared', 2], ['Moderately important', 3], ['Well prepared', 4], ['Very well prepared', 5],
+    ['Pas du tout important', 1], ['Brièvement abordé', 2], ['Partiellement abordé', 3], ['Bien abordé', 4], ['Abordé en profondeur', 5],
+    ['No se cubre', 1], ['Poco importante', 2], ['Se cubre parcialmente', 3], ['Muy importante', 4], ['Se cubre en profundidad', 5],
+    ['Não abordado', 1], ['Pouco importante', 2], ['Muito importante', 4], ['Extremamente importante', 5],
+    ['Strongly disagree', 1], ['Agree', 4], ['4 - Very important', 4], ['3', 3],
+  ])('%s → %i', (label, value) => {
+    expect(classifyAnswerLabel(label)).toEqual({ value });
+  });
+
+  it.each([
+    ["Don't know", 'dont_know'], ['No sé', 'dont_know'], ['Não sei', 'dont_know'], ['N/A', 'not_applicable'],
+    ['Sans objet', 'not_applicable'], ['Não se aplica', 'not_applicable'], ['Prefer not to say', 'prefer_not_to_say'], ['-99', 'blank'],
+  ])('%s is missing (%s)', (label, missing) => {
+    expect(classifyAnswerLabel(label)).toEqual({ missing });
+  });
+});
+
+describe('draftScale', () => {
+  it('orders a complete 5-point scale and lists unknown labels for review', () => {
+    const complete = draftScale(new Map([['Not covered', 3], ['Briefly covered', 1], ['Partly covered', 2], ['Well covered', 5], ['Covered in depth', 4], ['N/A', 2]]));
+    expect(complete.ordered).toBe(true);
+    expect(complete.scale).toEqual({
+      min: 1, max: 5,
+      labels: { 'Not covered': 1, 'Briefly covered': 2, 'Partly covered': 3, 'Well covered': 4, 'Covered in depth': 5 },
+      missing: { 'N/A': 'not_applicable' },
+    });
+    const odd = draftScale(new Map([['Very important', 3], ['Sehr wichtig', 7], ['Wichtig', 2]]));
+    expect(odd.ordered).toBe(false);
+    expect(odd.unrecognised).toEqual([{ label: 'Sehr wichtig', count: 7 }, { label: 'Wichtig', count: 2 }]);
+  });
+});
