@@ -8,7 +8,9 @@
  *   toDataFrame            any of those tables as a danfojs DataFrame, equal to the CSV on disk
  *   buildFigureSpec        a report figure's Vega-Lite spec, to change and
  *   renderFigureSvg        render to SVG
- *   checkCodebook          a new wave's codebook against its exports, before running it
+ *   compareWaveResults     change of each gap between two waves, top-5 entries and exits
+ *   loadWaveConfig         a wave's config and codebook, and
+ *   validateExports        its exports checked against the codebook before running it (as `skillgap validate`)
  *
  * @example
  * ```ts
@@ -22,7 +24,11 @@ export { runWave, runStage, type RunWaveOptions, type RunWaveResult } from './ap
 export { buildFigureSpec, renderFigureSvg, loadReportInput, FIGURE_IDS } from './api/figure-spec.ts';
 export { toDataFrame, type TableLike, type ToDataFrameOptions } from './api/to-data-frame.ts';
 export { TABLE_COLUMNS, columnType, type TableKind, type ColumnType } from './api/table-kinds.ts';
-export { checkCodebook, loadWaveConfig, type CodebookCheck, type CheckCodebookOptions } from './api/check-codebook.ts';
+export { compareWaveResults, type WaveChangeRow } from './api/compare-wave-results.ts';
+export { loadWaveConfig, type WaveSetup } from './api/load-wave-config.ts';
+export { validateExports, type ValidateExportsOptions } from './api/validate-exports.ts';
+export type { ValidationReport, FileReport } from './pipeline/commands/validate-command.ts';
+export { REPO_ROOT } from './pipeline/context.ts';
 export type { WaveSelection } from './api/wave-selection.ts';
 export type { FigureId } from './reports/figures/index.ts';
 export type { ReportInput } from './reports/report-input.ts';
