@@ -85,24 +85,27 @@ export function analyseWave(wave: NormalisedWave, config: WaveConfig): AnalysisR
   // One pass over the long answer table into the matrices.
   const present = [new Uint8Array(counts[0] * K * 2), new Uint8Array(counts[1] * K * 2)];
   const unexpected = [0, 0];
+  // Matrix slot per population code × dimension code (0 importance, 1 preparedness/coverage, −1 not asked).
+  const slotOf = [Int8Array.from(DIMENSIONS, (d) => (d === 'importance' ? 0 : d === 'preparedness' ? 1 : -1)), Int8Array.from(DIMENSIONS, (d) => (d === 'importance' ? 0 : d === 'coverage' ? 1 : -1))];
+  const rowCount = respondents.length;
   for (let entry = 0; entry < answers.length; entry++) {
     const respondent = answers.respondentIndex[entry];
     const competency = answers.competencyIndex[entry];
-    if (respondent < 0 || respondent >= respondents.length) throw new ValidationError(messages.answerOutOfRange(entry, 'respondentIndex'));
+    if (respondent < 0 || respondent >= rowCount) throw new ValidationError(messages.answerOutOfRange(entry, 'respondentIndex'));
     if (competency >= K) throw new ValidationError(messages.answerOutOfRange(entry, 'competencyIndex'));
     const code = populationCode[respondent];
-    const dimension = DIMENSIONS[answers.dimension[entry]];
-    const slot = dimension === 'importance' ? 0 : dimension === (code === 0 ? 'preparedness' : 'coverage') ? 1 : -1;
+    const slot = slotOf[code][answers.dimension[entry]] ?? -1;
     if (slot < 0) {
       unexpected[code]++;
       continue;
     }
     const cell = localRow[respondent] * K + competency;
-    if (present[code][cell * 2 + slot]) {
+    const seen = present[code];
+    if (seen[cell * 2 + slot]) {
       const where = respondents[respondent];
-      throw new ValidationError(messages.duplicateAnswer(competencies[competency], dimension), { file: where.sourceFile, row: where.sourceRow });
+      throw new ValidationError(messages.duplicateAnswer(competencies[competency], DIMENSIONS[answers.dimension[entry]]), { file: where.sourceFile, row: where.sourceRow });
     }
-    present[code][cell * 2 + slot] = 1;
+    seen[cell * 2 + slot] = 1;
     (slot === 0 ? data[code].importance : data[code].other)[cell] = answers.value[entry];
   }
   unexpected.forEach((count, code) => {
