@@ -75,6 +75,36 @@ export const COMMANDS: Record<string, CommandDeclaration> = {
       return figuresCommand({ ...waveArgs(values), only: list(values.only), formats: list(values.format) });
     },
   },
+  validate: {
+    summary: "check a wave's exports (or single files) before running: format, rows, unmapped columns, unknown labels, out-of-range values",
+    usage: 'skillgap validate [--wave ID] [--config FILE] [--input FILE …] [--json]',
+    options: { wave: { type: 'string' }, config: { type: 'string' }, input: { type: 'string', multiple: true }, json: { type: 'boolean' } },
+    handler: async (values) => {
+      const { validateCommand } = await import('./commands/validate-command.ts');
+      const inputs = Array.isArray(values.input) ? values.input : undefined;
+      return validateCommand({ wave: str(values.wave), config: str(values.config), inputs });
+    },
+  },
+  'codebook init': {
+    summary: 'draft a codebook from an export by matching question text to the competency framework (a draft to review)',
+    usage: 'skillgap codebook init --from FILE [--population industry|education] [--source ID] [--out FILE]',
+    options: { from: { type: 'string' }, population: { type: 'string' }, source: { type: 'string' }, out: { type: 'string' } },
+    handler: async (values) => {
+      const { codebookInitCommand } = await import('./commands/codebook-command.ts');
+      return codebookInitCommand({ from: str(values.from), population: str(values.population), source: str(values.source), out: str(values.out) });
+    },
+  },
+  'generate-samples': {
+    summary: 'regenerate the bundled sample waves (data/raw/2022, data/raw/2023) from their seeds',
+    usage: 'skillgap generate-samples',
+    options: {},
+    handler: async () => {
+      const { writeSampleWaves } = await import('./generate/write-sample-waves.ts');
+      const written = writeSampleWaves();
+      process.stderr.write(`generate-samples: wrote ${written.length} files\n`);
+      return { files: written };
+    },
+  },
 };
 
 function helpText(): string {

@@ -7,3 +7,5 @@ export * as normaliseMessages from './normalise.ts';
 export * as countryMessages from './countries.ts';
 export * as renderMessages from './render.ts';
 export * as ingestMessages from './ingest.ts';
+export * as codebookMessages from './codebook.ts';
+export * as validateMessages from './validate.ts';
