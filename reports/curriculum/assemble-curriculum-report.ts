@@ -1,0 +1,166 @@
+/**
+ * The curriculum report (2–4 A4 pages), in the main report's layout and faces
+ * (reports/pdf/page-layout.ts, draw-table.ts, draw-svg.ts, draw-markdown.ts):
+ *
+ *   page 1  institution, programme, country, region basis · top action · demand-vs-coverage chart
+ *   page 2  ranked action list (the rows of comparison.csv, rounded with reports/format.ts)
+ *   page 3  how to read it · limits of the data
+ *
+ * Reproducible byte for byte, as assembleReport: pages buffered and numbered at the end,
+ * CreationDate/ModDate from the wave's reportDate, fixed info dictionary → fixed document ID.
+ */
+import PDFDocument from 'pdfkit';
+import type { Competency, WaveConfig } from '../../pipeline/types.ts';
+import { ValidationError } from '../../pipeline/errors.ts';
+import type { CurriculumComparison, CurriculumRow } from '../../pipeline/curriculum/compare-curriculum.ts';
+import { countryDisplayName } from '../../pipeline/normalise/regions.ts';
+import { formatCount, formatEstimate, formatInterval } from '../format.ts';
+import { drawMarkdown } from '../pdf/draw-markdown.ts';
+import { drawSvg } from '../pdf/draw-svg.ts';
+import { drawTable } from '../pdf/draw-table.ts';
+import { COLOURS, CONTENT_WIDTH, FONTS, FONT_PATHS, PAGE, registerFonts } from '../pdf/page-layout.ts';
+import { renderSpecToSvg } from '../render-figure.ts';
+import { buildCurriculumChart } from './curriculum-chart.ts';
+import { basisSentences, howToReadMarkdown, limitsMarkdown, topActionSentence, type CurriculumTextContext } from './curriculum-text.ts';
+
+export interface CurriculumReportInput {
+  comparison: CurriculumComparison;
+  config: WaveConfig;
+  competencies: readonly Competency[];
+  scale: { min: number; max: number };
+}
+
+/** `2022-12-01` → that day at 00:00 UTC (the same rule as the main report). */
+function reportDate(config: WaveConfig): Date {
+  const date = new Date(`${config.reportDate}T00:00:00Z`);
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(config.reportDate) || Number.isNaN(date.getTime())) {
+    throw new ValidationError(`reportDate "${config.reportDate}" is not an ISO date (YYYY-MM-DD)`, { file: 'wave.json', column: 'reportDate' });
+  }
+  return date;
+}
+
+/** The action-list cells of one row; the same rounding as every table of the main report. */
+export function actionListCells(row: CurriculumRow, minN: number): string[] {
+  const number = (value: number | null) => (value === null ? '–' : formatEstimate(value));
+  const demand =
+    row.demandMean === null
+      ? '–'
+      : `${formatEstimate(row.demandMean)}${row.demandCiLow !== null && row.demandCiHigh !== null ? ` (${formatInterval(row.demandCiLow, row.demandCiHigh)})` : ''}`;
+  const notes = [row.demandLowReliability ? 'low rel.' : '', row.note === 'not_rated' ? 'not rated' : '', row.note === 'demand_suppressed' ? `n < ${minN}` : ''].filter(Boolean);
+  return [
+    row.rank === null ? '' : String(row.rank),
+    row.label,
+    demand,
+    row.demandN === null ? '' : formatCount(row.demandN, minN),
+    row.basis || '–',
+    number(row.coverage),
+    number(row.gap),
+    number(row.priority),
+    row.peerPercentile === null ? '–' : String(Math.round(row.peerPercentile)),
+    notes.join(', '),
+  ];
+}
+
+export async function assembleCurriculumReport(input: CurriculumReportInput): Promise<Buffer> {
+  const { comparison, config } = input;
+  const date = reportDate(config);
+  const minN = config.suppression.minN;
+  const context: CurriculumTextContext = {
+    minN,
+    lowReliabilityN: config.suppression.lowReliabilityN,
+    scale: input.scale,
+    regionScheme: config.regionScheme,
+    wave: config.wave,
+  };
+  const title = `Curriculum and industry demand: ${comparison.institution}`;
+  const doc = new PDFDocument({
+    size: 'A4',
+    margins: { top: PAGE.marginTop, bottom: PAGE.marginBottom, left: PAGE.marginSide, right: PAGE.marginSide },
+    bufferPages: true,
+    autoFirstPage: true,
+    font: FONT_PATHS[FONTS.regular],
+    lang: 'en-GB',
+    displayTitle: true,
+    info: {
+      Title: title,
+      Author: 'skillgap',
+      Subject: `Curriculum coverage compared with industry demand, survey wave ${config.wave}`,
+      Keywords: 'cybersecurity, curriculum, skills gap, education, industry',
+      Creator: 'skillgap',
+      Producer: 'skillgap (pdfkit)',
+      CreationDate: date,
+      ModDate: date,
+    },
+  });
+  registerFonts(doc);
+  const chunks: Buffer[] = [];
+  doc.on('data', (chunk: Buffer) => chunks.push(chunk));
+  const finished = new Promise<Buffer>((resolve, reject) => {
+    doc.on('end', () => resolve(Buffer.concat(chunks)));
+    doc.on('error', reject);
+  });
+  const heading = (text: string, size = 16) => {
+    doc.font(FONTS.bold).fontSize(size).fillColor(COLOURS.heading).text(text, PAGE.marginSide, doc.y, { width: CONTENT_WIDTH });
+    doc.moveDown(0.5);
+  };
+  const paragraph = (text: string, options: { muted?: boolean; size?: number; bold?: boolean } = {}) => {
+    doc.font(options.bold ? FONTS.bold : FONTS.regular).fontSize(options.size ?? 10).fillColor(options.muted ? COLOURS.muted : COLOURS.text).text(text, PAGE.marginSide, doc.y, { width: CONTENT_WIDTH });
+    doc.moveDown(0.4);
+  };
+
+  // Page 1: who, where, the top action and the chart.
+  heading(comparison.institution, 18);
+  if (comparison.programme) paragraph(comparison.programme, { size: 12 });
+  paragraph(`${countryDisplayName(comparison.country)} · survey wave ${config.wave} · report date ${config.reportDate}`, { muted: true });
+  doc.moveDown(0.3);
+  for (const sentence of basisSentences(comparison, context)) paragraph(sentence);
+  const top = comparison.rows[0];
+  paragraph(topActionSentence(top), { bold: true });
+  doc.moveDown(0.3);
+  drawSvg(doc, await renderSpecToSvg(buildCurriculumChart(comparison, config, input.competencies)), 520);
+
+  // Page 2: the ranked action list.
+  doc.addPage();
+  heading('Ranked action list');
+  paragraph('Highest priority first: the competencies industry values most that the programme covers least. Demand is the mean with its 95% CI; n is the number of industry answers behind it.', { muted: true, size: 9 });
+  drawTable(
+    doc,
+    [
+      { header: 'Rank', width: 0.06, align: 'right' },
+      { header: 'Competency', width: 0.2 },
+      { header: 'Demand (95% CI)', width: 0.19, align: 'right' },
+      { header: 'n', width: 0.05, align: 'right' },
+      { header: 'Basis', width: 0.1 },
+      { header: 'Coverage', width: 0.09, align: 'right' },
+      { header: 'Gap', width: 0.07, align: 'right' },
+      { header: 'Priority', width: 0.08, align: 'right' },
+      { header: 'Peer pct.', width: 0.07, align: 'right' },
+      { header: 'Note', width: 0.09 },
+    ],
+    comparison.rows.map((row) => actionListCells(row, minN)),
+  );
+  paragraph(
+    `Priority = demand × (demand − coverage). Peer pct. = percentile of this coverage among education respondents of the peer region (mid-rank). “low rel.”: fewer than ${context.lowReliabilityN} industry answers. Values from fewer than ${minN} answers are never shown.`,
+    { muted: true, size: 8.5 },
+  );
+
+  // Page 3: how to read it, and the limits.
+  doc.addPage();
+  drawMarkdown(doc, howToReadMarkdown(context));
+  drawMarkdown(doc, limitsMarkdown(context));
+
+  const range = doc.bufferedPageRange();
+  for (let index = range.start; index < range.start + range.count; index++) {
+    doc.switchToPage(index);
+    const bottomMargin = doc.page.margins.bottom;
+    doc.page.margins.bottom = 0;
+    doc.font(FONTS.regular).fontSize(8).fillColor(COLOURS.muted);
+    doc.text('skillgap · curriculum comparison', PAGE.marginSide, 30, { width: CONTENT_WIDTH * 0.75, lineBreak: false, ellipsis: true });
+    doc.text(`Wave ${config.wave}`, PAGE.marginSide, 30, { width: CONTENT_WIDTH, align: 'right', lineBreak: false });
+    doc.moveTo(PAGE.marginSide, 43).lineTo(PAGE.marginSide + CONTENT_WIDTH, 43).lineWidth(0.5).strokeColor(COLOURS.rule).stroke();
+    doc.text(`Page ${index + 1} of ${range.count}`, PAGE.marginSide, PAGE.height - 40, { width: CONTENT_WIDTH, align: 'center', lineBreak: false });
+    doc.page.margins.bottom = bottomMargin;
+  }
+  doc.end();
+  return finished;
+}
