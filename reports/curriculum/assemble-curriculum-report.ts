@@ -18,7 +18,7 @@ import { formatCount, formatEstimate, formatInterval } from '../format.ts';
 import { drawMarkdown } from '../pdf/draw-markdown.ts';
 import { drawSvg } from '../pdf/draw-svg.ts';
 import { drawTable } from '../pdf/draw-table.ts';
-import { COLOURS, CONTENT_WIDTH, FONTS, FONT_PATHS, PAGE, registerFonts } from '../pdf/page-layout.ts';
+import { COLOURS, CONTENT_BOTTOM, CONTENT_WIDTH, FONTS, FONT_PATHS, PAGE, registerFonts } from '../pdf/page-layout.ts';
 import { renderSpecToSvg } from '../render-figure.ts';
 import { buildCurriculumChart } from './curriculum-chart.ts';
 import { basisSentences, howToReadMarkdown, limitsMarkdown, topActionSentence, type CurriculumTextContext } from './curriculum-text.ts';
@@ -117,7 +117,8 @@ export async function assembleCurriculumReport(input: CurriculumReportInput): Pr
   const top = comparison.rows[0];
   paragraph(topActionSentence(top), { bold: true });
   doc.moveDown(0.3);
-  drawSvg(doc, await renderSpecToSvg(buildCurriculumChart(comparison, config, input.competencies)), 520);
+  // The chart takes the rest of the first page (it is scaled down, never up).
+  drawSvg(doc, await renderSpecToSvg(buildCurriculumChart(comparison, config, input.competencies)), CONTENT_BOTTOM - doc.y - 4);
 
   // Page 2: the ranked action list.
   doc.addPage();
@@ -126,16 +127,17 @@ export async function assembleCurriculumReport(input: CurriculumReportInput): Pr
   drawTable(
     doc,
     [
-      { header: 'Rank', width: 0.06, align: 'right' },
-      { header: 'Competency', width: 0.2 },
+      // Widths from the DejaVu Sans Bold 8.5 pt header widths plus padding and a few points of slack, so no header or interval breaks inside a word.
+      { header: 'Rank', width: 0.07, align: 'right' },
+      { header: 'Competency', width: 0.17 },
       { header: 'Demand (95% CI)', width: 0.19, align: 'right' },
-      { header: 'n', width: 0.05, align: 'right' },
+      { header: 'n', width: 0.06, align: 'right' },
       { header: 'Basis', width: 0.1 },
-      { header: 'Coverage', width: 0.09, align: 'right' },
+      { header: 'Coverage', width: 0.11, align: 'right' },
       { header: 'Gap', width: 0.07, align: 'right' },
-      { header: 'Priority', width: 0.08, align: 'right' },
-      { header: 'Peer pct.', width: 0.07, align: 'right' },
-      { header: 'Note', width: 0.09 },
+      { header: 'Priority', width: 0.09, align: 'right' },
+      { header: 'Peer pct.', width: 0.065, align: 'right' },
+      { header: 'Note', width: 0.075 },
     ],
     comparison.rows.map((row) => actionListCells(row, minN)),
   );

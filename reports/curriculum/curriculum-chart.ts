@@ -51,8 +51,8 @@ export function buildCurriculumChart(comparison: CurriculumComparison, config: W
     title: 'Industry demand and this programme\u2019s coverage',
     subtitle,
     region: CHART_REGION,
-    high: { population: 'industry', measure: 'importance', label: 'Demand (industry importance)', colour: POPULATION_COLOURS.industry, shape: 'circle' },
-    low: { population: 'education', measure: 'coverage', label: 'Coverage (this programme)', colour: POPULATION_COLOURS.education, shape: 'triangle-up' },
+    high: { population: 'industry', measure: 'importance', label: 'Demand (industry)', colour: POPULATION_COLOURS.industry, shape: 'circle' },
+    low: { population: 'education', measure: 'coverage', label: 'Coverage (programme)', colour: POPULATION_COLOURS.education, shape: 'triangle-up' },
     xTitle: 'Rating on the survey scale',
   });
 }

@@ -32,6 +32,13 @@ export function basisSentences(comparison: CurriculumComparison, context: Curric
       );
     }
   }
+  for (const wider of comparison.regionChain.slice(1)) {
+    const count = comparison.rows.filter((row) => row.peerBasis === wider).length;
+    if (count === 0) continue;
+    sentences.push(
+      `For ${count} competenc${count === 1 ? 'y' : 'ies'}, fewer than ${context.minN} education respondents in ${first} rated coverage, so the peer percentile compares with ${wider === 'Global' ? 'all education respondents (Global)' : `education respondents in ${wider}`}.`,
+    );
+  }
   const suppressed = comparison.rows.filter((row) => row.note === 'demand_suppressed').length;
   if (suppressed > 0) sentences.push(`${suppressed} competenc${suppressed === 1 ? 'y has' : 'ies have'} too few industry answers even globally and cannot be ranked.`);
   return sentences;
