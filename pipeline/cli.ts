@@ -94,6 +94,15 @@ export const COMMANDS: Record<string, CommandDeclaration> = {
       return codebookInitCommand({ from: str(values.from), population: str(values.population), source: str(values.source), out: str(values.out) });
     },
   },
+  compare: {
+    summary: 'change of every gap between two waves, with CIs and tests, and movements in the top ranks',
+    usage: 'skillgap compare --waves 2022,2023 [--out DIR] [--json]',
+    options: { waves: { type: 'string' }, out: { type: 'string' }, json: { type: 'boolean' } },
+    handler: async (values) => {
+      const { compareCommand } = await import('./commands/compare-command.ts');
+      return compareCommand({ waves: list(values.waves) ?? [], out: str(values.out) });
+    },
+  },
   'generate-samples': {
     summary: 'regenerate the bundled sample waves (data/raw/2022, data/raw/2023) from their seeds',
     usage: 'skillgap generate-samples',

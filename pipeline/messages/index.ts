@@ -9,3 +9,4 @@ export * as renderMessages from './render.ts';
 export * as ingestMessages from './ingest.ts';
 export * as codebookMessages from './codebook.ts';
 export * as validateMessages from './validate.ts';
+export * as analysisMessages from './analysis.ts';
