@@ -4,7 +4,7 @@
  *
  *   page 1  institution, programme, country, region basis · top action · demand-vs-coverage chart
  *   page 2  ranked action list (the rows of comparison.csv, rounded with reports/format.ts)
- *   page 3  how to read it · limits of the data
+ *   page 3  how to read it · limits of the data (on page 2 when a short action list leaves room)
  *
  * Reproducible byte for byte, as assembleReport: pages buffered and numbered at the end,
  * CreationDate/ModDate from the wave's reportDate, fixed info dictionary → fixed document ID.
@@ -18,7 +18,7 @@ import { formatCount, formatEstimate, formatInterval } from '../format.ts';
 import { drawMarkdown } from '../pdf/draw-markdown.ts';
 import { drawSvg } from '../pdf/draw-svg.ts';
 import { drawTable } from '../pdf/draw-table.ts';
-import { COLOURS, CONTENT_BOTTOM, CONTENT_WIDTH, FONTS, FONT_PATHS, PAGE, registerFonts } from '../pdf/page-layout.ts';
+import { COLOURS, CONTENT_BOTTOM, CONTENT_WIDTH, FONTS, FONT_PATHS, PAGE, ensureSpace, registerFonts } from '../pdf/page-layout.ts';
 import { renderSpecToSvg } from '../render-figure.ts';
 import { buildCurriculumChart } from './curriculum-chart.ts';
 import { basisSentences, howToReadMarkdown, limitsMarkdown, topActionSentence, type CurriculumTextContext } from './curriculum-text.ts';
@@ -146,8 +146,9 @@ export async function assembleCurriculumReport(input: CurriculumReportInput): Pr
     { muted: true, size: 8.5 },
   );
 
-  // Page 3: how to read it, and the limits.
-  doc.addPage();
+  // How to read it, and the limits: below a short action list, else on page 3.
+  ensureSpace(doc, 320);
+  doc.moveDown(0.5);
   drawMarkdown(doc, howToReadMarkdown(context));
   drawMarkdown(doc, limitsMarkdown(context));
 
