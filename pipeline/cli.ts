@@ -103,6 +103,22 @@ export const COMMANDS: Record<string, CommandDeclaration> = {
       return compareCommand({ waves: list(values.waves) ?? [], out: str(values.out) });
     },
   },
+  curriculum: {
+    summary: 'compare a curriculum profile with industry demand in its region (PDF, CSV, JSON)',
+    usage: 'skillgap curriculum --profile FILE [--profile-row N | --profile-response ID] [--wave ID] [--config FILE] [--region auto|NAME] [--out DIR] [--json]',
+    options: {
+      ...waveOptions,
+      profile: { type: 'string' }, 'profile-row': { type: 'string' }, 'profile-response': { type: 'string' }, region: { type: 'string' },
+    },
+    handler: async (values) => {
+      const { curriculumCommand } = await import('./commands/curriculum-command.ts');
+      return curriculumCommand({
+        wave: str(values.wave), config: str(values.config), out: str(values.out),
+        profile: str(values.profile), profileRow: str(values['profile-row']), profileResponse: str(values['profile-response']),
+        region: str(values.region),
+      });
+    },
+  },
   'generate-samples': {
     summary: 'regenerate the bundled sample waves (data/raw/2022, data/raw/2023) from their seeds',
     usage: 'skillgap generate-samples',

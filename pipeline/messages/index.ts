@@ -10,3 +10,4 @@ export * as ingestMessages from './ingest.ts';
 export * as codebookMessages from './codebook.ts';
 export * as validateMessages from './validate.ts';
 export * as analysisMessages from './analysis.ts';
+export * as curriculumMessages from './curriculum.ts';
