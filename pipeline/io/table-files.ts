@@ -12,7 +12,7 @@ import type {
   TestRow,
 } from '../types.ts';
 import { DIMENSIONS, MISSING_REASONS } from '../types.ts';
-import { formatCsv, formatCsvLine, type CsvCell } from './csv-write.ts';
+import { formatCsv, formatCsvCell, formatCsvLine, type CsvCell } from './csv-write.ts';
 import { numberCell, parseOwnCsv } from './csv-read.ts';
 
 export const RESPONDENT_COLUMNS = [
@@ -44,23 +44,127 @@ export function respondentsFromCsv(text: string): Respondent[] {
   }));
 }
 
-/** answers.csv is built line by line into chunks: a large wave has tens of millions of answers. */
+/** answers.csv as one string (small tables: the API's data frames, tests). */
 export function answersToCsv(answers: AnswerTable, respondents: readonly Respondent[]): string {
-  const chunks: string[] = [formatCsvLine(ANSWER_COLUMNS)];
-  let chunk = '';
-  for (let i = 0; i < answers.length; i++) {
-    const reason = answers.missingReason[i];
-    chunk += formatCsvLine([
-      respondents[answers.respondentIndex[i]].respondentId,
-      answers.competencies[answers.competencyIndex[i]],
-      DIMENSIONS[answers.dimension[i]],
-      reason === 0 ? answers.value[i] : null,
-      reason === 0 ? null : MISSING_REASONS[reason - 1],
-    ]);
-    if (chunk.length > 1 << 20) { chunks.push(chunk); chunk = ''; }
-  }
-  chunks.push(chunk);
+  const chunks: string[] = [];
+  writeAnswersCsv({ write: (text) => chunks.push(text) }, answers, respondents);
   return chunks.join('');
+}
+
+/** Where the streaming writers put their text (a BufferedFileWriter, or an array of chunks). */
+export interface TextSink {
+  write(text: string): void;
+}
+
+/** Lines gathered into one string before they go to the sink (a few hundred KiB). */
+const LINES_PER_WRITE = 4096;
+
+/**
+ * answers.csv line by line into a sink, byte-identical to formatting each cell with
+ * formatCsvCell: the cells that repeat (respondent ids, competencies, dimensions, values, reasons)
+ * are formatted once each, so a line is a concatenation of five ready strings. A million
+ * respondents give 120 million lines; formatting every cell anew was most of the stage's time.
+ */
+export function writeAnswersCsv(sink: TextSink, answers: AnswerTable, respondents: readonly Respondent[]): void {
+  sink.write(formatCsvLine(ANSWER_COLUMNS));
+  const idCells = new Array<string>(respondents.length);
+  const competencyCells = answers.competencies.map((id) => formatCsvCell(id));
+  const dimensionCells = DIMENSIONS.map((dimension) => formatCsvCell(dimension));
+  const reasonCells = ['', ...MISSING_REASONS.map((reason) => formatCsvCell(reason))];
+  const valueCells = new Map<number, string>();
+  let text = '';
+  for (let i = 0; i < answers.length; i++) {
+    const respondent = answers.respondentIndex[i];
+    const idCell = (idCells[respondent] ??= formatCsvCell(respondents[respondent].respondentId));
+    const reason = answers.missingReason[i];
+    let valueCell = '';
+    if (reason === 0) {
+      const value = answers.value[i];
+      valueCell = valueCells.get(value) ?? formatCsvCell(value);
+      if (valueCells.size < 1024) valueCells.set(value, valueCell);
+    }
+    text += `${idCell},${competencyCells[answers.competencyIndex[i]]},${dimensionCells[answers.dimension[i]]},${valueCell},${reasonCells[reason]}\n`;
+    if (i % LINES_PER_WRITE === LINES_PER_WRITE - 1) {
+      sink.write(text);
+      text = '';
+    }
+  }
+  sink.write(text);
+}
+
+/**
+ * answers-wide.csv: one line per respondent, `respondent_id` and, per competency × dimension
+ * present, `<competency>.<dimension>` (the value) and `<competency>.<dimension>.missing` (the
+ * reason, empty when there is a value): the same facts as answers.csv in about a fifth of the
+ * bytes, for waves too large for the long file (output.longAnswers, docs/performance.md).
+ * Requires the answers grouped by respondent, as normaliseWave builds them.
+ */
+export function writeAnswersWideCsv(sink: TextSink, answers: AnswerTable, respondents: readonly Respondent[]): void {
+  const slotOf = (i: number) => answers.competencyIndex[i] * DIMENSIONS.length + answers.dimension[i];
+  const present = new Uint8Array(answers.competencies.length * DIMENSIONS.length);
+  for (let i = 0; i < answers.length; i++) present[slotOf(i)] = 1;
+  const slots = [...present.keys()].filter((slot) => present[slot]);
+  const columnOfSlot = new Int32Array(present.length).fill(-1);
+  slots.forEach((slot, column) => (columnOfSlot[slot] = column));
+  const names = slots.map((slot) => `${answers.competencies[Math.floor(slot / DIMENSIONS.length)]}.${DIMENSIONS[slot % DIMENSIONS.length]}`);
+  sink.write(formatCsvLine(['respondent_id', ...names.flatMap((name) => [name, `${name}.missing`])]));
+  const reasonCells = ['', ...MISSING_REASONS.map((reason) => formatCsvCell(reason))];
+  const cells = new Array<string>(slots.length * 2).fill('');
+  let text = '';
+  let lines = 0;
+  const flushRespondent = (respondent: number) => {
+    text += `${formatCsvCell(respondents[respondent].respondentId)},${cells.join(',')}\n`;
+    cells.fill('');
+    if (++lines % 1024 === 0) {
+      sink.write(text);
+      text = '';
+    }
+  };
+  let current = -1;
+  for (let i = 0; i < answers.length; i++) {
+    const respondent = answers.respondentIndex[i];
+    if (respondent !== current) {
+      if (respondent < current) throw new Error('answers-wide.csv: the answers are not grouped by respondent');
+      if (current >= 0) flushRespondent(current);
+      current = respondent;
+    }
+    const column = columnOfSlot[slotOf(i)];
+    const reason = answers.missingReason[i];
+    cells[2 * column] = reason === 0 ? formatCsvCell(answers.value[i]) : '';
+    cells[2 * column + 1] = reasonCells[reason];
+  }
+  if (current >= 0) flushRespondent(current);
+  sink.write(text);
+}
+
+/** respondents.csv into a sink, a few thousand lines per write. */
+export function writeRespondentsCsv(sink: TextSink, respondents: readonly Respondent[]): void {
+  sink.write(formatCsvLine(RESPONDENT_COLUMNS));
+  let text = '';
+  for (let i = 0; i < respondents.length; i++) {
+    const r = respondents[i];
+    text += formatCsvLine([r.respondentId, r.population, r.country, r.region, r.organisationType, r.weight, r.wave, r.sourceFile, r.sourceRow]);
+    if (i % LINES_PER_WRITE === LINES_PER_WRITE - 1) {
+      sink.write(text);
+      text = '';
+    }
+  }
+  sink.write(text);
+}
+
+/** quality/audit.csv into a sink. */
+export function writeAuditCsv(sink: TextSink, audit: readonly AuditRow[]): void {
+  sink.write(formatCsvLine(AUDIT_COLUMNS));
+  let text = '';
+  for (let i = 0; i < audit.length; i++) {
+    const a = audit[i];
+    text += formatCsvLine([a.sourceFile, a.sourceRow, a.responseId, a.status, a.reasons.join(';')]);
+    if (i % LINES_PER_WRITE === LINES_PER_WRITE - 1) {
+      sink.write(text);
+      text = '';
+    }
+  }
+  sink.write(text);
 }
 
 /** `competencyOrder` fixes the competency indices (the framework's order), as in memory. */

@@ -21,7 +21,8 @@ import { DIMENSIONS, MISSING_REASONS } from '../types.ts';
 import { ValidationError } from '../errors.ts';
 import { resolveColumns } from './resolve-columns.ts';
 import { makeAnswerRecoder } from './recode-answer.ts';
-import { isBlankRow } from './quality/blank-rows.ts';
+import { cellText, columnarFromRows, type ColumnarRawTable, type ColumnCells } from './columnar-raw-table.ts';
+import type { RecodedAnswer } from './recode-answer.ts';
 import { isTestResponse } from './quality/test-responses.ts';
 import { isIncomplete, parseFinished } from './quality/incomplete.ts';
 import { speederThreshold } from './quality/speeders.ts';
@@ -37,7 +38,7 @@ export interface NormaliseOptions {
 }
 
 export function normaliseWave(
-  tables: readonly RawTable[],
+  tables: readonly (RawTable | ColumnarRawTable)[],
   config: WaveConfig,
   codebook: Codebook,
   options: NormaliseOptions,
@@ -51,11 +52,12 @@ export function normaliseWave(
   const warnings: Warning[] = [];
   // Upper bound of the answer count, so the columnar table is allocated once (a large wave has tens of millions).
   let capacity = 0;
-  for (const table of tables) capacity += table.rows.length * (codebook.sources.find((s) => s.source === table.sourceId)?.items.length ?? 0);
+  const columnarTables = tables.map((table) => ('rows' in table ? columnarFromRows(table) : table));
+  for (const table of columnarTables) capacity += table.rowCount * (codebook.sources.find((s) => s.source === table.sourceId)?.items.length ?? 0);
   const answers = allocateAnswerTable(capacity, [...options.competencyOrder]);
   let answerCount = 0;
 
-  for (const table of tables) {
+  for (const table of columnarTables) {
     const source = config.sources.find((s) => s.id === table.sourceId);
     const sourceCodebook = codebook.sources.find((s) => s.source === table.sourceId);
     if (!source || !sourceCodebook) {
@@ -66,14 +68,15 @@ export function normaliseWave(
       warnings.push({ code: 'missing_item_column', message: normaliseMessages.missingItemColumn(missing), file: table.sourceFile, column: missing });
     }
     const itemCount = columns.items.length;
-    const rowCount = table.rows.length;
-    const cell = (row: string[], index: number) => (index >= 0 ? (row[index] ?? '') : '');
+    const rowCount = table.rowCount;
+    const cell = (row: number, index: number) => (index >= 0 ? cellText(table.cells[index], row) : '');
 
-    // Recode every rating once; unknown labels become `invalid` and one warning per label and column.
+    // Recode every rating once per distinct text of its column; unknown labels become `invalid`
+    // and one warning per label and column.
     const values = new Float64Array(rowCount * itemCount);
     const missing = new Uint8Array(rowCount * itemCount);
     const unknownLabels = new Map<string, { column: string; label: string; rows: number[] }>();
-    const blank = new Uint8Array(rowCount);
+    const blank = blankRows(table);
     const finished = new Int8Array(rowCount).fill(-1);
     const progress = new Float64Array(rowCount).fill(NaN);
     const duration = new Float64Array(rowCount).fill(NaN);
@@ -81,25 +84,23 @@ export function normaliseWave(
     const fingerprints: string[] = new Array(rowCount);
     const responseIds: string[] = new Array(rowCount);
     const weightProblems: { message: string; where: { file: string; row: number; column: string } }[] = [];
+    const itemColumns = columns.items.map((item) => recodeColumn(table.cells[item.index], recode));
 
     for (let r = 0; r < rowCount; r++) {
-      const row = table.rows[r];
-      blank[r] = isBlankRow(row) ? 1 : 0;
-      responseIds[r] = cell(row, columns.respondentId).trim();
-      if (columns.finished >= 0) finished[r] = parseFinished(cell(row, columns.finished));
-      if (columns.progress >= 0) progress[r] = parseNumber(cell(row, columns.progress));
-      if (columns.durationSeconds >= 0) duration[r] = parseNumber(cell(row, columns.durationSeconds));
+      responseIds[r] = cell(r, columns.respondentId).trim();
+      if (columns.finished >= 0) finished[r] = parseFinished(cell(r, columns.finished));
+      if (columns.progress >= 0) progress[r] = parseNumber(cell(r, columns.progress));
+      if (columns.durationSeconds >= 0) duration[r] = parseNumber(cell(r, columns.durationSeconds));
       if (columns.weight >= 0 && !blank[r]) {
-        const weight = parseNumber(cell(row, columns.weight));
+        const weight = parseNumber(cell(r, columns.weight));
         if (!(weight > 0)) {
           weightProblems.push({ message: normaliseMessages.badWeight(), where: { file: table.sourceFile, row: table.sourceRows[r], column: table.columns[columns.weight].key } });
         } else weights[r] = weight;
       }
-      let fingerprint = `${normaliseCountryKey(cell(row, columns.country))}|${cell(row, columns.organisationType)}|`;
+      let fingerprint = `${normaliseCountryKey(cell(r, columns.country))}|${cell(r, columns.organisationType)}|`;
       let answered = 0;
       for (let item = 0; item < itemCount; item++) {
-        const text = cell(row, columns.items[item].index);
-        const answer = recode(text);
+        const answer = itemColumns[item](r);
         const at = r * itemCount + item;
         if (answer.missing === null) {
           values[at] = answer.value;
@@ -108,6 +109,7 @@ export function normaliseWave(
           values[at] = NaN;
           missing[at] = MISSING_REASONS.indexOf(answer.missing) + 1;
           if (answer.missing === 'invalid' && !blank[r]) {
+            const text = cell(r, columns.items[item].index);
             const column = columns.items[item].column;
             const key = `${column}\u0000${text}`;
             const entry = unknownLabels.get(key) ?? { column, label: text, rows: [] };
@@ -136,13 +138,12 @@ export function normaliseWave(
     const unknownCountries = new Map<string, number[]>();
 
     for (let r = 0; r < rowCount; r++) {
-      const row = table.rows[r];
       const reasons: QualityReason[] = [];
       if (blank[r]) reasons.push('blank_row');
       else {
         if (duplicates.byId[r]) reasons.push('duplicate_response_id');
         if (duplicates.byAnswers[r]) reasons.push('duplicate_answers');
-        if (columns.status >= 0 && isTestResponse(cell(row, columns.status))) reasons.push('test_response');
+        if (columns.status >= 0 && isTestResponse(cell(r, columns.status))) reasons.push('test_response');
         if (isIncomplete(finished[r], progress[r], rules.minProgress)) reasons.push('incomplete');
         if (Number.isFinite(speedLimit) && duration[r] < speedLimit) reasons.push('speeder');
         if (isStraightLiner(values, r * itemCount, itemDimensions, rules.straightLineMinItems)) reasons.push('straight_liner');
@@ -157,7 +158,7 @@ export function normaliseWave(
       });
       if (reasons.length > 0) continue;
 
-      const countryText = cell(row, columns.country);
+      const countryText = cell(r, columns.country);
       const country = resolveCountry(countryText);
       if (country.alpha2 === null) {
         const key = countryText.trim();
@@ -169,7 +170,7 @@ export function normaliseWave(
         population: source.population,
         country: country.alpha2 ?? '',
         region: country.alpha2 ? regionOf(country.alpha2, config.regionScheme) : 'Unknown',
-        organisationType: cell(row, columns.organisationType).trim(),
+        organisationType: cell(r, columns.organisationType).trim(),
         weight: weights[r],
         wave: config.wave,
         sourceFile: table.sourceFile,
@@ -259,6 +260,31 @@ function invert(flags: Uint8Array): Uint8Array {
   const inverted = new Uint8Array(flags.length);
   for (let i = 0; i < flags.length; i++) inverted[i] = flags[i] ? 0 : 1;
   return inverted;
+}
+
+/**
+ * The recoded answers of one rating column as a row → answer function: a dictionary column is
+ * recoded once per distinct text, a plain column cell by cell (through the recoder's memo).
+ */
+function recodeColumn(column: ColumnCells, recode: (cell: string) => RecodedAnswer): (row: number) => RecodedAnswer {
+  if (column.kind === 'plain') return (row) => recode(column.values[row]);
+  const byCode = column.dictionary.map(recode);
+  const codes = column.codes;
+  return (row) => byCode[codes[row]];
+}
+
+/** Rows whose every cell is empty or white space (isBlankRow, decided once per distinct text). */
+function blankRows(table: ColumnarRawTable): Uint8Array {
+  const blank = new Uint8Array(table.rowCount).fill(1);
+  for (const column of table.cells) {
+    if (column.kind === 'plain') {
+      for (let r = 0; r < table.rowCount; r++) if (blank[r] && column.values[r].trim() !== '') blank[r] = 0;
+    } else {
+      const emptyCode = Uint8Array.from(column.dictionary, (text) => (text.trim() === '' ? 1 : 0));
+      for (let r = 0; r < table.rowCount; r++) if (blank[r] && !emptyCode[column.codes[r]]) blank[r] = 0;
+    }
+  }
+  return blank;
 }
 
 function normaliseCountryKey(text: string): string {

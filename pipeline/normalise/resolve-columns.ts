@@ -23,7 +23,7 @@ export interface ResolvedColumns {
  * Throws ValidationError when a required column is missing, or when most rating columns are
  * missing (the export is of another survey than the codebook describes).
  */
-export function resolveColumns(table: RawTable, codebook: SourceCodebook): ResolvedColumns {
+export function resolveColumns(table: Pick<RawTable, "columns" | "sourceFile">, codebook: SourceCodebook): ResolvedColumns {
   const lookups = [
     new Map<string, number>(),
     new Map<string, number>(),

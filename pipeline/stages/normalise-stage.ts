@@ -1,46 +1,123 @@
 /**
- * Stage 2, normalise: cached raw tables → normalised/respondents.csv, normalised/answers.csv,
- * normalised/wave.json, quality/audit.csv and quality/summary.json.
+ * Stage 2, normalise: cached raw tables → normalised/respondents.csv, the answers (answers.csv,
+ * or answers-wide.csv for very large waves: see `output.longAnswers` below), normalised/wave.json,
+ * quality/audit.csv and quality/summary.json, plus normalised/answers.bin, the binary cache of the
+ * answer table the analyse stage reads (pipeline/io/answer-table-binary.ts).
+ *
+ * The ingest cache is read column-wise (dictionary-encoded, columnar-raw-table.ts), and every
+ * large file is written through a 4 MiB buffer: nothing is ever one giant string.
  */
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { AuditRow, NormalisedWave, RawTable } from '../types.ts';
+import type { AuditRow, NormalisedWave } from '../types.ts';
 import type { RunContext, StageDefinition } from '../run.ts';
 import { normaliseWave } from '../normalise/normalise-wave.ts';
+import { ColumnarBuilder, type ColumnarRawTable } from '../normalise/columnar-raw-table.ts';
 import { writeFileAtomic } from '../io/atomic-write.ts';
-import { answersFromCsv, answersToCsv, auditToCsv, respondentsFromCsv, respondentsToCsv } from '../io/table-files.ts';
-import { ingestedFiles, readRawTables } from './ingest-stage.ts';
+import { BufferedFileWriter } from '../io/buffered-file-writer.ts';
+import { forEachJsonLine } from '../io/read-json-lines.ts';
+import { readAnswerTableBinary, writeAnswerTableBinary } from '../io/answer-table-binary.ts';
+import { answersFromCsv, respondentsFromCsv, writeAnswersCsv, writeAnswersWideCsv, writeAuditCsv, writeRespondentsCsv, type TextSink } from '../io/table-files.ts';
+import { ingestedFiles, ingestedRowsFile, readIngestedMeta } from './ingest-stage.ts';
 
 export const normalisedFiles = (ctx: RunContext) => ({
   respondents: join(ctx.outDir, 'normalised', 'respondents.csv'),
   answers: join(ctx.outDir, 'normalised', 'answers.csv'),
+  answersWide: join(ctx.outDir, 'normalised', 'answers-wide.csv'),
+  answersBinary: join(ctx.outDir, 'normalised', 'answers.bin'),
   meta: join(ctx.outDir, 'normalised', 'wave.json'),
   audit: join(ctx.outDir, 'quality', 'audit.csv'),
   summary: join(ctx.outDir, 'quality', 'summary.json'),
 });
 
+/**
+ * Which answer files to write (wave.json → `output.longAnswers`):
+ *   'always': answers.csv, one line per answer, however large;
+ *   'auto' (default): answers.csv up to LONG_ANSWERS_LIMIT answers, answers-wide.csv above;
+ *   'never': answers-wide.csv only.
+ * Above the limit the long file costs more than the rest of the stage: a million respondents per
+ * population give 120 million lines (≈ 5 GB), which no spreadsheet opens and R reads in minutes.
+ * The wide file holds the same facts in one line per respondent. What was written is stated in
+ * normalised/wave.json (`answersLayout`) and the manifest's output list.
+ */
+export type LongAnswersPolicy = 'always' | 'auto' | 'never';
+export const LONG_ANSWERS_LIMIT = 25_000_000;
+
+export function longAnswersPolicy(ctx: RunContext): LongAnswersPolicy {
+  const output = (ctx.wave.config as { output?: { longAnswers?: LongAnswersPolicy } }).output;
+  return output?.longAnswers ?? 'auto';
+}
+
+/** The answer file layout the last run wrote (from wave.json), or the long one when unknown. */
+function writtenAnswersLayout(ctx: RunContext): 'long' | 'wide' {
+  const meta = normalisedFiles(ctx).meta;
+  if (!existsSync(meta)) return 'long';
+  try {
+    return (JSON.parse(readFileSync(meta, 'utf8')) as { answersLayout?: 'long' | 'wide' }).answersLayout ?? 'long';
+  } catch {
+    return 'long';
+  }
+}
+
 export const normaliseStage: StageDefinition = {
   name: 'normalise',
-  version: '1',
-  codePaths: ['pipeline/normalise', 'pipeline/stages/normalise-stage.ts', 'data/regions', 'data/competencies.json'],
+  version: '2',
+  codePaths: [
+    'pipeline/normalise', 'pipeline/stages/normalise-stage.ts', 'pipeline/io/table-files.ts', 'pipeline/io/answer-table-binary.ts',
+    'pipeline/io/buffered-file-writer.ts', 'pipeline/io/read-json-lines.ts', 'data/regions', 'data/competencies.json',
+  ],
   inputs: (ctx) => [...ingestedFiles(ctx), ctx.wave.codebookPath],
-  outputs: (ctx) => Object.values(normalisedFiles(ctx)),
-  parameters: (ctx) => ({ quality: ctx.wave.config.quality, regionScheme: ctx.wave.config.regionScheme, sources: ctx.wave.config.sources }),
+  outputs: (ctx) => {
+    const { answers, answersWide, ...rest } = normalisedFiles(ctx);
+    return [...Object.values(rest), writtenAnswersLayout(ctx) === 'wide' ? answersWide : answers];
+  },
+  parameters: (ctx) => ({ quality: ctx.wave.config.quality, regionScheme: ctx.wave.config.regionScheme, sources: ctx.wave.config.sources, longAnswers: longAnswersPolicy(ctx) }),
   async run(ctx) {
-    const tables = readRawTables(ctx);
+    const tables = readColumnarTables(ctx);
     const wave = normaliseWave(tables, ctx.wave.config, ctx.wave.codebook, {
       competencyOrder: ctx.framework.competencies.map((c) => c.id),
     });
     const files = normalisedFiles(ctx);
-    writeFileAtomic(files.respondents, respondentsToCsv(wave.respondents));
-    writeFileAtomic(files.answers, answersToCsv(wave.answers, wave.respondents));
-    writeFileAtomic(files.meta, JSON.stringify({ wave: wave.wave, scale: wave.scale, regionScheme: wave.regionScheme, warnings: wave.warnings }, null, 1) + '\n');
-    writeFileAtomic(files.audit, auditToCsv(wave.audit));
+    const policy = longAnswersPolicy(ctx);
+    const layout = policy === 'always' || (policy === 'auto' && wave.answers.length <= LONG_ANSWERS_LIMIT) ? 'long' : 'wide';
+    writeStreamed(files.respondents, (sink) => writeRespondentsCsv(sink, wave.respondents));
+    if (layout === 'long') writeStreamed(files.answers, (sink) => writeAnswersCsv(sink, wave.answers, wave.respondents));
+    else writeStreamed(files.answersWide, (sink) => writeAnswersWideCsv(sink, wave.answers, wave.respondents));
+    writeAnswerTableBinary(files.answersBinary, wave.answers);
+    writeFileAtomic(files.meta, JSON.stringify({ wave: wave.wave, scale: wave.scale, regionScheme: wave.regionScheme, answersLayout: layout, warnings: wave.warnings }, null, 1) + '\n');
+    writeStreamed(files.audit, (sink) => writeAuditCsv(sink, wave.audit));
     const summary = summariseAudit(tables, wave.audit);
     writeFileAtomic(files.summary, JSON.stringify(summary, null, 1) + '\n');
+    if (layout === 'wide') ctx.log(`  ${wave.answers.length} answers: wrote answers-wide.csv instead of answers.csv (output.longAnswers = ${policy})`);
     return { rowsIn: summary.rowsRead, rowsOut: summary.kept, warnings: wave.warnings };
   },
 };
+
+function writeStreamed(path: string, write: (sink: TextSink) => void): void {
+  const writer = new BufferedFileWriter(path);
+  try {
+    write(writer);
+    writer.commit();
+  } catch (error) {
+    writer.abort();
+    throw error;
+  }
+}
+
+/** The ingest cache read back column by column (the JSON lines are streamed, never held whole). */
+export function readColumnarTables(ctx: RunContext): ColumnarRawTable[] {
+  return ctx.wave.config.sources.map((source) => {
+    const { rowCount, ...meta } = readIngestedMeta(ctx, source.id);
+    const builder = new ColumnarBuilder(meta.columns.length, rowCount);
+    const sourceRows: number[] = [];
+    forEachJsonLine(ingestedRowsFile(ctx, source.id), (line) => {
+      const cells = line as [number, ...string[]];
+      sourceRows.push(cells[0]);
+      builder.push(cells, 1);
+    });
+    return { ...meta, sourceRows, ...builder.finish() };
+  });
+}
 
 export interface AuditSummary {
   rowsRead: number;
@@ -51,30 +128,50 @@ export interface AuditSummary {
   perSource: { sourceFile: string; rowsRead: number; kept: number; excluded: number; droppedPersonalColumns: string[] }[];
 }
 
+/** What summariseAudit needs of a table: its file, how many rows were read, what was dropped. */
+export interface AuditedTable {
+  sourceFile: string;
+  droppedPersonalColumns: string[];
+  rowCount?: number;
+  rows?: unknown[];
+}
+
 /** Counts the audit and checks that nothing was lost: kept + excluded = rows read, per source. */
-export function summariseAudit(tables: readonly RawTable[], audit: readonly AuditRow[]): AuditSummary {
+export function summariseAudit(tables: readonly AuditedTable[], audit: readonly AuditRow[]): AuditSummary {
   const summary: AuditSummary = { rowsRead: 0, kept: 0, excluded: 0, excludedByReason: {}, perSource: [] };
+  const bySource = new Map<string, { rows: number; kept: number }>();
+  for (const row of audit) {
+    const counts = bySource.get(row.sourceFile) ?? { rows: 0, kept: 0 };
+    counts.rows++;
+    if (row.status === 'kept') counts.kept++;
+    bySource.set(row.sourceFile, counts);
+  }
   for (const table of tables) {
-    const rows = audit.filter((a) => a.sourceFile === table.sourceFile);
-    const kept = rows.filter((a) => a.status === 'kept').length;
-    if (rows.length !== table.rows.length) {
-      throw new Error(`audit of ${table.sourceFile} has ${rows.length} rows for ${table.rows.length} rows read: a row was lost`);
+    const rowsRead = table.rowCount ?? table.rows?.length ?? 0;
+    const { rows, kept } = bySource.get(table.sourceFile) ?? { rows: 0, kept: 0 };
+    if (rows !== rowsRead) {
+      throw new Error(`audit of ${table.sourceFile} has ${rows} rows for ${rowsRead} rows read: a row was lost`);
     }
-    summary.perSource.push({ sourceFile: table.sourceFile, rowsRead: table.rows.length, kept, excluded: rows.length - kept, droppedPersonalColumns: table.droppedPersonalColumns });
-    summary.rowsRead += table.rows.length;
+    summary.perSource.push({ sourceFile: table.sourceFile, rowsRead, kept, excluded: rows - kept, droppedPersonalColumns: table.droppedPersonalColumns });
+    summary.rowsRead += rowsRead;
     summary.kept += kept;
-    summary.excluded += rows.length - kept;
+    summary.excluded += rows - kept;
   }
   for (const row of audit) for (const reason of row.reasons) summary.excludedByReason[reason] = (summary.excludedByReason[reason] ?? 0) + 1;
   summary.excludedByReason = Object.fromEntries(Object.entries(summary.excludedByReason).sort(([a], [b]) => a.localeCompare(b)));
   return summary;
 }
 
-/** Reads back what the normalise stage wrote, for the analyse stage. */
+/**
+ * Reads back what the normalise stage wrote, for the analyse stage and the API: the binary answer
+ * cache when there is one, else answers.csv (an out folder written before the cache existed).
+ */
 export function readNormalisedWave(ctx: RunContext): NormalisedWave {
   const files = normalisedFiles(ctx);
-  const meta = JSON.parse(readFileSync(files.meta, 'utf8')) as Pick<NormalisedWave, 'wave' | 'scale' | 'regionScheme' | 'warnings'>;
+  const { answersLayout: _layout, ...meta } = JSON.parse(readFileSync(files.meta, 'utf8')) as Pick<NormalisedWave, 'wave' | 'scale' | 'regionScheme' | 'warnings'> & { answersLayout?: string };
   const respondents = respondentsFromCsv(readFileSync(files.respondents, 'utf8'));
-  const answers = answersFromCsv(readFileSync(files.answers, 'utf8'), respondents, ctx.framework.competencies.map((c) => c.id));
+  const answers = existsSync(files.answersBinary)
+    ? readAnswerTableBinary(files.answersBinary)
+    : answersFromCsv(readFileSync(files.answers, 'utf8'), respondents, ctx.framework.competencies.map((c) => c.id));
   return { ...meta, respondents, answers, audit: [] };
 }
