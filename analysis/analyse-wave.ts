@@ -1,30 +1,34 @@
 /**
- * The analysis stage: NormalisedWave → AnalysisResult (estimates, gaps, tests, rankings, weighting).
+ * The analysis stage: NormalisedWave → AnalysisResult (estimates, gaps, tests, rankings,
+ * distributions, weighting).
  *
- *   answers (long, columnar) ──one pass──▶ per population: respondents × competencies matrices
- *     (importance; preparedness for industry, coverage for education; NaN = missing)
- *   each matrix ──estimateDomainMeans (2 passes)──▶ every region × competency cell + Global at once
- *   paired gaps = svymean of I − P (or I − coverage) over complete pairs; curriculum gap = difference
- *     of independent means; rank tests per cell on values grouped by cell in one counting pass
- *   rankings: Borich MWDS on the preparedness gap, bootstrap rank intervals, IPA quadrants
+ *   answers (long, columnar) ──encodeAnswers, one pass──▶ per population: respondents × competencies
+ *     byte matrices of rating levels (importance; preparedness for industry, coverage for education)
+ *   ──buildCellHistograms, one pass──▶ per region × competency: (1, w, w²) per joint code
+ *     (importance level, other level); Global = sum of the regions; joint codes kept per respondent
+ *   ──summariseCells──▶ weighted means, SEs, SDs, top-two-box shares, the paired gaps, answer
+ *     distributions; curriculum gap = difference of independent means; rank tests from the counts
+ *   rankings: Borich MWDS on the preparedness gap, Poisson-bootstrap rank intervals and the
+ *     ranked-discrepancy score from the joint codes, IPA quadrants
  *   suppression last: a cell with unweighted n < minN shows no value anywhere, nor do values derived from it.
  *
  * Design per population: all its kept respondents form one design (one stage, with replacement,
  * weights from population-weights.ts); a region × competency cell is a domain of that design.
+ * Ratings take few distinct values, so every statistic is computed from per-cell histograms: the
+ * same numbers as summing over respondents (stats/histogram-mean.ts, the *-counts.ts tests), at a
+ * cost of two passes over the data whatever the number of statistics.
  * Methods and references: docs/methods.md and the doc comment of each analysis/stats file.
  */
-import type { AnalysisResult, EstimateRow, NormalisedWave, Population, RankingRow, TestRow, Warning, WaveConfig } from '../pipeline/types.ts';
-import { DIMENSIONS } from '../pipeline/types.ts';
-import { ValidationError } from '../pipeline/errors.ts';
+import type { AnalysisResult, Dimension, DistributionRow, EstimateRow, NormalisedWave, Population, RankingRow, TestRow, Warning, WaveConfig } from '../pipeline/types.ts';
 import * as messages from '../pipeline/messages/analysis.ts';
 import {
-  benjaminiHochberg, bootstrapRankIntervals, borichMwds, cliffsDelta, differenceOfIndependentMeans, estimateDomainMeans,
-  estimateTopTwoBox, importancePerformanceQuadrant, ipaCrosshair, mannWhitneyU, matchedPairsRankBiserial,
-  normalConfidenceInterval, pairedDifferences, rankedDiscrepancyScores, wilcoxonSignedRank, type DomainMeans,
+  benjaminiHochberg, cliffsDelta, differenceOfIndependentMeans, mannWhitneyUFromCounts, matchedPairsRankBiserial,
+  normalConfidenceInterval, rankedDiscrepancyScores, wilcoxonSignedRankFromCounts, type DomainMeans,
 } from './stats/index.ts';
 import { computePopulationWeights } from './population-weights.ts';
-import { groupByCell } from './group-by-cell.ts';
 import { buildRankings } from './build-rankings.ts';
+import { encodeAnswers } from './encode-answers.ts';
+import { buildCellHistograms, describeJointCodes, summariseCells, type CellSummaries, type JointCoding } from './cell-histograms.ts';
 
 export const GLOBAL_REGION = 'Global';
 
@@ -38,19 +42,12 @@ interface PopulationData {
   rows: number;
   weights: Float64Array;
   rowDomain: Int32Array;
-  importance: Float64Array;
-  /** preparedness (industry) or coverage (education); overwritten by the paired difference. */
-  other: Float64Array;
-  importanceMeans: DomainMeans;
-  otherMeans: DomainMeans;
-  importanceTop2: DomainMeans;
-  otherTop2: DomainMeans;
-  gapMeans: DomainMeans;
-  /** Coverage values grouped by cell before `other` is overwritten (education only; Mann–Whitney input). */
-  coverageByCell?: { offsets: Int32Array; values: Float64Array };
+  /** Joint code (importance level, other level) per respondent × competency. */
+  jointCode: Uint16Array;
+  cells: CellSummaries;
 }
 
-export function analyseWave(wave: NormalisedWave, config: WaveConfig): AnalysisResult {
+export function analyseWave(wave: NormalisedWave, config: WaveConfig): AnalysisResult & { distributions: DistributionRow[] } {
   const warnings: Warning[] = [];
   const { answers, respondents } = wave;
   const competencies = answers.competencies;
@@ -60,7 +57,7 @@ export function analyseWave(wave: NormalisedWave, config: WaveConfig): AnalysisR
   const R = regions.length;
   const blocks = [...regions, GLOBAL_REGION];
 
-  // Respondent → population and local row.
+  // Respondent → population and local row (its row in the population's matrices).
   const populationCode = new Uint8Array(respondents.length);
   const localRow = new Int32Array(respondents.length);
   const counts = [0, 0];
@@ -70,59 +67,21 @@ export function analyseWave(wave: NormalisedWave, config: WaveConfig): AnalysisR
     localRow[index] = counts[code]++;
   });
   const weighting: AnalysisResult['weighting'] = [];
+  const encoded = encodeAnswers(wave, populationCode, localRow, counts);
+  const coding = describeJointCodes(encoded.levelValues);
   const data: PopulationData[] = (['industry', 'education'] as Population[]).map((population, code) => {
     const members = respondents.filter((respondent) => respondent.population === population);
     const { weights, summary } = computePopulationWeights(population, members, config, warnings);
     weighting.push(summary);
     const rowDomain = new Int32Array(members.length);
     members.forEach((member, row) => (rowDomain[row] = regionCode.get(member.region)!));
-    return {
-      population, rows: counts[code], weights, rowDomain,
-      importance: new Float64Array(counts[code] * K).fill(NaN), other: new Float64Array(counts[code] * K).fill(NaN),
-    } as PopulationData;
-  });
-
-  // One pass over the long answer table into the matrices.
-  const present = [new Uint8Array(counts[0] * K * 2), new Uint8Array(counts[1] * K * 2)];
-  const unexpected = [0, 0];
-  // Matrix slot per population code × dimension code (0 importance, 1 preparedness/coverage, −1 not asked).
-  const slotOf = [Int8Array.from(DIMENSIONS, (d) => (d === 'importance' ? 0 : d === 'preparedness' ? 1 : -1)), Int8Array.from(DIMENSIONS, (d) => (d === 'importance' ? 0 : d === 'coverage' ? 1 : -1))];
-  const rowCount = respondents.length;
-  for (let entry = 0; entry < answers.length; entry++) {
-    const respondent = answers.respondentIndex[entry];
-    const competency = answers.competencyIndex[entry];
-    if (respondent < 0 || respondent >= rowCount) throw new ValidationError(messages.answerOutOfRange(entry, 'respondentIndex'));
-    if (competency >= K) throw new ValidationError(messages.answerOutOfRange(entry, 'competencyIndex'));
-    const code = populationCode[respondent];
-    const slot = slotOf[code][answers.dimension[entry]] ?? -1;
-    if (slot < 0) {
-      unexpected[code]++;
-      continue;
+    const histograms = buildCellHistograms(encoded.populations[code], coding, weights, rowDomain, K, R);
+    const cells = summariseCells(histograms, coding, encoded.levelValues, K, R, members.length, wave.scale.max);
+    if (encoded.populations[code].unexpected > 0) {
+      warnings.push({ code: 'unexpected_dimension', message: messages.unexpectedDimension(encoded.populations[code].unexpected, population, code === 0 ? 'coverage' : 'preparedness') });
     }
-    const cell = localRow[respondent] * K + competency;
-    const seen = present[code];
-    if (seen[cell * 2 + slot]) {
-      const where = respondents[respondent];
-      throw new ValidationError(messages.duplicateAnswer(competencies[competency], DIMENSIONS[answers.dimension[entry]]), { file: where.sourceFile, row: where.sourceRow });
-    }
-    seen[cell * 2 + slot] = 1;
-    (slot === 0 ? data[code].importance : data[code].other)[cell] = answers.value[entry];
-  }
-  unexpected.forEach((count, code) => {
-    if (count > 0) warnings.push({ code: 'unexpected_dimension', message: messages.unexpectedDimension(count, data[code].population, code === 0 ? 'coverage' : 'preparedness') });
+    return { population, rows: counts[code], weights, rowDomain, jointCode: histograms.jointCode, cells };
   });
-
-  // Estimates: two passes per matrix, every domain at once.
-  const scratch = new Float64Array(Math.max(counts[0], counts[1]) * K);
-  for (const population of data) {
-    population.importanceMeans = estimateDomainMeans(population.importance, population.weights, population.rowDomain, K, R);
-    population.otherMeans = estimateDomainMeans(population.other, population.weights, population.rowDomain, K, R);
-    population.importanceTop2 = estimateTopTwoBox(population.importance, population.weights, population.rowDomain, K, R, wave.scale.max, scratch.subarray(0, population.rows * K));
-    population.otherTop2 = estimateTopTwoBox(population.other, population.weights, population.rowDomain, K, R, wave.scale.max, scratch.subarray(0, population.rows * K));
-    if (population.population === 'education') population.coverageByCell = groupByCell(population.other, population.rowDomain, K, R);
-    pairedDifferences(population.importance, population.other, population.other);
-    population.gapMeans = estimateDomainMeans(population.other, population.weights, population.rowDomain, K, R);
-  }
   const [industry, education] = data;
 
   const { minN, lowReliabilityN } = config.suppression;
@@ -145,60 +104,82 @@ export function analyseWave(wave: NormalisedWave, config: WaveConfig): AnalysisR
   const at = (means: DomainMeans, cell: number) => ({ n: means.n[cell], mean: means.mean[cell], sd: means.sd[cell], se: means.se[cell] });
 
   for (let cell = 0; cell < cells; cell++) {
-    suppressedCell.industryImportance[cell] = +pushEstimate(cell, 'industry', 'importance', at(industry.importanceMeans, cell), industry.importanceTop2.mean[cell]);
-    suppressedCell.prep[cell] = +pushEstimate(cell, 'industry', 'preparedness', at(industry.otherMeans, cell), industry.otherTop2.mean[cell]);
-    const educationImportanceSuppressed = pushEstimate(cell, 'education', 'importance', at(education.importanceMeans, cell), education.importanceTop2.mean[cell]);
-    const coverageSuppressed = pushEstimate(cell, 'education', 'coverage', at(education.otherMeans, cell), education.otherTop2.mean[cell]);
-    suppressedCell.gapPrep[cell] = +pushEstimate(cell, 'industry', 'gap_preparedness', at(industry.gapMeans, cell), NaN,
+    suppressedCell.industryImportance[cell] = +pushEstimate(cell, 'industry', 'importance', at(industry.cells.importance, cell), industry.cells.importanceTop2.mean[cell]);
+    suppressedCell.prep[cell] = +pushEstimate(cell, 'industry', 'preparedness', at(industry.cells.other, cell), industry.cells.otherTop2.mean[cell]);
+    const educationImportanceSuppressed = pushEstimate(cell, 'education', 'importance', at(education.cells.importance, cell), education.cells.importanceTop2.mean[cell]);
+    const coverageSuppressed = pushEstimate(cell, 'education', 'coverage', at(education.cells.other, cell), education.cells.otherTop2.mean[cell]);
+    suppressedCell.gapPrep[cell] = +pushEstimate(cell, 'industry', 'gap_preparedness', at(industry.cells.gap, cell), NaN,
       suppressedCell.industryImportance[cell] === 1 || suppressedCell.prep[cell] === 1);
-    const curriculum = differenceOfIndependentMeans(industry.importanceMeans.mean[cell], industry.importanceMeans.se[cell], education.otherMeans.mean[cell], education.otherMeans.se[cell]);
+    const curriculum = differenceOfIndependentMeans(industry.cells.importance.mean[cell], industry.cells.importance.se[cell], education.cells.other.mean[cell], education.cells.other.se[cell]);
     suppressedCell.gapCurr[cell] = +pushEstimate(cell, 'both', 'gap_curriculum',
-      { n: industry.importanceMeans.n[cell] + education.otherMeans.n[cell], mean: curriculum.difference, sd: NaN, se: curriculum.se }, NaN,
+      { n: industry.cells.importance.n[cell] + education.cells.other.n[cell], mean: curriculum.difference, sd: NaN, se: curriculum.se }, NaN,
       suppressedCell.industryImportance[cell] === 1 || coverageSuppressed);
-    suppressedCell.gapEdu[cell] = +pushEstimate(cell, 'education', 'gap_education', at(education.gapMeans, cell), NaN, educationImportanceSuppressed || coverageSuppressed);
+    suppressedCell.gapEdu[cell] = +pushEstimate(cell, 'education', 'gap_education', at(education.cells.gap, cell), NaN, educationImportanceSuppressed || coverageSuppressed);
   }
 
-  const tests = runTests(wave.wave, blocks, competencies, data, suppressedCell);
+  const tests = runTests(wave.wave, blocks, competencies, data, coding, encoded.levelValues, suppressedCell);
   const rankings: RankingRowWithRds[] = buildRankings({
-    wave: wave.wave, blocks, competencies, config, scale: wave.scale, industry,
+    wave: wave.wave, blocks, competencies, config, scale: wave.scale, coding,
+    industry: { jointCode: industry.jointCode, weights: industry.weights, rowDomain: industry.rowDomain, importanceMeans: industry.cells.importance, otherMeans: industry.cells.other, gapMeans: industry.cells.gap },
     eligible: Uint8Array.from(suppressedCell.gapPrep, (suppressed, cell) => (suppressed || suppressedCell.industryImportance[cell] || suppressedCell.prep[cell] ? 0 : 1)),
-    rankedDiscrepancy: rankedDiscrepancyScores(industry.other, industry.weights, industry.rowDomain, K, R),
+    rankedDiscrepancy: rankedDiscrepancyScores(industry.jointCode, coding.differenceLevelOfCode, coding.differenceValues.length, industry.weights, industry.rowDomain, K, R),
   });
-  return { wave: wave.wave, estimates, tests, rankings, weighting, warnings };
+  const distributions = buildDistributions(blocks, competencies, data, encoded.levelValues, wave.scale, minN);
+  return { wave: wave.wave, estimates, tests, rankings, distributions, weighting, warnings };
 }
 
-/** Wilcoxon for the two paired gaps, Mann–Whitney for the curriculum gap; BH across the wave's family. */
+/**
+ * Unweighted answer counts per scale point (min..max) and missing answers, per region × competency ×
+ * population × rated dimension; counts emptied where fewer than minN answers have a value (the n of
+ * the matching estimate). Values off the scale points (none after normalise) are in n, not in counts.
+ */
+function buildDistributions(blocks: string[], competencies: string[], data: PopulationData[], levelValues: Float64Array, scale: { min: number; max: number }, minN: number): DistributionRow[] {
+  const K = competencies.length;
+  const levels = levelValues.length;
+  const scalePoints = Math.max(0, Math.floor(scale.max - scale.min) + 1);
+  const rows: DistributionRow[] = [];
+  const dimensions: Record<Population, [Dimension, Dimension]> = { industry: ['importance', 'preparedness'], education: ['importance', 'coverage'] };
+  for (let cell = 0; cell < blocks.length * K; cell++) {
+    for (const { population, cells } of data) {
+      const sides = [[cells.importanceCounts, cells.importanceMissing, cells.importance], [cells.otherCounts, cells.otherMissing, cells.other]] as const;
+      sides.forEach(([levelCounts, missing, means], side) => {
+        const suppressed = means.n[cell] < minN;
+        const counts: number[] = [];
+        if (!suppressed) for (let point = 0; point < scalePoints && point < levels; point++) counts.push(levelCounts[cell * levels + point]);
+        rows.push({ region: blocks[Math.floor(cell / K)], competency: competencies[cell % K], population, dimension: dimensions[population][side], counts, missing: missing[cell], suppressed });
+      });
+    }
+  }
+  return rows;
+}
+
+/** Wilcoxon for the two paired gaps, Mann–Whitney for the curriculum gap, from each cell's counts; BH across the wave's family. */
 function runTests(
-  waveId: string, blocks: string[], competencies: string[], data: PopulationData[],
+  waveId: string, blocks: string[], competencies: string[], data: PopulationData[], coding: JointCoding, levelValues: Float64Array,
   suppressed: { gapPrep: Uint8Array; gapCurr: Uint8Array; gapEdu: Uint8Array },
 ): TestRow[] {
   const K = competencies.length;
-  const R = blocks.length - 1;
   const [industry, education] = data;
-  const industryGaps = groupByCell(industry.other, industry.rowDomain, K, R);
-  const educationGaps = groupByCell(education.other, education.rowDomain, K, R);
-  const industryImportance = groupByCell(industry.importance, industry.rowDomain, K, R);
-  const educationCoverage = education.coverageByCell!;
+  const levels = levelValues.length;
+  const differenceLevels = coding.differenceValues.length;
   const tests: TestRow[] = [];
-  const slice = (grouped: { offsets: Int32Array; values: Float64Array }, cell: number) => grouped.values.subarray(grouped.offsets[cell], grouped.offsets[cell + 1]);
+  const slice = (counts: Float64Array, cell: number, width: number) => counts.subarray(cell * width, (cell + 1) * width);
   for (let cell = 0; cell < blocks.length * K; cell++) {
     const base = { wave: waveId, region: blocks[Math.floor(cell / K)], competency: competencies[cell % K] };
-    for (const [gap, grouped, isSuppressed] of [['gap_preparedness', industryGaps, suppressed.gapPrep[cell]], ['gap_education', educationGaps, suppressed.gapEdu[cell]]] as const) {
-      const differences = slice(grouped, cell);
+    for (const [gap, cells, isSuppressed] of [['gap_preparedness', industry.cells, suppressed.gapPrep[cell]], ['gap_education', education.cells, suppressed.gapEdu[cell]]] as const) {
+      const pairs = cells.gap.n[cell];
       if (isSuppressed) {
-        tests.push({ ...base, gap, test: 'wilcoxon_signed_rank', n1: differences.length, n2: differences.length, statistic: NaN, pValue: NaN, qValue: NaN, effectSize: NaN, effectMeasure: 'rank_biserial', suppressed: true });
+        tests.push({ ...base, gap, test: 'wilcoxon_signed_rank', n1: pairs, n2: pairs, statistic: NaN, pValue: NaN, qValue: NaN, effectSize: NaN, effectMeasure: 'rank_biserial', suppressed: true });
         continue;
       }
-      const result = wilcoxonSignedRank(differences);
-      tests.push({ ...base, gap, test: 'wilcoxon_signed_rank', n1: differences.length, n2: differences.length, statistic: result.statistic, pValue: result.pValue, qValue: NaN,
+      const result = wilcoxonSignedRankFromCounts(coding.differenceValues, slice(cells.gapCounts, cell, differenceLevels));
+      tests.push({ ...base, gap, test: 'wilcoxon_signed_rank', n1: pairs, n2: pairs, statistic: result.statistic, pValue: result.pValue, qValue: NaN,
         effectSize: matchedPairsRankBiserial(result.positiveRankSum, result.negativeRankSum), effectMeasure: 'rank_biserial', suppressed: false });
     }
-    const importance = slice(industryImportance, cell);
-    const coverage = slice(educationCoverage, cell);
     if (suppressed.gapCurr[cell]) {
-      tests.push({ ...base, gap: 'gap_curriculum', test: 'mann_whitney_u', n1: importance.length, n2: coverage.length, statistic: NaN, pValue: NaN, qValue: NaN, effectSize: NaN, effectMeasure: 'cliffs_delta', suppressed: true });
+      tests.push({ ...base, gap: 'gap_curriculum', test: 'mann_whitney_u', n1: industry.cells.importance.n[cell], n2: education.cells.other.n[cell], statistic: NaN, pValue: NaN, qValue: NaN, effectSize: NaN, effectMeasure: 'cliffs_delta', suppressed: true });
     } else {
-      const result = mannWhitneyU(importance, coverage);
+      const result = mannWhitneyUFromCounts(levelValues, slice(industry.cells.importanceCounts, cell, levels), slice(education.cells.otherCounts, cell, levels));
       tests.push({ ...base, gap: 'gap_curriculum', test: 'mann_whitney_u', n1: result.n1, n2: result.n2, statistic: result.statistic, pValue: result.pValue, qValue: NaN,
         effectSize: cliffsDelta(result.statistic, result.n1, result.n2), effectMeasure: 'cliffs_delta', suppressed: false });
     }

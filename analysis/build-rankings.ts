@@ -16,14 +16,17 @@ export function buildRankings(input: {
   competencies: string[];
   config: WaveConfig;
   scale: { min: number; max: number };
-  industry: { importance: Float64Array; other: Float64Array; weights: Float64Array; rowDomain: Int32Array; importanceMeans: DomainMeans; otherMeans: DomainMeans; gapMeans: DomainMeans };
+  industry: { jointCode: Uint16Array; weights: Float64Array; rowDomain: Int32Array; importanceMeans: DomainMeans; otherMeans: DomainMeans; gapMeans: DomainMeans };
+  /** Importance and discrepancy value of each joint code (cell-histograms.ts). */
+  coding: { importanceOfCode: Float64Array; discrepancyOfCode: Float64Array };
   eligible: Uint8Array;
   rankedDiscrepancy: Float64Array;
 }): RankingRowWithRds[] {
   const { blocks, competencies, config, industry, eligible } = input;
   const K = competencies.length;
   const intervals = bootstrapRankIntervals({
-    importance: industry.importance, discrepancy: industry.other, weights: industry.weights, rowDomain: industry.rowDomain,
+    jointCode: industry.jointCode, importanceOfCode: input.coding.importanceOfCode, discrepancyOfCode: input.coding.discrepancyOfCode,
+    weights: industry.weights, rowDomain: industry.rowDomain,
     competencies: K, domainCount: blocks.length - 1, eligible, replicates: config.analysis.bootstrapReplicates, seed: config.analysis.seed,
   });
   const rows: RankingRowWithRds[] = [];

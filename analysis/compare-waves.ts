@@ -1,34 +1,14 @@
-import type { AnalysisResult, GapMeasure } from '../pipeline/types.ts';
+import type { AnalysisResult, GapMeasure, WaveChangeRow } from '../pipeline/types.ts';
 import { differenceOfIndependentMeans, normalUpperTail } from './stats/index.ts';
 
-/**
- * One row of wave-change.csv: the change of a gap between two waves (independent samples), with
- *   Δ = gap_now − gap_before,  SE = √(SE_now² + SE_before²),  95% CI Δ ± 1.96·SE,
- *   z = Δ/SE and two-sided p = 2·P(Z > |z|) (Wald test of no change),
- * and, on `gap_preparedness` rows, whether the competency entered or left the top 5 of the MWDS
- * ranking of its region. LOCAL type: not yet in pipeline/types.ts.
- */
-export interface WaveChangeRow {
-  previousWave: string;
-  wave: string;
-  region: string;
-  competency: string;
-  measure: GapMeasure;
-  previousMean: number;
-  mean: number;
-  change: number;
-  se: number;
-  ciLow: number;
-  ciHigh: number;
-  z: number;
-  pValue: number;
-  /** `entered` | `left` | `stayed_in` | `stayed_out`; `` for other measures or without a ranking. */
-  top5: string;
-  suppressed: boolean;
-}
+export type { WaveChangeRow } from '../pipeline/types.ts';
 
 const GAPS: GapMeasure[] = ['gap_preparedness', 'gap_curriculum', 'gap_education'];
 
+/**
+ * The change of every gap between two waves (WaveChangeRow in pipeline/types.ts has the formulas):
+ * independent samples, so SE = √(SE_now² + SE_before²), with a Wald test and the MWDS top-5 movements.
+ */
 export function compareWaves(previous: AnalysisResult, current: AnalysisResult): WaveChangeRow[] {
   const key = (region: string, competency: string, measure: string) => `${region}\u0000${competency}\u0000${measure}`;
   const before = new Map(previous.estimates.filter((row) => GAPS.includes(row.measure as GapMeasure)).map((row) => [key(row.region, row.competency, row.measure), row]));

@@ -32,6 +32,7 @@ export function describeAnalysisTables(): object {
         { name: 'measure', type: 'string', description: 'Rated dimension or gap', constraints: { enum: ['importance', 'preparedness', 'coverage', ...gapEnum] } },
         { name: 'n', type: 'integer', description: 'Unweighted respondents with a value (pairs for paired gaps; n1 + n2 for the curriculum gap)' },
         { name: 'mean', type: 'number', description: 'Weighted mean (gap: difference of means); empty when suppressed' },
+        { name: 'sd', type: 'number', description: 'Weighted standard deviation of the values (square root of R svyvar); empty for the curriculum gap and when suppressed' },
         { name: 'se', type: 'number', description: 'Design-based standard error (Taylor linearisation, one stage with replacement)' },
         { name: 'ci_low', type: 'number', description: 'Lower bound of the normal 95% confidence interval' },
         { name: 'ci_high', type: 'number', description: 'Upper bound of the normal 95% confidence interval' },
@@ -50,6 +51,7 @@ export function describeAnalysisTables(): object {
         { name: 'q_value', type: 'number', description: 'Benjamini–Hochberg adjusted p-value over every test of the wave' },
         { name: 'effect_size', type: 'number', description: 'Matched-pairs rank-biserial correlation or Cliff\'s delta; positive = importance higher' },
         { name: 'effect_measure', type: 'string', description: 'rank_biserial or cliffs_delta', constraints: { enum: ['rank_biserial', 'cliffs_delta'] } },
+        { name: 'suppressed', type: 'boolean', description: 'True when the gap is suppressed (a cell it derives from has unweighted n below the threshold); the test is then not run' },
       ]),
       resource('rankings', 'Borich MWDS ranking of competencies per region (industry preparedness gap)', [
         ...base(),
@@ -58,6 +60,7 @@ export function describeAnalysisTables(): object {
         { name: 'rank_ci_low', type: 'number', description: '2.5% quantile of the bootstrap ranks' },
         { name: 'rank_ci_high', type: 'number', description: '97.5% quantile of the bootstrap ranks' },
         { name: 'quadrant', type: 'string', description: 'Importance–performance quadrant', constraints: { enum: ['', 'concentrate_here', 'keep_up_the_good_work', 'low_priority', 'possible_overkill'] } },
+        { name: 'suppressed', type: 'boolean', description: 'True when the competency is left out of the region\'s ranking (a cell it derives from is suppressed)' },
       ]),
       resource('wave-change', 'Change of every gap since the previous wave (independent samples)', [
         { name: 'previous_wave', type: 'string', description: 'Earlier wave id' },

@@ -361,11 +361,60 @@ export interface RankingRow {
   suppressed: boolean;
 }
 
+/**
+ * The unweighted answer distribution of one region (or `Global`) × competency × population × rated
+ * dimension, for the diverging stacked bars of the Likert figures. `counts[j]` is the number of
+ * answers with value scale.min + j (j = 0..max − min); `missing` counts answers without a value
+ * (don't know, blank, not applicable…). Suppressed (counts = []) when the answers with a value are
+ * fewer than the wave's minN.
+ */
+export interface DistributionRow {
+  region: string;
+  competency: string;
+  population: Population;
+  dimension: Dimension;
+  counts: number[];
+  missing: number;
+  suppressed: boolean;
+}
+
+/**
+ * One row of wave-change.csv: the change of a gap between two waves (independent samples), with
+ *   Δ = gap_now − gap_before,  SE = √(SE_now² + SE_before²),  95% CI Δ ± 1.96·SE,
+ *   z = Δ/SE and two-sided p = 2·P(Z > |z|) (Wald test of no change),
+ * and, on `gap_preparedness` rows, whether the competency entered or left the top 5 of the MWDS
+ * ranking of its region (analysis/compare-waves.ts).
+ */
+export interface WaveChangeRow {
+  previousWave: string;
+  wave: string;
+  region: string;
+  competency: string;
+  measure: GapMeasure;
+  previousMean: number;
+  mean: number;
+  change: number;
+  se: number;
+  ciLow: number;
+  ciHigh: number;
+  z: number;
+  pValue: number;
+  /** `entered` | `left` | `stayed_in` | `stayed_out`; `` for other measures or without a ranking. */
+  top5: string;
+  suppressed: boolean;
+}
+
 export interface AnalysisResult {
   wave: string;
   estimates: EstimateRow[];
   tests: TestRow[];
   rankings: RankingRow[];
+  /**
+   * Answer distributions per region × competency × population × rated dimension (Likert figures).
+   * Always filled by analyseWave; optional only so that results built elsewhere (older cached JSON,
+   * test fixtures, the API's wave comparison) stay valid until they add it.
+   */
+  distributions?: DistributionRow[];
   /** Weighting summary per population: Kish effective n and design effect of the weights. */
   weighting: { population: Population; n: number; effectiveN: number; designEffect: number; trimmed: number }[];
   warnings: Warning[];

@@ -5,6 +5,7 @@
  */
 export { normalCdf, normalUpperTail, Z_95 } from './normal-distribution.ts';
 export { estimateDomainMeans, type DomainMeans } from './domain-means.ts';
+export { histogramMean, type HistogramMean } from './histogram-mean.ts';
 export { surveyMean, type SurveyMean } from './survey-mean.ts';
 export { weightedStandardDeviation, weightedSdFromSums } from './weighted-sd.ts';
 export { normalConfidenceInterval } from './confidence-interval.ts';
@@ -13,15 +14,17 @@ export { differenceOfIndependentMeans } from './difference-of-means.ts';
 export { pairedDifferences } from './paired-differences.ts';
 export { rankWithTies } from './rank-data.ts';
 export { wilcoxonSignedRank, type WilcoxonResult } from './wilcoxon-signed-rank.ts';
+export { wilcoxonSignedRankFromCounts, expandCounts } from './wilcoxon-signed-rank-counts.ts';
 export { matchedPairsRankBiserial } from './rank-biserial.ts';
 export { mannWhitneyU, type MannWhitneyResult } from './mann-whitney-u.ts';
+export { mannWhitneyUFromCounts } from './mann-whitney-u-counts.ts';
 export { cliffsDelta } from './cliffs-delta.ts';
 export { benjaminiHochberg } from './benjamini-hochberg.ts';
 export { borichMwds } from './borich-mwds.ts';
 export { rankedDiscrepancyScores } from './ranked-discrepancy.ts';
 export { importancePerformanceQuadrant, ipaCrosshair, type Crosshair } from './importance-performance.ts';
 export { createSeededRandom, type SeededRandom } from './seeded-random.ts';
-export { bootstrapRankIntervals, type BootstrapRankInput } from './bootstrap-rank-interval.ts';
+export { bootstrapRankIntervals, bootstrapReplicateRanks, rankIntervalsFromReplicates, type BootstrapRankInput } from './bootstrap-rank-interval.ts';
 export { postStratify } from './post-stratify.ts';
 export { rakeWeights, type RakingMargin } from './rake-weights.ts';
 export { trimWeightsAtCap } from './trim-weights.ts';

@@ -17,57 +17,62 @@
  * Model for competency assessment: a novel approach. Advancements in Agricultural Development 2(3),
  * 96–111. https://doi.org/10.37433/aad.v2i3.169
  *
- * Layout: `discrepancy` is row-major respondents × competencies (NaN = no complete pair); results
- * are (domainCount + 1) × competencies, the last block the whole sample.
+ * Layout: each respondent × competency carries a joint code (row-major n × K, `jointCode`);
+ * `differenceLevelOfCode[code]` is the position of the code's discrepancy among the distinct
+ * discrepancy values sorted ascending (0 = smallest), or −1 when the code has no complete pair.
+ * Discrepancies of ratings take few values, so a respondent's mid-ranks come from a counting sort
+ * over those levels: O(K + levels) per respondent, no comparison sort. `rowDomain` is in
+ * 0..domainCount−1; results are (domainCount + 1) × competencies, the last block the whole sample.
  *
- * @example rankedDiscrepancyScores(new Float64Array([2, 0, 1, 1, 3, -1]), new Float64Array([1, 1]),
- *   new Int32Array([0, 0]), 3, 1) // => [0.75, 0.5, 0.25, 0.75, 0.5, 0.25] (domain 0, then whole sample)
+ * @example // two respondents, K = 3, discrepancies [2, 0, 1] and [1, 3, −1]; levels −1,0,1,2,3 → 0..4,
+ * // codes = the discrepancy levels themselves: rankedDiscrepancyScores(new Uint16Array([3, 1, 2, 2, 4, 0]),
+ * //   new Int16Array([0, 1, 2, 3, 4]), 5, new Float64Array([1, 1]), new Int32Array([0, 0]), 3, 1)
+ * // => [0.75, 0.5, 0.25, 0.75, 0.5, 0.25] (domain 0, then whole sample)
  */
 export function rankedDiscrepancyScores(
-  discrepancy: Float64Array,
+  jointCode: Uint16Array,
+  differenceLevelOfCode: Int16Array,
+  differenceLevels: number,
   weights: Float64Array,
   rowDomain: Int32Array,
   competencies: number,
   domainCount: number,
 ): Float64Array {
   const cells = (domainCount + 1) * competencies;
+  const globalOffset = domainCount * competencies;
   const sumScores = new Float64Array(cells);
   const sumWeights = new Float64Array(cells);
-  const order = new Int32Array(competencies);
-  const globalOffset = domainCount * competencies;
+  const levelCount = new Int32Array(differenceLevels);
+  const scaledRank = new Float64Array(differenceLevels);
   for (let row = 0; row < weights.length; row++) {
     const base = row * competencies;
+    levelCount.fill(0);
     let pairs = 0;
-    for (let k = 0; k < competencies; k++) if (discrepancy[base + k] === discrepancy[base + k]) order[pairs++] = k;
+    for (let k = 0; k < competencies; k++) {
+      const level = differenceLevelOfCode[jointCode[base + k]];
+      if (level < 0) continue;
+      levelCount[level]++;
+      pairs++;
+    }
     if (pairs < 2) continue;
-    // Insertion sort of the respondent's competencies by discrepancy (small m, no allocation).
-    for (let a = 1; a < pairs; a++) {
-      const k = order[a];
-      let b = a - 1;
-      while (b >= 0 && discrepancy[base + order[b]] > discrepancy[base + k]) {
-        order[b + 1] = order[b];
-        b--;
-      }
-      order[b + 1] = k;
+    // 0-based mid-rank of a tie group spanning positions below … below + t − 1, over m − 1.
+    let below = 0;
+    for (let level = 0; level < differenceLevels; level++) {
+      scaledRank[level] = (below + (levelCount[level] - 1) / 2) / (pairs - 1);
+      below += levelCount[level];
     }
     const weight = weights[row];
     const domainOffset = rowDomain[row] * competencies;
-    let start = 0;
-    while (start < pairs) {
-      let end = start + 1;
-      while (end < pairs && discrepancy[base + order[end]] === discrepancy[base + order[start]]) end++;
-      const scaled = ((start + end - 1) / 2) / (pairs - 1); // mid-rank − 1, over m − 1
-      for (let position = start; position < end; position++) {
-        const k = order[position];
-        sumScores[globalOffset + k] += weight * scaled;
-        sumWeights[globalOffset + k] += weight;
-        if (domainOffset >= 0) {
-          sumScores[domainOffset + k] += weight * scaled;
-          sumWeights[domainOffset + k] += weight;
-        }
-      }
-      start = end;
+    for (let k = 0; k < competencies; k++) {
+      const level = differenceLevelOfCode[jointCode[base + k]];
+      if (level < 0) continue;
+      sumScores[domainOffset + k] += weight * scaledRank[level];
+      sumWeights[domainOffset + k] += weight;
     }
+  }
+  for (let cell = 0; cell < globalOffset; cell++) {
+    sumScores[globalOffset + (cell % competencies)] += sumScores[cell];
+    sumWeights[globalOffset + (cell % competencies)] += sumWeights[cell];
   }
   for (let cell = 0; cell < cells; cell++) sumScores[cell] = sumWeights[cell] > 0 ? sumScores[cell] / sumWeights[cell] : NaN;
   return sumScores;

@@ -13,3 +13,5 @@ export const rakingUnknownCategory = (population: string, variable: string, cate
   `raking the ${population} weights: ${variable} = "${category}" has no population margin in the wave config; add it to analysis.populationMargins`;
 export const invalidWeight = (population: string) =>
   `${population} respondents have a missing, negative or non-finite weight; the normalise stage must supply weights > 0`;
+export const tooManyDistinctValues = (limit: number) =>
+  `the answers take more than ${limit} distinct values; the analysis expects ratings on a scale (check the codebook's scale and the normalise stage)`;

@@ -3,6 +3,7 @@ import { analyseWave, compareWaves, describeAnalysisTables } from '../../analysi
 import type { NormalisedWave, Respondent } from '../../pipeline/types.ts';
 import { expectClose, w, x, y } from './stats/reference-data.ts';
 import { syntheticWave, testConfig, TRUE_GAPS } from './synthetic-wave.ts';
+import { ESTIMATE_COLUMNS, RANKING_COLUMNS, TEST_COLUMNS } from '../../pipeline/io/table-files.ts';
 
 const regions = ['a', 'a', 'b', 'b', 'a', 'c', 'b', 'c', 'a', 'b', 'c', 'a'];
 
@@ -135,7 +136,15 @@ describe('compareWaves and the data package', () => {
   it('describes the four tables with snake_case columns', () => {
     const descriptor = describeAnalysisTables() as { resources: { name: string; schema: { fields: { name: string }[] } }[] };
     expect(descriptor.resources.map((resource) => resource.name)).toEqual(['estimates', 'tests', 'rankings', 'wave-change']);
-    expect(descriptor.resources[0].schema.fields.map((field) => field.name)).toEqual(['wave', 'region', 'competency', 'population', 'measure', 'n', 'mean', 'se', 'ci_low', 'ci_high', 'top2_share', 'suppressed', 'flag']);
-    expect(descriptor.resources[2].schema.fields.map((field) => field.name)).toEqual(['wave', 'region', 'competency', 'mwds', 'rank', 'rank_ci_low', 'rank_ci_high', 'quadrant']);
+    expect(descriptor.resources[0].schema.fields.map((field) => field.name)).toEqual(['wave', 'region', 'competency', 'population', 'measure', 'n', 'mean', 'sd', 'se', 'ci_low', 'ci_high', 'top2_share', 'suppressed', 'flag']);
+    expect(descriptor.resources[2].schema.fields.map((field) => field.name)).toEqual(['wave', 'region', 'competency', 'mwds', 'rank', 'rank_ci_low', 'rank_ci_high', 'quadrant', 'suppressed']);
+  });
+
+  it("names the fields exactly as the CSV writer's headers (pipeline/io/table-files.ts)", () => {
+    const descriptor = describeAnalysisTables() as { resources: { name: string; schema: { fields: { name: string }[] } }[] };
+    const fieldsOf = (name: string) => descriptor.resources.find((resource) => resource.name === name)!.schema.fields.map((field) => field.name);
+    expect(fieldsOf('estimates')).toEqual([...ESTIMATE_COLUMNS]);
+    expect(fieldsOf('tests')).toEqual([...TEST_COLUMNS]);
+    expect(fieldsOf('rankings')).toEqual([...RANKING_COLUMNS]);
   });
 });

@@ -1,0 +1,209 @@
+import { histogramMean, type DomainMeans } from './stats/index.ts';
+import { ABSENT_STATE, MISSING_STATE, type EncodedPopulation } from './encode-answers.ts';
+
+/**
+ * Weighted histograms per cell, the one pass every estimate, distribution and rank test of a
+ * population is read from.
+ *
+ * Each respondent × competency has a joint code = (importance state) · S + (other state), states
+ * 0..L−1 the rating levels, L = missing, L+1 = absent (S = L + 2). One pass over the rows adds
+ * (1, w_i, w_i²) to bin (region, competency, joint code) — regions only; the Global block is the sum
+ * of the regions (each respondent is in exactly one). From a cell's S² bins come, in O(S²):
+ * the importance and preparedness/coverage histograms (margins), the paired-difference histogram
+ * (bins with both ratings, grouped by I − P), answer counts per scale point and missing counts.
+ * Means, SEs and SDs follow from stats/histogram-mean.ts, the rank tests from the *-counts.ts files.
+ * The joint codes are kept for the bootstrap and the ranked-discrepancy score.
+ */
+export interface JointCoding {
+  /** L: rating levels (their values: EncodedAnswers.levelValues). */
+  levels: number;
+  /** S = L + 2 states per rating; S² joint codes. */
+  states: number;
+  /** Byte state of encode-answers.ts → compact state (0..L−1, L missing, L+1 absent). */
+  compactState: Uint8Array;
+  /** Importance value of a joint code, NaN without one. */
+  importanceOfCode: Float64Array;
+  /** Discrepancy I − P (or I − coverage) of a joint code, NaN without a complete pair. */
+  discrepancyOfCode: Float64Array;
+  /** Distinct discrepancy values, ascending. */
+  differenceValues: Float64Array;
+  /** Index into differenceValues of a joint code's discrepancy, −1 without a complete pair. */
+  differenceLevelOfCode: Int16Array;
+}
+
+export function describeJointCodes(levelValues: Float64Array): JointCoding {
+  const levels = levelValues.length;
+  const states = levels + 2;
+  const compactState = new Uint8Array(256);
+  for (let level = 0; level < levels; level++) compactState[level] = level;
+  compactState[MISSING_STATE] = levels;
+  compactState[ABSENT_STATE] = levels + 1;
+  const codes = states * states;
+  const importanceOfCode = new Float64Array(codes).fill(NaN);
+  const discrepancyOfCode = new Float64Array(codes).fill(NaN);
+  const differences = new Set<number>();
+  for (let first = 0; first < states; first++) {
+    for (let second = 0; second < states; second++) {
+      const code = first * states + second;
+      if (first < levels) importanceOfCode[code] = levelValues[first];
+      if (first < levels && second < levels) {
+        discrepancyOfCode[code] = levelValues[first] - levelValues[second];
+        differences.add(discrepancyOfCode[code]);
+      }
+    }
+  }
+  const differenceValues = Float64Array.from(differences).sort();
+  const levelOfDifference = new Map(Array.from(differenceValues, (value, index) => [value, index]));
+  const differenceLevelOfCode = Int16Array.from(discrepancyOfCode, (value) => (value === value ? levelOfDifference.get(value)! : -1));
+  return { levels, states, compactState, importanceOfCode, discrepancyOfCode, differenceValues, differenceLevelOfCode };
+}
+
+export interface CellHistograms {
+  /** Joint code per respondent × competency (row-major, local rows). */
+  jointCode: Uint16Array;
+  /** Per (block, competency, joint code), blocks = regions then Global: answers, Σw, Σw². */
+  count: Float64Array;
+  sumWeights: Float64Array;
+  sumSquaredWeights: Float64Array;
+  /** Respondents with a positive weight per block (the n of the SD formula, weighted-sd.ts). */
+  domainRows: Float64Array;
+}
+
+export function buildCellHistograms(
+  population: EncodedPopulation,
+  coding: JointCoding,
+  weights: Float64Array,
+  rowDomain: Int32Array,
+  competencies: number,
+  domainCount: number,
+): CellHistograms {
+  const { importanceStates, otherStates } = population;
+  const { states, compactState } = coding;
+  const codes = states * states;
+  const rows = weights.length;
+  const binsPerBlock = competencies * codes;
+  const size = (domainCount + 1) * binsPerBlock;
+  const count = new Float64Array(size);
+  const sumWeights = new Float64Array(size);
+  const sumSquaredWeights = new Float64Array(size);
+  const domainRows = new Float64Array(domainCount + 1);
+  const jointCode = new Uint16Array(rows * competencies);
+  for (let row = 0; row < rows; row++) {
+    const weight = weights[row];
+    const squaredWeight = weight * weight;
+    if (weight > 0) domainRows[rowDomain[row]]++;
+    const base = row * competencies;
+    let bin = rowDomain[row] * binsPerBlock;
+    for (let k = 0; k < competencies; k++, bin += codes) {
+      const code = compactState[importanceStates[base + k]] * states + compactState[otherStates[base + k]];
+      jointCode[base + k] = code;
+      count[bin + code]++;
+      sumWeights[bin + code] += weight;
+      sumSquaredWeights[bin + code] += squaredWeight;
+    }
+  }
+  const globalBase = domainCount * binsPerBlock;
+  for (let domain = 0; domain < domainCount; domain++) {
+    domainRows[domainCount] += domainRows[domain];
+    for (let bin = 0; bin < binsPerBlock; bin++) {
+      count[globalBase + bin] += count[domain * binsPerBlock + bin];
+      sumWeights[globalBase + bin] += sumWeights[domain * binsPerBlock + bin];
+      sumSquaredWeights[globalBase + bin] += sumSquaredWeights[domain * binsPerBlock + bin];
+    }
+  }
+  return { jointCode, count, sumWeights, sumSquaredWeights, domainRows };
+}
+
+/** Everything the stage reads per cell ((domainCount + 1) × K cells, Global last). */
+export interface CellSummaries {
+  importance: DomainMeans;
+  other: DomainMeans;
+  importanceTop2: DomainMeans;
+  otherTop2: DomainMeans;
+  /** Paired difference importance − other over complete pairs. */
+  gap: DomainMeans;
+  /** Unweighted answers per level (cells × L) and missing answers per cell. */
+  importanceCounts: Float64Array;
+  otherCounts: Float64Array;
+  importanceMissing: Float64Array;
+  otherMissing: Float64Array;
+  /** Complete pairs per difference level (cells × differenceValues.length). */
+  gapCounts: Float64Array;
+}
+
+export function summariseCells(
+  histograms: CellHistograms,
+  coding: JointCoding,
+  levelValues: Float64Array,
+  competencies: number,
+  domainCount: number,
+  designRows: number,
+  scaleMax: number,
+): CellSummaries {
+  const { levels, states } = coding;
+  const codes = states * states;
+  const cells = (domainCount + 1) * competencies;
+  const differenceLevels = coding.differenceValues.length;
+  const emptyMeans = (): DomainMeans => ({ n: new Float64Array(cells), sumWeights: new Float64Array(cells), mean: new Float64Array(cells), se: new Float64Array(cells), sd: new Float64Array(cells) });
+  const summaries: CellSummaries = {
+    importance: emptyMeans(), other: emptyMeans(), importanceTop2: emptyMeans(), otherTop2: emptyMeans(), gap: emptyMeans(),
+    importanceCounts: new Float64Array(cells * levels), otherCounts: new Float64Array(cells * levels),
+    importanceMissing: new Float64Array(cells), otherMissing: new Float64Array(cells),
+    gapCounts: new Float64Array(cells * differenceLevels),
+  };
+  const topTwo = Float64Array.from(levelValues, (value) => (value >= scaleMax - 1 ? 1 : 0));
+  const margin = () => ({ count: new Float64Array(levels), weight: new Float64Array(levels), squared: new Float64Array(levels) });
+  const importance = margin();
+  const other = margin();
+  const gap = { count: new Float64Array(differenceLevels), weight: new Float64Array(differenceLevels), squared: new Float64Array(differenceLevels) };
+  const store = (means: DomainMeans, cell: number, result: ReturnType<typeof histogramMean>) => {
+    means.n[cell] = result.n;
+    means.sumWeights[cell] = result.sumWeights;
+    means.mean[cell] = result.mean;
+    means.se[cell] = result.se;
+    means.sd[cell] = result.sd;
+  };
+  for (let cell = 0; cell < cells; cell++) {
+    for (const histogram of [importance, other, gap]) {
+      histogram.count.fill(0);
+      histogram.weight.fill(0);
+      histogram.squared.fill(0);
+    }
+    let importanceMissing = 0;
+    let otherMissing = 0;
+    const base = cell * codes;
+    for (let first = 0; first < states; first++) {
+      for (let second = 0; second < states; second++) {
+        const bin = base + first * states + second;
+        const count = histograms.count[bin];
+        if (count === 0) continue;
+        const weight = histograms.sumWeights[bin];
+        const squared = histograms.sumSquaredWeights[bin];
+        if (first < levels) add(importance, first, count, weight, squared);
+        else if (first === levels) importanceMissing += count;
+        if (second < levels) add(other, second, count, weight, squared);
+        else if (second === levels) otherMissing += count;
+        const difference = coding.differenceLevelOfCode[first * states + second];
+        if (difference >= 0) add(gap, difference, count, weight, squared);
+      }
+    }
+    const domainRows = histograms.domainRows[Math.floor(cell / competencies)];
+    store(summaries.importance, cell, histogramMean(levelValues, importance.count, importance.weight, importance.squared, 0, levels, designRows, domainRows));
+    store(summaries.other, cell, histogramMean(levelValues, other.count, other.weight, other.squared, 0, levels, designRows, domainRows));
+    store(summaries.importanceTop2, cell, histogramMean(topTwo, importance.count, importance.weight, importance.squared, 0, levels, designRows, domainRows));
+    store(summaries.otherTop2, cell, histogramMean(topTwo, other.count, other.weight, other.squared, 0, levels, designRows, domainRows));
+    store(summaries.gap, cell, histogramMean(coding.differenceValues, gap.count, gap.weight, gap.squared, 0, differenceLevels, designRows, domainRows));
+    summaries.importanceCounts.set(importance.count, cell * levels);
+    summaries.otherCounts.set(other.count, cell * levels);
+    summaries.gapCounts.set(gap.count, cell * differenceLevels);
+    summaries.importanceMissing[cell] = importanceMissing;
+    summaries.otherMissing[cell] = otherMissing;
+  }
+  return summaries;
+}
+
+function add(histogram: { count: Float64Array; weight: Float64Array; squared: Float64Array }, level: number, count: number, weight: number, squared: number): void {
+  histogram.count[level] += count;
+  histogram.weight[level] += weight;
+  histogram.squared[level] += squared;
+}
