@@ -21,16 +21,7 @@ export interface SeededRandom {
 }
 
 export function createSeededRandom(seed: number, stream = 0): SeededRandom {
-  const state = new Uint32Array(4);
-  let splitMix = (seed ^ Math.imul(stream, 0x85ebca6b)) >>> 0;
-  for (let i = 0; i < 4; i++) {
-    splitMix = (splitMix + 0x9e3779b9) >>> 0;
-    let z = splitMix;
-    z = Math.imul(z ^ (z >>> 16), 0x85ebca6b) >>> 0;
-    z = Math.imul(z ^ (z >>> 13), 0xc2b2ae35) >>> 0;
-    state[i] = (z ^ (z >>> 16)) >>> 0;
-  }
-  if ((state[0] | state[1] | state[2] | state[3]) === 0) state[0] = 1;
+  const state = seededState(seed, stream);
   function next(): number {
     const result = Math.imul(rotateLeft(Math.imul(state[1], 5), 7), 9) >>> 0;
     const shifted = (state[1] << 9) >>> 0;
@@ -48,6 +39,24 @@ export function createSeededRandom(seed: number, stream = 0): SeededRandom {
     return (high * 67108864 + low) / 9007199254740992;
   }
   return { uniform, integerBelow: (bound: number) => Math.floor(uniform() * bound), nextUint32: next };
+}
+
+/**
+ * The initial xoshiro128** state of (seed, stream), for hot loops that inline `next()` (the
+ * bootstrap): s0..s3 = four SplitMix32 outputs, never all zero.
+ */
+export function seededState(seed: number, stream = 0): Uint32Array {
+  const state = new Uint32Array(4);
+  let splitMix = (seed ^ Math.imul(stream, 0x85ebca6b)) >>> 0;
+  for (let i = 0; i < 4; i++) {
+    splitMix = (splitMix + 0x9e3779b9) >>> 0;
+    let z = splitMix;
+    z = Math.imul(z ^ (z >>> 16), 0x85ebca6b) >>> 0;
+    z = Math.imul(z ^ (z >>> 13), 0xc2b2ae35) >>> 0;
+    state[i] = (z ^ (z >>> 16)) >>> 0;
+  }
+  if ((state[0] | state[1] | state[2] | state[3]) === 0) state[0] = 1;
+  return state;
 }
 
 function rotateLeft(value: number, bits: number): number {

@@ -3,6 +3,7 @@ import { analyseWave, compareWaves, describeAnalysisTables } from '../../analysi
 import type { NormalisedWave, Respondent } from '../../pipeline/types.ts';
 import { expectClose, w, x, y } from './stats/reference-data.ts';
 import { syntheticWave, testConfig, TRUE_GAPS } from './synthetic-wave.ts';
+import { estimateDomainMeans, pairedDifferences, wilcoxonSignedRank } from '../../analysis/stats/index.ts';
 import { ESTIMATE_COLUMNS, RANKING_COLUMNS, TEST_COLUMNS } from '../../pipeline/io/table-files.ts';
 
 const regions = ['a', 'a', 'b', 'b', 'a', 'c', 'b', 'c', 'a', 'b', 'c', 'a'];
@@ -146,5 +147,60 @@ describe('compareWaves and the data package', () => {
     expect(fieldsOf('estimates')).toEqual([...ESTIMATE_COLUMNS]);
     expect(fieldsOf('tests')).toEqual([...TEST_COLUMNS]);
     expect(fieldsOf('rankings')).toEqual([...RANKING_COLUMNS]);
+  });
+});
+
+describe('answer distributions (Likert figures)', () => {
+  it('counts per scale point and missing answers, per region and Global; suppressed below minN', () => {
+    const result = analyseWave(referenceWave(), testConfig({}, { minN: 3, lowReliabilityN: 4 }));
+    const find = (region: string, population: string, dimension: string) => result.distributions.find((row) => row.region === region && row.population === population && row.dimension === dimension)!;
+    // y = [4, 5, NaN, 3, 2, 5, 4, NaN, 1, 3, 5, 4]: one 1, one 2, two 3s, three 4s, three 5s, two missing.
+    expect(find('Global', 'industry', 'importance')).toEqual({ region: 'Global', competency: 'incident-response', population: 'industry', dimension: 'importance', counts: [1, 1, 2, 3, 3], missing: 2, suppressed: false });
+    // x = [3, 5, 2, NaN, 2, 3, 4, 4, 1, NaN, 2, 4] rated as coverage by education.
+    expect(find('Global', 'education', 'coverage').counts).toEqual([1, 3, 2, 3, 1]);
+    // Region c (rows 5, 7, 10): y = 5, NaN, 5 → n = 2 < minN = 3: suppressed, counts emptied.
+    expect(find('c', 'industry', 'importance')).toMatchObject({ counts: [], missing: 1, suppressed: true });
+    expect(find('a', 'industry', 'preparedness').counts).toEqual([1, 1, 1, 1, 1]);
+    expect(result.distributions).toHaveLength(4 * 1 * 2 * 2);
+  });
+});
+
+describe('histogram path equals the respondent-level estimators', () => {
+  it('means, SEs and SDs of every cell equal estimateDomainMeans on the dense matrices; tests equal the raw-value tests', () => {
+    const wave = syntheticWave({ respondentsPerPopulation: 400, competencies: 3, regions: ['Africa', 'Europe', 'Asia'], seed: 5, unequalWeights: true });
+    const result = analyseWave(wave, testConfig());
+    const regionNames = ['Africa', 'Asia', 'Europe'];
+    const industry = wave.respondents.filter((respondent) => respondent.population === 'industry');
+    const rowOf = new Map(industry.map((respondent, row) => [respondent.respondentId, row]));
+    const importance = new Float64Array(industry.length * 3).fill(NaN);
+    const preparedness = new Float64Array(industry.length * 3).fill(NaN);
+    for (let entry = 0; entry < wave.answers.length; entry++) {
+      const row = rowOf.get(wave.respondents[wave.answers.respondentIndex[entry]].respondentId);
+      if (row === undefined) continue;
+      const target = wave.answers.dimension[entry] === 0 ? importance : preparedness;
+      target[row * 3 + wave.answers.competencyIndex[entry]] = wave.answers.value[entry];
+    }
+    const weights = Float64Array.from(industry, (respondent) => respondent.weight);
+    const rowDomain = Int32Array.from(industry, (respondent) => regionNames.indexOf(respondent.region));
+    const oracle = estimateDomainMeans(importance, weights, rowDomain, 3, 3);
+    const gaps = pairedDifferences(importance, preparedness);
+    const gapOracle = estimateDomainMeans(gaps, weights, rowDomain, 3, 3);
+    const blocks = [...regionNames, 'Global'];
+    for (let cell = 0; cell < 12; cell++) {
+      const region = blocks[Math.floor(cell / 3)];
+      const competency = `competency-0${(cell % 3) + 1}`;
+      const row = result.estimates.find((e) => e.region === region && e.competency === competency && e.population === 'industry' && e.measure === 'importance')!;
+      expectClose(row.mean, oracle.mean[cell], 1e-12);
+      expectClose(row.se, oracle.se[cell], 1e-10);
+      expectClose(row.sd, oracle.sd[cell], 1e-12);
+      const gap = result.estimates.find((e) => e.region === region && e.competency === competency && e.measure === 'gap_preparedness')!;
+      expectClose(gap.mean, gapOracle.mean[cell], 1e-12);
+      expectClose(gap.se, gapOracle.se[cell], 1e-10);
+      const differences = gaps.filter((_, index) => index % 3 === cell % 3 && (region === 'Global' || rowDomain[Math.floor(index / 3)] === regionNames.indexOf(region)));
+      const wilcoxon = wilcoxonSignedRank(differences);
+      const test = result.tests.find((t) => t.region === region && t.competency === competency && t.gap === 'gap_preparedness')!;
+      expect(test.statistic).toBe(wilcoxon.statistic);
+      expectClose(test.pValue, wilcoxon.pValue, 1e-12);
+    }
   });
 });
