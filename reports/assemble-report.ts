@@ -6,24 +6,29 @@
  *   respondents (map, country table) · one section per region · competency key · methodology ·
  *   appendix A data quality · appendix B provenance
  *
- * Reproducible byte for byte: pages are buffered and numbered at the end; CreationDate and
- * ModDate come from config.reportDate; pdfkit derives the document /ID from the info dictionary
- * (an MD5 of it), so fixed info gives a fixed ID; fonts are subset deterministically.
+ * Reproducible byte for byte: pages are buffered and numbered at the end; the document set-up
+ * (reports/pdf/page-layout.ts createReportDocument) takes its dates from config.reportDate, so
+ * the info dictionary and the document /ID derived from it are fixed; fonts are subset
+ * deterministically.
  */
-import PDFDocument from 'pdfkit';
 import { formatCount, formatEstimate, formatInterval, formatTotal } from './format.ts';
 import { publishableEstimates, regionsOf } from './figure-data.ts';
 import { writeExecutiveSummary } from './executive-summary.ts';
 import { buildGapHeatmap } from './figures/gap-heatmap.ts';
 import { buildIpaQuadrants } from './figures/ipa-quadrants.ts';
+import { buildRegionGaps } from './figures/region-gaps.ts';
 import { drawMarkdown } from './pdf/draw-markdown.ts';
 import { drawSvg, svgDrawnHeight } from './pdf/draw-svg.ts';
 import { drawTable } from './pdf/draw-table.ts';
-import { COLOURS, CONTENT_WIDTH, FONTS, FONT_PATHS, PAGE, ensureSpace, registerFonts } from './pdf/page-layout.ts';
+import { COLOURS, CONTENT_WIDTH, FONTS, PAGE, createReportDocument, drawRunningHeaders, ensureSpace, reportDate } from './pdf/page-layout.ts';
 import { renderSpecToSvg, type RenderedFigure } from './render-figure.ts';
 import type { ReportInput } from './report-input.ts';
 import { competencyLabel } from './theme.ts';
-import { ValidationError } from '../pipeline/errors.ts';
+
+/** Largest height of a region's gap chart: the chart and its heading fill one page. */
+const REGION_CHART_HEIGHT = 640;
+/** Largest height of a competency-detail chart (one a page, below the chapter or section heading). */
+const DETAIL_CHART_HEIGHT = 620;
 
 interface ContentsEntry {
   title: string;
@@ -31,43 +36,14 @@ interface ContentsEntry {
   page: number;
 }
 
-/** `2023-11-30` → that day at 00:00 UTC; anything else is a config error. */
-function reportDate(input: ReportInput): Date {
-  const date = new Date(`${input.config.reportDate}T00:00:00Z`);
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(input.config.reportDate) || Number.isNaN(date.getTime())) {
-    throw new ValidationError(`reportDate "${input.config.reportDate}" is not an ISO date (YYYY-MM-DD)`, { file: 'wave.json', column: 'reportDate' });
-  }
-  return date;
-}
-
 export async function assembleReport(input: ReportInput, figures: RenderedFigure[]): Promise<Buffer> {
-  const date = reportDate(input);
+  const date = reportDate(input.config);
   const title = input.config.title;
-  const doc = new PDFDocument({
-    size: 'A4',
-    margins: { top: PAGE.marginTop, bottom: PAGE.marginBottom, left: PAGE.marginSide, right: PAGE.marginSide },
-    bufferPages: true,
-    autoFirstPage: true,
-    font: FONT_PATHS[FONTS.regular],
-    lang: 'en-GB',
-    displayTitle: true,
-    info: {
-      Title: title,
-      Author: 'skillgap',
-      Subject: `Cybersecurity skills gap between industry needs and tertiary education, wave ${input.config.wave}`,
-      Keywords: 'cybersecurity, skills gap, education, industry, survey',
-      Creator: 'skillgap',
-      Producer: 'skillgap (pdfkit)',
-      CreationDate: date,
-      ModDate: date,
-    },
-  });
-  registerFonts(doc);
-  const chunks: Buffer[] = [];
-  doc.on('data', (chunk: Buffer) => chunks.push(chunk));
-  const finished = new Promise<Buffer>((resolve, reject) => {
-    doc.on('end', () => resolve(Buffer.concat(chunks)));
-    doc.on('error', reject);
+  const { doc, finished } = createReportDocument({
+    title,
+    subject: `Cybersecurity skills gap between industry needs and tertiary education, wave ${input.config.wave}`,
+    keywords: 'cybersecurity, skills gap, education, industry, survey',
+    date,
   });
 
   const contents: ContentsEntry[] = [];
@@ -146,11 +122,13 @@ export async function assembleReport(input: ReportInput, figures: RenderedFigure
     ['curriculum-gap', 'Industry importance and curriculum coverage'],
     ['wave-change', 'Change since the previous wave'],
   ];
-  for (const [id, heading] of detail) {
+  // One figure a page, as large as the page allows: the competency charts are tall (a row each).
+  for (const [index, [id, heading]] of detail.entries()) {
     const svg = await figureSvg(id);
     if (!svg) continue;
-    subsection(heading, 40 + svgDrawnHeight(svg, 430));
-    drawSvg(doc, svg, 430);
+    if (index > 0) doc.addPage();
+    subsection(heading, 40 + svgDrawnHeight(svg, DETAIL_CHART_HEIGHT));
+    drawSvg(doc, svg, DETAIL_CHART_HEIGHT);
   }
 
   chapter('Respondents');
@@ -172,10 +150,12 @@ export async function assembleReport(input: ReportInput, figures: RenderedFigure
   paragraph(`Counts from 1 to ${minN - 1} are shown as “< ${minN}”; a total that would reveal such a count is shown as the range it lies in.`, { muted: true, size: 8.5 });
 
   chapter('Regions');
-  for (const region of regionsOf(input.analysis).filter((name) => name !== 'Global')) {
-    const regionHeatmap = await renderSpecToSvg(buildGapHeatmap(input, [region]));
-    subsection(region, 40 + svgDrawnHeight(regionHeatmap, 200));
-    drawSvg(doc, regionHeatmap, 200);
+  for (const [regionIndex, region] of regionsOf(input.analysis).filter((name) => name !== 'Global').entries()) {
+    // The region's heatmap column, drawn as a dot chart with CIs: a one-column heatmap is too narrow to read in print.
+    const regionGaps = await renderSpecToSvg(buildRegionGaps(input, region));
+    if (regionIndex > 0) doc.addPage();
+    subsection(region, 40 + svgDrawnHeight(regionGaps, REGION_CHART_HEIGHT));
+    drawSvg(doc, regionGaps, REGION_CHART_HEIGHT);
     const cells = publishableEstimates(input.analysis, 'industry', 'gap_preparedness', region).sort(
       (a, b) => Number(a.suppressed) - Number(b.suppressed) || (b.mean ?? 0) - (a.mean ?? 0) || a.competency.localeCompare(b.competency, 'en'),
     );
@@ -305,18 +285,7 @@ export async function assembleReport(input: ReportInput, figures: RenderedFigure
   }
 
   // Running header and page numbers on every page but the cover.
-  const range = doc.bufferedPageRange();
-  for (let index = range.start + 1; index < range.start + range.count; index++) {
-    doc.switchToPage(index);
-    const bottomMargin = doc.page.margins.bottom;
-    doc.page.margins.bottom = 0;
-    doc.font(FONTS.regular).fontSize(8).fillColor(COLOURS.muted);
-    doc.text(title, PAGE.marginSide, 30, { width: CONTENT_WIDTH * 0.75, lineBreak: false, ellipsis: true });
-    doc.text(`Wave ${input.config.wave}`, PAGE.marginSide, 30, { width: CONTENT_WIDTH, align: 'right', lineBreak: false });
-    doc.moveTo(PAGE.marginSide, 43).lineTo(PAGE.marginSide + CONTENT_WIDTH, 43).lineWidth(0.5).strokeColor(COLOURS.rule).stroke();
-    doc.text(`Page ${index + 1} of ${range.count}`, PAGE.marginSide, PAGE.height - 40, { width: CONTENT_WIDTH, align: 'center', lineBreak: false });
-    doc.page.margins.bottom = bottomMargin;
-  }
+  drawRunningHeaders(doc, title, input.config.wave, 1);
   doc.end();
   return finished;
 }

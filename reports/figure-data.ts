@@ -3,7 +3,7 @@
  * them) but never carry their mean, interval or exact small n: the values are dropped here, once,
  * before any spec or table sees them.
  */
-import type { AnalysisResult, EstimatePopulation, Measure } from '../pipeline/types.ts';
+import type { AnalysisResult, Competency, EstimatePopulation, Measure } from '../pipeline/types.ts';
 
 export interface PublishableEstimate {
   region: string;
@@ -51,4 +51,24 @@ export function regionsOf(analysis: AnalysisResult): string[] {
   const regions = [...new Set(analysis.estimates.map((row) => row.region))].filter((region) => region !== 'Global');
   regions.sort((a, b) => a.localeCompare(b, 'en'));
   return analysis.estimates.some((row) => row.region === 'Global') ? ['Global', ...regions] : regions;
+}
+
+/** The two published estimates of one competency that a chart compares (the same competency, two measures or two waves). */
+export interface PublishedPair {
+  competency: Competency;
+  first: PublishableEstimate & { mean: number };
+  second: PublishableEstimate & { mean: number };
+}
+
+/**
+ * Pairs two lists of estimates by competency, in framework order, keeping only competencies
+ * published on both sides: a chart that compares two values never shows half a comparison.
+ */
+export function publishedPairs(competencies: readonly Competency[], first: PublishableEstimate[], second: PublishableEstimate[]): PublishedPair[] {
+  return competencies.flatMap((competency) => {
+    const one = first.find((row) => row.competency === competency.id);
+    const other = second.find((row) => row.competency === competency.id);
+    if (!one || !other || one.suppressed || other.suppressed || one.mean === null || other.mean === null) return [];
+    return [{ competency, first: one as PublishedPair['first'], second: other as PublishedPair['second'] }];
+  });
 }

@@ -36,8 +36,48 @@ export const SUPPRESSED_FILL = '#bdbdbd';
 /** Diverging scheme for gaps: blue = over-prepared (negative), orange = shortfall (positive), white at 0. */
 export const GAP_SCHEME = 'blueorange';
 
-/** Axis labels longer than this are truncated with an ellipsis; full names are in the tooltip and the report's key. */
+/**
+ * A line of an axis label longer than this is truncated with an ellipsis (Vega's estimate of
+ * DejaVu Sans widths runs wide, so this is a little above the widest wrapped line); full names
+ * are in the tooltip and the report's competency key.
+ */
 export const LABEL_LIMIT_PX = 190;
+
+/** Competency labels longer than this many characters wrap onto a second line at the last space that fits. */
+export const WRAP_AT_CHARS = 22;
+
+/** Line height of wrapped axis labels (10 px font). */
+const LABEL_LINE_HEIGHT = 11;
+
+/**
+ * A Vega expression that wraps an axis label into two lines at the last space within the first
+ * `maxChars` + 1 characters (Vega draws an array of strings as lines). Labels without such a space
+ * stay on one line; a second line longer than the label limit is truncated with an ellipsis.
+ * Written as an expression, not as pre-split data, so the spec's data keep the full names and the
+ * chart wraps the same way when someone edits it in the Vega editor.
+ */
+export function wrapLabelExpression(maxChars = WRAP_AT_CHARS): string {
+  const cut = `lastindexof(substring(datum.label, 0, ${maxChars + 1}), ' ')`;
+  return `length(datum.label) > ${maxChars} && ${cut} > 0 ? [substring(datum.label, 0, ${cut}), substring(datum.label, ${cut} + 1)] : datum.label`;
+}
+
+/** Axis properties of a categorical competency axis whose labels wrap. */
+export const wrappedLabelAxis = { labelExpr: wrapLabelExpression(), labelLineHeight: LABEL_LINE_HEIGHT } as const;
+
+/** Where `wrapLabelExpression` would split a label (the same rule, in TypeScript): its lines. */
+export function wrapLabel(label: string, maxChars = WRAP_AT_CHARS): string[] {
+  const cut = label.slice(0, maxChars + 1).lastIndexOf(' ');
+  return label.length > maxChars && cut > 0 ? [label.slice(0, cut), label.slice(cut + 1)] : [label];
+}
+
+/**
+ * Row step of a chart with one competency per row: 20 px, or 24 px when a label wraps. Vega
+ * hangs a wrapped label's second line below the band centre, so the taller step keeps it clear
+ * of the next row's label.
+ */
+export function competencyRowStep(labels: readonly string[]): number {
+  return labels.some((label) => wrapLabel(label).length > 1) ? 24 : 20;
+}
 
 export const chartConfig: Config = {
   font: FONT_FAMILY,

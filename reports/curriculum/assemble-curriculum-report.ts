@@ -6,19 +6,17 @@
  *   page 2  ranked action list (the rows of comparison.csv, rounded with reports/format.ts)
  *   page 3  how to read it · limits of the data (on page 2 when a short action list leaves room)
  *
- * Reproducible byte for byte, as assembleReport: pages buffered and numbered at the end,
- * CreationDate/ModDate from the wave's reportDate, fixed info dictionary → fixed document ID.
+ * Reproducible byte for byte, as assembleReport: the same document set-up, date rule and running
+ * headers (reports/pdf/page-layout.ts), pages buffered and numbered at the end.
  */
-import PDFDocument from 'pdfkit';
 import type { Competency, WaveConfig } from '../../pipeline/types.ts';
-import { ValidationError } from '../../pipeline/errors.ts';
 import type { CurriculumComparison, CurriculumRow } from '../../pipeline/curriculum/compare-curriculum.ts';
 import { countryDisplayName } from '../../pipeline/normalise/regions.ts';
 import { formatCount, formatEstimate, formatInterval } from '../format.ts';
 import { drawMarkdown } from '../pdf/draw-markdown.ts';
 import { drawSvg } from '../pdf/draw-svg.ts';
 import { drawTable } from '../pdf/draw-table.ts';
-import { COLOURS, CONTENT_BOTTOM, CONTENT_WIDTH, FONTS, FONT_PATHS, PAGE, ensureSpace, registerFonts } from '../pdf/page-layout.ts';
+import { COLOURS, CONTENT_BOTTOM, CONTENT_WIDTH, FONTS, PAGE, createReportDocument, drawRunningHeaders, ensureSpace, reportDate } from '../pdf/page-layout.ts';
 import { renderSpecToSvg } from '../render-figure.ts';
 import { buildCurriculumChart } from './curriculum-chart.ts';
 import { basisSentences, howToReadMarkdown, limitsMarkdown, topActionSentence, type CurriculumTextContext } from './curriculum-text.ts';
@@ -28,15 +26,6 @@ export interface CurriculumReportInput {
   config: WaveConfig;
   competencies: readonly Competency[];
   scale: { min: number; max: number };
-}
-
-/** `2022-12-01` → that day at 00:00 UTC (the same rule as the main report). */
-function reportDate(config: WaveConfig): Date {
-  const date = new Date(`${config.reportDate}T00:00:00Z`);
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(config.reportDate) || Number.isNaN(date.getTime())) {
-    throw new ValidationError(`reportDate "${config.reportDate}" is not an ISO date (YYYY-MM-DD)`, { file: 'wave.json', column: 'reportDate' });
-  }
-  return date;
 }
 
 /** The action-list cells of one row; the same rounding as every table of the main report. */
@@ -73,31 +62,11 @@ export async function assembleCurriculumReport(input: CurriculumReportInput): Pr
     wave: config.wave,
   };
   const title = `Curriculum and industry demand: ${comparison.institution}`;
-  const doc = new PDFDocument({
-    size: 'A4',
-    margins: { top: PAGE.marginTop, bottom: PAGE.marginBottom, left: PAGE.marginSide, right: PAGE.marginSide },
-    bufferPages: true,
-    autoFirstPage: true,
-    font: FONT_PATHS[FONTS.regular],
-    lang: 'en-GB',
-    displayTitle: true,
-    info: {
-      Title: title,
-      Author: 'skillgap',
-      Subject: `Curriculum coverage compared with industry demand, survey wave ${config.wave}`,
-      Keywords: 'cybersecurity, curriculum, skills gap, education, industry',
-      Creator: 'skillgap',
-      Producer: 'skillgap (pdfkit)',
-      CreationDate: date,
-      ModDate: date,
-    },
-  });
-  registerFonts(doc);
-  const chunks: Buffer[] = [];
-  doc.on('data', (chunk: Buffer) => chunks.push(chunk));
-  const finished = new Promise<Buffer>((resolve, reject) => {
-    doc.on('end', () => resolve(Buffer.concat(chunks)));
-    doc.on('error', reject);
+  const { doc, finished } = createReportDocument({
+    title,
+    subject: `Curriculum coverage compared with industry demand, survey wave ${config.wave}`,
+    keywords: 'cybersecurity, curriculum, skills gap, education, industry',
+    date,
   });
   const heading = (text: string, size = 16) => {
     doc.font(FONTS.bold).fontSize(size).fillColor(COLOURS.heading).text(text, PAGE.marginSide, doc.y, { width: CONTENT_WIDTH });
@@ -118,7 +87,7 @@ export async function assembleCurriculumReport(input: CurriculumReportInput): Pr
   paragraph(topActionSentence(top), { bold: true });
   doc.moveDown(0.3);
   // The chart takes the rest of the first page (it is scaled down, never up).
-  drawSvg(doc, await renderSpecToSvg(buildCurriculumChart(comparison, config, input.competencies)), CONTENT_BOTTOM - doc.y - 4);
+  drawSvg(doc, await renderSpecToSvg(buildCurriculumChart(comparison, config)), CONTENT_BOTTOM - doc.y - 4);
 
   // Page 2: the ranked action list.
   doc.addPage();
@@ -152,18 +121,7 @@ export async function assembleCurriculumReport(input: CurriculumReportInput): Pr
   drawMarkdown(doc, howToReadMarkdown(context));
   drawMarkdown(doc, limitsMarkdown(context));
 
-  const range = doc.bufferedPageRange();
-  for (let index = range.start; index < range.start + range.count; index++) {
-    doc.switchToPage(index);
-    const bottomMargin = doc.page.margins.bottom;
-    doc.page.margins.bottom = 0;
-    doc.font(FONTS.regular).fontSize(8).fillColor(COLOURS.muted);
-    doc.text('skillgap · curriculum comparison', PAGE.marginSide, 30, { width: CONTENT_WIDTH * 0.75, lineBreak: false, ellipsis: true });
-    doc.text(`Wave ${config.wave}`, PAGE.marginSide, 30, { width: CONTENT_WIDTH, align: 'right', lineBreak: false });
-    doc.moveTo(PAGE.marginSide, 43).lineTo(PAGE.marginSide + CONTENT_WIDTH, 43).lineWidth(0.5).strokeColor(COLOURS.rule).stroke();
-    doc.text(`Page ${index + 1} of ${range.count}`, PAGE.marginSide, PAGE.height - 40, { width: CONTENT_WIDTH, align: 'center', lineBreak: false });
-    doc.page.margins.bottom = bottomMargin;
-  }
+  drawRunningHeaders(doc, 'skillgap · curriculum comparison', config.wave);
   doc.end();
   return finished;
 }

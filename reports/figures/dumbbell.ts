@@ -1,66 +1,81 @@
 /**
  * A dumbbell chart: per competency, two means with their 95% CIs joined by a line, sorted by the
- * difference between them (largest first). Shared by `importance-vs-preparedness` and
- * `curriculum-gap`, which differ only in which two estimates they compare. The two ends differ
- * in colour and shape, so the chart reads in greyscale.
+ * difference between them (largest first). Shared by `importance-vs-preparedness`,
+ * `curriculum-gap` (two estimates of an analysis, `buildDumbbell`) and the curriculum report's
+ * chart (ready-made pairs, `buildDumbbellChart`). The two ends differ in colour and shape, so the
+ * chart reads in greyscale; long competency names wrap onto two lines.
  */
 import type { TopLevelSpec } from 'vega-lite';
 import type { EstimatePopulation, Measure } from '../../pipeline/types.ts';
-import { publishableEstimates, roundForChart } from '../figure-data.ts';
+import { publishableEstimates, publishedPairs, roundForChart } from '../figure-data.ts';
 import type { ReportInput } from '../report-input.ts';
-import { chartConfig, competencyLabel } from '../theme.ts';
+import { chartConfig, competencyRowStep, wrappedLabelAxis } from '../theme.ts';
 
-export interface DumbbellEnd {
-  population: EstimatePopulation;
-  measure: Measure;
+/** How one end of the dumbbell is drawn. */
+export interface DumbbellEndStyle {
   /** Legend label, e.g. `Importance (industry)`. */
   label: string;
   colour: string;
   shape: 'circle' | 'square' | 'triangle-up' | 'diamond';
 }
 
-export interface DumbbellOptions {
+/** Which estimate of an analysis one end shows. */
+export interface DumbbellEnd extends DumbbellEndStyle {
+  population: EstimatePopulation;
+  measure: Measure;
+}
+
+/** One end's value: a published mean with its interval (null bounds draw no whisker) and n for the tooltip. */
+export interface DumbbellValue {
+  mean: number;
+  ciLow: number | null;
+  ciHigh: number | null;
+  n: number | null;
+}
+
+/** One row of the chart; `label` is the competency name shown on the axis. */
+export interface DumbbellPair {
+  label: string;
+  high: DumbbellValue;
+  low: DumbbellValue;
+}
+
+export interface DumbbellChartOptions {
   title: string;
   subtitle: string[];
-  region: string;
   /** The end the difference is taken from (high − low): `high.mean − low.mean`. */
-  high: DumbbellEnd;
-  low: DumbbellEnd;
+  high: DumbbellEndStyle;
+  low: DumbbellEndStyle;
   xTitle: string;
 }
 
-export function buildDumbbell(input: ReportInput, options: DumbbellOptions): TopLevelSpec {
-  const highRows = publishableEstimates(input.analysis, options.high.population, options.high.measure, options.region);
-  const lowRows = publishableEstimates(input.analysis, options.low.population, options.low.measure, options.region);
-  const pairs = input.competencies.flatMap((competency) => {
-    const high = highRows.find((row) => row.competency === competency.id);
-    const low = lowRows.find((row) => row.competency === competency.id);
-    if (!high || !low || high.suppressed || low.suppressed) return [];
-    return [{ competency: competency.label, high, low, difference: high.mean! - low.mean! }];
-  });
-  pairs.sort((a, b) => b.difference - a.difference || a.competency.localeCompare(b.competency, 'en'));
-  const order = pairs.map((pair) => pair.competency);
-  const wide = pairs.map((pair) => ({ competency: pair.competency, from: roundForChart(pair.low.mean), to: roundForChart(pair.high.mean) }));
-  const long = pairs.flatMap((pair) =>
-    [
-      [options.high, pair.high],
-      [options.low, pair.low],
-    ].map(([end, row]) => {
-      const estimate = row as (typeof pairs)[number]['high'];
-      return {
-        competency: pair.competency,
-        series: (end as DumbbellEnd).label,
-        mean: roundForChart(estimate.mean),
-        ciLow: roundForChart(estimate.ciLow ?? estimate.mean),
-        ciHigh: roundForChart(estimate.ciHigh ?? estimate.mean),
-        n: estimate.n,
-      };
-    }),
+export interface DumbbellOptions extends DumbbellChartOptions {
+  region: string;
+  high: DumbbellEnd;
+  low: DumbbellEnd;
+}
+
+/** The chart from ready-made pairs (only published values: the caller has applied suppression). */
+export function buildDumbbellChart(pairs: readonly DumbbellPair[], options: DumbbellChartOptions): TopLevelSpec {
+  const sorted = pairs
+    .map((pair) => ({ ...pair, difference: pair.high.mean - pair.low.mean }))
+    .sort((a, b) => b.difference - a.difference || a.label.localeCompare(b.label, 'en'));
+  const order = sorted.map((pair) => pair.label);
+  const wide = sorted.map((pair) => ({ competency: pair.label, from: roundForChart(pair.low.mean), to: roundForChart(pair.high.mean) }));
+  const long = sorted.flatMap((pair) =>
+    ([[options.high, pair.high], [options.low, pair.low]] as const).map(([end, value]) => ({
+      competency: pair.label,
+      series: end.label,
+      mean: roundForChart(value.mean),
+      ciLow: roundForChart(value.ciLow ?? value.mean),
+      ciHigh: roundForChart(value.ciHigh ?? value.mean),
+      n: value.n,
+    })),
   );
   const left = Math.min(...long.map((row) => row.ciLow ?? 5), 5);
   const right = Math.max(...long.map((row) => row.ciHigh ?? 1), 1);
   const domain = [Math.floor(left * 2) / 2, Math.ceil(right * 2) / 2];
-  const y = { field: 'competency', type: 'nominal' as const, sort: order, title: null };
+  const y = { field: 'competency', type: 'nominal' as const, sort: order, title: null, axis: wrappedLabelAxis };
   const series = {
     field: 'series',
     type: 'nominal' as const,
@@ -68,16 +83,12 @@ export function buildDumbbell(input: ReportInput, options: DumbbellOptions): Top
     scale: { domain: [options.high.label, options.low.label], range: [options.high.colour, options.low.colour] },
     legend: { orient: 'bottom' as const, direction: 'horizontal' as const, title: null },
   };
-  const hiddenCount = input.competencies.length - pairs.length;
   return {
     $schema: 'https://vega.github.io/schema/vega-lite/v5.json',
     config: chartConfig,
-    title: {
-      text: options.title,
-      subtitle: hiddenCount > 0 ? [...options.subtitle, `${hiddenCount} competenc${hiddenCount === 1 ? 'y' : 'ies'} not shown: suppressed (n < ${input.config.suppression.minN}).`] : options.subtitle,
-    },
+    title: { text: options.title, subtitle: options.subtitle },
     width: 360,
-    height: { step: 20 },
+    height: { step: competencyRowStep(order) },
     layer: [
       {
         data: { values: wide },
@@ -105,4 +116,19 @@ export function buildDumbbell(input: ReportInput, options: DumbbellOptions): Top
       },
     ],
   };
+}
+
+/** The chart of two estimates of the analysis in one region; competencies suppressed on either side are left out and counted in the subtitle. */
+export function buildDumbbell(input: ReportInput, options: DumbbellOptions): TopLevelSpec {
+  const pairs = publishedPairs(
+    input.competencies,
+    publishableEstimates(input.analysis, options.high.population, options.high.measure, options.region),
+    publishableEstimates(input.analysis, options.low.population, options.low.measure, options.region),
+  );
+  const hiddenCount = input.competencies.length - pairs.length;
+  const subtitle = hiddenCount > 0 ? [...options.subtitle, `${hiddenCount} competenc${hiddenCount === 1 ? 'y' : 'ies'} not shown: suppressed (n < ${input.config.suppression.minN}).`] : options.subtitle;
+  return buildDumbbellChart(
+    pairs.map((pair) => ({ label: pair.competency.label, high: pair.first, low: pair.second })),
+    { ...options, subtitle },
+  );
 }

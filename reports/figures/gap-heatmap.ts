@@ -8,7 +8,7 @@ import type { TopLevelSpec } from 'vega-lite';
 import { formatEstimate } from '../format.ts';
 import { publishableEstimates, regionsOf, roundForChart } from '../figure-data.ts';
 import type { ReportInput } from '../report-input.ts';
-import { GAP_SCHEME, SUPPRESSED_FILL, chartConfig, competencyLabel, competencyLabelOrder } from '../theme.ts';
+import { GAP_SCHEME, SUPPRESSED_FILL, chartConfig, competencyLabel, competencyLabelOrder, competencyRowStep, wrappedLabelAxis } from '../theme.ts';
 
 export const GAP_HEATMAP_ID = 'gap-heatmap';
 
@@ -34,7 +34,7 @@ export function buildGapHeatmap(input: ReportInput, onlyRegions?: string[]): Top
     }));
   const limit = symmetricLimit(cells.flatMap((cell) => (cell.gap === null ? [] : [cell.gap])));
   const x = { field: 'region', type: 'nominal' as const, sort: regions, title: null, axis: { orient: 'top' as const, labelAngle: -30, labelLimit: 110 } };
-  const y = { field: 'competency', type: 'nominal' as const, sort: competencyLabelOrder(input.competencies), title: null };
+  const y = { field: 'competency', type: 'nominal' as const, sort: competencyLabelOrder(input.competencies), title: null, axis: wrappedLabelAxis };
   return {
     $schema: 'https://vega.github.io/schema/vega-lite/v5.json',
     config: chartConfig,
@@ -48,7 +48,7 @@ export function buildGapHeatmap(input: ReportInput, onlyRegions?: string[]): Top
     },
     data: { values: cells },
     width: { step: 62 },
-    height: { step: 20 },
+    height: { step: competencyRowStep(competencyLabelOrder(input.competencies)) },
     encoding: { x, y },
     layer: [
       {

@@ -1,6 +1,7 @@
 /**
  * `ipa-quadrants`: importance–performance analysis (Martilla & James 1977; BRIEF §3.2). One
- * labelled point per competency at (x = mean preparedness, y = mean importance), industry ratings.
+ * numbered point per competency at (x = mean preparedness, y = mean importance), industry ratings,
+ * with a key beside the chart naming each number (names beside 20-odd points would overlap).
  * Crosshairs as the config says: `grand-mean` = the means over the plotted competencies,
  * `scale-midpoint` = (min + max) / 2 of the answer scale; the caption names the one used.
  * Quadrants are derived from the drawn crosshairs, so points and lines always agree.
@@ -8,7 +9,7 @@
 import type { TopLevelSpec } from 'vega-lite';
 import type { Quadrant } from '../../pipeline/types.ts';
 import { formatEstimate } from '../format.ts';
-import { publishableEstimates, roundForChart } from '../figure-data.ts';
+import { publishableEstimates, publishedPairs, roundForChart } from '../figure-data.ts';
 import { DEFAULT_SCALE, type ReportInput } from '../report-input.ts';
 import { chartConfig } from '../theme.ts';
 
@@ -26,20 +27,12 @@ const QUADRANT_STYLE: Record<Quadrant, { colour: string; shape: string }> = {
   possible_overkill: { colour: '#0072B2', shape: 'diamond' },
 };
 
-/** Truncates a point label; the full name stays in the tooltip and the report's competency key. */
-function shortLabel(label: string, limit = 26): string {
-  return label.length <= limit ? label : `${label.slice(0, limit - 1).trimEnd()}…`;
-}
-
 export function buildIpaQuadrants(input: ReportInput, region = 'Global'): TopLevelSpec {
-  const importance = publishableEstimates(input.analysis, 'industry', 'importance', region);
-  const preparedness = publishableEstimates(input.analysis, 'industry', 'preparedness', region);
-  const points = input.competencies.flatMap((competency) => {
-    const y = importance.find((row) => row.competency === competency.id);
-    const x = preparedness.find((row) => row.competency === competency.id);
-    if (!x || !y || x.suppressed || y.suppressed) return [];
-    return [{ competency: competency.label, label: shortLabel(competency.label), preparedness: x.mean!, importance: y.mean! }];
-  });
+  const points = publishedPairs(
+    input.competencies,
+    publishableEstimates(input.analysis, 'industry', 'importance', region),
+    publishableEstimates(input.analysis, 'industry', 'preparedness', region),
+  ).map((pair) => ({ competency: pair.competency.label, importance: pair.first.mean, preparedness: pair.second.mean }));
   const scale = input.scale ?? DEFAULT_SCALE;
   const mean = (values: number[]) => values.reduce((sum, value) => sum + value, 0) / Math.max(1, values.length);
   const crosshair =
@@ -50,15 +43,22 @@ export function buildIpaQuadrants(input: ReportInput, region = 'Global'): TopLev
     point.importance >= crosshair.y
       ? point.preparedness < crosshair.x ? 'concentrate_here' : 'keep_up_the_good_work'
       : point.preparedness < crosshair.x ? 'low_priority' : 'possible_overkill';
-  const values = points.map((point) => ({
-    ...point,
-    preparedness: roundForChart(point.preparedness),
-    importance: roundForChart(point.importance),
-    quadrant: QUADRANT_LABELS[quadrantOf(point)],
-  }));
+  const quadrants = Object.keys(QUADRANT_LABELS) as Quadrant[];
+  // Points are numbered, not named: 20-odd names cannot sit beside their points without overlapping.
+  // Numbers run through the quadrants in legend order, most important first, so the key beside the
+  // chart reads as a list of what to concentrate on.
+  const values = points
+    .map((point) => ({ ...point, quadrantOrder: quadrants.indexOf(quadrantOf(point)), quadrant: QUADRANT_LABELS[quadrantOf(point)] }))
+    .sort((a, b) => a.quadrantOrder - b.quadrantOrder || b.importance - a.importance || a.competency.localeCompare(b.competency, 'en'))
+    .map(({ quadrantOrder: _order, ...point }, index) => ({
+      ...point,
+      number: index + 1,
+      keyText: `${index + 1}  ${point.competency}`,
+      preparedness: roundForChart(point.preparedness),
+      importance: roundForChart(point.importance),
+    }));
   const all = [...points.map((point) => point.preparedness), ...points.map((point) => point.importance), crosshair.x, crosshair.y];
   const domain = [Math.floor(Math.min(...all) * 2) / 2 - 0.25, Math.ceil(Math.max(...all) * 2) / 2 + 0.25];
-  const quadrants = Object.keys(QUADRANT_LABELS) as Quadrant[];
   const crosshairText =
     input.config.analysis.ipaCrosshair === 'scale-midpoint'
       ? `Crosshairs at the scale midpoint (${formatEstimate(crosshair.x)}).`
@@ -68,56 +68,70 @@ export function buildIpaQuadrants(input: ReportInput, region = 'Global'): TopLev
     mark: { type: 'text' as const, align, baseline, fontSize: 10, fontStyle: 'italic', color: '#555555' },
     encoding: { x: { field: 'x', type: 'quantitative' as const }, y: { field: 'y', type: 'quantitative' as const }, text: { field: 'text' } },
   });
+  const colour = {
+    field: 'quadrant', type: 'nominal' as const, title: 'Quadrant',
+    scale: { domain: quadrants.map((q) => QUADRANT_LABELS[q]), range: quadrants.map((q) => QUADRANT_STYLE[q].colour) },
+    legend: { orient: 'bottom' as const, direction: 'horizontal' as const, columns: 2 },
+  };
+  const shape = {
+    field: 'quadrant', type: 'nominal' as const,
+    scale: { domain: quadrants.map((q) => QUADRANT_LABELS[q]), range: quadrants.map((q) => QUADRANT_STYLE[q].shape) },
+  };
+  const keyRow = { field: 'keyText', type: 'nominal' as const, sort: values.map((value) => value.keyText), axis: null };
   return {
     $schema: 'https://vega.github.io/schema/vega-lite/v5.json',
     config: chartConfig,
     title: {
       text: `Importance–performance quadrants${region === 'Global' ? '' : `: ${region}`}`,
-      subtitle: ['Industry ratings, weighted means.', crosshairText],
+      subtitle: ['Industry ratings, weighted means; numbered points are named in the key.', crosshairText],
     },
-    width: 420,
-    height: 360,
-    encoding: {
-      x: { type: 'quantitative', scale: { domain, nice: false }, title: 'Mean preparedness of graduates' },
-      y: { type: 'quantitative', scale: { domain, nice: false }, title: 'Mean importance' },
-    },
-    layer: [
-      { data: { values: [{ x: crosshair.x }] }, mark: { type: 'rule', strokeDash: [4, 3], color: '#555555' }, encoding: { x: { field: 'x', type: 'quantitative' } } },
-      { data: { values: [{ y: crosshair.y }] }, mark: { type: 'rule', strokeDash: [4, 3], color: '#555555' }, encoding: { y: { field: 'y', type: 'quantitative' } } },
-      corner(QUADRANT_LABELS.concentrate_here, domain[0]!, domain[1]!, 'left', 'top'),
-      corner(QUADRANT_LABELS.keep_up_the_good_work, domain[1]!, domain[1]!, 'right', 'top'),
-      corner(QUADRANT_LABELS.low_priority, domain[0]!, domain[0]!, 'left', 'bottom'),
-      corner(QUADRANT_LABELS.possible_overkill, domain[1]!, domain[0]!, 'right', 'bottom'),
+    data: { values },
+    hconcat: [
       {
-        data: { values },
+        width: 340,
+        height: 340,
+        encoding: {
+          x: { type: 'quantitative', scale: { domain, nice: false }, title: 'Mean preparedness of graduates' },
+          y: { type: 'quantitative', scale: { domain, nice: false }, title: 'Mean importance' },
+        },
         layer: [
+          { data: { values: [{ x: crosshair.x }] }, mark: { type: 'rule', strokeDash: [4, 3], color: '#555555' }, encoding: { x: { field: 'x', type: 'quantitative' } } },
+          { data: { values: [{ y: crosshair.y }] }, mark: { type: 'rule', strokeDash: [4, 3], color: '#555555' }, encoding: { y: { field: 'y', type: 'quantitative' } } },
+          corner(QUADRANT_LABELS.concentrate_here, domain[0]!, domain[1]!, 'left', 'top'),
+          corner(QUADRANT_LABELS.keep_up_the_good_work, domain[1]!, domain[1]!, 'right', 'top'),
+          corner(QUADRANT_LABELS.low_priority, domain[0]!, domain[0]!, 'left', 'bottom'),
+          corner(QUADRANT_LABELS.possible_overkill, domain[1]!, domain[0]!, 'right', 'bottom'),
           {
-            mark: { type: 'point', filled: true, size: 70, opacity: 1 },
+            mark: { type: 'point', filled: true, size: 60, opacity: 1 },
             encoding: {
               x: { field: 'preparedness', type: 'quantitative' },
               y: { field: 'importance', type: 'quantitative' },
-              color: {
-                field: 'quadrant', type: 'nominal', title: 'Quadrant',
-                scale: { domain: quadrants.map((q) => QUADRANT_LABELS[q]), range: quadrants.map((q) => QUADRANT_STYLE[q].colour) },
-                legend: { orient: 'bottom', direction: 'horizontal', columns: 2 },
-              },
-              shape: {
-                field: 'quadrant', type: 'nominal',
-                scale: { domain: quadrants.map((q) => QUADRANT_LABELS[q]), range: quadrants.map((q) => QUADRANT_STYLE[q].shape) },
-              },
+              color: colour,
+              shape,
               tooltip: [{ field: 'competency' }, { field: 'importance', format: '.2f' }, { field: 'preparedness', format: '.2f' }],
             },
           },
           {
-            mark: { type: 'text', align: 'left', dx: 7, dy: -6, fontSize: 9 },
+            mark: { type: 'text', align: 'left', baseline: 'middle', dx: 5, dy: -5, fontSize: 8.5 },
             encoding: {
               x: { field: 'preparedness', type: 'quantitative' },
               y: { field: 'importance', type: 'quantitative' },
-              text: { field: 'label' },
+              text: { field: 'number' },
             },
           },
         ],
       },
+      {
+        // The key: one row per point, its symbol, number and full name.
+        width: 230,
+        height: { step: 13 },
+        title: { text: 'Key', fontSize: 11, anchor: 'start' },
+        layer: [
+          { mark: { type: 'point', filled: true, size: 40, opacity: 1 }, encoding: { y: keyRow, x: { datum: 0, type: 'quantitative', scale: { domain: [0, 1] }, axis: null }, color: colour, shape } },
+          { mark: { type: 'text', align: 'left', baseline: 'middle', dx: 8, fontSize: 9, limit: 225 }, encoding: { y: keyRow, x: { datum: 0, type: 'quantitative' }, text: { field: 'keyText' } } },
+        ],
+      },
     ],
+    resolve: { scale: { x: 'independent', y: 'independent' } },
   };
 }

@@ -6,7 +6,7 @@
 import type { TopLevelSpec } from 'vega-lite';
 import { formatEstimate } from '../format.ts';
 import type { ReportInput } from '../report-input.ts';
-import { chartConfig, competencyLabel } from '../theme.ts';
+import { chartConfig, competencyLabel, competencyRowStep, wrappedLabelAxis } from '../theme.ts';
 
 export function buildRankIntervals(input: ReportInput, region = 'Global'): TopLevelSpec {
   const rows = input.analysis.rankings
@@ -20,7 +20,7 @@ export function buildRankIntervals(input: ReportInput, region = 'Global'): TopLe
       mwdsText: `MWDS ${formatEstimate(row.mwds)}`,
     }));
   const lastRank = Math.max(input.competencies.length, ...rows.map((row) => row.rankCiHigh));
-  const y = { field: 'competency', type: 'nominal' as const, sort: rows.map((row) => row.competency), title: null };
+  const y = { field: 'competency', type: 'nominal' as const, sort: rows.map((row) => row.competency), title: null, axis: wrappedLabelAxis };
   const x = { type: 'quantitative' as const, scale: { domain: [0.5, lastRank + 0.5], nice: false }, axis: { tickMinStep: 1, format: 'd' }, title: 'Rank (1 = largest need)' };
   return {
     $schema: 'https://vega.github.io/schema/vega-lite/v5.json',
@@ -31,7 +31,7 @@ export function buildRankIntervals(input: ReportInput, region = 'Global'): TopLe
     },
     data: { values: rows },
     width: 300,
-    height: { step: 20 },
+    height: { step: competencyRowStep(rows.map((row) => row.competency)) },
     encoding: { y },
     layer: [
       { mark: { type: 'rule', strokeWidth: 2, color: '#56B4E9' }, encoding: { x: { ...x, field: 'rankCiLow' }, x2: { field: 'rankCiHigh' } } },

@@ -5,9 +5,9 @@
  */
 import type { TopLevelSpec } from 'vega-lite';
 import { formatEstimate } from '../format.ts';
-import { publishableEstimates, roundForChart } from '../figure-data.ts';
+import { publishableEstimates, publishedPairs, roundForChart } from '../figure-data.ts';
 import type { ReportInput } from '../report-input.ts';
-import { chartConfig } from '../theme.ts';
+import { chartConfig, competencyRowStep, wrappedLabelAxis } from '../theme.ts';
 
 export interface GapChange {
   competency: string;
@@ -20,14 +20,11 @@ export interface GapChange {
 /** Gap changes for competencies published in both waves, largest widening first. */
 export function gapChanges(input: ReportInput, region = 'Global'): GapChange[] {
   if (!input.previousAnalysis) return [];
-  const current = publishableEstimates(input.analysis, 'industry', 'gap_preparedness', region);
-  const previous = publishableEstimates(input.previousAnalysis, 'industry', 'gap_preparedness', region);
-  const changes = input.competencies.flatMap((competency) => {
-    const now = current.find((row) => row.competency === competency.id);
-    const before = previous.find((row) => row.competency === competency.id);
-    if (!now || !before || now.suppressed || before.suppressed) return [];
-    return [{ competency: competency.id, label: competency.label, current: now.mean!, previous: before.mean!, change: now.mean! - before.mean! }];
-  });
+  const changes = publishedPairs(
+    input.competencies,
+    publishableEstimates(input.analysis, 'industry', 'gap_preparedness', region),
+    publishableEstimates(input.previousAnalysis, 'industry', 'gap_preparedness', region),
+  ).map(({ competency, first: now, second: before }) => ({ competency: competency.id, label: competency.label, current: now.mean, previous: before.mean, change: now.mean - before.mean }));
   return changes.sort((a, b) => b.change - a.change || a.label.localeCompare(b.label, 'en'));
 }
 
@@ -40,7 +37,7 @@ export function buildWaveChange(input: ReportInput): TopLevelSpec {
     changeText: formatEstimate(change.change),
   }));
   const limit = Math.max(0.25, ...changes.map((change) => Math.abs(change.change))) * 1.25;
-  const y = { field: 'competency', type: 'nominal' as const, sort: values.map((value) => value.competency), title: null };
+  const y = { field: 'competency', type: 'nominal' as const, sort: values.map((value) => value.competency), title: null, axis: wrappedLabelAxis };
   const x = { field: 'change', type: 'quantitative' as const, scale: { domain: [-limit, limit] }, title: 'Change in gap' };
   return {
     $schema: 'https://vega.github.io/schema/vega-lite/v5.json',
@@ -51,7 +48,7 @@ export function buildWaveChange(input: ReportInput): TopLevelSpec {
     },
     data: { values },
     width: 360,
-    height: { step: 20 },
+    height: { step: competencyRowStep(values.map((value) => value.competency)) },
     layer: [
       {
         mark: { type: 'bar' },

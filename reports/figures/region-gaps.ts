@@ -1,0 +1,91 @@
+/**
+ * A region's preparedness gaps (industry importance − preparedness, BRIEF §3.1) as a dot chart:
+ * one row per competency, the region's gap with its 95% CI, and the Global gap as a reference
+ * mark, sorted by the region's gap (largest first). Used by the report's per-region sections in
+ * place of the region's heatmap column, which is too narrow to read at print size. Suppressed
+ * competencies (n < minN) stay listed at the bottom, marked, with no value.
+ */
+import type { TopLevelSpec } from 'vega-lite';
+import { formatEstimate } from '../format.ts';
+import { publishableEstimates, roundForChart } from '../figure-data.ts';
+import type { ReportInput } from '../report-input.ts';
+import { POPULATION_COLOURS, chartConfig, competencyRowStep, wrappedLabelAxis } from '../theme.ts';
+
+export function buildRegionGaps(input: ReportInput, region: string): TopLevelSpec {
+  const minN = input.config.suppression.minN;
+  const cells = publishableEstimates(input.analysis, 'industry', 'gap_preparedness', region);
+  const global = publishableEstimates(input.analysis, 'industry', 'gap_preparedness', 'Global');
+  const rows = input.competencies.flatMap((competency) => {
+    const cell = cells.find((row) => row.competency === competency.id);
+    if (!cell) return [];
+    const reference = global.find((row) => row.competency === competency.id);
+    return [{
+      competency: competency.label,
+      gap: roundForChart(cell.mean),
+      ciLow: roundForChart(cell.ciLow ?? cell.mean),
+      ciHigh: roundForChart(cell.ciHigh ?? cell.mean),
+      n: cell.n,
+      globalGap: region === 'Global' || !reference || reference.suppressed ? null : roundForChart(reference.mean),
+      suppressed: cell.suppressed,
+      valueText: cell.suppressed ? `suppressed (n < ${minN})` : `${formatEstimate(cell.mean!)}${cell.lowReliability ? '*' : ''}`,
+    }];
+  });
+  rows.sort((a, b) => Number(a.suppressed) - Number(b.suppressed) || (b.gap ?? 0) - (a.gap ?? 0) || a.competency.localeCompare(b.competency, 'en'));
+  const published = rows.filter((row) => !row.suppressed);
+  const extent = published.flatMap((row) => [row.ciLow!, row.ciHigh!, ...(row.globalGap === null ? [] : [row.globalGap])]);
+  const domain = [Math.min(0, Math.floor(Math.min(0, ...extent) * 2) / 2), Math.ceil(Math.max(0.5, ...extent) * 2) / 2 + 0.5];
+  const order = rows.map((row) => row.competency);
+  const y = { field: 'competency', type: 'nominal' as const, sort: order, title: null, axis: wrappedLabelAxis };
+  const x = { type: 'quantitative' as const, scale: { domain, nice: false, zero: false }, title: 'Gap (importance − preparedness)' };
+  const seriesDomain = [region, 'Global'];
+  const series = {
+    field: 'series', type: 'nominal' as const, title: null,
+    scale: { domain: seriesDomain, range: [POPULATION_COLOURS.education, '#555555'] },
+    legend: { orient: 'bottom' as const, direction: 'horizontal' as const },
+  };
+  const shape = { field: 'series', type: 'nominal' as const, title: null, scale: { domain: seriesDomain, range: ['circle', 'stroke'] } };
+  return {
+    $schema: 'https://vega.github.io/schema/vega-lite/v5.json',
+    config: chartConfig,
+    title: {
+      text: `Preparedness gaps: ${region}`,
+      subtitle: [
+        'Industry ratings; weighted mean gap with 95% CI, Global gap for reference.',
+        `* low reliability (n < ${input.config.suppression.lowReliabilityN}); suppressed: n < ${minN}, no value shown.`,
+      ],
+    },
+    data: { values: rows },
+    width: 300,
+    height: { step: competencyRowStep(order) },
+    layer: [
+      { data: { values: [{ zero: 0 }] }, mark: { type: 'rule', color: '#999999' }, encoding: { x: { ...x, field: 'zero' } } },
+      { transform: [{ filter: 'datum.suppressed == false' }], mark: { type: 'rule', strokeWidth: 1.5, color: POPULATION_COLOURS.education }, encoding: { y, x: { ...x, field: 'ciLow' }, x2: { field: 'ciHigh' } } },
+      {
+        transform: [{ filter: 'datum.globalGap !== null' }, { calculate: "'Global'", as: 'series' }],
+        mark: { type: 'point', size: 120, strokeWidth: 2, opacity: 1 },
+        encoding: { y, x: { ...x, field: 'globalGap' }, color: series, shape },
+      },
+      {
+        transform: [{ filter: 'datum.suppressed == false' }, { calculate: JSON.stringify(region), as: 'series' }],
+        mark: { type: 'point', filled: true, size: 55, opacity: 1 },
+        encoding: {
+          y,
+          x: { ...x, field: 'gap' },
+          color: series,
+          shape,
+          tooltip: [{ field: 'competency' }, { field: 'gap', format: '.2f' }, { field: 'ciLow', format: '.2f' }, { field: 'ciHigh', format: '.2f' }, { field: 'n' }],
+        },
+      },
+      {
+        transform: [{ filter: 'datum.suppressed == false' }],
+        mark: { type: 'text', align: 'left', dx: 5, fontSize: 9, color: '#333333' },
+        encoding: { y, x: { ...x, field: 'ciHigh' }, text: { field: 'valueText' } },
+      },
+      {
+        transform: [{ filter: 'datum.suppressed == true' }, { calculate: '0', as: 'zero' }],
+        mark: { type: 'text', align: 'left', dx: 5, fontSize: 9, fontStyle: 'italic', color: '#555555' },
+        encoding: { y, x: { ...x, field: 'zero' }, text: { field: 'valueText' } },
+      },
+    ],
+  };
+}
