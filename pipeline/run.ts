@@ -16,19 +16,25 @@
  * Each stage declares the files it reads and writes, the parameters it depends on and its code
  * (a content hash of its source folders plus a version). The run manifest
  * (out/<wave>/manifest.json) keeps those hashes; a stage reruns only when one of them changed,
- * and `skillgap status` says which one (the rules of R's `targets`). File times are never used.
+ * and `skillgap status` says which one (the rules of R's `targets`). File times never decide
+ * staleness; they only let a file's known content hash be reused without reading the file again
+ * (out/<wave>/.file-hashes.json, see sha256File in io/hash.ts), so a rerun with nothing to do
+ * costs a few stat calls, not a read of gigabytes.
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import type { CompetencyFramework, Warning } from './types.ts';
 import type { LoadedWave } from './config.ts';
-import { hashSourceTree, sha256, sha256File, stableStringify } from './io/hash.ts';
+import { fileHashesFile, fileHashesJson, hashSourceTree, loadFileHashes, sha256, sha256File, stableStringify } from './io/hash.ts';
 import { writeFileAtomic } from './io/atomic-write.ts';
 import { runMessages } from './messages/index.ts';
 import { ingestStage } from './stages/ingest-stage.ts';
 import { normaliseStage } from './stages/normalise-stage.ts';
 import { analyseStage } from './stages/analyse-stage.ts';
 import { renderStage } from './stages/render-stage.ts';
+import { packageVersions } from './stages/package-versions.ts';
+
+export { packageVersions };
 
 export type StageName = 'ingest' | 'normalise' | 'analyse' | 'render';
 
@@ -97,6 +103,18 @@ export interface StageOutcome {
 }
 
 const manifestPath = (ctx: RunContext) => join(ctx.outDir, 'manifest.json');
+const fileHashesPath = (ctx: RunContext) => fileHashesFile(ctx.outDir);
+
+/** Every file whose hash the runner records: the wave's inputs and each stage's inputs and outputs. */
+function trackedFiles(ctx: RunContext): string[] {
+  const files = new Set([ctx.wave.configPath, ctx.wave.codebookPath, ...ctx.wave.sourcePaths]);
+  for (const stage of STAGES) for (const file of [...stage.inputs(ctx), ...stage.outputs(ctx)]) files.add(file);
+  return [...files];
+}
+
+function saveFileHashes(ctx: RunContext): void {
+  writeFileAtomic(fileHashesPath(ctx), fileHashesJson(trackedFiles(ctx)));
+}
 
 export function readManifest(ctx: RunContext): Manifest | null {
   const path = manifestPath(ctx);
@@ -151,6 +169,7 @@ export interface RunOptions {
 
 /** Runs the stages in order, skipping those that are up to date, and keeps the manifest. */
 export async function runStages(ctx: RunContext, options: RunOptions = {}): Promise<StageOutcome[]> {
+  loadFileHashes(fileHashesPath(ctx));
   const manifest: Manifest = readManifest(ctx) ?? { wave: ctx.wave.config.wave, config: null, packageVersions: {}, inputs: [], stages: {} };
   manifest.wave = ctx.wave.config.wave;
   manifest.config = ctx.wave.config;
@@ -197,16 +216,19 @@ export async function runStages(ctx: RunContext, options: RunOptions = {}): Prom
       const previous = manifest.stages[stage.name];
       manifest.stages[stage.name] = { ...(previous ?? emptyRecord()), status: 'failed' };
       writeFileAtomic(manifestPath(ctx), JSON.stringify(manifest, null, 2) + '\n');
+      saveFileHashes(ctx);
       throw error;
     }
     writeFileAtomic(manifestPath(ctx), JSON.stringify(manifest, null, 2) + '\n');
   }
   writeFileAtomic(manifestPath(ctx), JSON.stringify(manifest, null, 2) + '\n');
+  saveFileHashes(ctx);
   return outcomes;
 }
 
 /** For `skillgap status`: what each stage would do now, and why. */
 export async function explainStatus(ctx: RunContext): Promise<{ stage: StageName; stale: boolean; reason: string }[]> {
+  loadFileHashes(fileHashesPath(ctx));
   const manifest = readManifest(ctx);
   const result: { stage: StageName; stale: boolean; reason: string }[] = [];
   let upstreamStale = false;
@@ -221,15 +243,4 @@ export async function explainStatus(ctx: RunContext): Promise<{ stage: StageName
 
 function emptyRecord(): StageRecord {
   return { status: 'failed', codeHash: '', parametersHash: '', inputs: {}, outputs: {}, rowsIn: 0, rowsOut: 0, wallSeconds: 0, warnings: [] };
-}
-
-/** Versions of the project's direct dependencies as installed (for provenance). */
-export function packageVersions(root: string): Record<string, string> {
-  const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { version: string; dependencies?: Record<string, string> };
-  const versions: Record<string, string> = { skillgap: pkg.version, node: process.versions.node };
-  for (const name of Object.keys(pkg.dependencies ?? {}).sort()) {
-    const file = join(root, 'node_modules', name, 'package.json');
-    versions[name] = existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as { version: string }).version : 'not installed';
-  }
-  return versions;
 }

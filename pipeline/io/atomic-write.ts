@@ -1,5 +1,6 @@
 import { mkdirSync, renameSync, writeFileSync, rmSync, existsSync } from 'node:fs';
 import { dirname } from 'node:path';
+import { rememberFileHash, sha256 } from './hash.ts';
 
 /**
  * Writes a file atomically: the bytes go to a temporary file beside the target, which is then
@@ -11,6 +12,7 @@ export function writeFileAtomic(path: string, data: string | Uint8Array): void {
   try {
     writeFileSync(temporary, data);
     renameSync(temporary, path);
+    rememberFileHash(path, sha256(data));
   } finally {
     if (existsSync(temporary)) rmSync(temporary, { force: true });
   }

@@ -1,5 +1,7 @@
+import { createHash } from 'node:crypto';
 import { closeSync, existsSync, mkdirSync, openSync, renameSync, rmSync, writeSync } from 'node:fs';
 import { dirname } from 'node:path';
+import { rememberFileHash } from './hash.ts';
 
 /** Bytes gathered before one write(2): large enough that system calls are a rounding error. */
 const BUFFER_BYTES = 4 << 20;
@@ -10,12 +12,15 @@ const BUFFER_BYTES = 4 << 20;
  * target that `commit()` renames over it (as writeFileAtomic does for small files). A file of
  * gigabytes would not even fit in one JavaScript string (V8 caps strings near 512 MiB), and
  * joining millions of line strings costs more garbage collection than the writing itself.
+ * The bytes are hashed as they are written, so the runner's record of the file's sha256 costs no
+ * second read (rememberFileHash).
  */
 export class BufferedFileWriter {
   private readonly temporary: string;
   private readonly fd: number;
   private readonly buffer = Buffer.allocUnsafe(BUFFER_BYTES);
   private used = 0;
+  private readonly hash = createHash('sha256');
   /** Bytes written so far. */
   bytes = 0;
 
@@ -30,9 +35,7 @@ export class BufferedFileWriter {
     if (this.used + text.length * 3 > BUFFER_BYTES) {
       this.flush();
       if (text.length * 3 > BUFFER_BYTES) {
-        const encoded = Buffer.from(text, 'utf8');
-        writeSync(this.fd, encoded);
-        this.bytes += encoded.length;
+        this.writeBytes(Buffer.from(text, 'utf8'));
         return;
       }
     }
@@ -43,6 +46,7 @@ export class BufferedFileWriter {
 
   writeBytes(bytes: Uint8Array): void {
     this.flush();
+    this.hash.update(bytes);
     writeSync(this.fd, bytes);
     this.bytes += bytes.length;
   }
@@ -52,6 +56,7 @@ export class BufferedFileWriter {
     this.flush();
     closeSync(this.fd);
     renameSync(this.temporary, this.path);
+    rememberFileHash(this.path, this.hash.digest('hex'));
   }
 
   /** Closes and removes the temporary file (after a failure). */
@@ -66,6 +71,7 @@ export class BufferedFileWriter {
 
   private flush(): void {
     if (this.used === 0) return;
+    this.hash.update(this.buffer.subarray(0, this.used));
     writeSync(this.fd, this.buffer, 0, this.used);
     this.used = 0;
   }

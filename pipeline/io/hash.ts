@@ -1,17 +1,74 @@
 import { createHash } from 'node:crypto';
-import { createReadStream, existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { createReadStream, existsSync, readdirSync, readFileSync, statSync, type Stats } from 'node:fs';
+import { join, relative, resolve } from 'node:path';
 
 /** sha256 of bytes or text, hex. */
 export function sha256(data: string | Uint8Array): string {
   return createHash('sha256').update(data).digest('hex');
 }
 
-/** sha256 of a file's bytes, streamed so a large export is never held in memory. */
+/**
+ * sha256 of a file's bytes, streamed so a large export is never held in memory.
+ *
+ * Hashing is the cost of a rerun that has nothing to do (a million-respondent wave has ~8 GB of
+ * inputs and outputs), so a hash already known for the file *as it is now* is reused: the
+ * shortcut key is the file's identity (absolute path, size, modification and change times in
+ * nanoseconds, inode). Staleness is still decided by comparing content hashes; file times only
+ * decide whether the content must be read again to get the hash. Any write to the file changes
+ * its change time (ctime), which no user tool can set back, so a stale shortcut needs the same
+ * path, size, inode and both times to the nanosecond. Known hashes come from files hashed or
+ * written (BufferedFileWriter, writeFileAtomic) by this process, and from the out folder's
+ * `.file-hashes.json` (loadFileHashes / saveFileHashes, kept by the runner).
+ */
 export async function sha256File(path: string): Promise<string> {
+  const absolute = resolve(path);
+  const before = statSync(absolute, { bigint: true });
+  const known = knownHashes.get(absolute);
+  if (known && known.identity === identityOf(before)) return known.sha256;
   const hash = createHash('sha256');
-  for await (const chunk of createReadStream(path)) hash.update(chunk as Buffer);
-  return hash.digest('hex');
+  for await (const chunk of createReadStream(absolute, { highWaterMark: 1 << 20 })) hash.update(chunk as Buffer);
+  const digest = hash.digest('hex');
+  // Remember only when the file did not change while it was read.
+  if (identityOf(statSync(absolute, { bigint: true })) === identityOf(before)) knownHashes.set(absolute, { identity: identityOf(before), sha256: digest });
+  return digest;
+}
+
+const knownHashes = new Map<string, { identity: string; sha256: string }>();
+
+function identityOf(stats: Stats | import('node:fs').BigIntStats): string {
+  const big = stats as import('node:fs').BigIntStats;
+  return `${big.size}:${big.mtimeNs}:${big.ctimeNs}:${big.ino}`;
+}
+
+/** Records the hash of a file just written by this process (its content is known without reading it). */
+export function rememberFileHash(path: string, sha256Hex: string): void {
+  const absolute = resolve(path);
+  knownHashes.set(absolute, { identity: identityOf(statSync(absolute, { bigint: true })), sha256: sha256Hex });
+}
+
+/** Where the runner keeps the known hashes of an out folder's files between runs. */
+export const fileHashesFile = (outDir: string) => join(outDir, '.file-hashes.json');
+
+/** Loads known hashes saved by an earlier run (a missing or unreadable file is an empty cache). */
+export function loadFileHashes(cacheFile: string): void {
+  if (!existsSync(cacheFile)) return;
+  try {
+    const saved = JSON.parse(readFileSync(cacheFile, 'utf8')) as Record<string, { identity: string; sha256: string }>;
+    for (const [path, entry] of Object.entries(saved)) if (!knownHashes.has(path)) knownHashes.set(path, entry);
+  } catch {
+    // A damaged cache only costs re-hashing.
+  }
+}
+
+/** The known hashes of the given files (those that still exist unchanged), as JSON for loadFileHashes. */
+export function fileHashesJson(files: readonly string[]): string {
+  const saved: Record<string, { identity: string; sha256: string }> = {};
+  for (const file of files) {
+    const absolute = resolve(file);
+    const known = knownHashes.get(absolute);
+    if (known && existsSync(absolute) && identityOf(statSync(absolute, { bigint: true })) === known.identity) saved[absolute] = known;
+  }
+  return JSON.stringify(saved, null, 1) + '\n';
 }
 
 /** JSON with object keys sorted, so equal values always give equal text (and equal hashes). */

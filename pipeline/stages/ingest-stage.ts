@@ -12,7 +12,6 @@ import { readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import type { RawTable } from '../types.ts';
 import type { RunContext, StageDefinition } from '../run.ts';
-import { streamExport } from '../ingest/read-export.ts';
 import { writeFileAtomic } from '../io/atomic-write.ts';
 import { BufferedFileWriter } from '../io/buffered-file-writer.ts';
 import { forEachJsonLine } from '../io/read-json-lines.ts';
@@ -32,6 +31,9 @@ export const ingestStage: StageDefinition = {
   outputs: (ctx) => ingestedFiles(ctx),
   parameters: (ctx) => ctx.wave.config.sources,
   async run(ctx) {
+    // Loaded here, not at the top: the readers pull in papaparse, iconv-lite, exceljs and
+    // sav-reader (~0.2 s), which a run with nothing to do should not pay for.
+    const { streamExport } = await import('../ingest/read-export.ts');
     let rows = 0;
     const warnings = [];
     for (const [i, source] of ctx.wave.config.sources.entries()) {

@@ -6,14 +6,13 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { RunContext, StageDefinition } from '../run.ts';
-import { packageVersions } from '../run.ts';
+import { packageVersions } from './package-versions.ts';
 import type { Respondent } from '../types.ts';
 import type { CountryRespondents, ReportInput } from '../../reports/report-input.ts';
-import { renderFigures, type FigureFormat } from '../../reports/render-figure.ts';
+import type { FigureFormat } from '../../reports/render-figure.ts';
 import { FIGURE_BUILDERS } from '../../reports/figures/index.ts';
-import { assembleReport } from '../../reports/assemble-report.ts';
 import { writeFileAtomic } from '../io/atomic-write.ts';
-import { sha256File } from '../io/hash.ts';
+import { fileHashesFile, loadFileHashes, sha256File } from '../io/hash.ts';
 import { respondentsFromCsv } from '../io/table-files.ts';
 import { countryDisplayName } from '../normalise/regions.ts';
 import { analysisFiles, readAnalysis } from './analyse-stage.ts';
@@ -51,6 +50,8 @@ export const renderStage: StageDefinition = {
   async run(ctx) {
     const input = await buildReportInput(ctx);
     const figures = await writeFigures(ctx, input);
+    // Loaded on use: pdfkit and the fonts (~0.1 s) are not needed to decide that nothing is stale.
+    const { assembleReport } = await import('../../reports/assemble-report.ts');
     const pdf = await assembleReport(input, figures);
     writeFileAtomic(reportFile(ctx), pdf);
     return { rowsIn: input.analysis.estimates.length, rowsOut: figures.length + 1, warnings: [] };
@@ -64,6 +65,8 @@ function hasPrevious(ctx: RunContext): boolean {
 
 /** Renders the figures (all, or `only`) and writes them; used by the stage and by `skillgap figures`. */
 export async function writeFigures(ctx: RunContext, input: ReportInput, options: { only?: string[]; formats?: FigureFormat[] } = {}) {
+  // Loaded on use: vega, vega-lite and resvg (~0.2 s) are not needed to decide that nothing is stale.
+  const { renderFigures } = await import('../../reports/render-figure.ts');
   const figures = await renderFigures(input, options);
   const formats = options.formats ?? ['svg', 'png', 'vl'];
   for (const figure of figures) {
@@ -86,6 +89,7 @@ export async function buildReportInput(ctx: RunContext): Promise<ReportInput> {
   const audit = JSON.parse(readFileSync(files.summary, 'utf8')) as AuditSummary;
   const meta = JSON.parse(readFileSync(files.meta, 'utf8')) as { scale: { min: number; max: number }; warnings: ReportInput['warnings'] };
   const inputs = [];
+  loadFileHashes(fileHashesFile(ctx.outDir));
   for (const file of [ctx.wave.configPath, ctx.wave.codebookPath, ...ctx.wave.sourcePaths]) {
     inputs.push({ file: relative(ctx.root, file).replaceAll('\\', '/'), sha256: await sha256File(file) });
   }
