@@ -131,6 +131,21 @@ export async function assembleReport(input: ReportInput, figures: RenderedFigure
     drawSvg(doc, svg, DETAIL_CHART_HEIGHT);
   }
 
+  const likertFigures = [
+    ['likert-industry', 'Industry'],
+    ['likert-education', 'Tertiary education'],
+  ] as const;
+  const likertSvgs = (await Promise.all(likertFigures.map(async ([id, heading]) => [heading, await figureSvg(id)] as const))).filter(([, svg]) => svg !== undefined);
+  if (likertSvgs.length > 0) {
+    chapter('How industry and education answered');
+    paragraph('The distribution of the answers behind the means: each bar is 100% of the answers with a value; answers below the scale midpoint lie left of zero, answers above it right. Competencies with fewer answers than the suppression threshold are left out.', { muted: true });
+    for (const [index, [heading, svg]] of likertSvgs.entries()) {
+      if (index > 0) doc.addPage();
+      subsection(heading, 40 + svgDrawnHeight(svg!, DETAIL_CHART_HEIGHT - 30));
+      drawSvg(doc, svg!, DETAIL_CHART_HEIGHT - 30);
+    }
+  }
+
   chapter('Respondents');
   const map = await figureSvg('respondents-map');
   if (map) drawSvg(doc, map);

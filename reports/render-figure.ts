@@ -11,6 +11,7 @@ import { Resvg } from '@resvg/resvg-js';
 import * as vega from 'vega';
 import { compile, type TopLevelSpec } from 'vega-lite';
 import { FIGURE_BUILDERS, type FigureId } from './figures/index.ts';
+import { hasLikertData } from './figures/likert.ts';
 import type { ReportInput } from './report-input.ts';
 import { FONT_FAMILY, FONT_FILES } from './theme.ts';
 import { unknownFigure } from '../pipeline/messages/render.ts';
@@ -50,9 +51,17 @@ export function renderSvgToPng(svg: string, scale = 2): Buffer {
   return resvg.render().asPng();
 }
 
-/** The figures a ReportInput supports, in report order (wave-change only with a previous wave). */
+/**
+ * The figures a ReportInput supports, in report order: wave-change only with a previous wave,
+ * likert-<population> only when the analysis carries published answer distributions for it.
+ */
 export function availableFigureIds(input: ReportInput): FigureId[] {
-  return (Object.keys(FIGURE_BUILDERS) as FigureId[]).filter((id) => id !== 'wave-change' || input.previousAnalysis !== undefined);
+  return (Object.keys(FIGURE_BUILDERS) as FigureId[]).filter((id) => {
+    if (id === 'wave-change') return input.previousAnalysis !== undefined;
+    if (id === 'likert-industry') return hasLikertData(input.analysis, 'industry');
+    if (id === 'likert-education') return hasLikertData(input.analysis, 'education');
+    return true;
+  });
 }
 
 /**

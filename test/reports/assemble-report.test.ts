@@ -28,14 +28,15 @@ describe('assembleReport', async () => {
   const read = await readPdf(pdf);
 
   it('has the expected pages and metadata', () => {
-    // cover, contents, summary, gaps, 5 detail figures (one a page), respondents, 3 regions (a page each + IPA), key, methods, 2 appendices
-    expect(read.numPages).toBe(18);
+    // cover, contents, summary, gaps, 5 detail figures (one a page), 2 Likert figures, respondents, regions, key, methods, appendices
+    expect(read.numPages).toBe(20);
+    expect(read.text).toContain('How industry and education answered');
     expect(read.info.Title).toBe('Cybersecurity skills gap survey 2023');
     expect(read.info.Author).toBe('skillgap');
     expect(read.info.Language).toBe('en-GB');
     expect(String(read.info.CreationDate)).toBe("D:20231130000000Z");
     expect(read.pages[1]).toContain('Contents');
-    expect(read.pages[17]).toContain('Page 18 of 18');
+    expect(read.pages[19]).toContain('Page 20 of 20');
   });
 
   it('embeds only DejaVu fonts (no standard-14 font)', () => {

@@ -1,9 +1,10 @@
 /**
  * Small literal ReportInputs for the render tests: six competencies (one with a long label),
  * Global + three regions, one suppressed cell whose values are a canary (−3.14159, which must
- * never appear in any figure or the PDF), and the two country names with characters beyond ASCII.
+ * never appear in any figure or the PDF), Global answer distributions with one suppressed cell, and
+ * the two country names with characters beyond ASCII.
  */
-import type { AnalysisResult, Competency, EstimateRow, RankingRow } from '../../pipeline/types.ts';
+import type { AnalysisResult, Competency, DistributionRow, EstimateRow, RankingRow } from '../../pipeline/types.ts';
 import type { ReportInput } from '../../reports/report-input.ts';
 
 export const CANARY_MEAN = -3.14159;
@@ -81,11 +82,28 @@ export function buildAnalysis(wave: string, shift = 0): AnalysisResult {
       });
     });
   }
+  // Global answer distributions on the 1–5 scale; one suppressed cell (education coverage of
+  // communication: 3 answers with a value) whose counts must never reach a figure.
+  const distributions: DistributionRow[] = [];
+  for (const population of ['industry', 'education'] as const) {
+    for (const dimension of population === 'industry' ? (['importance', 'preparedness'] as const) : (['importance', 'coverage'] as const)) {
+      competencies.forEach((c, k) => {
+        const suppressed = population === 'education' && dimension === 'coverage' && c.id === 'communication';
+        distributions.push({
+          region: 'Global', competency: c.id, population, dimension,
+          counts: suppressed ? [] : [2 + k, 6, 10 + k, 20, 12 - k],
+          missing: k,
+          suppressed,
+        });
+      });
+    }
+  }
   return {
     wave,
     estimates,
     tests: [],
     rankings,
+    distributions,
     weighting: [
       { population: 'industry', n: 120, effectiveN: 104.2, designEffect: 1.15, trimmed: 0 },
       { population: 'education', n: 115, effectiveN: 101.7, designEffect: 1.13, trimmed: 1 },

@@ -18,7 +18,7 @@ describe('render determinism', () => {
     const first = await hashes();
     const second = await hashes();
     expect(second).toEqual(first);
-    expect(first.figures).toHaveLength(7);
+    expect(first.figures).toHaveLength(9);
   }, 60_000);
 
   it('the PNG is twice the SVG size and starts with the PNG signature', async () => {
