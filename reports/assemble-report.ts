@@ -167,13 +167,19 @@ export async function assembleReport(input: ReportInput, figures: RenderedFigure
   chapter('Regions');
   for (const [regionIndex, region] of regionsOf(input.analysis).filter((name) => name !== 'Global').entries()) {
     // The region's heatmap column, drawn as a dot chart with CIs: a one-column heatmap is too narrow to read in print.
-    const regionGaps = await renderSpecToSvg(buildRegionGaps(input, region));
-    if (regionIndex > 0) doc.addPage();
-    subsection(region, 40 + svgDrawnHeight(regionGaps, REGION_CHART_HEIGHT));
-    drawSvg(doc, regionGaps, REGION_CHART_HEIGHT);
     const cells = publishableEstimates(input.analysis, 'industry', 'gap_preparedness', region).sort(
       (a, b) => Number(a.suppressed) - Number(b.suppressed) || (b.mean ?? 0) - (a.mean ?? 0) || a.competency.localeCompare(b.competency, 'en'),
     );
+    const anyPublished = cells.some((cell) => !cell.suppressed);
+    if (regionIndex > 0) doc.addPage();
+    if (anyPublished) {
+      const regionGaps = await renderSpecToSvg(buildRegionGaps(input, region));
+      subsection(region, 40 + svgDrawnHeight(regionGaps, REGION_CHART_HEIGHT));
+      drawSvg(doc, regionGaps, REGION_CHART_HEIGHT);
+    } else {
+      subsection(region);
+      paragraph(`Every estimate for ${region} rests on fewer than ${minN} respondents and is suppressed; the region has no chart.`);
+    }
     drawTable(
       doc,
       [
@@ -189,7 +195,7 @@ export async function assembleReport(input: ReportInput, figures: RenderedFigure
           : [label(cell.competency), formatEstimate(cell.mean!), cell.ciLow === null || cell.ciHigh === null ? '' : formatInterval(cell.ciLow, cell.ciHigh), formatCount(cell.n!, minN), cell.lowReliability ? 'low rel.' : ''],
       ),
     );
-    drawSvg(doc, await renderSpecToSvg(buildIpaQuadrants(input, region)), 330);
+    if (anyPublished) drawSvg(doc, await renderSpecToSvg(buildIpaQuadrants(input, region)), 330);
   }
 
   chapter('Competency key');

@@ -82,7 +82,7 @@ export function buildGapHeatmap(input: ReportInput, onlyRegions?: string[]): Top
         encoding: {
           text: { field: 'cellText' },
           color: {
-            condition: { test: `datum.gap !== null && abs(datum.gap) > ${(limit * 0.6).toFixed(3)}`, value: 'white' },
+            condition: { test: `datum.gap !== null && abs(datum.gap) > ${(limit * 0.75).toFixed(3)}`, value: 'white' },
             value: '#111111',
           },
         },

@@ -32,7 +32,8 @@ export function buildRegionGaps(input: ReportInput, region: string): TopLevelSpe
   });
   rows.sort((a, b) => Number(a.suppressed) - Number(b.suppressed) || (b.gap ?? 0) - (a.gap ?? 0) || a.competency.localeCompare(b.competency, 'en'));
   const published = rows.filter((row) => !row.suppressed);
-  const extent = published.flatMap((row) => [row.ciLow!, row.ciHigh!, ...(row.globalGap === null ? [] : [row.globalGap])]);
+  const extent = [...published.flatMap((row) => [row.ciLow!, row.ciHigh!]), ...rows.flatMap((row) => (row.globalGap === null ? [] : [row.globalGap]))];
+  // Half a point of room right of the largest value for the value column.
   const domain = [Math.min(0, Math.floor(Math.min(0, ...extent) * 2) / 2), Math.ceil(Math.max(0.5, ...extent) * 2) / 2 + 0.5];
   const order = rows.map((row) => row.competency);
   const y = { field: 'competency', type: 'nominal' as const, sort: order, title: null, axis: wrappedLabelAxis };
@@ -43,7 +44,7 @@ export function buildRegionGaps(input: ReportInput, region: string): TopLevelSpe
     scale: { domain: seriesDomain, range: [POPULATION_COLOURS.education, '#555555'] },
     legend: { orient: 'bottom' as const, direction: 'horizontal' as const },
   };
-  const shape = { field: 'series', type: 'nominal' as const, title: null, scale: { domain: seriesDomain, range: ['circle', 'stroke'] } };
+  const shape = { field: 'series', type: 'nominal' as const, title: null, scale: { domain: seriesDomain, range: ['circle', 'M0,-1L0,1'] } };
   return {
     $schema: 'https://vega.github.io/schema/vega-lite/v5.json',
     config: chartConfig,
@@ -77,9 +78,10 @@ export function buildRegionGaps(input: ReportInput, region: string): TopLevelSpe
         },
       },
       {
-        transform: [{ filter: 'datum.suppressed == false' }],
-        mark: { type: 'text', align: 'left', dx: 5, fontSize: 9, color: '#333333' },
-        encoding: { y, x: { ...x, field: 'ciHigh' }, text: { field: 'valueText' } },
+        // Values in a column at the right edge, clear of the whiskers and the Global marks.
+        transform: [{ filter: 'datum.suppressed == false' }, { calculate: String(domain[1]), as: 'rightEdge' }],
+        mark: { type: 'text', align: 'right', fontSize: 9, color: '#333333' },
+        encoding: { y, x: { ...x, field: 'rightEdge' }, text: { field: 'valueText' } },
       },
       {
         transform: [{ filter: 'datum.suppressed == true' }, { calculate: '0', as: 'zero' }],
