@@ -150,6 +150,8 @@ export async function assembleReport(input: ReportInput, figures: RenderedFigure
   const map = await figureSvg('respondents-map');
   if (map) drawSvg(doc, map);
   subsection('Respondents per country');
+  // The note goes above the table: below a table that fills its last page it would sit alone on the next.
+  paragraph(`Counts from 1 to ${minN - 1} are shown as “< ${minN}”; a total that would reveal such a count is shown as the range it lies in.`, { muted: true, size: 8.5 });
   const countries = [...input.respondentsByCountry].sort((a, b) => a.countryName.localeCompare(b.countryName, 'en'));
   drawTable(
     doc,
@@ -162,7 +164,6 @@ export async function assembleReport(input: ReportInput, figures: RenderedFigure
     ],
     countries.map((country) => [country.countryName, country.region, formatCount(country.industry, minN), formatCount(country.education, minN), formatTotal([country.industry, country.education], minN)]),
   );
-  paragraph(`Counts from 1 to ${minN - 1} are shown as “< ${minN}”; a total that would reveal such a count is shown as the range it lies in.`, { muted: true, size: 8.5 });
 
   chapter('Regions');
   for (const [regionIndex, region] of regionsOf(input.analysis).filter((name) => name !== 'Global').entries()) {
