@@ -33,7 +33,26 @@ export async function sha256File(path: string): Promise<string> {
   return digest;
 }
 
-const knownHashes = new Map<string, { identity: string; sha256: string }>();
+/** A hash known for a file as it was (identity = size, mtime, ctime, inode). */
+export interface KnownFileHash {
+  identity: string;
+  sha256: string;
+}
+
+const knownHashes = new Map<string, KnownFileHash>();
+
+/** The known hashes of these files (to hand to a worker thread, or back from one). */
+export function knownFileHashes(paths: readonly string[]): [string, KnownFileHash][] {
+  return paths.flatMap((path) => {
+    const known = knownHashes.get(resolve(path));
+    return known ? [[resolve(path), known] as [string, KnownFileHash]] : [];
+  });
+}
+
+/** Adds hashes learnt elsewhere (a worker thread); each is still checked against the file's identity on use. */
+export function seedKnownFileHashes(entries: readonly [string, KnownFileHash][]): void {
+  for (const [path, entry] of entries) knownHashes.set(path, entry);
+}
 
 function identityOf(stats: Stats | import('node:fs').BigIntStats): string {
   const big = stats as import('node:fs').BigIntStats;

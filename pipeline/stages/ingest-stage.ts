@@ -6,14 +6,19 @@
  *
  * Rows stream from the export into the cache file in batches (streamExport → BufferedFileWriter):
  * memory holds one batch, never the table, so a million-row export costs no more memory than a
- * thousand-row one. The normalise stage reads the cache back column-wise (readColumnarTables).
+ * thousand-row one. Exports are read in parallel, one per worker thread (ingest-source.ts). The
+ * normalise stage reads the cache back column-wise (readColumnarTables).
  */
-import { readFileSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import type { RawTable } from '../types.ts';
 import type { RunContext, StageDefinition } from '../run.ts';
 import { writeFileAtomic } from '../io/atomic-write.ts';
-import { BufferedFileWriter } from '../io/buffered-file-writer.ts';
+import { availableParallelism } from 'node:os';
+import { Worker } from 'node:worker_threads';
+import { ValidationError, UsageError } from '../errors.ts';
+import { knownFileHashes, seedKnownFileHashes } from '../io/hash.ts';
+import { ingestSource, type IngestJob, type IngestJobResult } from './ingest-source.ts';
 import { forEachJsonLine } from '../io/read-json-lines.ts';
 
 const ingestedDir = (ctx: RunContext) => join(ctx.outDir, 'ingested');
@@ -26,32 +31,27 @@ export type IngestedMeta = Omit<RawTable, 'rows' | 'sourceRows'> & { rowCount: n
 export const ingestStage: StageDefinition = {
   name: 'ingest',
   version: '2',
-  codePaths: ['pipeline/ingest', 'pipeline/stages/ingest-stage.ts', 'pipeline/io/buffered-file-writer.ts'],
+  codePaths: ['pipeline/ingest', 'pipeline/stages/ingest-stage.ts', 'pipeline/stages/ingest-source.ts', 'pipeline/stages/ingest-worker.mjs', 'pipeline/io/buffered-file-writer.ts'],
   inputs: (ctx) => ctx.wave.sourcePaths,
   outputs: (ctx) => ingestedFiles(ctx),
   parameters: (ctx) => ctx.wave.config.sources,
   async run(ctx) {
-    // Loaded here, not at the top: the readers pull in papaparse, iconv-lite, exceljs and
-    // sav-reader (~0.2 s), which a run with nothing to do should not pay for.
-    const { streamExport } = await import('../ingest/read-export.ts');
+    const jobs: IngestJob[] = ctx.wave.config.sources.map((source, i) => ({
+      path: ctx.wave.sourcePaths[i],
+      sourceId: source.id,
+      format: source.format,
+      rowsFile: ingestedRowsFile(ctx, source.id),
+    }));
+    const inputBytes = jobs.reduce((sum, job) => sum + statSync(job.path).size, 0);
+    const workers = Math.min(jobs.length, workerCount(inputBytes));
+    const results = workers > 1 ? await runInWorkers(jobs, workers) : await runInThisThread(jobs);
     let rows = 0;
     const warnings = [];
-    for (const [i, source] of ctx.wave.config.sources.entries()) {
-      const path = ctx.wave.sourcePaths[i];
-      const writer = new BufferedFileWriter(ingestedRowsFile(ctx, source.id));
-      let streamed;
-      try {
-        streamed = await streamExport({ path, sourceId: source.id, format: source.format }, (batchRows, batchSourceRows) => {
-          for (let r = 0; r < batchRows.length; r++) writer.write(`${JSON.stringify([batchSourceRows[r], ...batchRows[r]])}\n`);
-        });
-        writer.commit();
-      } catch (error) {
-        writer.abort();
-        throw error;
-      }
+    for (const [i, { streamed, knownHashes }] of results.entries()) {
+      seedKnownFileHashes(knownHashes);
       const { dataRowCount, ...table } = streamed;
-      const meta: IngestedMeta = { ...table, sourceFile: relative(ctx.root, path).replaceAll('\\', '/'), rowCount: dataRowCount };
-      writeFileAtomic(ingestedMetaFile(ctx, source.id), JSON.stringify(meta, null, 1) + '\n');
+      const meta: IngestedMeta = { ...table, sourceFile: relative(ctx.root, jobs[i].path).replaceAll('\\', '/'), rowCount: dataRowCount };
+      writeFileAtomic(ingestedMetaFile(ctx, jobs[i].sourceId), JSON.stringify(meta, null, 1) + '\n');
       rows += dataRowCount;
       ctx.log(`  ${meta.sourceFile}: ${meta.format}, ${meta.encoding}, ${meta.headerRows} header row(s), ${dataRowCount} data rows, ${meta.droppedPersonalColumns.length} personal-data column(s) dropped`);
       for (const message of meta.warnings) warnings.push({ code: 'ingest', message, file: meta.sourceFile });
@@ -59,6 +59,71 @@ export const ingestStage: StageDefinition = {
     return { rowsIn: rows, rowsOut: rows, warnings };
   },
 };
+
+/** Below this much input a worker's start-up (~0.4 s: the TypeScript loader) costs more than it saves. */
+export const WORKER_MIN_BYTES = 32 << 20;
+
+/**
+ * Worker threads for the ingest stage: SKILLGAP_WORKERS when set (1 = no workers), else one per
+ * core when the exports are large enough to be worth it. Exports are independent, so each is read by its own worker; the results are used in
+ * config order, and the files are the same bytes whatever the number (test/pipeline/workers.test.ts).
+ */
+export function workerCount(inputBytes: number): number {
+  const requested = Number(process.env.SKILLGAP_WORKERS);
+  if (Number.isInteger(requested) && requested >= 1) return requested;
+  return inputBytes >= WORKER_MIN_BYTES ? availableParallelism() : 1;
+}
+
+async function runInThisThread(jobs: IngestJob[]): Promise<IngestJobResult[]> {
+  const results: IngestJobResult[] = [];
+  for (const job of jobs) results.push(await ingestSource(job));
+  return results;
+}
+
+/** Runs the jobs `workers` at a time; the first failure (in config order) is rethrown as it was thrown. */
+async function runInWorkers(jobs: IngestJob[], workers: number): Promise<IngestJobResult[]> {
+  const outcomes: Promise<IngestJobResult>[] = [];
+  const running = new Set<Promise<unknown>>();
+  for (const job of jobs) {
+    while (running.size >= workers) await Promise.race(running);
+    const outcome = runWorker({ ...job, knownHashes: knownFileHashes([job.path]) });
+    const settled = outcome.then(() => undefined, () => undefined).finally(() => running.delete(settled));
+    running.add(settled);
+    outcomes.push(outcome);
+  }
+  await Promise.allSettled(outcomes);
+  return Promise.all(outcomes);
+}
+
+function runWorker(job: IngestJob): Promise<IngestJobResult> {
+  return new Promise((resolve, reject) => {
+    const worker = new Worker(new URL('./ingest-worker.mjs', import.meta.url), { workerData: job });
+    worker.once('message', (message: { ok: true; result: IngestJobResult } | { ok: false; error: WorkerError }) => {
+      if (message.ok) resolve(message.result);
+      else reject(rebuildError(message.error));
+      void worker.terminate();
+    });
+    worker.once('error', reject);
+    worker.once('exit', (code) => {
+      if (code !== 0) reject(new Error(`ingest worker for ${job.sourceId} stopped with exit code ${code}`));
+    });
+  });
+}
+
+interface WorkerError {
+  name: string;
+  message: string;
+  problems?: ValidationError['problems'];
+  stack?: string;
+}
+
+/** A worker's error as the class it was, so the CLI maps it to the same exit code and message. */
+function rebuildError(error: WorkerError): Error {
+  const rebuilt = error.name === 'ValidationError' ? new ValidationError('') : error.name === 'UsageError' ? new UsageError('') : new Error('');
+  Object.assign(rebuilt, { message: error.message, stack: error.stack });
+  if (error.problems && rebuilt instanceof ValidationError) (rebuilt as { problems: unknown }).problems = error.problems;
+  return rebuilt;
+}
 
 export function ingestedFiles(ctx: RunContext): string[] {
   return ctx.wave.config.sources.flatMap((s) => [ingestedRowsFile(ctx, s.id), ingestedMetaFile(ctx, s.id)]);

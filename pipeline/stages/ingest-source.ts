@@ -1,0 +1,41 @@
+/**
+ * Ingests one export into its cache file (ingested/<source>.jsonl), the unit of work of the ingest
+ * stage: run in the main thread, or one export per worker thread (ingest-worker.mjs) where there
+ * are several exports and cores. The same code writes the same bytes either way.
+ */
+import type { ExportFormat } from '../types.ts';
+import type { StreamedExport } from '../ingest/ingest-types.ts';
+import { BufferedFileWriter } from '../io/buffered-file-writer.ts';
+import { knownFileHashes, seedKnownFileHashes, type KnownFileHash } from '../io/hash.ts';
+
+export interface IngestJob {
+  path: string;
+  sourceId: string;
+  format?: ExportFormat;
+  rowsFile: string;
+  /** Hashes the caller already knows (so a worker does not re-read the export to hash it). */
+  knownHashes?: [string, KnownFileHash][];
+}
+
+export interface IngestJobResult {
+  streamed: StreamedExport;
+  /** Hashes learnt while ingesting (the export's, the cache file's), for the caller's records. */
+  knownHashes: [string, KnownFileHash][];
+}
+
+export async function ingestSource(job: IngestJob): Promise<IngestJobResult> {
+  if (job.knownHashes) seedKnownFileHashes(job.knownHashes);
+  const { streamExport } = await import('../ingest/read-export.ts');
+  const writer = new BufferedFileWriter(job.rowsFile);
+  let streamed: StreamedExport;
+  try {
+    streamed = await streamExport({ path: job.path, sourceId: job.sourceId, format: job.format }, (batchRows, batchSourceRows) => {
+      for (let r = 0; r < batchRows.length; r++) writer.write(`${JSON.stringify([batchSourceRows[r], ...batchRows[r]])}\n`);
+    });
+    writer.commit();
+  } catch (error) {
+    writer.abort();
+    throw error;
+  }
+  return { streamed, knownHashes: knownFileHashes([job.path, job.rowsFile]) };
+}

@@ -1,0 +1,45 @@
+/**
+ * Worker threads must not change a single byte: the 2022 sample wave run with one worker and with
+ * two (SKILLGAP_WORKERS) gives identical ingest caches, normalised tables, audit and analysis.
+ */
+import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, relative } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { runCommand } from '../../pipeline/commands/run-command.ts';
+
+const base = mkdtempSync(join(tmpdir(), 'skillgap-workers-'));
+afterAll(() => rmSync(base, { recursive: true, force: true }));
+
+function filesUnder(dir: string): string[] {
+  return readdirSync(dir).flatMap((name) => {
+    const path = join(dir, name);
+    return statSync(path).isDirectory() ? filesUnder(path) : [path];
+  });
+}
+
+async function runWith(workers: string): Promise<string> {
+  const previous = process.env.SKILLGAP_WORKERS;
+  process.env.SKILLGAP_WORKERS = workers;
+  try {
+    const out = join(base, `workers-${workers}`);
+    await runCommand({ wave: '2022', out, only: ['ingest', 'normalise', 'analyse'], log: () => {} });
+    return join(out, '2022');
+  } finally {
+    if (previous === undefined) delete process.env.SKILLGAP_WORKERS;
+    else process.env.SKILLGAP_WORKERS = previous;
+  }
+}
+
+describe('worker threads', () => {
+  it('give byte-identical outputs with one worker and with two', async () => {
+    const one = await runWith('1');
+    const two = await runWith('2');
+    const outputs = filesUnder(one)
+      .map((file) => relative(one, file))
+      .filter((file) => !['manifest.json', '.file-hashes.json'].includes(file))
+      .sort();
+    expect(outputs).toEqual(expect.arrayContaining(['ingested/industry-qualtrics.jsonl', 'normalised/answers.csv', 'quality/audit.csv', 'analysis/estimates.csv']));
+    for (const file of outputs) expect(readFileSync(join(two, file)).equals(readFileSync(join(one, file))), file).toBe(true);
+  }, 120_000);
+});
