@@ -18,16 +18,21 @@ export const MAX_DICTIONARY = 4096;
 
 export type ColumnCells =
   | { kind: 'dictionary'; codes: Uint32Array; dictionary: string[] }
-  | { kind: 'plain'; values: string[] };
+  | { kind: 'plain'; values: string[] }
+  /** Not kept: no rule reads it (timestamps, open text…); only whether it held text counts (blank rows). */
+  | { kind: 'skipped' };
 
 export interface ColumnarRawTable extends Omit<RawTable, 'rows'> {
   rowCount: number;
   /** One per entry of `columns`. */
   cells: ColumnCells[];
+  /** 1 where a skipped column of the row holds text (so the row is not blank); absent when none is skipped. */
+  textInSkipped?: Uint8Array;
 }
 
 /** The text of row `row` in a column. */
 export function cellText(column: ColumnCells, row: number): string {
+  if (column.kind === 'skipped') throw new Error('columnar table: a skipped column was read');
   return column.kind === 'dictionary' ? column.dictionary[column.codes[row]] : column.values[row];
 }
 
@@ -36,10 +41,15 @@ export class ColumnarBuilder {
   private readonly cells: ColumnCells[];
   private readonly lookups: (Map<string, number> | null)[];
   private rows = 0;
+  private readonly textInSkipped?: Uint8Array;
 
-  constructor(columnCount: number, private readonly capacity: number) {
-    this.cells = Array.from({ length: columnCount }, () => ({ kind: 'dictionary', codes: new Uint32Array(capacity), dictionary: [] }));
-    this.lookups = Array.from({ length: columnCount }, () => new Map<string, number>());
+  /** `keep(c)` false: column c is not stored, only whether it holds text (default: keep all). */
+  constructor(columnCount: number, private readonly capacity: number, keep: (column: number) => boolean = () => true) {
+    this.cells = Array.from({ length: columnCount }, (_, c) =>
+      keep(c) ? { kind: 'dictionary', codes: new Uint32Array(capacity), dictionary: [] } : { kind: 'skipped' },
+    );
+    this.lookups = this.cells.map((column) => (column.kind === 'dictionary' ? new Map<string, number>() : null));
+    if (this.cells.some((column) => column.kind === 'skipped')) this.textInSkipped = new Uint8Array(capacity);
   }
 
   /** Appends a row; `offset` skips leading entries that are not cells (the cache's row number). */
@@ -49,6 +59,10 @@ export class ColumnarBuilder {
     for (let c = 0; c < this.cells.length; c++) {
       const text = (row[c + offset] as string | undefined) ?? '';
       const column = this.cells[c];
+      if (column.kind === 'skipped') {
+        if (!this.textInSkipped![r] && text.trim() !== '') this.textInSkipped![r] = 1;
+        continue;
+      }
       if (column.kind === 'plain') {
         column.values[r] = text;
         continue;
@@ -69,13 +83,14 @@ export class ColumnarBuilder {
     }
   }
 
-  finish(): { rowCount: number; cells: ColumnCells[] } {
+  finish(): { rowCount: number; cells: ColumnCells[]; textInSkipped?: Uint8Array } {
     if (this.rows !== this.capacity) {
       for (const [c, column] of this.cells.entries()) {
         if (column.kind === 'dictionary') this.cells[c] = { ...column, codes: column.codes.slice(0, this.rows) };
       }
     }
-    return { rowCount: this.rows, cells: this.cells };
+    const textInSkipped = this.textInSkipped?.slice(0, this.rows);
+    return { rowCount: this.rows, cells: this.cells, ...(textInSkipped ? { textInSkipped } : {}) };
   }
 
   private makePlain(c: number, rowsSoFar: number): void {

@@ -267,6 +267,7 @@ function invert(flags: Uint8Array): Uint8Array {
  * recoded once per distinct text, a plain column cell by cell (through the recoder's memo).
  */
 function recodeColumn(column: ColumnCells, recode: (cell: string) => RecodedAnswer): (row: number) => RecodedAnswer {
+  if (column.kind === 'skipped') throw new Error('normaliseWave: a rating column was skipped when the table was read');
   if (column.kind === 'plain') return (row) => recode(column.values[row]);
   const byCode = column.dictionary.map(recode);
   const codes = column.codes;
@@ -276,7 +277,9 @@ function recodeColumn(column: ColumnCells, recode: (cell: string) => RecodedAnsw
 /** Rows whose every cell is empty or white space (isBlankRow, decided once per distinct text). */
 function blankRows(table: ColumnarRawTable): Uint8Array {
   const blank = new Uint8Array(table.rowCount).fill(1);
+  if (table.textInSkipped) for (let r = 0; r < table.rowCount; r++) if (table.textInSkipped[r]) blank[r] = 0;
   for (const column of table.cells) {
+    if (column.kind === 'skipped') continue;
     if (column.kind === 'plain') {
       for (let r = 0; r < table.rowCount; r++) if (blank[r] && column.values[r].trim() !== '') blank[r] = 0;
     } else {

@@ -12,6 +12,7 @@ import { join } from 'node:path';
 import type { AuditRow, NormalisedWave } from '../types.ts';
 import type { RunContext, StageDefinition } from '../run.ts';
 import { normaliseWave } from '../normalise/normalise-wave.ts';
+import { resolveColumns } from '../normalise/resolve-columns.ts';
 import { ColumnarBuilder, type ColumnarRawTable } from '../normalise/columnar-raw-table.ts';
 import { writeFileAtomic } from '../io/atomic-write.ts';
 import { BufferedFileWriter } from '../io/buffered-file-writer.ts';
@@ -108,7 +109,7 @@ function writeStreamed(path: string, write: (sink: TextSink) => void): void {
 export function readColumnarTables(ctx: RunContext): ColumnarRawTable[] {
   return ctx.wave.config.sources.map((source) => {
     const { rowCount, ...meta } = readIngestedMeta(ctx, source.id);
-    const builder = new ColumnarBuilder(meta.columns.length, rowCount);
+    const builder = new ColumnarBuilder(meta.columns.length, rowCount, columnsNormaliseReads(ctx, meta));
     const sourceRows: number[] = [];
     forEachJsonLine(ingestedRowsFile(ctx, source.id), (line) => {
       const cells = line as [number, ...string[]];
@@ -117,6 +118,26 @@ export function readColumnarTables(ctx: RunContext): ColumnarRawTable[] {
     });
     return { ...meta, sourceRows, ...builder.finish() };
   });
+}
+
+/**
+ * Which columns of an export normalise reads (the codebook's metadata and rating columns): the
+ * others (timestamps, open text, tool metadata) are not kept in memory, which at a million rows
+ * is most of the table. When the codebook does not fit the export, every column is kept and
+ * normaliseWave reports the problem exactly as it would have.
+ */
+function columnsNormaliseReads(ctx: RunContext, meta: Pick<ColumnarRawTable, 'columns' | 'sourceFile' | 'sourceId'>): (column: number) => boolean {
+  const sourceCodebook = ctx.wave.codebook.sources.find((s) => s.source === meta.sourceId);
+  if (!sourceCodebook) return () => true;
+  let resolved;
+  try {
+    resolved = resolveColumns(meta, sourceCodebook);
+  } catch {
+    return () => true;
+  }
+  const { items, missingItems: _missing, ...roles } = resolved;
+  const read = new Set<number>([...Object.values(roles), ...items.map((item) => item.index)].filter((index) => index >= 0));
+  return (column) => read.has(column);
 }
 
 export interface AuditSummary {
