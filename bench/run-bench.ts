@@ -10,7 +10,8 @@
  *     ─▶ with `--vs-r`: R's survey::svyby on the same normalised tables
  *   ─▶ bench/results.json
  *
- * Options: --quick, --vs-r, --sizes 10000,100000, --runs N (default 3), --no-write.
+ * Options: --quick, --vs-r, --r-max N (largest size R is timed at, default 10000: svyby takes
+ * about a minute at 10k and grows linearly), --sizes 10000,100000, --runs N (default 3), --no-write.
  * Every figure is from a separate process, as a user would run it; totals include Node start-up.
  */
 import { existsSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
@@ -24,7 +25,8 @@ import { timePapaparse } from './papaparse-baseline.ts';
 import { timeRSurvey } from './r-survey-baseline.ts';
 
 const ROOT = resolve(fileURLToPath(new URL('..', import.meta.url)));
-const SEED = 20240801;
+/** Seed of the synthetic waves (bench/tmp/wave-<respondents>-<seed>). */
+const SEED = 1;
 const STAGES = ['ingest', 'normalise', 'analyse', 'render'] as const;
 type Stage = (typeof STAGES)[number];
 
@@ -138,7 +140,7 @@ async function benchSize(respondents: number): Promise<BenchRun> {
     rerun_unchanged_s: round(rerun.wallSeconds, 3),
     figure_regen_s: round(figure.wallSeconds, 3),
   };
-  if (flag('--vs-r')) {
+  if (flag('--vs-r') && respondents <= Number(option('--r-max') ?? 10_000)) {
     const normalised = join(outDir, 'normalised');
     const answers = join(normalised, 'answers.csv');
     if (!existsSync(answers)) log('  R: skipped (no long answers.csv at this size: see output.longAnswers in docs/performance.md)');
