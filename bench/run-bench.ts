@@ -27,8 +27,7 @@ import { timeRSurvey } from './r-survey-baseline.ts';
 const ROOT = resolve(fileURLToPath(new URL('..', import.meta.url)));
 /** Seed of the synthetic waves (bench/tmp/wave-<respondents>-<seed>). */
 const SEED = 1;
-const STAGES = ['ingest', 'normalise', 'analyse', 'render'] as const;
-type Stage = (typeof STAGES)[number];
+const STAGES: readonly Stage[] = ['ingest', 'normalise', 'analyse', 'render'];
 
 interface StageOutcome {
   stage: Stage;
@@ -42,23 +41,7 @@ interface RunResult {
   stages: StageOutcome[];
 }
 
-interface StageFigures {
-  wall_s: number;
-  rows_per_s: number;
-  mb_per_s: number;
-}
-export interface BenchRun {
-  respondents: number;
-  stages: Record<Stage, StageFigures>;
-  total_s: number;
-  peak_rss_mb: number;
-  ingest_pct_of_parse: number;
-  input_mb: number;
-  papaparse_s: number;
-  rerun_unchanged_s: number;
-  figure_regen_s: number;
-  r_survey?: { read_s: number; svyby_s: number; cells: number; analyse_speed_ratio: number };
-}
+import type { BenchRun, Stage, StageFigures } from './run-bench-types.ts';
 
 const args = process.argv.slice(2);
 const flag = (name: string) => args.includes(name);
