@@ -16,7 +16,7 @@ import { fileHashesFile, loadFileHashes, sha256File } from '../io/hash.ts';
 import { respondentsFromCsv } from '../io/table-files.ts';
 import { countryDisplayName } from '../normalise/regions.ts';
 import { analysisFiles, readAnalysis } from './analyse-stage.ts';
-import { normalisedFiles, type AuditSummary } from './normalise-stage.ts';
+import { normalisedFiles, type AuditSummary, type RespondentCount } from './normalise-stage.ts';
 import { UsageError } from '../errors.ts';
 import { relative } from 'node:path';
 
@@ -32,11 +32,11 @@ export const figureFiles = (outDir: string, id: string) => ({
 
 export const renderStage: StageDefinition = {
   name: 'render',
-  version: '1',
+  version: '2',
   codePaths: ['reports', 'pipeline/stages/render-stage.ts', 'docs/methods.md', 'data/competencies.json'],
   inputs: (ctx) => {
     const previous = previousOutDir(ctx);
-    const files = [analysisFiles(ctx.outDir).result, normalisedFiles(ctx).respondents, normalisedFiles(ctx).summary];
+    const files = [analysisFiles(ctx.outDir).result, normalisedFiles(ctx).respondentCounts, normalisedFiles(ctx).summary];
     if (previous && existsSync(analysisFiles(previous).result)) files.push(analysisFiles(previous).result);
     return files;
   },
@@ -85,7 +85,9 @@ export async function buildReportInput(ctx: RunContext): Promise<ReportInput> {
   const previous = previousOutDir(ctx);
   const previousAnalysis = previous ? readAnalysis(previous) ?? undefined : undefined;
   const files = normalisedFiles(ctx);
-  const respondents = respondentsFromCsv(readFileSync(files.respondents, 'utf8'));
+  const respondentsByCountry = existsSync(files.respondentCounts)
+    ? respondentsByCountryFromCounts(JSON.parse(readFileSync(files.respondentCounts, 'utf8')) as RespondentCount[])
+    : countRespondentsByCountry(respondentsFromCsv(readFileSync(files.respondents, 'utf8')));
   const audit = JSON.parse(readFileSync(files.summary, 'utf8')) as AuditSummary;
   const meta = JSON.parse(readFileSync(files.meta, 'utf8')) as { scale: { min: number; max: number }; warnings: ReportInput['warnings'] };
   const inputs = [];
@@ -99,7 +101,7 @@ export async function buildReportInput(ctx: RunContext): Promise<ReportInput> {
     competencies: ctx.framework.competencies,
     analysis,
     previousAnalysis,
-    respondentsByCountry: countRespondentsByCountry(respondents),
+    respondentsByCountry,
     audit,
     provenance: { inputs, packageVersions: packageVersions(ctx.root), configJson: JSON.stringify(ctx.wave.config, null, 2) },
     methodsMarkdown: existsSync(methodsPath) ? readFileSync(methodsPath, 'utf8') : '',
@@ -108,7 +110,14 @@ export async function buildReportInput(ctx: RunContext): Promise<ReportInput> {
   };
 }
 
-/** Kept respondents per country and population, sorted by country name. */
+/** The normalise stage's counts as the report's table, sorted by country name (as countRespondentsByCountry). */
+export function respondentsByCountryFromCounts(counts: readonly RespondentCount[]): CountryRespondents[] {
+  return counts
+    .map((row) => ({ country: row.country, countryName: row.country ? countryDisplayName(row.country) : 'Unknown country', region: row.region, industry: row.industry, education: row.education }))
+    .sort((a, b) => a.countryName.localeCompare(b.countryName, 'en'));
+}
+
+/** Kept respondents per country and population, sorted by country name (out folders without respondent-counts.json). */
 export function countRespondentsByCountry(respondents: readonly Respondent[]): CountryRespondents[] {
   const byCountry = new Map<string, CountryRespondents>();
   for (const respondent of respondents) {
