@@ -10,7 +10,6 @@ import { packageVersions } from './package-versions.ts';
 import type { Respondent } from '../types.ts';
 import type { CountryRespondents, ReportInput } from '../../reports/report-input.ts';
 import type { FigureFormat } from '../../reports/render-figure.ts';
-import { FIGURE_BUILDERS } from '../../reports/figures/index.ts';
 import { writeFileAtomic } from '../io/atomic-write.ts';
 import { fileHashesFile, loadFileHashes, sha256File } from '../io/hash.ts';
 import { respondentsFromCsv } from '../io/table-files.ts';
@@ -40,16 +39,19 @@ export const renderStage: StageDefinition = {
     if (previous && existsSync(analysisFiles(previous).result)) files.push(analysisFiles(previous).result);
     return files;
   },
+  // Which figures a wave has depends on its data (wave-change needs a previous wave, the Likert
+  // figures need published distributions), so the stage records the ids it wrote in
+  // figures/index.json and declares those files.
   outputs: (ctx) => [
     reportFile(ctx),
-    ...Object.keys(FIGURE_BUILDERS)
-      .filter((id) => id !== 'wave-change' || hasPrevious(ctx))
-      .flatMap((id) => Object.values(figureFiles(ctx.outDir, id))),
+    figureIndexFile(ctx.outDir),
+    ...writtenFigureIds(ctx.outDir).flatMap((id) => Object.values(figureFiles(ctx.outDir, id))),
   ],
   parameters: (ctx) => ctx.wave.config,
   async run(ctx) {
     const input = await buildReportInput(ctx);
     const figures = await writeFigures(ctx, input);
+    writeFileAtomic(figureIndexFile(ctx.outDir), JSON.stringify({ figures: figures.map((f) => f.id) }, null, 1) + '\n');
     // Loaded on use: pdfkit and the fonts (~0.1 s) are not needed to decide that nothing is stale.
     const { assembleReport } = await import('../../reports/assemble-report.ts');
     const pdf = await assembleReport(input, figures);
@@ -58,9 +60,16 @@ export const renderStage: StageDefinition = {
   },
 };
 
-function hasPrevious(ctx: RunContext): boolean {
-  const previous = previousOutDir(ctx);
-  return previous !== null && existsSync(analysisFiles(previous).result);
+const figureIndexFile = (outDir: string) => join(outDir, 'figures', 'index.json');
+
+function writtenFigureIds(outDir: string): string[] {
+  const file = figureIndexFile(outDir);
+  if (!existsSync(file)) return [];
+  try {
+    return (JSON.parse(readFileSync(file, 'utf8')) as { figures: string[] }).figures;
+  } catch {
+    return [];
+  }
 }
 
 /** Renders the figures (all, or `only`) and writes them; used by the stage and by `skillgap figures`. */
