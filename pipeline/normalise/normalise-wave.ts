@@ -27,7 +27,7 @@ import { isTestResponse } from './quality/test-responses.ts';
 import { isIncomplete, parseFinished } from './quality/incomplete.ts';
 import { speederThreshold } from './quality/speeders.ts';
 import { isStraightLiner } from './quality/straight-liners.ts';
-import { findDuplicates } from './quality/duplicates.ts';
+import { findDuplicates, gridRowKeys } from './quality/duplicates.ts';
 import { resolveCountry, suggestCountries } from './countries.ts';
 import { regionOf } from './regions.ts';
 import { countryMessages, normaliseMessages } from '../messages/index.ts';
@@ -81,7 +81,7 @@ export function normaliseWave(
     const progress = new Float64Array(rowCount).fill(NaN);
     const duration = new Float64Array(rowCount).fill(NaN);
     const weights = new Float64Array(rowCount).fill(1);
-    const fingerprints: string[] = new Array(rowCount);
+    const answeredAny = new Uint8Array(rowCount);
     const responseIds: string[] = new Array(rowCount);
     const weightProblems: { message: string; where: { file: string; row: number; column: string } }[] = [];
     const itemColumns = columns.items.map((item) => recodeColumn(table.cells[item.index], recode));
@@ -97,7 +97,6 @@ export function normaliseWave(
           weightProblems.push({ message: normaliseMessages.badWeight(), where: { file: table.sourceFile, row: table.sourceRows[r], column: table.columns[columns.weight].key } });
         } else weights[r] = weight;
       }
-      let fingerprint = `${normaliseCountryKey(cell(r, columns.country))}|${cell(r, columns.organisationType)}|`;
       let answered = 0;
       for (let item = 0; item < itemCount; item++) {
         const answer = itemColumns[item](r);
@@ -117,9 +116,8 @@ export function normaliseWave(
             unknownLabels.set(key, entry);
           }
         }
-        fingerprint += `${values[at]},`;
       }
-      fingerprints[r] = answered > 0 ? fingerprint : '';
+      answeredAny[r] = answered > 0 ? 1 : 0;
     }
     if (weightProblems.length > 0) throw ValidationError.many(weightProblems);
     for (const { column, label, rows } of unknownLabels.values()) {
@@ -129,7 +127,11 @@ export function normaliseWave(
     // Quality rules.
     const rules = config.quality;
     const duplicates = rules.dropDuplicates
-      ? findDuplicates(responseIds, fingerprints, blank)
+      ? findDuplicates(responseIds, gridRowKeys(
+        internedIds(table, columns.country, normaliseCountryKey),
+        internedIds(table, columns.organisationType, (text) => text),
+        values, itemCount, answeredAny,
+      ), blank)
       : { byId: new Uint8Array(rowCount), byAnswers: new Uint8Array(rowCount) };
     const speedLimit = speederThreshold(duration, invert(blank), rules.speederFraction);
     const itemDimensions = columns.items.map((item) => item.dimension);
@@ -288,6 +290,29 @@ function blankRows(table: ColumnarRawTable): Uint8Array {
     }
   }
   return blank;
+}
+
+/**
+ * One integer per row standing for `key(text of the cell)`: equal keys, equal ids (the row keys of
+ * duplicate detection compare these instead of texts). A dictionary column computes the key once
+ * per distinct text; an absent column (index < 0) gives every row the key of ''.
+ */
+function internedIds(table: ColumnarRawTable, columnIndex: number, key: (text: string) => string): Int32Array {
+  const ids = new Int32Array(table.rowCount);
+  if (columnIndex < 0) return ids;
+  const idOfKey = new Map<string, number>();
+  const intern = (text: string) => {
+    const k = key(text);
+    let id = idOfKey.get(k);
+    if (id === undefined) idOfKey.set(k, (id = idOfKey.size));
+    return id;
+  };
+  const column = table.cells[columnIndex];
+  if (column.kind === 'dictionary') {
+    const idOfCode = Int32Array.from(column.dictionary, intern);
+    for (let r = 0; r < table.rowCount; r++) ids[r] = idOfCode[column.codes[r]];
+  } else for (let r = 0; r < table.rowCount; r++) ids[r] = intern(cellText(column, r));
+  return ids;
 }
 
 function normaliseCountryKey(text: string): string {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { findDuplicates } from '../../../pipeline/normalise/quality/duplicates.ts';
+import { findDuplicates, gridRowKeys, type RowKeys } from '../../../pipeline/normalise/quality/duplicates.ts';
 import { isStraightLiner } from '../../../pipeline/normalise/quality/straight-liners.ts';
 import { speederThreshold } from '../../../pipeline/normalise/quality/speeders.ts';
 import { isIncomplete, parseFinished } from '../../../pipeline/normalise/quality/incomplete.ts';
@@ -11,6 +11,22 @@ describe('quality rules', () => {
     const result = findDuplicates(['R_1', 'R_2', 'R_1', 'R_3', ''], ['a', 'b', 'a', 'b', ''], new Uint8Array([0, 0, 0, 0, 1]));
     expect([...result.byId]).toEqual([0, 0, 1, 0, 0]);
     expect([...result.byAnswers]).toEqual([0, 0, 0, 1, 0]);
+  });
+  it('finds duplicate answers from grid row keys: NaN equals NaN, metadata ids count, unanswered rows never match', () => {
+    const values = new Float64Array([3, NaN, 3, NaN, 3, NaN, 3, 4, NaN, NaN, NaN, NaN]);
+    const countries = new Int32Array([0, 0, 1, 0, 0, 0]);
+    const organisations = new Int32Array([0, 0, 0, 0, 0, 0]);
+    const answered = new Uint8Array([1, 1, 1, 1, 0, 0]);
+    const keys = gridRowKeys(countries, organisations, values, 2, answered);
+    const result = findDuplicates(['a', 'b', 'c', 'd', 'e', 'f'], keys, new Uint8Array(6));
+    // row 1 = row 0; row 2 differs by country; row 3 differs by a value; rows 4 and 5 answered nothing.
+    expect([...result.byAnswers]).toEqual([0, 1, 0, 0, 0, 0]);
+  });
+  it('settles hash collisions by exact comparison', () => {
+    const texts = ['x', 'y', 'x', 'z', 'y'];
+    const colliding: RowKeys = { has: () => true, hash: () => 42, equal: (a, b) => texts[a] === texts[b] };
+    const result = findDuplicates(['1', '2', '3', '4', '5'], colliding, new Uint8Array(5));
+    expect([...result.byAnswers]).toEqual([0, 0, 1, 0, 1]);
   });
   it('flags a grid answered identically on at least minItems items', () => {
     const values = new Float64Array([3, 3, 3, 3, NaN, 1, 2, 3, 4, 5]);
