@@ -13,8 +13,9 @@
  * `columnarFromRows` converts a RawTable, so both forms go through one normalise code path.
  */
 import type { RawTable } from '../types.ts';
+import { forEachCachedGroup, MAX_DICTIONARY, plainHasText, plainText } from '../io/columnar-cache.ts';
 
-export const MAX_DICTIONARY = 4096;
+export { MAX_DICTIONARY };
 
 export type ColumnCells =
   | { kind: 'dictionary'; codes: Uint32Array; dictionary: string[] }
@@ -108,4 +109,64 @@ export function columnarFromRows(table: RawTable): ColumnarRawTable {
   for (const row of table.rows) builder.push(row);
   const { rows: _rows, ...rest } = table;
   return { ...rest, ...builder.finish() };
+}
+
+/**
+ * Reads an ingest cache (pipeline/io/columnar-cache.ts) into columns, the same columns
+ * ColumnarBuilder would build from the rows: dictionary codes are copied array to array, texts
+ * are decoded once per distinct text, and only plain columns that are kept are decoded cell by
+ * cell. A skipped column is only checked for text (blank rows), from its bytes.
+ */
+export function readColumnarCacheTable(
+  path: string,
+  columnCount: number,
+  capacity: number,
+  keep: (column: number) => boolean = () => true,
+): { sourceRows: number[]; rowCount: number; cells: ColumnCells[]; textInSkipped?: Uint8Array } {
+  const cells: ColumnCells[] = Array.from({ length: columnCount }, (_, c) =>
+    keep(c) ? { kind: 'dictionary', codes: new Uint32Array(capacity), dictionary: [] } : { kind: 'skipped' },
+  );
+  // Skipped dictionary columns: 1 per distinct text that is not blank.
+  const hasText: number[][] = cells.map(() => []);
+  const textInSkipped = cells.some((column) => column.kind === 'skipped') ? new Uint8Array(capacity) : undefined;
+  const sourceRows: number[] = new Array(capacity);
+  let rows = 0;
+  const { columnCount: stored } = forEachCachedGroup(path, (group) => {
+    if (rows + group.rowCount > capacity) throw new Error(`${path}: more rows than the ${capacity} announced`);
+    for (let r = 0; r < group.rowCount; r++) sourceRows[rows + r] = group.sourceRows[r];
+    for (let c = 0; c < columnCount; c++) {
+      const stored = group.columns[c];
+      const column = cells[c];
+      if (column.kind === 'skipped') {
+        if (stored.kind === 'dictionary') {
+          const flags = hasText[c];
+          for (const text of stored.newTexts) flags.push(text.trim() === '' ? 0 : 1);
+          for (let r = 0; r < group.rowCount; r++) if (flags[stored.codes[r]]) textInSkipped![rows + r] = 1;
+        } else {
+          for (let r = 0; r < group.rowCount; r++) if (!textInSkipped![rows + r] && plainHasText(stored, r)) textInSkipped![rows + r] = 1;
+        }
+        continue;
+      }
+      if (stored.kind === 'dictionary') {
+        if (column.kind !== 'dictionary') throw new Error(`${path}: column ${c} turns from text back to codes`);
+        for (const text of stored.newTexts) column.dictionary.push(text);
+        column.codes.set(stored.codes, rows);
+        continue;
+      }
+      let values: string[];
+      if (column.kind === 'dictionary') {
+        values = new Array<string>(capacity);
+        for (let r = 0; r < rows; r++) values[r] = column.dictionary[column.codes[r]];
+        cells[c] = { kind: 'plain', values };
+      } else values = column.values;
+      for (let r = 0; r < group.rowCount; r++) values[rows + r] = plainText(stored, r);
+    }
+    rows += group.rowCount;
+  });
+  if (stored !== columnCount && rows > 0) throw new Error(`${path}: ${stored} columns cached for ${columnCount} in its description`);
+  if (rows !== capacity) {
+    sourceRows.length = rows;
+    for (const [c, column] of cells.entries()) if (column.kind === 'dictionary') cells[c] = { ...column, codes: column.codes.slice(0, rows) };
+  }
+  return { sourceRows, rowCount: rows, cells, ...(textInSkipped ? { textInSkipped: textInSkipped.slice(0, rows) } : {}) };
 }

@@ -1,11 +1,12 @@
 /**
- * Ingests one export into its cache file (ingested/<source>.jsonl), the unit of work of the ingest
+ * Ingests one export into its cache file (ingested/<source>.cols, columnar and dictionary-encoded:
+ * pipeline/io/columnar-cache.ts), the unit of work of the ingest
  * stage: run in the main thread, or one export per worker thread (ingest-worker.mjs) where there
  * are several exports and cores. The same code writes the same bytes either way.
  */
 import type { ExportFormat } from '../types.ts';
 import type { StreamedExport } from '../ingest/ingest-types.ts';
-import { BufferedFileWriter } from '../io/buffered-file-writer.ts';
+import { ColumnarCacheWriter } from '../io/columnar-cache.ts';
 import { knownFileHashes, seedKnownFileHashes, type KnownFileHash } from '../io/hash.ts';
 
 export interface IngestJob {
@@ -26,12 +27,10 @@ export interface IngestJobResult {
 export async function ingestSource(job: IngestJob): Promise<IngestJobResult> {
   if (job.knownHashes) seedKnownFileHashes(job.knownHashes);
   const { streamExport } = await import('../ingest/read-export.ts');
-  const writer = new BufferedFileWriter(job.rowsFile);
+  const writer = new ColumnarCacheWriter(job.rowsFile);
   let streamed: StreamedExport;
   try {
-    streamed = await streamExport({ path: job.path, sourceId: job.sourceId, format: job.format }, (batchRows, batchSourceRows) => {
-      for (let r = 0; r < batchRows.length; r++) writer.write(`${JSON.stringify([batchSourceRows[r], ...batchRows[r]])}\n`);
-    });
+    streamed = await streamExport({ path: job.path, sourceId: job.sourceId, format: job.format }, (batchRows, batchSourceRows) => writer.push(batchRows, batchSourceRows));
     writer.commit();
   } catch (error) {
     writer.abort();

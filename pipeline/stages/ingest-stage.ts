@@ -1,12 +1,12 @@
 /**
  * Stage 1, ingest: each export of the wave → RawTable (personal data already removed), cached as
- * ingested/<source>.jsonl (one JSON array per row: source row number, then the cells) and
- * ingested/<source>.meta.json (everything else, with `rowCount`). JSON lines keep every cell
- * byte-exact, which a spreadsheet-safe CSV would not.
+ * ingested/<source>.cols (the rows by column, dictionary-encoded, in row groups, every cell
+ * byte-exact: pipeline/io/columnar-cache.ts) and ingested/<source>.meta.json (everything else,
+ * with `rowCount`).
  *
- * Rows stream from the export into the cache file in batches (streamExport → BufferedFileWriter):
- * memory holds one batch, never the table, so a million-row export costs no more memory than a
- * thousand-row one. Exports are read in parallel, one per worker thread (ingest-source.ts). The
+ * Rows stream from the export into the cache file in batches (streamExport → ColumnarCacheWriter):
+ * memory holds one row group, never the table, so a million-row export costs no more memory than
+ * a thousand-row one. Exports are read in parallel, one per worker thread (ingest-source.ts). The
  * normalise stage reads the cache back column-wise (readColumnarTables).
  */
 import { readFileSync, statSync } from 'node:fs';
@@ -19,10 +19,10 @@ import { Worker } from 'node:worker_threads';
 import { ValidationError, UsageError } from '../errors.ts';
 import { knownFileHashes, seedKnownFileHashes } from '../io/hash.ts';
 import { ingestSource, type IngestJob, type IngestJobResult } from './ingest-source.ts';
-import { forEachJsonLine } from '../io/read-json-lines.ts';
+import { forEachCachedGroup, plainText } from '../io/columnar-cache.ts';
 
 const ingestedDir = (ctx: RunContext) => join(ctx.outDir, 'ingested');
-export const ingestedRowsFile = (ctx: RunContext, sourceId: string) => join(ingestedDir(ctx), `${sourceId}.jsonl`);
+export const ingestedRowsFile = (ctx: RunContext, sourceId: string) => join(ingestedDir(ctx), `${sourceId}.cols`);
 export const ingestedMetaFile = (ctx: RunContext, sourceId: string) => join(ingestedDir(ctx), `${sourceId}.meta.json`);
 
 /** ingested/<source>.meta.json: the RawTable without its rows, plus the number of rows. */
@@ -30,8 +30,8 @@ export type IngestedMeta = Omit<RawTable, 'rows' | 'sourceRows'> & { rowCount: n
 
 export const ingestStage: StageDefinition = {
   name: 'ingest',
-  version: '2',
-  codePaths: ['pipeline/ingest', 'pipeline/stages/ingest-stage.ts', 'pipeline/stages/ingest-source.ts', 'pipeline/stages/ingest-worker.mjs', 'pipeline/io/buffered-file-writer.ts'],
+  version: '3',
+  codePaths: ['pipeline/ingest', 'pipeline/stages/ingest-stage.ts', 'pipeline/stages/ingest-source.ts', 'pipeline/stages/ingest-worker.mjs', 'pipeline/io/buffered-file-writer.ts', 'pipeline/io/columnar-cache.ts'],
   inputs: (ctx) => ctx.wave.sourcePaths,
   outputs: (ctx) => ingestedFiles(ctx),
   parameters: (ctx) => ctx.wave.config.sources,
@@ -139,10 +139,19 @@ export function readRawTables(ctx: RunContext): RawTable[] {
     const { rowCount: _rowCount, ...meta } = readIngestedMeta(ctx, source.id);
     const rows: string[][] = [];
     const sourceRows: number[] = [];
-    forEachJsonLine(ingestedRowsFile(ctx, source.id), (line) => {
-      const [sourceRow, ...cells] = line as [number, ...string[]];
-      sourceRows.push(sourceRow);
-      rows.push(cells);
+    const dictionaries: string[][] = meta.columns.map(() => []);
+    forEachCachedGroup(ingestedRowsFile(ctx, source.id), (group) => {
+      const first = rows.length;
+      for (let r = 0; r < group.rowCount; r++) {
+        sourceRows.push(group.sourceRows[r]);
+        rows.push(new Array<string>(group.columns.length));
+      }
+      for (const [c, column] of group.columns.entries()) {
+        if (column.kind === 'dictionary') {
+          dictionaries[c].push(...column.newTexts);
+          for (let r = 0; r < group.rowCount; r++) rows[first + r][c] = dictionaries[c][column.codes[r]];
+        } else for (let r = 0; r < group.rowCount; r++) rows[first + r][c] = plainText(column, r);
+      }
     });
     return { ...meta, rows, sourceRows };
   });

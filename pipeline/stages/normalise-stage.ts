@@ -13,10 +13,9 @@ import type { AuditRow, NormalisedWave, Respondent } from '../types.ts';
 import type { RunContext, StageDefinition } from '../run.ts';
 import { normaliseWave } from '../normalise/normalise-wave.ts';
 import { resolveColumns } from '../normalise/resolve-columns.ts';
-import { ColumnarBuilder, type ColumnarRawTable } from '../normalise/columnar-raw-table.ts';
+import { readColumnarCacheTable, type ColumnarRawTable } from '../normalise/columnar-raw-table.ts';
 import { writeFileAtomic } from '../io/atomic-write.ts';
 import { BufferedFileWriter } from '../io/buffered-file-writer.ts';
-import { forEachJsonLine } from '../io/read-json-lines.ts';
 import { readAnswerTableBinary, writeAnswerTableBinary } from '../io/answer-table-binary.ts';
 import { answersFromCsv, respondentsFromCsv, writeAnswersCsv, writeAnswersWideCsv, writeAuditCsv, writeRespondentsCsv, type TextSink } from '../io/table-files.ts';
 import { ingestedFiles, ingestedRowsFile, readIngestedMeta } from './ingest-stage.ts';
@@ -63,10 +62,10 @@ function writtenAnswersLayout(ctx: RunContext): 'long' | 'wide' {
 
 export const normaliseStage: StageDefinition = {
   name: 'normalise',
-  version: '3',
+  version: '4',
   codePaths: [
     'pipeline/normalise', 'pipeline/stages/normalise-stage.ts', 'pipeline/io/table-files.ts', 'pipeline/io/answer-table-binary.ts',
-    'pipeline/io/buffered-file-writer.ts', 'pipeline/io/read-json-lines.ts', 'data/regions', 'data/competencies.json',
+    'pipeline/io/buffered-file-writer.ts', 'pipeline/io/columnar-cache.ts', 'data/regions', 'data/competencies.json',
   ],
   inputs: (ctx) => [...ingestedFiles(ctx), ctx.wave.codebookPath],
   outputs: (ctx) => {
@@ -107,18 +106,11 @@ function writeStreamed(path: string, write: (sink: TextSink) => void): void {
   }
 }
 
-/** The ingest cache read back column by column (the JSON lines are streamed, never held whole). */
+/** The ingest cache read back column by column (row group by row group, codes copied as codes). */
 export function readColumnarTables(ctx: RunContext): ColumnarRawTable[] {
   return ctx.wave.config.sources.map((source) => {
     const { rowCount, ...meta } = readIngestedMeta(ctx, source.id);
-    const builder = new ColumnarBuilder(meta.columns.length, rowCount, columnsNormaliseReads(ctx, meta));
-    const sourceRows: number[] = [];
-    forEachJsonLine(ingestedRowsFile(ctx, source.id), (line) => {
-      const cells = line as [number, ...string[]];
-      sourceRows.push(cells[0]);
-      builder.push(cells, 1);
-    });
-    return { ...meta, sourceRows, ...builder.finish() };
+    return { ...meta, ...readColumnarCacheTable(ingestedRowsFile(ctx, source.id), meta.columns.length, rowCount, columnsNormaliseReads(ctx, meta)) };
   });
 }
 

@@ -1,0 +1,91 @@
+import { describe, expect, it } from 'vitest';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { ColumnarCacheWriter, forEachCachedGroup, MAX_DICTIONARY, plainHasText, plainText } from '../../pipeline/io/columnar-cache.ts';
+import { ColumnarBuilder, readColumnarCacheTable } from '../../pipeline/normalise/columnar-raw-table.ts';
+
+/** Rows with: a Likert column, an id column that outgrows the dictionary mid-way, a mostly blank text column with Unicode. */
+function sampleRows(count: number): string[][] {
+  const labels = ['Agree', 'Strongly agree', '', 'Neutral – ok', '3'];
+  return Array.from({ length: count }, (_, r) => [
+    labels[r % labels.length],
+    `R_${r}`,
+    r % 7 === 0 ? 'comment é ✓' : r % 5 === 0 ? ' \u00a0 ' : r % 3 === 0 ? ' \t' : '',
+  ]);
+}
+
+function writeCache(path: string, rows: string[][], sourceRows: number[], rowsPerGroup: number): void {
+  const writer = new ColumnarCacheWriter(path, rowsPerGroup);
+  // Batches that do not line up with the groups.
+  for (let start = 0; start < rows.length; start += 333) writer.push(rows.slice(start, start + 333), sourceRows.slice(start, start + 333));
+  writer.commit();
+}
+
+describe('columnar ingest cache', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'skillgap-cols-'));
+  const rowCount = MAX_DICTIONARY + 1500;
+  const rows = sampleRows(rowCount);
+  const sourceRows = rows.map((_, r) => r * 2 + 4);
+  const path = join(dir, 'source.cols');
+  writeCache(path, rows, sourceRows, 1000);
+
+  it('gives back every cell and source row byte-exact, across groups and a column turning plain mid-group', () => {
+    const read: string[][] = [];
+    const readSourceRows: number[] = [];
+    const dictionaries: string[][] = [[], [], []];
+    const kinds: string[] = [];
+    forEachCachedGroup(path, (group) => {
+      const first = read.length;
+      for (let r = 0; r < group.rowCount; r++) {
+        read.push([]);
+        readSourceRows.push(group.sourceRows[r]);
+      }
+      kinds.push(group.columns[1].kind);
+      group.columns.forEach((column, c) => {
+        if (column.kind === 'dictionary') {
+          dictionaries[c].push(...column.newTexts);
+          for (let r = 0; r < group.rowCount; r++) read[first + r][c] = dictionaries[c][column.codes[r]];
+        } else for (let r = 0; r < group.rowCount; r++) read[first + r][c] = plainText(column, r);
+      });
+    });
+    expect(read).toEqual(rows);
+    expect(readSourceRows).toEqual(sourceRows);
+    // 4,096 ids fit in the dictionary up to row 4,095 (group 5 of 1,000 rows); from then on plain.
+    expect(kinds).toEqual(['dictionary', 'dictionary', 'dictionary', 'dictionary', 'plain', 'plain']);
+    expect(dictionaries[0]).toEqual(['Agree', 'Strongly agree', '', 'Neutral – ok', '3']);
+  });
+
+  it('reads into the same columns ColumnarBuilder builds from the rows, skipped columns reduced to "holds text"', () => {
+    const keep = (column: number) => column !== 2;
+    const builder = new ColumnarBuilder(3, rowCount, keep);
+    for (const row of rows) builder.push(row);
+    const expected = builder.finish();
+    const fromCache = readColumnarCacheTable(path, 3, rowCount, keep);
+    expect(fromCache.rowCount).toBe(rowCount);
+    expect(fromCache.cells).toEqual(expected.cells);
+    expect(fromCache.cells[1].kind).toBe('plain');
+    expect([...fromCache.textInSkipped!]).toEqual([...expected.textInSkipped!]);
+    expect(fromCache.textInSkipped![0]).toBe(1);
+    expect(fromCache.textInSkipped![5]).toBe(0); // NBSP and spaces only: blank, as String#trim says
+    expect(fromCache.sourceRows).toEqual(sourceRows);
+  });
+
+  it('decides "holds text" from bytes as String#trim does', () => {
+    const texts = ['', ' ', '\t\r\n', 'a', ' \u00a0', '\u2003x', '\ufeff', '\u00e9'];
+    const fillers = Array.from({ length: MAX_DICTIONARY + 1 }, (_, i) => `filler ${i}`);
+    const all = [...fillers, ...texts];
+    const file = join(dir, 'blank.cols');
+    const writer = new ColumnarCacheWriter(file, 2 * MAX_DICTIONARY);
+    writer.push(all.map((text) => [text]), all.map((_, i) => i));
+    writer.commit();
+    const holdsText: boolean[] = [];
+    forEachCachedGroup(file, (group) => {
+      const column = group.columns[0];
+      if (column.kind !== 'plain') throw new Error('expected a plain column');
+      for (let r = fillers.length; r < group.rowCount; r++) holdsText.push(plainHasText(column, r));
+    });
+    expect(holdsText).toEqual([false, false, false, true, false, true, false, true]);
+    rmSync(dir, { recursive: true, force: true });
+  });
+});
