@@ -23,11 +23,12 @@ export const analysisFiles = (outDir: string) => ({
 
 export const analyseStage: StageDefinition = {
   name: 'analyse',
-  version: '2',
-  codePaths: ['analysis', 'pipeline/stages/analyse-stage.ts', 'pipeline/io/table-files.ts', 'pipeline/io/answer-table-binary.ts'],
+  version: '3',
+  codePaths: ['analysis', 'pipeline/stages/analyse-stage.ts', 'pipeline/io/table-files.ts', 'pipeline/io/answer-table-binary.ts', 'pipeline/io/respondents-binary.ts'],
   inputs: (ctx) => {
     const files = normalisedFiles(ctx);
-    return [files.respondents, files.answersBinary, files.meta];
+    // The binary caches analyse reads (readNormalisedWave), not respondents.csv.
+    return [files.respondentsBinary, files.answersBinary, files.meta];
   },
   outputs: (ctx) => Object.values(analysisFiles(ctx.outDir)),
   parameters: (ctx) => ({ wave: ctx.wave.config.wave, suppression: ctx.wave.config.suppression, analysis: ctx.wave.config.analysis }),

@@ -17,11 +17,13 @@ import { readColumnarCacheTable, type ColumnarRawTable } from '../normalise/colu
 import { writeFileAtomic } from '../io/atomic-write.ts';
 import { BufferedFileWriter } from '../io/buffered-file-writer.ts';
 import { readAnswerTableBinary, writeAnswerTableBinary } from '../io/answer-table-binary.ts';
+import { readRespondentsBinary, writeRespondentsBinary } from '../io/respondents-binary.ts';
 import { answersFromCsv, respondentsFromCsv, writeAnswersCsv, writeAnswersWideCsv, writeAuditCsv, writeRespondentsCsv, type TextSink } from '../io/table-files.ts';
 import { ingestedFiles, ingestedRowsFile, readIngestedMeta } from './ingest-stage.ts';
 
 export const normalisedFiles = (ctx: RunContext) => ({
   respondents: join(ctx.outDir, 'normalised', 'respondents.csv'),
+  respondentsBinary: join(ctx.outDir, 'normalised', 'respondents.bin'),
   answers: join(ctx.outDir, 'normalised', 'answers.csv'),
   answersWide: join(ctx.outDir, 'normalised', 'answers-wide.csv'),
   answersBinary: join(ctx.outDir, 'normalised', 'answers.bin'),
@@ -62,9 +64,9 @@ function writtenAnswersLayout(ctx: RunContext): 'long' | 'wide' {
 
 export const normaliseStage: StageDefinition = {
   name: 'normalise',
-  version: '4',
+  version: '5',
   codePaths: [
-    'pipeline/normalise', 'pipeline/stages/normalise-stage.ts', 'pipeline/io/table-files.ts', 'pipeline/io/answer-table-binary.ts',
+    'pipeline/normalise', 'pipeline/stages/normalise-stage.ts', 'pipeline/io/table-files.ts', 'pipeline/io/answer-table-binary.ts', 'pipeline/io/respondents-binary.ts',
     'pipeline/io/buffered-file-writer.ts', 'pipeline/io/columnar-cache.ts', 'data/regions', 'data/competencies.json',
   ],
   inputs: (ctx) => [...ingestedFiles(ctx), ctx.wave.codebookPath],
@@ -85,6 +87,7 @@ export const normaliseStage: StageDefinition = {
     if (layout === 'long') writeStreamed(files.answers, (sink) => writeAnswersCsv(sink, wave.answers, wave.respondents));
     else writeStreamed(files.answersWide, (sink) => writeAnswersWideCsv(sink, wave.answers, wave.respondents));
     writeAnswerTableBinary(files.answersBinary, wave.answers);
+    writeRespondentsBinary(files.respondentsBinary, wave.respondents);
     writeFileAtomic(files.meta, JSON.stringify({ wave: wave.wave, scale: wave.scale, regionScheme: wave.regionScheme, answersLayout: layout, warnings: wave.warnings }, null, 1) + '\n');
     writeStreamed(files.audit, (sink) => writeAuditCsv(sink, wave.audit));
     writeFileAtomic(files.respondentCounts, JSON.stringify(countRespondents(wave.respondents), null, 1) + '\n');
@@ -207,13 +210,16 @@ export function summariseAudit(tables: readonly AuditedTable[], audit: readonly 
 }
 
 /**
- * Reads back what the normalise stage wrote, for the analyse stage and the API: the binary answer
- * cache when there is one, else answers.csv (an out folder written before the cache existed).
+ * Reads back what the normalise stage wrote, for the analyse stage and the API: the binary
+ * respondent and answer caches when there are, else respondents.csv and answers.csv (an out
+ * folder written before the caches existed). Both give the same respondents and answers.
  */
 export function readNormalisedWave(ctx: RunContext): NormalisedWave {
   const files = normalisedFiles(ctx);
   const { answersLayout: _layout, ...meta } = JSON.parse(readFileSync(files.meta, 'utf8')) as Pick<NormalisedWave, 'wave' | 'scale' | 'regionScheme' | 'warnings'> & { answersLayout?: string };
-  const respondents = respondentsFromCsv(readFileSync(files.respondents, 'utf8'));
+  const respondents = existsSync(files.respondentsBinary)
+    ? readRespondentsBinary(files.respondentsBinary)
+    : respondentsFromCsv(readFileSync(files.respondents, 'utf8'));
   const answers = existsSync(files.answersBinary)
     ? readAnswerTableBinary(files.answersBinary)
     : answersFromCsv(readFileSync(files.answers, 'utf8'), respondents, ctx.framework.competencies.map((c) => c.id));
