@@ -29,8 +29,8 @@ import { BufferedFileWriter } from './buffered-file-writer.ts';
 export const COLUMNAR_CACHE_MAGIC = 'SKGCOL1\n';
 /** Distinct texts above which a column is stored as plain text (ids, timestamps). */
 export const MAX_DICTIONARY = 4096;
-/** Rows per group: codes of 65,536 rows × ~80 columns ≈ 5 MB per group in memory. */
-export const ROWS_PER_GROUP = 1 << 16;
+/** Rows per group: 16,384 rows (the plain texts of a group keep their parser chunks alive until it is written). */
+export const ROWS_PER_GROUP = 1 << 14;
 
 const DICTIONARY = 0;
 const PLAIN = 1;
