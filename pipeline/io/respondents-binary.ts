@@ -43,7 +43,8 @@ export function writeRespondentsBinary(path: string, respondents: readonly Respo
   const weight = new Float64Array(length);
   const sourceRow = new Float64Array(length);
   const idEnds = new Uint32Array(length);
-  const ids: Buffer[] = [];
+  // One growing buffer for the ids, not a Buffer object per respondent.
+  let ids = Buffer.allocUnsafe(1 << 16);
   let idBytes = 0;
   for (let i = 0; i < length; i++) {
     const respondent = respondents[i];
@@ -59,9 +60,13 @@ export function writeRespondentsBinary(path: string, respondents: readonly Respo
       }
       codes[f][i] = code;
     }
-    const id = Buffer.from(csvRoundTrip(respondent.respondentId), 'utf8');
-    ids.push(id);
-    idBytes += id.length;
+    const id = csvRoundTrip(respondent.respondentId);
+    if (idBytes + id.length * 3 > ids.length) {
+      const grown = Buffer.allocUnsafe(Math.max(ids.length * 2, idBytes + id.length * 3));
+      ids.copy(grown, 0, 0, idBytes);
+      ids = grown;
+    }
+    idBytes += ids.write(id, idBytes, 'utf8');
     idEnds[i] = idBytes;
   }
   const header = Buffer.from(JSON.stringify({ length, dictionaries, idBytes }), 'utf8');
@@ -73,7 +78,7 @@ export function writeRespondentsBinary(path: string, respondents: readonly Respo
   try {
     writer.writeBytes(start);
     for (const array of [weight, sourceRow, ...codes, idEnds]) writer.writeBytes(new Uint8Array(array.buffer, array.byteOffset, array.byteLength));
-    writer.writeBytes(Buffer.concat(ids, idBytes));
+    writer.writeBytes(ids.subarray(0, idBytes));
     writer.commit();
   } catch (error) {
     writer.abort();

@@ -1,11 +1,11 @@
 /**
  * A raw export table stored by column, the form the normalise stage works on:
  *
- *   dictionary column: codes (Uint32Array, one per row) into the column's distinct texts
+ *   dictionary column: codes (Uint16Array, one per row: at most MAX_DICTIONARY texts) into the column's distinct texts
  *   plain column:      one text per row (ids, timestamps: nearly every value distinct)
  *
  * A Likert column of a million rows has a dozen distinct labels, so each label is recoded once per
- * column instead of once per cell, and a row costs 4 bytes per column instead of a string object.
+ * column instead of once per cell, and a row costs 2 bytes per column instead of a string object.
  * A column whose distinct texts outgrow MAX_DICTIONARY turns plain, so the lookup map of a
  * response-id column never holds a million keys for nothing.
  *
@@ -18,7 +18,7 @@ import { forEachCachedGroup, MAX_DICTIONARY, plainHasText, plainText } from '../
 export { MAX_DICTIONARY };
 
 export type ColumnCells =
-  | { kind: 'dictionary'; codes: Uint32Array; dictionary: string[] }
+  | { kind: 'dictionary'; codes: Uint16Array; dictionary: string[] }
   | { kind: 'plain'; values: string[] }
   /** Not kept: no rule reads it (timestamps, open text…); only whether it held text counts (blank rows). */
   | { kind: 'skipped' };
@@ -47,7 +47,7 @@ export class ColumnarBuilder {
   /** `keep(c)` false: column c is not stored, only whether it holds text (default: keep all). */
   constructor(columnCount: number, private readonly capacity: number, keep: (column: number) => boolean = () => true) {
     this.cells = Array.from({ length: columnCount }, (_, c) =>
-      keep(c) ? { kind: 'dictionary', codes: new Uint32Array(capacity), dictionary: [] } : { kind: 'skipped' },
+      keep(c) ? { kind: 'dictionary', codes: new Uint16Array(capacity), dictionary: [] } : { kind: 'skipped' },
     );
     this.lookups = this.cells.map((column) => (column.kind === 'dictionary' ? new Map<string, number>() : null));
     if (this.cells.some((column) => column.kind === 'skipped')) this.textInSkipped = new Uint8Array(capacity);
@@ -124,7 +124,7 @@ export function readColumnarCacheTable(
   keep: (column: number) => boolean = () => true,
 ): { sourceRows: number[]; rowCount: number; cells: ColumnCells[]; textInSkipped?: Uint8Array } {
   const cells: ColumnCells[] = Array.from({ length: columnCount }, (_, c) =>
-    keep(c) ? { kind: 'dictionary', codes: new Uint32Array(capacity), dictionary: [] } : { kind: 'skipped' },
+    keep(c) ? { kind: 'dictionary', codes: new Uint16Array(capacity), dictionary: [] } : { kind: 'skipped' },
   );
   // Skipped dictionary columns: 1 per distinct text that is not blank.
   const hasText: number[][] = cells.map(() => []);
