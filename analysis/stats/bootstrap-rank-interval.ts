@@ -1,5 +1,6 @@
 import { quantileSorted } from 'simple-statistics';
 import { createSeededRandom } from './seeded-random.ts';
+import { bootstrapHelperWanted, startBootstrapHelper } from './bootstrap-helper-thread.ts';
 
 /**
  * Bootstrap 95% interval for the MWDS rank of every competency in every domain.
@@ -52,10 +53,22 @@ export interface BootstrapRankInput {
   seed: number;
 }
 
-export function bootstrapRankIntervals(input: BootstrapRankInput): { low: Float64Array; high: Float64Array } {
+export function bootstrapRankIntervals(
+  input: BootstrapRankInput,
+  options: { forceHelper?: boolean } = {},
+): { low: Float64Array; high: Float64Array } {
   const cells = (input.domainCount + 1) * input.competencies;
-  const ranks = new Float64Array(cells * Math.max(0, input.replicates));
-  if (input.replicates >= 1 && input.weights.length > 0) bootstrapReplicateRanks(input, 0, input.replicates, ranks);
+  const replicates = Math.max(0, input.replicates);
+  // Shared memory, so a helper thread can fill its replicates in place (bootstrap-helper-thread.ts).
+  const ranks = new Float64Array(new SharedArrayBuffer(8 * cells * replicates));
+  if (replicates >= 1 && input.weights.length > 0) {
+    if (replicates >= 2 && bootstrapHelperWanted(input, options.forceHelper)) {
+      const helperShare = Math.floor(replicates / 2);
+      const helper = startBootstrapHelper(input, 0, helperShare, ranks);
+      bootstrapReplicateRanks(input, helperShare, replicates - helperShare, ranks);
+      if (!helper.join()) bootstrapReplicateRanks(input, 0, helperShare, ranks);
+    } else bootstrapReplicateRanks(input, 0, replicates, ranks);
+  }
   return rankIntervalsFromReplicates(ranks, input.eligible, input.replicates);
 }
 

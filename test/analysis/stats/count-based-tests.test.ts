@@ -127,6 +127,22 @@ describe('Poisson bootstrap of MWDS ranks', () => {
     expect(Array.from(intervals.high)).toEqual(Array.from(fromSplit.high));
   });
 
+  it('gives the same intervals when a helper thread computes half of the replicates', () => {
+    const input = bootstrapInput(40);
+    const alone = new Float64Array(18 * 40);
+    bootstrapReplicateRanks(input, 0, 40, alone);
+    const expected = rankIntervalsFromReplicates(alone, input.eligible, 40);
+    const previous = process.env.SKILLGAP_WORKERS;
+    delete process.env.SKILLGAP_WORKERS;
+    try {
+      const withHelper = bootstrapRankIntervals(input, { forceHelper: true });
+      expect(Array.from(withHelper.low)).toEqual(Array.from(expected.low));
+      expect(Array.from(withHelper.high)).toEqual(Array.from(expected.high));
+    } finally {
+      if (previous !== undefined) process.env.SKILLGAP_WORKERS = previous;
+    }
+  });
+
   it('is seeded: same seed, same intervals; the two high-importance competencies rank on top', () => {
     const first = bootstrapRankIntervals(bootstrapInput(200));
     const second = bootstrapRankIntervals(bootstrapInput(200));

@@ -1,0 +1,51 @@
+import { availableParallelism } from 'node:os';
+import { Worker } from 'node:worker_threads';
+import type { BootstrapRankInput } from './bootstrap-rank-interval.ts';
+
+/**
+ * Runs part of the bootstrap replicates on a helper thread while the calling thread runs the rest,
+ * synchronously: the helper writes its replicates' ranks into the same SharedArrayBuffer and sets
+ * a flag the caller waits on with Atomics.wait. Replicate r always draws from its own seeded stream,
+ * so the ranks are the same bits whichever thread computes them (test/analysis/stats/
+ * bootstrap-helper-thread.test.ts). If the helper cannot start or fails, the caller computes its
+ * share itself: the result never depends on the helper.
+ */
+
+/** Below this much work (respondents × competencies × replicates) a helper's start-up (~0.4 s) costs more than it saves. */
+export const HELPER_MIN_WORK = 1e9;
+const HELPER_TIMEOUT_MS = 10 * 60 * 1000;
+
+/** 1 helper when the work is large and a second core exists; SKILLGAP_WORKERS=1 turns helpers off. */
+export function bootstrapHelperWanted(input: BootstrapRankInput, force = false): boolean {
+  const requested = Number(process.env.SKILLGAP_WORKERS);
+  if (Number.isInteger(requested) && requested >= 1) return requested > 1;
+  if (force) return true;
+  return availableParallelism() > 1 && input.weights.length * input.competencies * input.replicates >= HELPER_MIN_WORK;
+}
+
+export interface HelperRun {
+  /** Waits for the helper; true when it computed its share, false when the caller must. */
+  join(): boolean;
+}
+
+/** Starts a helper computing replicates [first, first + count) into `ranks` (shared memory). */
+export function startBootstrapHelper(input: BootstrapRankInput, first: number, count: number, ranks: Float64Array): HelperRun {
+  const status = new Int32Array(new SharedArrayBuffer(4));
+  let worker: Worker;
+  try {
+    worker = new Worker(new URL('./bootstrap-helper-worker.mjs', import.meta.url), {
+      workerData: { input, first, count, ranks, status },
+    });
+    worker.unref();
+  } catch {
+    return { join: () => false };
+  }
+  return {
+    join() {
+      const outcome = Atomics.wait(status, 0, 0, HELPER_TIMEOUT_MS);
+      const ok = outcome !== 'timed-out' && Atomics.load(status, 0) === 1;
+      void worker.terminate();
+      return ok;
+    },
+  };
+}
