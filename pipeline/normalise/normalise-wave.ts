@@ -73,8 +73,13 @@ export function normaliseWave(
 
     // Recode every rating once per distinct text of its column; unknown labels become `invalid`
     // and one warning per label and column.
-    const values = new Float64Array(rowCount * itemCount);
-    const missing = new Uint8Array(rowCount * itemCount);
+    // Every row's answers are recoded straight into the answer table, at this source's end of it
+    // (row-major: row r's items at r × itemCount); the kept rows are then moved down over the
+    // excluded ones (below). No separate grid of the source's values is allocated (≈ 0.5 GB at
+    // a million rows). The table has room for every row of every source (`capacity`).
+    const gridStart = answerCount;
+    const values = answers.value.subarray(gridStart, gridStart + rowCount * itemCount);
+    const missing = answers.missingReason.subarray(gridStart, gridStart + rowCount * itemCount);
     const unknownLabels = new Map<string, { column: string; label: string; rows: number[] }>();
     const blank = blankRows(table);
     const finished = new Int8Array(rowCount).fill(-1);
@@ -103,6 +108,7 @@ export function normaliseWave(
         const at = r * itemCount + item;
         if (answer.missing === null) {
           values[at] = answer.value;
+          missing[at] = 0;
           answered++;
         } else {
           values[at] = NaN;
@@ -178,6 +184,7 @@ export function normaliseWave(
         sourceFile: table.sourceFile,
         sourceRow: table.sourceRows[r],
       });
+      // Moving down: answerCount ≤ gridStart + at, so a cell is read before anything overwrites it.
       for (let item = 0; item < itemCount; item++) {
         const at = r * itemCount + item;
         answers.respondentIndex[answerCount] = respondentIndex;
