@@ -26,8 +26,12 @@ export function findDuplicates(
   const byId = new Uint8Array(responseIds.length);
   const byAnswers = new Uint8Array(responseIds.length);
   const seenIds = new Set<string>();
-  // hash → the first row seen with it, or every distinct-keyed row seen with it (a collision).
-  const seenHashes = new Map<number, number | number[]>();
+  // Rows seen with a key, by hash: an open-addressing table (linear probing) of row + 1, at most
+  // half full, so a lookup is a few array reads and never a boxed number in a Map. A slot whose
+  // hash matches but whose key differs (a collision) just moves the probe on.
+  const slots = new Int32Array(tableSize(responseIds.length));
+  const slotHashes = new Uint32Array(slots.length);
+  const mask = slots.length - 1;
   for (let i = 0; i < responseIds.length; i++) {
     if (skip[i]) continue;
     const id = responseIds[i];
@@ -37,16 +41,28 @@ export function findDuplicates(
     }
     if (id !== '') seenIds.add(id);
     if (!rowKeys.has(i)) continue;
-    const hash = rowKeys.hash(i);
-    const seen = seenHashes.get(hash);
-    if (seen === undefined) seenHashes.set(hash, i);
-    else if (typeof seen === 'number') {
-      if (rowKeys.equal(seen, i)) byAnswers[i] = 1;
-      else seenHashes.set(hash, [seen, i]);
-    } else if (seen.some((row) => rowKeys.equal(row, i))) byAnswers[i] = 1;
-    else seen.push(i);
+    const hash = rowKeys.hash(i) >>> 0;
+    for (let slot = hash & mask; ; slot = (slot + 1) & mask) {
+      const seen = slots[slot] - 1;
+      if (seen < 0) {
+        slots[slot] = i + 1;
+        slotHashes[slot] = hash;
+        break;
+      }
+      if (slotHashes[slot] === hash && rowKeys.equal(seen, i)) {
+        byAnswers[i] = 1;
+        break;
+      }
+    }
   }
   return { byId, byAnswers };
+}
+
+/** A power of two at least twice `rows` (so the table stays at most half full). */
+function tableSize(rows: number): number {
+  let size = 16;
+  while (size < rows * 2) size *= 2;
+  return size;
 }
 
 /** Row keys given as one fingerprint string per row ('' = no key). */
