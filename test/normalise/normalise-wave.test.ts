@@ -60,6 +60,18 @@ describe('normaliseWave', () => {
     expect(wave.audit.map((a) => a.sourceRow)).toEqual([4, 5, 6, 7, 8, 9, 10, 11, 12]);
   });
 
+  it('reports unknown labels in the order a row-by-row pass meets them, with every row', () => {
+    const labelRows = [
+      ['L_1', 'IP Address', 'True', '300', 'UK', 'High', 'Mid', 'Odd', 'Low'],
+      ['L_2', 'IP Address', 'True', '300', 'UK', 'Weird', 'Mid', 'Low', 'Odd'],
+      ['L_3', 'IP Address', 'True', '300', 'UK', 'High', 'Weird', 'Odd', 'Low'],
+    ];
+    const labels = normaliseWave([table(labelRows)], config, codebook, { competencyOrder: ['c1', 'c2', 'c3'] })
+      .warnings.filter((w) => w.code === 'unknown_label')
+      .map((w) => [w.column, w.row, w.message.includes('4, 6') || w.message.includes('4 and 6')]);
+    expect(labels).toEqual([['Q3_3', 4, true], ['Q3_1', 5, false], ['Q4_1', 5, false], ['Q3_2', 6, false]]);
+  });
+
   it('maps countries to ISO codes and regions, keeping unknown countries as Unknown', () => {
     expect(wave.respondents.map((r) => [r.respondentId, r.country, r.region])).toEqual([
       ['ind:R_1', 'TR', 'Asia'],
