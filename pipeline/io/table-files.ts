@@ -110,6 +110,13 @@ export function writeAnswersWideCsv(sink: TextSink, answers: AnswerTable, respon
   sink.write(formatCsvLine(['respondent_id', ...names.flatMap((name) => [name, `${name}.missing`])]));
   const reasonCells = ['', ...MISSING_REASONS.map((reason) => formatCsvCell(reason))];
   const cells = new Array<string>(slots.length * 2).fill('');
+  // A scale has a handful of values: each is formatted once (104M answers at 1M per population).
+  const valueCells = new Map<number, string>();
+  const valueCell = (value: number) => {
+    let cell = valueCells.get(value);
+    if (cell === undefined) valueCells.set(value, (cell = formatCsvCell(value)));
+    return cell;
+  };
   let text = '';
   let lines = 0;
   const flushRespondent = (respondent: number) => {
@@ -130,7 +137,7 @@ export function writeAnswersWideCsv(sink: TextSink, answers: AnswerTable, respon
     }
     const column = columnOfSlot[slotOf(i)];
     const reason = answers.missingReason[i];
-    cells[2 * column] = reason === 0 ? formatCsvCell(answers.value[i]) : '';
+    cells[2 * column] = reason === 0 ? valueCell(answers.value[i]) : '';
     cells[2 * column + 1] = reasonCells[reason];
   }
   if (current >= 0) flushRespondent(current);
