@@ -21,6 +21,7 @@ import { DIMENSIONS, MISSING_REASONS } from '../types.ts';
 import { ValidationError } from '../errors.ts';
 import { resolveColumns } from './resolve-columns.ts';
 import { makeAnswerRecoder } from './recode-answer.ts';
+import { spssAwareRecoder, spssColumnInfo } from './spss-answers.ts';
 import { cellText, columnarFromRows, type ColumnarRawTable, type ColumnCells } from './columnar-raw-table.ts';
 import type { RecodedAnswer } from './recode-answer.ts';
 import { isTestResponse } from './quality/test-responses.ts';
@@ -89,7 +90,7 @@ export function normaliseWave(
     const answeredAny = new Uint8Array(rowCount);
     const responseIds: string[] = new Array(rowCount);
     const weightProblems: { message: string; where: { file: string; row: number; column: string } }[] = [];
-    const itemColumns = columns.items.map((item) => recodeColumn(table.cells[item.index], recode));
+    const itemColumns = columns.items.map((item) => recodeColumn(table.cells[item.index], spssAwareRecoder(spssColumnInfo(table, item.index), recode)));
 
     for (let r = 0; r < rowCount; r++) {
       responseIds[r] = cell(r, columns.respondentId).trim();
