@@ -12,13 +12,12 @@
  *   organisationType, wave, sourceFile codes (Uint32 × length each) · respondentId end offsets
  *   (Uint32 × length) · respondentId UTF-8 blob
  */
-import { closeSync, openSync, readSync } from 'node:fs';
 import type { Respondent } from '../types.ts';
 import { BufferedFileWriter } from './buffered-file-writer.ts';
+import { binaryCacheStart, readBinaryCache } from './binary-cache-file.ts';
 import { unescapeCsvCell } from './csv-read.ts';
 
 const MAGIC = 'SKGRSP1\n';
-const align8 = (n: number) => (n + 7) & ~7;
 const CODED_FIELDS = ['population', 'country', 'region', 'organisationType', 'wave', 'sourceFile'] as const;
 const FORMULA_START = /^[=+\-@\t\r]/;
 const PLAIN_NUMBER = /^-?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/;
@@ -69,11 +68,7 @@ export function writeRespondentsBinary(path: string, respondents: readonly Respo
     idBytes += ids.write(id, idBytes, 'utf8');
     idEnds[i] = idBytes;
   }
-  const header = Buffer.from(JSON.stringify({ length, dictionaries, idBytes }), 'utf8');
-  const start = Buffer.alloc(align8(MAGIC.length + 4 + header.length));
-  start.write(MAGIC, 0, 'latin1');
-  start.writeUInt32LE(header.length, MAGIC.length);
-  header.copy(start, MAGIC.length + 4);
+  const start = binaryCacheStart(MAGIC, { length, dictionaries, idBytes });
   const writer = new BufferedFileWriter(path);
   try {
     writer.writeBytes(start);
@@ -87,25 +82,9 @@ export function writeRespondentsBinary(path: string, respondents: readonly Respo
 }
 
 export function readRespondentsBinary(path: string): Respondent[] {
-  const fd = openSync(path, 'r');
-  try {
-    let position = 0;
-    const readInto = (view: ArrayBufferView) => {
-      const bytes = new Uint8Array(view.buffer, view.byteOffset, view.byteLength);
-      for (let done = 0; done < bytes.length; ) {
-        const read = readSync(fd, bytes, done, Math.min(bytes.length - done, 1 << 30), position + done);
-        if (read === 0) throw new Error(`${path}: the respondents cache is truncated`);
-        done += read;
-      }
-      position += bytes.length;
-    };
-    const prefix = Buffer.alloc(MAGIC.length + 4);
-    readInto(prefix);
-    if (prefix.toString('latin1', 0, MAGIC.length) !== MAGIC) throw new Error(`${path} is not a respondents cache`);
-    const header = Buffer.alloc(prefix.readUInt32LE(MAGIC.length));
-    readInto(header);
-    const { length, dictionaries, idBytes } = JSON.parse(header.toString('utf8')) as { length: number; dictionaries: string[][]; idBytes: number };
-    position = align8(position);
+  type Header = { length: number; dictionaries: string[][]; idBytes: number };
+  return readBinaryCache<Header, Respondent[]>(path, MAGIC, 'respondents cache', ({ header, readInto }) => {
+    const { length, dictionaries, idBytes } = header;
     const weight = new Float64Array(length);
     const sourceRow = new Float64Array(length);
     const codes = CODED_FIELDS.map(() => new Uint32Array(length));
@@ -130,7 +109,5 @@ export function readRespondentsBinary(path: string): Respondent[] {
       };
     }
     return respondents;
-  } finally {
-    closeSync(fd);
-  }
+  });
 }

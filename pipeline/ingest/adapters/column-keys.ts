@@ -41,3 +41,12 @@ export function headerCell(record: string[] | undefined, index: number): string 
 export function headerWidth(records: string[][]): number {
   return records.reduce((widest, record) => Math.max(widest, record.length), 0);
 }
+
+/** The columns of an export whose single header row holds the keys (generic CSV, Kobo). */
+export function singleHeaderRow(records: string[][]): { headerRows: number; columns: RawColumn[]; warnings: string[] } {
+  const columns = Array.from({ length: headerWidth(records.slice(0, 1)) }, (_, index) => ({
+    key: headerCell(records[0], index).trim(),
+    label: '',
+  }));
+  return { headerRows: 1, ...finishColumns(columns) };
+}

@@ -10,7 +10,7 @@
  * Reference: KoboToolbox help, "Exporting and downloading your data" (support.kobotoolbox.org/export_download.html).
  */
 import type { ExportAdapter } from '../ingest-types.ts';
-import { finishColumns, headerCell, headerWidth } from './column-keys.ts';
+import { singleHeaderRow } from './column-keys.ts';
 
 /** The value Kobo writes in CSV for a question that was not shown. */
 export const KOBO_NOT_SHOWN = 'n/a';
@@ -18,11 +18,5 @@ export const KOBO_NOT_SHOWN = 'n/a';
 export const koboAdapter: ExportAdapter = {
   format: 'kobo',
   headerRecordsNeeded: 1,
-  resolveHeader(records) {
-    const columns = Array.from({ length: headerWidth(records.slice(0, 1)) }, (_, index) => ({
-      key: headerCell(records[0], index).trim(),
-      label: '',
-    }));
-    return { headerRows: 1, ...finishColumns(columns) };
-  },
+  resolveHeader: singleHeaderRow,
 };
