@@ -12,6 +12,9 @@ import { parseOwnCsv } from '../../pipeline/io/csv-read.ts';
 import { readPdf } from '../helpers/read-pdf.ts';
 import { useTempDir } from '../helpers/temp-dir.ts';
 import type { CompetencyFramework } from '../../pipeline/types.ts';
+import { createContext } from '../../pipeline/context.ts';
+import { buildReportInput } from '../../pipeline/stages/render-stage.ts';
+import { writeExecutiveSummary } from '../../reports/executive-summary.ts';
 
 const quiet = () => {};
 
@@ -57,6 +60,37 @@ describe('skillgap run on the 2022 sample wave', () => {
     expect(pdf.text.replace(/\s+/g, ' ')).toContain(label);
     expect(pdf.text).toContain('Türkiye');
     expect(pdf.text).toContain("Côte d'Ivoire");
+  });
+
+  it('quotes in the executive summary only numbers that are in the analysis outputs', async () => {
+    const table = (file: string) => {
+      const { header, records } = parseOwnCsv(readFileSync(join(waveOut, file), 'utf8'));
+      return records.map((r) => Object.fromEntries(header.map((h, i) => [h, r[i]])));
+    };
+    const estimates = table('analysis/estimates.csv');
+    const rankings = table('analysis/rankings.csv');
+    const respondents = table('normalised/respondents.csv');
+    const summary = writeExecutiveSummary(await buildReportInput(createContext({ wave: '2022', out, log: quiet })));
+    const pdf = await readPdf(readFileSync(join(waveOut, 'report.pdf')));
+    const flat = (text: string) => text.replace(/\s+/g, ' ');
+    const summaryPage = flat(pdf.pages.find((page) => page.includes('Executive summary') && !page.includes('Contents'))!);
+    for (const paragraph of summary.paragraphs) expect(summaryPage).toContain(flat(paragraph));
+    expect(summary.quoted.length).toBeGreaterThan(8);
+    for (const quoted of summary.quoted) {
+      const gap = /^(.+) gap (.+)$/.exec(quoted.what);
+      const mwds = /^MWDS (.+)$/.exec(quoted.what);
+      let source: number;
+      if (gap) {
+        const row = estimates.find((e) => e.region === gap[1] && e.competency === gap[2] && e.measure === 'gap_preparedness')!;
+        source = Number(row.mean);
+      } else if (mwds) source = Number(rankings.find((r) => r.region === 'Global' && r.competency === mwds[1])!.mwds);
+      else if (quoted.what === 'industry respondents' || quoted.what === 'education respondents') {
+        source = respondents.filter((r) => `${r.population} respondents` === quoted.what).length;
+      } else if (quoted.what === 'countries') source = new Set(respondents.map((r) => r.country)).size;
+      else throw new Error(`untraced number in the executive summary: ${quoted.what}`);
+      expect(quoted.value, quoted.what).toBe(source);
+      expect(summaryPage).toContain(quoted.text);
+    }
   });
 
   it('skips every stage on a second run, and says so', async () => {
