@@ -10,7 +10,7 @@ import { runMessages } from './messages/index.ts';
 
 export const DEFAULT_CONFIG: Omit<WaveConfig, 'wave' | 'title' | 'reportDate' | 'sources' | 'codebook'> = {
   regionScheme: 'un-m49-region',
-  quality: { dropDuplicates: true, minProgress: 100, speederFraction: 0.33, straightLineMinItems: 8, minAnsweredItems: 1 },
+  quality: { dropDuplicates: true, minProgress: 100, speederFraction: 0.33, straightLineMinItems: 8, minAnsweredItems: 1, attentionChecks: true },
   suppression: { minN: 5, lowReliabilityN: 10 },
   analysis: { ipaCrosshair: 'grand-mean', bootstrapReplicates: 200, seed: 1, weightCap: 5 },
 };

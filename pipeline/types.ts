@@ -125,6 +125,8 @@ export interface QualityRules {
   straightLineMinItems: number;
   /** Exclude respondents with fewer than this many non-missing ratings. */
   minAnsweredItems: number;
+  /** Apply the codebook's attention checks (default true). */
+  attentionChecks?: boolean;
 }
 
 export interface WaveConfig {
@@ -183,6 +185,12 @@ export interface SourceCodebook {
   };
   /** Rating columns: source column → competency and dimension. */
   items: { column: string; competency: string; dimension: Dimension }[];
+  /**
+   * Attention checks ("select 'Agree' for this item"): the column and the answers that pass,
+   * compared as normalised labels. A respondent giving any other answer, or none, is excluded
+   * as `failed_attention_check` (unless quality.attentionChecks is false).
+   */
+  attentionChecks?: { column: string; pass: string[] }[];
 }
 
 export interface Codebook {
@@ -268,6 +276,7 @@ export type QualityReason =
   | 'straight_liner'
   | 'no_ratings'
   | 'test_response'
+  | 'failed_attention_check'
   | 'blank_row';
 
 /** One row per data row of every input file: nothing is lost without a reason. */

@@ -25,6 +25,7 @@ import { spssAwareRecoder, spssColumnInfo } from './spss-answers.ts';
 import { cellText, columnarFromRows, type ColumnarRawTable, type ColumnCells } from './columnar-raw-table.ts';
 import type { RecodedAnswer } from './recode-answer.ts';
 import { isTestResponse } from './quality/test-responses.ts';
+import { failsAttentionCheck } from './quality/attention-checks.ts';
 import { isIncomplete, parseFinished } from './quality/incomplete.ts';
 import { speederThreshold } from './quality/speeders.ts';
 import { isStraightLiner } from './quality/straight-liners.ts';
@@ -153,6 +154,7 @@ export function normaliseWave(
         if (duplicates.byId[r]) reasons.push('duplicate_response_id');
         if (duplicates.byAnswers[r]) reasons.push('duplicate_answers');
         if (columns.status >= 0 && isTestResponse(cell(r, columns.status))) reasons.push('test_response');
+        if (rules.attentionChecks !== false && failsAttentionCheck(columns.attentionChecks, (index) => cell(r, index))) reasons.push('failed_attention_check');
         if (isIncomplete(finished[r], progress[r], rules.minProgress)) reasons.push('incomplete');
         if (Number.isFinite(speedLimit) && duration[r] < speedLimit) reasons.push('speeder');
         if (isStraightLiner(values, r * itemCount, itemDimensions, rules.straightLineMinItems)) reasons.push('straight_liner');

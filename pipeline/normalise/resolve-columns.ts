@@ -15,6 +15,8 @@ export interface ResolvedColumns {
   items: { index: number; column: string; competency: string; dimension: SourceCodebook['items'][number]['dimension'] }[];
   /** Codebook item columns the export does not have. */
   missingItems: string[];
+  /** Attention-check columns with their passing answers in normalised form. */
+  attentionChecks: { index: number; column: string; pass: Set<string> }[];
 }
 
 /**
@@ -74,7 +76,12 @@ export function resolveColumns(table: Pick<RawTable, "columns" | "sourceFile">, 
     status: optional(codebook.columns.status),
     items: [],
     missingItems: [],
+    attentionChecks: [],
   };
+  for (const check of codebook.attentionChecks ?? []) {
+    const index = required('attention-check', check.column);
+    if (index >= 0) resolved.attentionChecks.push({ index, column: check.column, pass: new Set(check.pass.map(normaliseLabel)) });
+  }
   for (const item of codebook.items) {
     const index = find(item.column);
     if (index < 0) resolved.missingItems.push(item.column);

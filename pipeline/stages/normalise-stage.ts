@@ -136,8 +136,10 @@ function columnsNormaliseReads(ctx: RunContext, meta: Pick<ColumnarRawTable, 'co
   } catch {
     return () => true;
   }
-  const { items, missingItems: _missing, ...roles } = resolved;
-  const read = new Set<number>([...Object.values(roles), ...items.map((item) => item.index)].filter((index) => index >= 0));
+  const { items, missingItems: _missing, attentionChecks, ...roles } = resolved;
+  const read = new Set<number>(
+    [...Object.values(roles), ...items.map((item) => item.index), ...attentionChecks.map((check) => check.index)].filter((index) => index >= 0),
+  );
   return (column) => read.has(column);
 }
 

@@ -94,3 +94,32 @@ describe('normaliseWave', () => {
     expect(() => normaliseWave([other], config, codebook, { competencyOrder: ['c1', 'c2', 'c3'] })).toThrow(/ind\.csv, column "Q3_1".*different survey/);
   });
 });
+
+describe('normaliseWave attention checks', () => {
+  const withCheck: Codebook = {
+    ...codebook,
+    sources: [{ ...codebook.sources[0], attentionChecks: [{ column: 'Q9', pass: ['Strongly agree'] }] }],
+  };
+  const checkHeader = [...header, 'Q9'];
+  const checked = (cells: string[][]): RawTable => ({ ...table(cells), columns: checkHeader.map((key) => ({ key, label: key })) });
+  const answers = [
+    ['R_1', 'IP Address', 'True', '300', 'Türkiye', 'High', 'Mid', 'Low', 'Low', 'strongly  AGREE'],
+    ['R_2', 'IP Address', 'True', '280', 'Ivory Coast', 'High', 'Low', 'Mid', 'Mid', 'Agree'],
+    ['R_3', 'IP Address', 'True', '290', 'UK', 'Low', 'High', 'Mid', 'High', ''],
+  ];
+
+  it('excludes respondents who fail or skip the check, matching labels in normalised form', () => {
+    const wave = normaliseWave([checked(answers)], config, withCheck, { competencyOrder: ['c1', 'c2', 'c3'] });
+    expect(wave.audit.map((a) => a.reasons.join('+') || a.status)).toEqual(['kept', 'failed_attention_check', 'failed_attention_check']);
+  });
+
+  it('keeps them when the rule is switched off', () => {
+    const off = { ...config, quality: { ...config.quality, attentionChecks: false } };
+    const wave = normaliseWave([checked(answers)], off, withCheck, { competencyOrder: ['c1', 'c2', 'c3'] });
+    expect(wave.audit.every((a) => a.status === 'kept')).toBe(true);
+  });
+
+  it('names the file and column when the attention-check column is missing', () => {
+    expect(() => normaliseWave([table(rows)], config, withCheck, { competencyOrder: ['c1', 'c2', 'c3'] })).toThrow(/ind\.csv, column "Q9"/);
+  });
+});
