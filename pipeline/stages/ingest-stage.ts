@@ -19,7 +19,6 @@ import { Worker } from 'node:worker_threads';
 import { ValidationError, UsageError } from '../errors.ts';
 import { knownFileHashes, seedKnownFileHashes } from '../io/hash.ts';
 import { ingestSource, type IngestJob, type IngestJobResult } from './ingest-source.ts';
-import { forEachCachedGroup, plainText } from '../io/columnar-cache.ts';
 
 const ingestedDir = (ctx: RunContext) => join(ctx.outDir, 'ingested');
 export const ingestedRowsFile = (ctx: RunContext, sourceId: string) => join(ingestedDir(ctx), `${sourceId}.cols`);
@@ -131,28 +130,4 @@ export function ingestedFiles(ctx: RunContext): string[] {
 
 export function readIngestedMeta(ctx: RunContext, sourceId: string): IngestedMeta {
   return JSON.parse(readFileSync(ingestedMetaFile(ctx, sourceId), 'utf8')) as IngestedMeta;
-}
-
-/** Reads back what the ingest stage cached as row tables (small waves, tools); normalise reads columns. */
-export function readRawTables(ctx: RunContext): RawTable[] {
-  return ctx.wave.config.sources.map((source) => {
-    const { rowCount: _rowCount, ...meta } = readIngestedMeta(ctx, source.id);
-    const rows: string[][] = [];
-    const sourceRows: number[] = [];
-    const dictionaries: string[][] = meta.columns.map(() => []);
-    forEachCachedGroup(ingestedRowsFile(ctx, source.id), (group) => {
-      const first = rows.length;
-      for (let r = 0; r < group.rowCount; r++) {
-        sourceRows.push(group.sourceRows[r]);
-        rows.push(new Array<string>(group.columns.length));
-      }
-      for (const [c, column] of group.columns.entries()) {
-        if (column.kind === 'dictionary') {
-          dictionaries[c].push(...column.newTexts);
-          for (let r = 0; r < group.rowCount; r++) rows[first + r][c] = dictionaries[c][column.codes[r]];
-        } else for (let r = 0; r < group.rowCount; r++) rows[first + r][c] = plainText(column, r);
-      }
-    });
-    return { ...meta, rows, sourceRows };
-  });
 }

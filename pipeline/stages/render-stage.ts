@@ -15,7 +15,7 @@ import { fileHashesFile, loadFileHashes, sha256File } from '../io/hash.ts';
 import { respondentsFromCsv } from '../io/table-files.ts';
 import { countryDisplayName } from '../normalise/regions.ts';
 import { analysisFiles, readAnalysis } from './analyse-stage.ts';
-import { normalisedFiles, type AuditSummary, type RespondentCount } from './normalise-stage.ts';
+import { countRespondents, normalisedFiles, type AuditSummary, type RespondentCount } from './normalise-stage.ts';
 import { UsageError } from '../errors.ts';
 import { relative } from 'node:path';
 
@@ -128,15 +128,5 @@ export function respondentsByCountryFromCounts(counts: readonly RespondentCount[
 
 /** Kept respondents per country and population, sorted by country name (out folders without respondent-counts.json). */
 export function countRespondentsByCountry(respondents: readonly Respondent[]): CountryRespondents[] {
-  const byCountry = new Map<string, CountryRespondents>();
-  for (const respondent of respondents) {
-    const key = respondent.country || '';
-    let row = byCountry.get(key);
-    if (!row) {
-      row = { country: key, countryName: key ? countryDisplayName(key) : 'Unknown country', region: respondent.region, industry: 0, education: 0 };
-      byCountry.set(key, row);
-    }
-    row[respondent.population]++;
-  }
-  return [...byCountry.values()].sort((a, b) => a.countryName.localeCompare(b.countryName, 'en'));
+  return respondentsByCountryFromCounts(countRespondents(respondents));
 }
