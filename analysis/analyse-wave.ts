@@ -47,7 +47,17 @@ interface PopulationData {
   cells: CellSummaries;
 }
 
-export function analyseWave(wave: NormalisedWave, config: WaveConfig): AnalysisResult & { distributions: DistributionRow[] } {
+/**
+ * `phaseSeconds` (optional, for bench/analysis-bench.ts): receives the wall time of each part of the
+ * stage, so a benchmark can say where the time goes without a profiler. Results do not depend on it.
+ */
+export function analyseWave(wave: NormalisedWave, config: WaveConfig, phaseSeconds?: Record<string, number>): AnalysisResult & { distributions: DistributionRow[] } {
+  let phaseStart = performance.now();
+  const phase = (name: string) => {
+    const now = performance.now();
+    if (phaseSeconds) phaseSeconds[name] = (phaseSeconds[name] ?? 0) + (now - phaseStart) / 1000;
+    phaseStart = now;
+  };
   const warnings: Warning[] = [];
   const { answers, respondents } = wave;
   const competencies = answers.competencies;
@@ -67,7 +77,9 @@ export function analyseWave(wave: NormalisedWave, config: WaveConfig): AnalysisR
     localRow[index] = counts[code]++;
   });
   const weighting: AnalysisResult['weighting'] = [];
+  phase('setup');
   const encoded = encodeAnswers(wave, populationCode, localRow, counts);
+  phase('encodeAnswers');
   const coding = describeJointCodes(encoded.levelValues);
   const data: PopulationData[] = (['industry', 'education'] as Population[]).map((population, code) => {
     const members = respondents.filter((respondent) => respondent.population === population);
@@ -75,8 +87,11 @@ export function analyseWave(wave: NormalisedWave, config: WaveConfig): AnalysisR
     weighting.push(summary);
     const rowDomain = new Int32Array(members.length);
     members.forEach((member, row) => (rowDomain[row] = regionCode.get(member.region)!));
+    phase('weights');
     const histograms = buildCellHistograms(encoded.populations[code], coding, weights, rowDomain, K, R);
+    phase('buildCellHistograms');
     const cells = summariseCells(histograms, coding, encoded.levelValues, K, R, members.length, wave.scale.max);
+    phase('summariseCells');
     if (encoded.populations[code].unexpected > 0) {
       warnings.push({ code: 'unexpected_dimension', message: messages.unexpectedDimension(encoded.populations[code].unexpected, population, code === 0 ? 'coverage' : 'preparedness') });
     }
@@ -117,14 +132,20 @@ export function analyseWave(wave: NormalisedWave, config: WaveConfig): AnalysisR
     suppressedCell.gapEdu[cell] = +pushEstimate(cell, 'education', 'gap_education', at(education.cells.gap, cell), NaN, educationImportanceSuppressed || coverageSuppressed);
   }
 
+  phase('estimates');
   const tests = runTests(wave.wave, blocks, competencies, data, coding, encoded.levelValues, suppressedCell);
+  phase('tests');
+  const rankedDiscrepancy = rankedDiscrepancyScores(industry.jointCode, coding.differenceLevelOfCode, coding.differenceValues.length, industry.weights, industry.rowDomain, K, R);
+  phase('rankedDiscrepancy');
   const rankings: RankingRowWithRds[] = buildRankings({
     wave: wave.wave, blocks, competencies, config, scale: wave.scale, coding,
     industry: { jointCode: industry.jointCode, weights: industry.weights, rowDomain: industry.rowDomain, importanceMeans: industry.cells.importance, otherMeans: industry.cells.other, gapMeans: industry.cells.gap },
     eligible: Uint8Array.from(suppressedCell.gapPrep, (suppressed, cell) => (suppressed || suppressedCell.industryImportance[cell] || suppressedCell.prep[cell] ? 0 : 1)),
-    rankedDiscrepancy: rankedDiscrepancyScores(industry.jointCode, coding.differenceLevelOfCode, coding.differenceValues.length, industry.weights, industry.rowDomain, K, R),
+    rankedDiscrepancy,
   });
+  phase('rankings');
   const distributions = buildDistributions(blocks, competencies, data, encoded.levelValues, wave.scale, minN);
+  phase('distributions');
   return { wave: wave.wave, estimates, tests, rankings, distributions, weighting, warnings };
 }
 

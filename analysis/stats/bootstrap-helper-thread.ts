@@ -1,14 +1,18 @@
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
-import type { BootstrapRankInput } from './bootstrap-rank-interval.ts';
+import type { BootstrapRankInput, RankingSpec } from './bootstrap-rank-interval.ts';
+import type { ResampleLayout } from './bootstrap-replicate-batch.ts';
 
 /**
  * Runs part of the bootstrap replicates on a helper thread while the calling thread runs the rest,
- * synchronously: the helper writes its replicates' ranks into the same SharedArrayBuffer and sets
- * a flag the caller waits on with Atomics.wait. Replicate r always draws from its own seeded stream,
- * so the ranks are the same bits whichever thread computes them (test/analysis/stats/
- * bootstrap-helper-thread.test.ts). If the helper cannot start or fails, the caller computes its
- * share itself: the result never depends on the helper.
+ * synchronously. Both threads claim batches of eight replicates from a shared counter (so neither
+ * waits for the other however the machine's load or the helper's start-up falls); the helper reads
+ * the rows from the shared layout the caller fills, writes its replicates' ranks into the same
+ * SharedArrayBuffer, marks each batch done, and finally sets a flag the caller waits on with
+ * Atomics.wait. Replicate r always draws from its own seeded stream, so the ranks are the same bits
+ * whichever thread computes them (test/analysis/stats/count-based-tests.test.ts). If the helper
+ * cannot start or fails, the caller computes the batches it left unfinished: the result never
+ * depends on the helper.
  */
 
 /** Below this much work (respondents × competencies × replicates) a helper's start-up (~0.4 s) costs more than it saves. */
@@ -28,13 +32,16 @@ export interface HelperRun {
   join(): boolean;
 }
 
-/** Starts a helper computing replicates [first, first + count) into `ranks` (shared memory). */
-export function startBootstrapHelper(input: BootstrapRankInput, first: number, count: number, ranks: Float64Array): HelperRun {
+/**
+ * Starts a helper that waits for `layout` to be filled, then claims batches from `schedule`
+ * (bootstrap-rank-interval.ts `createBatchSchedule`) and writes their ranks into `ranks` (all shared memory).
+ */
+export function startBootstrapHelper(spec: RankingSpec, layout: ResampleLayout, schedule: Int32Array, ranks: Float64Array): HelperRun {
   const status = new Int32Array(new SharedArrayBuffer(4));
   let worker: Worker;
   try {
     worker = new Worker(new URL('./bootstrap-helper-worker.mjs', import.meta.url), {
-      workerData: { input, first, count, ranks, status },
+      workerData: { spec, layout, schedule, ranks, status },
     });
     worker.unref();
   } catch {

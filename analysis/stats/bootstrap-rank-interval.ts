@@ -1,6 +1,8 @@
 import { quantileSorted } from 'simple-statistics';
-import { createSeededRandom } from './seeded-random.ts';
 import { bootstrapHelperWanted, startBootstrapHelper } from './bootstrap-helper-thread.ts';
+import {
+  LANES, allocateBatchScratch, allocateResampleLayout, fillReplicateBins, fillResampleLayout, type BatchScratch, type ResampleLayout,
+} from './bootstrap-replicate-batch.ts';
 
 /**
  * Bootstrap 95% interval for the MWDS rank of every competency in every domain.
@@ -22,10 +24,14 @@ import { bootstrapHelperWanted, startBootstrapHelper } from './bootstrap-helper-
  *
  * Implementation: each respondent × competency is one joint code (its importance level and its
  * discrepancy level, built in the analysis stage); a replicate adds m_i·w_i to one bin per
- * respondent × competency, bin = (domain, competency, code), skipping the ~37% of respondents with
- * m_i = 0; Σw·I, Σw, Σw·D and Σw_D then come from the few bins of each cell. Poisson(1) variates by
- * inversion of the CDF against one 32-bit uniform (probabilities below 2⁻³², i.e. m ≥ 13, are
- * dropped). No allocation per replicate.
+ * respondent × competency, bin = (domain, competency, code); Σw·I, Σw, Σw·D and Σw_D then come from
+ * the few bins of each cell. Replicates are computed eight at a time in one pass over the data
+ * (bootstrap-replicate-batch.ts), which gives the same sums bit for bit as one replicate at a time;
+ * Poisson(1) variates by inversion of the CDF against one 32-bit uniform (poisson-multipliers.ts;
+ * probabilities below 2⁻³², i.e. m ≥ 13, are dropped). No allocation per replicate. For large
+ * waves a helper thread takes batches of eight replicates from a shared counter while the calling
+ * thread takes the others (bootstrap-helper-thread.ts); which thread computes a batch never
+ * changes its ranks.
  *
  * Inputs: `jointCode` row-major n × K, `importanceOfCode` / `discrepancyOfCode` the importance and
  * discrepancy (I − P) values of each code (NaN = none), `weights` n, `rowDomain` n in 0..domainCount−1,
@@ -62,14 +68,91 @@ export function bootstrapRankIntervals(
   // Shared memory, so a helper thread can fill its replicates in place (bootstrap-helper-thread.ts).
   const ranks = new Float64Array(new SharedArrayBuffer(8 * cells * replicates));
   if (replicates >= 1 && input.weights.length > 0) {
-    if (replicates >= 2 && bootstrapHelperWanted(input, options.forceHelper)) {
-      const helperShare = Math.floor(replicates / 2);
-      const helper = startBootstrapHelper(input, 0, helperShare, ranks);
-      bootstrapReplicateRanks(input, helperShare, replicates - helperShare, ranks);
-      if (!helper.join()) bootstrapReplicateRanks(input, 0, helperShare, ranks);
-    } else bootstrapReplicateRanks(input, 0, replicates, ranks);
+    const codes = input.importanceOfCode.length;
+    const layout = allocateResampleLayout(input.weights.length, input.competencies, input.domainCount, codes);
+    const batches = Math.ceil(replicates / LANES);
+    if (batches >= 2 && bootstrapHelperWanted(input, options.forceHelper)) {
+      // The helper starts (≈ 0.4 s) while this thread sorts the rows into the shared layout.
+      const schedule = createBatchSchedule(batches);
+      const helper = startBootstrapHelper(rankingSpec(input), layout, schedule, ranks);
+      fillResampleLayout(input.jointCode, input.weights, input.rowDomain, input.competencies, layout);
+      markLayoutReady(schedule);
+      computeClaimedBatches(rankingSpec(input), layout, schedule, ranks);
+      if (!helper.join()) computeUnfinishedBatches(rankingSpec(input), layout, schedule, ranks);
+    } else {
+      fillResampleLayout(input.jointCode, input.weights, input.rowDomain, input.competencies, layout);
+      replicateRanksFromLayout(rankingSpec(input), layout, 0, replicates, ranks);
+    }
   }
   return rankIntervalsFromReplicates(ranks, input.eligible, input.replicates);
+}
+
+/** What a thread needs besides the layout: the input without the per-row arrays. */
+export type RankingSpec = Omit<BootstrapRankInput, 'jointCode' | 'weights' | 'rowDomain'>;
+
+function rankingSpec(input: BootstrapRankInput): RankingSpec {
+  const { importanceOfCode, discrepancyOfCode, competencies, domainCount, eligible, replicates, seed } = input;
+  return { importanceOfCode, discrepancyOfCode, competencies, domainCount, eligible, replicates, seed };
+}
+
+/**
+ * The shared schedule of a run split between threads, Int32 in shared memory: [0] the next batch
+ * to claim, [1] 1 once the layout is filled, [2 + b] 1 once batch b (replicates 8b … 8b + 7) is done.
+ */
+export function createBatchSchedule(batches: number): Int32Array {
+  return new Int32Array(new SharedArrayBuffer(4 * (2 + batches)));
+}
+
+function markLayoutReady(schedule: Int32Array): void {
+  Atomics.store(schedule, 1, 1);
+  Atomics.notify(schedule, 1);
+}
+
+/** Blocks (a helper thread only) until the calling thread has filled the layout. */
+export function waitForLayout(schedule: Int32Array): void {
+  Atomics.wait(schedule, 1, 0);
+}
+
+/** Claims batches from the schedule until none is left; each thread calls this concurrently. */
+export function computeClaimedBatches(spec: RankingSpec, layout: ResampleLayout, schedule: Int32Array, ranks: Float64Array): void {
+  const batches = schedule.length - 2;
+  const scratch = allocateScratch(spec, layout);
+  for (let batch = Atomics.add(schedule, 0, 1); batch < batches; batch = Atomics.add(schedule, 0, 1)) {
+    computeBatch(spec, layout, batch, ranks, scratch);
+    Atomics.store(schedule, 2 + batch, 1);
+  }
+}
+
+/** After a failed helper: the batches it claimed and did not finish. */
+function computeUnfinishedBatches(spec: RankingSpec, layout: ResampleLayout, schedule: Int32Array, ranks: Float64Array): void {
+  const scratch = allocateScratch(spec, layout);
+  for (let batch = 0; batch < schedule.length - 2; batch++) if (Atomics.load(schedule, 2 + batch) !== 1) computeBatch(spec, layout, batch, ranks, scratch);
+}
+
+interface Scratch extends BatchScratch {
+  sumWeightedImportance: Float64Array;
+  sumImportanceWeights: Float64Array;
+  sumWeightedDiscrepancy: Float64Array;
+  sumDiscrepancyWeights: Float64Array;
+  score: Float64Array;
+  order: Int32Array;
+}
+
+function allocateScratch(spec: RankingSpec, layout: ResampleLayout): Scratch {
+  const cells = (spec.domainCount + 1) * spec.competencies;
+  return {
+    ...allocateBatchScratch(layout.weightBySlot.length, spec.competencies, spec.domainCount, spec.importanceOfCode.length),
+    sumWeightedImportance: new Float64Array(cells), sumImportanceWeights: new Float64Array(cells),
+    sumWeightedDiscrepancy: new Float64Array(cells), sumDiscrepancyWeights: new Float64Array(cells),
+    score: new Float64Array(spec.competencies), order: new Int32Array(spec.competencies),
+  };
+}
+
+function computeBatch(spec: RankingSpec, layout: ResampleLayout, batch: number, ranks: Float64Array, scratch: Scratch): void {
+  const first = batch * LANES;
+  const count = Math.min(LANES, Math.max(0, spec.replicates) - first);
+  fillReplicateBins(layout, spec.competencies, spec.importanceOfCode.length, spec.seed, first, count, scratch);
+  for (let lane = 0; lane < count; lane++) ranksFromBins(spec, scratch, lane, first + lane, ranks);
 }
 
 /** 2.5% and 97.5% quantiles of each eligible cell's ranks (`ranks` cell-major, B per cell). */
@@ -87,92 +170,74 @@ export function rankIntervalsFromReplicates(ranks: Float64Array, eligible: Uint8
   return { low, high };
 }
 
-/** Poisson(1) CDF × 2³², k = 0..12: m = first k with u < threshold[k]. */
-const POISSON_THRESHOLDS = (() => {
-  const thresholds = new Float64Array(13);
-  let probability = Math.exp(-1);
-  let cumulative = 0;
-  for (let k = 0; k < 13; k++) {
-    cumulative += probability;
-    thresholds[k] = cumulative * 4294967296;
-    probability /= k + 1;
-  }
-  thresholds[12] = Infinity;
-  return thresholds;
-})();
-
 /**
  * Ranks of replicates first … first + count − 1 into `ranks` (cell-major, `input.replicates` per
  * cell, so a worker can fill its own replicates of a shared buffer).
  */
 export function bootstrapReplicateRanks(input: BootstrapRankInput, first: number, count: number, ranks: Float64Array): void {
-  const { jointCode, importanceOfCode, discrepancyOfCode, weights, rowDomain, competencies, domainCount, eligible, replicates } = input;
-  const rows = weights.length;
-  const codes = importanceOfCode.length;
-  const blocks = domainCount + 1;
-  const cells = blocks * competencies;
-  const globalOffset = domainCount * competencies;
-  const binWeights = new Float64Array(domainCount * competencies * codes);
-  const sumWeightedImportance = new Float64Array(cells);
-  const sumImportanceWeights = new Float64Array(cells);
-  const sumWeightedDiscrepancy = new Float64Array(cells);
-  const sumDiscrepancyWeights = new Float64Array(cells);
-  const score = new Float64Array(competencies);
-  const order = new Int32Array(competencies);
-  const rowsPerCompetency = competencies * codes;
+  const layout = allocateResampleLayout(input.weights.length, input.competencies, input.domainCount, input.importanceOfCode.length);
+  fillResampleLayout(input.jointCode, input.weights, input.rowDomain, input.competencies, layout);
+  replicateRanksFromLayout(rankingSpec(input), layout, first, count, ranks);
+}
 
-  for (let replicate = first; replicate < first + count; replicate++) {
-    const random = createSeededRandom(input.seed, replicate + 1);
-    binWeights.fill(0);
-    for (let row = 0; row < rows; row++) {
-      const uniform = random.nextUint32();
-      let multiplier = 0;
-      while (uniform >= POISSON_THRESHOLDS[multiplier]) multiplier++;
-      if (multiplier === 0) continue;
-      const weight = multiplier * weights[row];
-      const base = row * competencies;
-      let bin = rowDomain[row] * rowsPerCompetency;
-      for (let k = 0; k < competencies; k++, bin += codes) binWeights[bin + jointCode[base + k]] += weight;
-    }
-    sumWeightedImportance.fill(0);
-    sumImportanceWeights.fill(0);
-    sumWeightedDiscrepancy.fill(0);
-    sumDiscrepancyWeights.fill(0);
-    for (let cell = 0; cell < globalOffset; cell++) {
-      const globalCell = globalOffset + (cell % competencies);
-      for (let code = 0, bin = cell * codes; code < codes; code++, bin++) {
-        const weight = binWeights[bin];
-        if (weight === 0) continue;
-        const importance = importanceOfCode[code];
-        if (importance === importance) {
-          sumWeightedImportance[cell] += weight * importance;
-          sumImportanceWeights[cell] += weight;
-        }
-        const discrepancy = discrepancyOfCode[code];
-        if (discrepancy === discrepancy) {
-          sumWeightedDiscrepancy[cell] += weight * discrepancy;
-          sumDiscrepancyWeights[cell] += weight;
-        }
+function replicateRanksFromLayout(spec: RankingSpec, layout: ResampleLayout, first: number, count: number, ranks: Float64Array): void {
+  if (count <= 0) return;
+  const scratch = allocateScratch(spec, layout);
+  for (let batchFirst = first; batchFirst < first + count; batchFirst += LANES) {
+    const batchCount = Math.min(LANES, first + count - batchFirst);
+    fillReplicateBins(layout, spec.competencies, spec.importanceOfCode.length, spec.seed, batchFirst, batchCount, scratch);
+    for (let lane = 0; lane < batchCount; lane++) ranksFromBins(spec, scratch, lane, batchFirst + lane, ranks);
+  }
+}
+
+/**
+ * One replicate's ranks from its lane of the batch's bins: Σw·I, Σw_I, Σw·D, Σw_D per domain cell
+ * (codes in order; the Global block = the sum of the domains), MWDS = (Σw·I/Σw_I)·(Σw·D/Σw_D), then
+ * mid-ranks of the eligible competencies per block.
+ */
+function ranksFromBins(spec: RankingSpec, scratch: Scratch, lane: number, replicate: number, ranks: Float64Array): void {
+  const { importanceOfCode, discrepancyOfCode, competencies, domainCount, eligible, replicates } = spec;
+  const { bins, sumWeightedImportance, sumImportanceWeights, sumWeightedDiscrepancy, sumDiscrepancyWeights, score, order } = scratch;
+  const codes = importanceOfCode.length;
+  const globalOffset = domainCount * competencies;
+  sumWeightedImportance.fill(0);
+  sumImportanceWeights.fill(0);
+  sumWeightedDiscrepancy.fill(0);
+  sumDiscrepancyWeights.fill(0);
+  for (let cell = 0; cell < globalOffset; cell++) {
+    const globalCell = globalOffset + (cell % competencies);
+    for (let code = 0, bin = cell * codes; code < codes; code++, bin++) {
+      const weight = bins[bin * LANES + lane];
+      if (weight === 0) continue;
+      const importance = importanceOfCode[code];
+      if (importance === importance) {
+        sumWeightedImportance[cell] += weight * importance;
+        sumImportanceWeights[cell] += weight;
       }
-      sumWeightedImportance[globalCell] += sumWeightedImportance[cell];
-      sumImportanceWeights[globalCell] += sumImportanceWeights[cell];
-      sumWeightedDiscrepancy[globalCell] += sumWeightedDiscrepancy[cell];
-      sumDiscrepancyWeights[globalCell] += sumDiscrepancyWeights[cell];
-    }
-    for (let block = 0; block < blocks; block++) {
-      const offset = block * competencies;
-      let items = 0;
-      for (let k = 0; k < competencies; k++) {
-        if (!eligible[offset + k]) continue;
-        const mwds =
-          (sumWeightedImportance[offset + k] / sumImportanceWeights[offset + k]) *
-          (sumWeightedDiscrepancy[offset + k] / sumDiscrepancyWeights[offset + k]);
-        // A competency absent from this resample ranks last (it carries no evidence of need).
-        score[k] = mwds === mwds ? mwds : -Infinity;
-        order[items++] = k;
+      const discrepancy = discrepancyOfCode[code];
+      if (discrepancy === discrepancy) {
+        sumWeightedDiscrepancy[cell] += weight * discrepancy;
+        sumDiscrepancyWeights[cell] += weight;
       }
-      rankDescending(score, order, items, ranks, offset, replicate, replicates);
     }
+    sumWeightedImportance[globalCell] += sumWeightedImportance[cell];
+    sumImportanceWeights[globalCell] += sumImportanceWeights[cell];
+    sumWeightedDiscrepancy[globalCell] += sumWeightedDiscrepancy[cell];
+    sumDiscrepancyWeights[globalCell] += sumDiscrepancyWeights[cell];
+  }
+  for (let block = 0; block <= domainCount; block++) {
+    const offset = block * competencies;
+    let items = 0;
+    for (let k = 0; k < competencies; k++) {
+      if (!eligible[offset + k]) continue;
+      const mwds =
+        (sumWeightedImportance[offset + k] / sumImportanceWeights[offset + k]) *
+        (sumWeightedDiscrepancy[offset + k] / sumDiscrepancyWeights[offset + k]);
+      // A competency absent from this resample ranks last (it carries no evidence of need).
+      score[k] = mwds === mwds ? mwds : -Infinity;
+      order[items++] = k;
+    }
+    rankDescending(score, order, items, ranks, offset, replicate, replicates);
   }
 }
 
