@@ -6,6 +6,7 @@
  *   runWave / runStage     run the pipeline (as `skillgap run` / `skillgap analyse`)
  *   loadWave               read a run wave's tables back as typed rows
  *   toDataFrame            any of those tables as a danfojs DataFrame, equal to the CSV on disk
+ *   forEachAnswer          the wide answer table's answers one by one (answerCount, answerTableFromLong)
  *   buildFigureSpec        a report figure's Vega-Lite spec, to change and
  *   renderFigureSvg        render to SVG
  *   compareWaveResults     change of each gap between two waves, top-5 entries and exits
@@ -23,6 +24,7 @@ export { loadWave, type WaveData } from './api/load-wave.ts';
 export { runWave, runStage, type RunWaveOptions, type RunWaveResult } from './api/run-wave.ts';
 export { buildFigureSpec, renderFigureSvg, loadReportInput, FIGURE_IDS } from './api/figure-spec.ts';
 export { toDataFrame, type TableLike, type ToDataFrameOptions } from './api/to-data-frame.ts';
+export { forEachAnswer, answerCount, answerTableFromLong, type AnswerEntry, type LongAnswer } from './pipeline/answer-table.ts';
 export { TABLE_COLUMNS, columnType, type TableKind, type ColumnType } from './api/table-kinds.ts';
 export { compareWaveResults, type WaveChangeRow } from './api/compare-wave-results.ts';
 export { loadWaveConfig, type WaveSetup } from './api/load-wave-config.ts';

@@ -2,19 +2,20 @@ import type { NormalisedWave } from '../pipeline/types.ts';
 import { DIMENSIONS } from '../pipeline/types.ts';
 import { ValidationError } from '../pipeline/errors.ts';
 import * as messages from '../pipeline/messages/analysis.ts';
+import { ABSENT_CODE, MISSING_CODE_BASE } from '../pipeline/answer-table.ts';
 
 /**
- * The one pass over the long AnswerTable: every answer becomes a one-byte level code in a
- * respondents × competencies matrix per population and rated dimension (importance; preparedness
- * for industry, coverage for education). Ratings have few distinct values, so every later step works
- * on small integer codes and histograms instead of doubles (a 1M-respondent wave: 30 MB per matrix
- * instead of 240 MB, and no NaN tests in the hot loops).
+ * The one pass over the wide AnswerTable (pipeline/answer-table.ts): every answer becomes a
+ * one-byte level code in a respondents × competencies matrix per population and rated dimension
+ * (importance; preparedness for industry, coverage for education). Ratings have few distinct
+ * values, so every later step works on small integer codes and histograms instead of doubles (a
+ * 1M-respondent wave: 30 MB per matrix instead of 240 MB, and no NaN tests in the hot loops).
  *
- * Level codes: the integer scale points min..max are levels 0..(max − min); any other value met
- * (non-integer or off-scale, which normalise should already have made missing) gets the next free
- * level, so nothing is lost. MISSING_STATE = an answer with no value (NaN: don't know, blank…);
- * ABSENT_STATE = no answer in the table. At most 254 distinct values (else ValidationError).
- * Throws ValidationError on an inconsistent table (index out of range, two answers for one slot).
+ * Level codes: the integer scale points min..max are levels 0..(max − min); any other value in
+ * the table's levels (non-integer or off-scale, which normalise should already have made missing)
+ * gets the next free level, so nothing is lost. MISSING_STATE = an answer with no value (don't
+ * know, blank…); ABSENT_STATE = no answer in the table. At most 254 distinct values (else
+ * ValidationError). Throws ValidationError on a code that names no value.
  */
 export const MISSING_STATE = 254;
 export const ABSENT_STATE = 255;
@@ -43,62 +44,61 @@ export function encodeAnswers(
 ): EncodedAnswers {
   const { answers, respondents } = wave;
   const competencies = answers.competencies.length;
+  if (answers.respondentCount !== respondents.length) throw new ValidationError(messages.answerOutOfRange(answers.respondentCount, 'respondentCount'));
   const populations: EncodedPopulation[] = rowsPerPopulation.map((rows) => ({
     importanceStates: new Uint8Array(rows * competencies).fill(ABSENT_STATE),
     otherStates: new Uint8Array(rows * competencies).fill(ABSENT_STATE),
     unexpected: 0,
   }));
-  // Slot per population code × dimension code: 0 importance, 1 preparedness/coverage, 2 not asked.
-  const slotOf = new Uint8Array(2 * DIMENSIONS.length).fill(2);
-  slotOf[DIMENSIONS.indexOf('importance')] = 0;
-  slotOf[DIMENSIONS.indexOf('preparedness')] = 1;
-  slotOf[DIMENSIONS.length + DIMENSIONS.indexOf('importance')] = 0;
-  slotOf[DIMENSIONS.length + DIMENSIONS.indexOf('coverage')] = 1;
-  const matrices = populations.flatMap((population) => [population.importanceStates, population.otherStates]);
 
+  // The table's codes → analysis levels (scale points first, then any other value met).
   const minimum = wave.scale.min;
   const scalePoints = Math.min(MISSING_STATE, Math.max(0, Math.floor(wave.scale.max - minimum) + 1));
   const levelValues: number[] = Array.from({ length: scalePoints }, (_, level) => minimum + level);
-  const extraLevel = new Map<number, number>();
-  const levelOfOtherValue = (value: number): number => {
-    let level = extraLevel.get(value);
-    if (level === undefined) {
-      if (levelValues.length >= MISSING_STATE) throw new ValidationError(messages.tooManyDistinctValues(MISSING_STATE));
-      level = levelValues.length;
-      levelValues.push(value);
-      extraLevel.set(value, level);
-    }
-    return level;
-  };
-
-  const rowCount = respondents.length;
-  const { respondentIndex, competencyIndex, dimension, value } = answers;
-  for (let entry = 0; entry < answers.length; entry++) {
-    const respondent = respondentIndex[entry];
-    const competency = competencyIndex[entry];
-    if (respondent < 0 || respondent >= rowCount) throw new ValidationError(messages.answerOutOfRange(entry, 'respondentIndex'));
-    if (competency >= competencies) throw new ValidationError(messages.answerOutOfRange(entry, 'competencyIndex'));
-    const code = populationCode[respondent];
-    const dimensionCode = dimension[entry];
-    const slot = dimensionCode < DIMENSIONS.length ? slotOf[code * DIMENSIONS.length + dimensionCode] : 2;
-    if (slot === 2) {
-      populations[code].unexpected++;
+  const levelOfCode = new Uint8Array(256).fill(MISSING_STATE);
+  levelOfCode[ABSENT_CODE] = ABSENT_STATE;
+  for (let code = 0; code < MISSING_CODE_BASE; code++) {
+    if (code >= answers.levelValues.length) {
+      levelOfCode[code] = INVALID_LEVEL;
       continue;
     }
-    const rating = value[entry];
-    let level: number;
-    if (rating !== rating) level = MISSING_STATE;
+    const value = answers.levelValues[code];
+    const offset = value - minimum;
+    if (offset >= 0 && offset < scalePoints && offset === Math.floor(offset)) levelOfCode[code] = offset;
     else {
-      const offset = rating - minimum;
-      level = offset >= 0 && offset < scalePoints && offset === Math.floor(offset) ? offset : levelOfOtherValue(rating);
+      if (levelValues.length >= MISSING_STATE - 1) throw new ValidationError(messages.tooManyDistinctValues(MISSING_STATE - 1));
+      levelOfCode[code] = levelValues.length;
+      levelValues.push(value);
     }
-    const states = matrices[code * 2 + slot];
-    const cell = localRow[respondent] * competencies + competency;
-    if (states[cell] !== ABSENT_STATE) {
-      const where = respondents[respondent];
-      throw new ValidationError(messages.duplicateAnswer(answers.competencies[competency], DIMENSIONS[dimensionCode]), { file: where.sourceFile, row: where.sourceRow });
+  }
+
+  // Dimension slots per population: importance, then preparedness (industry) or coverage (education); the third is not asked.
+  const importance = DIMENSIONS.indexOf('importance');
+  const otherOf = [DIMENSIONS.indexOf('preparedness'), DIMENSIONS.indexOf('coverage')];
+  const { codes } = answers;
+  const rowWidth = competencies * DIMENSIONS.length;
+  for (let respondent = 0; respondent < respondents.length; respondent++) {
+    const code = populationCode[respondent];
+    const population = populations[code];
+    const other = otherOf[code];
+    const notAsked = otherOf[1 - code];
+    const from = respondent * rowWidth;
+    const to = localRow[respondent] * competencies;
+    for (let competency = 0; competency < competencies; competency++) {
+      const cell = from + competency * DIMENSIONS.length;
+      const importanceLevel = levelOfCode[codes[cell + importance]];
+      const otherLevel = levelOfCode[codes[cell + other]];
+      if (importanceLevel === INVALID_LEVEL || otherLevel === INVALID_LEVEL) {
+        const where = respondents[respondent];
+        throw new ValidationError(messages.answerOutOfRange(respondent, 'code'), { file: where.sourceFile, row: where.sourceRow });
+      }
+      population.importanceStates[to + competency] = importanceLevel;
+      population.otherStates[to + competency] = otherLevel;
+      if (codes[cell + notAsked] !== ABSENT_CODE) population.unexpected++;
     }
-    states[cell] = level;
   }
   return { levelValues: Float64Array.from(levelValues), populations };
 }
+
+/** A code beyond the table's levels (a damaged table). */
+const INVALID_LEVEL = 253;

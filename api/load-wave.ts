@@ -66,9 +66,10 @@ export function loadWave(selection: WaveSelection = {}): WaveData {
   const ctx = contextFor(selection);
   const waveId = ctx.wave.config.wave;
   const files = normalisedFiles(ctx);
-  for (const file of [files.respondents, files.answers, files.meta, files.audit]) {
+  for (const file of [files.respondents, files.meta, files.audit]) {
     if (!existsSync(file)) throw new UsageError(notRunYet(waveId, ctx.outDir, file));
   }
+  if (![files.answersBinary, files.answers].some((file) => existsSync(file))) throw new UsageError(notRunYet(waveId, ctx.outDir, files.answersBinary));
   const analysis = readAnalysis(ctx.outDir);
   if (!analysis) throw new UsageError(notRunYet(waveId, ctx.outDir, 'analysis/analysis.json'));
   const normalised = readNormalisedWave(ctx);

@@ -17,7 +17,7 @@ import { parseOwnCsv } from '../pipeline/io/csv-read.ts';
 import { answerRespondents } from './answer-respondents.ts';
 import { ROW_TABLE_WRITERS, TABLE_COLUMNS, columnType, detectRowKind, type TableKind } from './table-kinds.ts';
 
-/** Anything `toDataFrame` accepts: the columnar answers, or an array of row objects. */
+/** Anything `toDataFrame` accepts: the wide answer table (given as the long answers.csv rows), or an array of row objects. */
 export type TableLike = AnswerTable | readonly object[];
 
 export interface ToDataFrameOptions {
@@ -27,7 +27,7 @@ export interface ToDataFrameOptions {
   respondents?: readonly Respondent[];
 }
 
-const isAnswerTable = (table: TableLike): table is AnswerTable => !Array.isArray(table) && 'respondentIndex' in table;
+const isAnswerTable = (table: TableLike): table is AnswerTable => !Array.isArray(table) && 'codes' in table;
 
 /**
  * A danfojs-node DataFrame with the same rows, columns and values as the CSV the pipeline writes
@@ -56,7 +56,7 @@ export function toDataFrame(table: TableLike, options: ToDataFrameOptions = {}):
   }
   const kind = options.kind ?? detectRowKind(table[0]);
   if (kind === null) return new dfd.DataFrame(table.map((row) => ({ ...row })));
-  if (kind === 'answers') throw new UsageError('answers are columnar: pass the AnswerTable itself to toDataFrame');
+  if (kind === 'answers') throw new UsageError('answers are a wide table: pass the AnswerTable itself to toDataFrame');
   return csvToDataFrame(kind, ROW_TABLE_WRITERS[kind](table));
 }
 

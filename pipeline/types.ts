@@ -253,19 +253,23 @@ export interface Respondent {
 }
 
 /**
- * Long-format answers, columnar: entry i is respondent `respondentIndex[i]` (index into
- * NormalisedWave.respondents), competency `competencies[competencyIndex[i]]`, dimension
- * `DIMENSIONS[dimension[i]]`, `value[i]` on the wave scale or NaN when missing, and
- * `missingReason[i]` = 0 when present, else 1 + index into MISSING_REASONS.
+ * The answers, wide and one byte each: every kept respondent has one cell per competency ×
+ * dimension, at `codes[(respondent × competencies.length + competency) × DIMENSIONS.length +
+ * dimension]` (respondent = index into NormalisedWave.respondents, competency = index into
+ * `competencies`, dimension = index into DIMENSIONS). A cell holds
+ *   0 … levelValues.length − 1   an answer with value `levelValues[code]` (the scale points
+ *                                min…max come first, in order; a value off them is appended);
+ *   MISSING_CODE_BASE + i        an answer with no value, for reason MISSING_REASONS[i];
+ *   ABSENT_CODE (255)            no answer: the respondent was not asked that item.
+ * At a million respondents per population this is ≈ 160 MB, against 2 GB for the long table of
+ * (respondent, competency, dimension, value, reason) it replaced. Accessors, builders and the
+ * long view (`forEachAnswer`) are in pipeline/answer-table.ts.
  */
 export interface AnswerTable {
-  length: number;
+  respondentCount: number;
   competencies: string[];
-  respondentIndex: Int32Array;
-  competencyIndex: Uint16Array;
-  dimension: Uint8Array;
-  value: Float64Array;
-  missingReason: Uint8Array;
+  levelValues: number[];
+  codes: Uint8Array;
 }
 
 export type QualityReason =

@@ -10,6 +10,7 @@
  */
 import type { AnalysisResult, EstimateRow, NormalisedWave, WaveConfig } from '../types.ts';
 import { DIMENSIONS } from '../types.ts';
+import { forEachAnswer } from '../answer-table.ts';
 import { analyseWave } from '../../analysis/analyse-wave.ts';
 import { regionOf } from '../normalise/regions.ts';
 import type { PeerCoverageAnswer } from './compare-curriculum.ts';
@@ -19,17 +20,12 @@ export function peerCoverageAnswers(wave: NormalisedWave): PeerCoverageAnswer[] 
   const coverage = DIMENSIONS.indexOf('coverage');
   const regionsByRespondent = wave.respondents.map((respondent) => (respondent.population === 'education' ? regionsOfCountry(respondent.country, wave.regionScheme) : []));
   const answers: PeerCoverageAnswer[] = [];
-  for (let entry = 0; entry < wave.answers.length; entry++) {
-    if (wave.answers.dimension[entry] !== coverage || wave.answers.missingReason[entry] !== 0) continue;
-    const respondent = wave.respondents[wave.answers.respondentIndex[entry]!]!;
-    if (respondent.population !== 'education') continue;
-    answers.push({
-      respondentId: respondent.respondentId,
-      competency: wave.answers.competencies[wave.answers.competencyIndex[entry]!]!,
-      value: wave.answers.value[entry]!,
-      regions: regionsByRespondent[wave.answers.respondentIndex[entry]!]!,
-    });
-  }
+  forEachAnswer(wave.answers, ({ respondent: index, competency, dimension, value, missingReason }) => {
+    if (dimension !== coverage || missingReason !== null) return;
+    const respondent = wave.respondents[index]!;
+    if (respondent.population !== 'education') return;
+    answers.push({ respondentId: respondent.respondentId, competency: wave.answers.competencies[competency]!, value, regions: regionsByRespondent[index]! });
+  });
   return answers;
 }
 

@@ -12,6 +12,7 @@ import type {
   TestRow,
 } from '../types.ts';
 import { DIMENSIONS, MISSING_REASONS } from '../types.ts';
+import { ABSENT_CODE, DIMENSION_COUNT, MISSING_CODE_BASE, createAnswerTable, setAnswer } from '../answer-table.ts';
 import { formatCsv, formatCsvCell, formatCsvLine, type CsvCell } from './csv-write.ts';
 import { numberCell, parseOwnCsv } from './csv-read.ts';
 
@@ -47,101 +48,149 @@ export function respondentsFromCsv(text: string): Respondent[] {
 /** answers.csv as one string (small tables: the API's data frames, tests). */
 export function answersToCsv(answers: AnswerTable, respondents: readonly Respondent[]): string {
   const chunks: string[] = [];
-  writeAnswersCsv({ write: (text) => chunks.push(text) }, answers, respondents);
+  writeAnswersCsv(stringSink(chunks), answers, respondents);
   return chunks.join('');
 }
 
-/** Where the streaming writers put their text (a BufferedFileWriter, or an array of chunks). */
+/** answers-wide.csv as one string (tests). */
+export function answersWideToCsv(answers: AnswerTable, respondents: readonly Respondent[]): string {
+  const chunks: string[] = [];
+  writeAnswersWideCsv(stringSink(chunks), answers, respondents);
+  return chunks.join('');
+}
+
+/**
+ * Where the streaming writers put their output (a BufferedFileWriter, or chunks of a string).
+ * `writeBytes` receives UTF-8 that always ends at the end of a line.
+ */
 export interface TextSink {
   write(text: string): void;
+  writeBytes(bytes: Uint8Array): void;
+}
+
+/** A sink gathering the output as strings. */
+export function stringSink(chunks: string[]): TextSink {
+  return { write: (text) => chunks.push(text), writeBytes: (bytes) => chunks.push(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8')) };
 }
 
 /** Lines gathered into one string before they go to the sink (a few hundred KiB). */
 const LINES_PER_WRITE = 4096;
+/** Bytes gathered before they go to the sink. */
+const CHUNK_BYTES = 1 << 22;
 
 /**
- * answers.csv line by line into a sink, byte-identical to formatting each cell with
- * formatCsvCell: the cells that repeat (respondent ids, competencies, dimensions, values, reasons)
- * are formatted once each, so a line is a concatenation of five ready strings. A million
- * respondents give 120 million lines; formatting every cell anew was most of the stage's time.
+ * Lines assembled as UTF-8 in one reused buffer and handed to the sink whole lines at a time:
+ * the answer files are mostly the same few cells (a value, a reason) repeated millions of times,
+ * so each is encoded once and copied as bytes rather than built into strings. The sink must be
+ * done with the bytes when writeBytes returns (the buffer is reused).
+ */
+class LineBytes {
+  private buffer = Buffer.allocUnsafe(CHUNK_BYTES);
+  private used = 0;
+  constructor(private readonly sink: TextSink) {}
+
+  text(text: string): void {
+    this.room(text.length * 3);
+    this.used += this.buffer.write(text, this.used, 'utf8');
+  }
+
+  bytes(bytes: Uint8Array): void {
+    this.room(bytes.length);
+    const buffer = this.buffer;
+    let used = this.used;
+    for (let i = 0; i < bytes.length; i++) buffer[used++] = bytes[i];
+    this.used = used;
+  }
+
+  /** Call at the end of a line: hands the buffer over when it is nearly full. */
+  endLine(): void {
+    if (this.used > CHUNK_BYTES - (CHUNK_BYTES >> 3)) this.flush();
+  }
+
+  flush(): void {
+    if (this.used > 0) this.sink.writeBytes(this.buffer.subarray(0, this.used));
+    this.used = 0;
+  }
+
+  private room(bytes: number): void {
+    if (this.used + bytes <= this.buffer.length) return;
+    const grown = Buffer.allocUnsafe(Math.max(this.buffer.length * 2, this.used + bytes));
+    this.buffer.copy(grown, 0, 0, this.used);
+    this.buffer = grown;
+  }
+}
+
+const utf8 = (text: string) => new Uint8Array(Buffer.from(text, 'utf8'));
+
+/** The value and reason cells of every answer code, formatted once: [value cell, reason cell] by code. */
+function answerCodeCells(answers: AnswerTable): [string, string][] {
+  return Array.from({ length: 256 }, (_, code): [string, string] => {
+    if (code === ABSENT_CODE) return ['', ''];
+    if (code >= MISSING_CODE_BASE) return ['', formatCsvCell(MISSING_REASONS[code - MISSING_CODE_BASE])];
+    return code < answers.levelValues.length ? [formatCsvCell(answers.levelValues[code]), ''] : ['', ''];
+  });
+}
+
+/**
+ * answers.csv (one line per answer: respondent, competency, dimension, value, missing reason) into
+ * a sink, byte-identical to formatting each cell with formatCsvCell. Lines go by respondent, then
+ * competency in the framework's order, then dimension (importance, preparedness, coverage). The
+ * part of a line after the respondent id depends only on the cell and its code: it is encoded once.
  */
 export function writeAnswersCsv(sink: TextSink, answers: AnswerTable, respondents: readonly Respondent[]): void {
   sink.write(formatCsvLine(ANSWER_COLUMNS));
-  const idCells = new Array<string>(respondents.length);
-  const competencyCells = answers.competencies.map((id) => formatCsvCell(id));
-  const dimensionCells = DIMENSIONS.map((dimension) => formatCsvCell(dimension));
-  const reasonCells = ['', ...MISSING_REASONS.map((reason) => formatCsvCell(reason))];
-  const valueCells = new Map<number, string>();
-  let text = '';
-  for (let i = 0; i < answers.length; i++) {
-    const respondent = answers.respondentIndex[i];
-    const idCell = (idCells[respondent] ??= formatCsvCell(respondents[respondent].respondentId));
-    const reason = answers.missingReason[i];
-    let valueCell = '';
-    if (reason === 0) {
-      const value = answers.value[i];
-      valueCell = valueCells.get(value) ?? formatCsvCell(value);
-      if (valueCells.size < 1024) valueCells.set(value, valueCell);
+  const out = new LineBytes(sink);
+  const codeCells = answerCodeCells(answers);
+  const rowWidth = answers.competencies.length * DIMENSION_COUNT;
+  // `,competency,dimension,value,reason\n` per cell of a row × code, encoded when first met.
+  const suffixes = new Array<Uint8Array | undefined>(rowWidth * 256);
+  const slotCells = Array.from({ length: rowWidth }, (_, slot) =>
+    `,${formatCsvCell(answers.competencies[Math.floor(slot / DIMENSION_COUNT)])},${formatCsvCell(DIMENSIONS[slot % DIMENSION_COUNT])}`);
+  const { codes } = answers;
+  for (let respondent = 0; respondent < answers.respondentCount; respondent++) {
+    const rowStart = respondent * rowWidth;
+    let id: Uint8Array | null = null;
+    for (let slot = 0; slot < rowWidth; slot++) {
+      const code = codes[rowStart + slot];
+      if (code === ABSENT_CODE) continue;
+      id ??= utf8(formatCsvCell(respondents[respondent].respondentId));
+      const key = slot * 256 + code;
+      const suffix = (suffixes[key] ??= utf8(`${slotCells[slot]},${codeCells[code][0]},${codeCells[code][1]}\n`));
+      out.bytes(id);
+      out.bytes(suffix);
     }
-    text += `${idCell},${competencyCells[answers.competencyIndex[i]]},${dimensionCells[answers.dimension[i]]},${valueCell},${reasonCells[reason]}\n`;
-    if (i % LINES_PER_WRITE === LINES_PER_WRITE - 1) {
-      sink.write(text);
-      text = '';
-    }
+    out.endLine();
   }
-  sink.write(text);
+  out.flush();
 }
 
 /**
  * answers-wide.csv: one line per respondent, `respondent_id` and, per competency × dimension
- * present, `<competency>.<dimension>` (the value) and `<competency>.<dimension>.missing` (the
- * reason, empty when there is a value): the same facts as answers.csv in about a fifth of the
- * bytes, for waves too large for the long file (output.longAnswers, docs/performance.md).
- * Requires the answers grouped by respondent, as normaliseWave builds them.
+ * present in the wave, `<competency>.<dimension>` (the value) and `<competency>.<dimension>.missing`
+ * (the reason, empty when there is a value): the same facts as answers.csv in about a fifth of
+ * the bytes, for waves too large for the long file (output.longAnswers, docs/performance.md).
+ * A cell a respondent was not asked is empty in both columns.
  */
 export function writeAnswersWideCsv(sink: TextSink, answers: AnswerTable, respondents: readonly Respondent[]): void {
-  const slotOf = (i: number) => answers.competencyIndex[i] * DIMENSIONS.length + answers.dimension[i];
-  const present = new Uint8Array(answers.competencies.length * DIMENSIONS.length);
-  for (let i = 0; i < answers.length; i++) present[slotOf(i)] = 1;
-  const slots = [...present.keys()].filter((slot) => present[slot]);
-  const columnOfSlot = new Int32Array(present.length).fill(-1);
-  slots.forEach((slot, column) => (columnOfSlot[slot] = column));
-  const names = slots.map((slot) => `${answers.competencies[Math.floor(slot / DIMENSIONS.length)]}.${DIMENSIONS[slot % DIMENSIONS.length]}`);
+  const rowWidth = answers.competencies.length * DIMENSION_COUNT;
+  const { codes } = answers;
+  const present = new Uint8Array(rowWidth);
+  for (let i = 0; i < codes.length; i++) if (codes[i] !== ABSENT_CODE) present[i % rowWidth] = 1;
+  const slots = Int32Array.from([...present.keys()].filter((slot) => present[slot]));
+  const names = [...slots].map((slot) => `${answers.competencies[Math.floor(slot / DIMENSION_COUNT)]}.${DIMENSIONS[slot % DIMENSION_COUNT]}`);
   sink.write(formatCsvLine(['respondent_id', ...names.flatMap((name) => [name, `${name}.missing`])]));
-  const reasonCells = ['', ...MISSING_REASONS.map((reason) => formatCsvCell(reason))];
-  const cells = new Array<string>(slots.length * 2).fill('');
-  // A scale has a handful of values: each is formatted once (104M answers at 1M per population).
-  const valueCells = new Map<number, string>();
-  const valueCell = (value: number) => {
-    let cell = valueCells.get(value);
-    if (cell === undefined) valueCells.set(value, (cell = formatCsvCell(value)));
-    return cell;
-  };
-  let text = '';
-  let lines = 0;
-  const flushRespondent = (respondent: number) => {
-    text += `${formatCsvCell(respondents[respondent].respondentId)},${cells.join(',')}\n`;
-    cells.fill('');
-    if (++lines % 1024 === 0) {
-      sink.write(text);
-      text = '';
-    }
-  };
-  let current = -1;
-  for (let i = 0; i < answers.length; i++) {
-    const respondent = answers.respondentIndex[i];
-    if (respondent !== current) {
-      if (respondent < current) throw new Error('answers-wide.csv: the answers are not grouped by respondent');
-      if (current >= 0) flushRespondent(current);
-      current = respondent;
-    }
-    const column = columnOfSlot[slotOf(i)];
-    const reason = answers.missingReason[i];
-    cells[2 * column] = reason === 0 ? valueCell(answers.value[i]) : '';
-    cells[2 * column + 1] = reasonCells[reason];
+  // `,value,reason` per code, encoded once (a scale has a handful of values).
+  const codeBytes = answerCodeCells(answers).map(([value, reason]) => utf8(`,${value},${reason}`));
+  const newline = utf8('\n');
+  const out = new LineBytes(sink);
+  for (let respondent = 0; respondent < answers.respondentCount; respondent++) {
+    out.text(formatCsvCell(respondents[respondent].respondentId));
+    const rowStart = respondent * rowWidth;
+    for (let s = 0; s < slots.length; s++) out.bytes(codeBytes[codes[rowStart + slots[s]]]);
+    out.bytes(newline);
+    out.endLine();
   }
-  if (current >= 0) flushRespondent(current);
-  sink.write(text);
+  out.flush();
 }
 
 /** respondents.csv into a sink, a few thousand lines per write. */
@@ -174,35 +223,25 @@ export function writeAuditCsv(sink: TextSink, audit: readonly AuditRow[]): void 
   sink.write(text);
 }
 
-/** `competencyOrder` fixes the competency indices (the framework's order), as in memory. */
-export function answersFromCsv(text: string, respondents: readonly Respondent[], competencyOrder: readonly string[]): AnswerTable {
+/**
+ * answers.csv back into the wide table. `competencyOrder` fixes the competency indices (the
+ * framework's order), as in memory; a competency not in it is appended.
+ */
+export function answersFromCsv(text: string, respondents: readonly Respondent[], competencyOrder: readonly string[], scale: { min: number; max: number }): AnswerTable {
   const { records } = parseOwnCsv(text);
   const indexOfRespondent = new Map(respondents.map((r, i) => [r.respondentId, i]));
   const competencies: string[] = [...competencyOrder];
+  for (const c of records) if (!competencies.includes(c[1])) competencies.push(c[1]);
   const indexOfCompetency = new Map<string, number>(competencies.map((id, i) => [id, i]));
-  const table: AnswerTable = {
-    length: records.length,
-    competencies,
-    respondentIndex: new Int32Array(records.length),
-    competencyIndex: new Uint16Array(records.length),
-    dimension: new Uint8Array(records.length),
-    value: new Float64Array(records.length),
-    missingReason: new Uint8Array(records.length),
-  };
+  const table = createAnswerTable(respondents.length, competencies, scale);
   records.forEach((c, i) => {
-    const respondentIndex = indexOfRespondent.get(c[0]);
-    if (respondentIndex === undefined) throw new Error(`answers.csv row ${i + 2}: respondent ${c[0]} is not in respondents.csv`);
-    let competencyIndex = indexOfCompetency.get(c[1]);
-    if (competencyIndex === undefined) {
-      competencyIndex = competencies.length;
-      competencies.push(c[1]);
-      indexOfCompetency.set(c[1], competencyIndex);
-    }
-    table.respondentIndex[i] = respondentIndex;
-    table.competencyIndex[i] = competencyIndex;
-    table.dimension[i] = DIMENSIONS.indexOf(c[2] as (typeof DIMENSIONS)[number]);
-    table.value[i] = numberCell(c[3]);
-    table.missingReason[i] = c[4] ? MISSING_REASONS.indexOf(c[4] as (typeof MISSING_REASONS)[number]) + 1 : 0;
+    const respondent = indexOfRespondent.get(c[0]);
+    if (respondent === undefined) throw new Error(`answers.csv row ${i + 2}: respondent ${c[0]} is not in respondents.csv`);
+    const dimension = DIMENSIONS.indexOf(c[2] as (typeof DIMENSIONS)[number]);
+    if (dimension < 0) throw new Error(`answers.csv row ${i + 2}: unknown dimension ${c[2]}`);
+    const value = numberCell(c[3]);
+    const reason = c[4] ? (c[4] as (typeof MISSING_REASONS)[number]) : null;
+    setAnswer(table, respondent, indexOfCompetency.get(c[1])!, dimension, value, reason ?? (Number.isNaN(value) ? 'blank' : null));
   });
   return table;
 }

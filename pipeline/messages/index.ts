@@ -11,3 +11,4 @@ export * as codebookMessages from './codebook.ts';
 export * as validateMessages from './validate.ts';
 export * as analysisMessages from './analysis.ts';
 export * as curriculumMessages from './curriculum.ts';
+export * as answerTableMessages from './answer-table.ts';

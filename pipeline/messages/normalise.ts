@@ -11,3 +11,5 @@ export const unknownCountry = (countryMessage: string, rows: number[]) =>
   `${countryMessage} in ${rows.length} row(s) (rows ${listRows(rows)}): kept with region "Unknown"`;
 export const unknownCompetency = (competency: string) =>
   `competency "${competency}" is not in data/competencies.json; fix the codebook or add it to the framework`;
+export const itemSlotTwice = (competency: string, dimension: string, first: string, second: string) =>
+  `columns "${first}" and "${second}" both rate competency "${competency}", ${dimension}: a respondent has one answer per competency and dimension; map one of them to another competency or remove it from the codebook`;

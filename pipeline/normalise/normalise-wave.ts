@@ -4,7 +4,8 @@
  * the result out.
  *
  *   per source: resolve codebook columns → recode answers → quality rules → country & region
- *   then: concatenate kept respondents, build the columnar answer table, collect warnings
+ *   then: concatenate kept respondents, gather their answer codes into the wide answer table
+ *   (pipeline/answer-table.ts), collect warnings
  */
 import type {
   AnswerTable,
@@ -17,9 +18,10 @@ import type {
   Warning,
   WaveConfig,
 } from '../types.ts';
-import { DIMENSIONS, MISSING_REASONS } from '../types.ts';
+import { DIMENSIONS } from '../types.ts';
+import { ABSENT_CODE, DIMENSION_COUNT, MISSING_CODE_BASE, levelCodeOf, missingCode, scaleLevels } from '../answer-table.ts';
 import { ValidationError } from '../errors.ts';
-import { resolveColumns } from './resolve-columns.ts';
+import { resolveColumns, type ResolvedColumns } from './resolve-columns.ts';
 import { makeAnswerRecoder } from './recode-answer.ts';
 import { spssAwareRecoder, spssColumnInfo } from './spss-answers.ts';
 import { cellText, columnarFromRows, type ColumnarRawTable, type ColumnCells } from './columnar-raw-table.ts';
@@ -48,16 +50,14 @@ export function normaliseWave(
   const recode = makeAnswerRecoder(codebook.scale);
   const competencyIndex = new Map(options.competencyOrder.map((id, i) => [id, i]));
   checkCodebookCompetencies(codebook, competencyIndex);
+  // The levels (values) of the wave's answer codes: the scale points first, shared by the sources.
+  const levels: Pick<AnswerTable, 'levelValues'> = { levelValues: scaleLevels(codebook.scale) };
 
   const respondents: Respondent[] = [];
   const audit: AuditRow[] = [];
   const warnings: Warning[] = [];
-  // Upper bound of the answer count, so the columnar table is allocated once (a large wave has tens of millions).
-  let capacity = 0;
+  const keptGrids: KeptGrid[] = [];
   const columnarTables = tables.map((table) => ('rows' in table ? columnarFromRows(table) : table));
-  for (const table of columnarTables) capacity += table.rowCount * (codebook.sources.find((s) => s.source === table.sourceId)?.items.length ?? 0);
-  const answers = allocateAnswerTable(capacity, [...options.competencyOrder]);
-  let answerCount = 0;
 
   for (const table of columnarTables) {
     const source = config.sources.find((s) => s.id === table.sourceId);
@@ -72,16 +72,12 @@ export function normaliseWave(
     const itemCount = columns.items.length;
     const rowCount = table.rowCount;
     const cell = (row: number, index: number) => (index >= 0 ? cellText(table.cells[index], row) : '');
+    const itemSlot = itemSlots(columns.items, competencyIndex, table.sourceFile);
 
-    // Recode every rating once per distinct text of its column; unknown labels become `invalid`
-    // and one warning per label and column.
-    // Every row's answers are recoded straight into the answer table, at this source's end of it
-    // (row-major: row r's items at r × itemCount); the kept rows are then moved down over the
-    // excluded ones (below). No separate grid of the source's values is allocated (≈ 0.5 GB at
-    // a million rows). The table has room for every row of every source (`capacity`).
-    const gridStart = answerCount;
-    const values = answers.value.subarray(gridStart, gridStart + rowCount * itemCount);
-    const missing = answers.missingReason.subarray(gridStart, gridStart + rowCount * itemCount);
+    // Every rating is recoded once per distinct text of its column into a one-byte answer code
+    // (pipeline/answer-table.ts), in a grid of this source's rows × items (row-major; ≈ 64 MB at a
+    // million rows of 60 ratings). Unknown labels become `invalid`, with one warning per label and column.
+    const grid = new Uint8Array(rowCount * itemCount);
     const unknownLabels = new Map<string, { column: string; label: string; rows: number[] }>();
     const blank = blankRows(table);
     const finished = new Int8Array(rowCount).fill(-1);
@@ -91,7 +87,7 @@ export function normaliseWave(
     const answeredAny = new Uint8Array(rowCount);
     const responseIds: string[] = new Array(rowCount);
     const weightProblems: { message: string; where: { file: string; row: number; column: string } }[] = [];
-    const itemColumns = columns.items.map((item) => recodeColumn(table.cells[item.index], spssAwareRecoder(spssColumnInfo(table, item.index), recode)));
+    const itemColumns = columns.items.map((item) => codeColumn(table.cells[item.index], spssAwareRecoder(spssColumnInfo(table, item.index), recode), levels));
 
     for (let r = 0; r < rowCount; r++) {
       responseIds[r] = cell(r, columns.respondentId).trim();
@@ -105,24 +101,18 @@ export function normaliseWave(
         } else weights[r] = weight;
       }
       let answered = 0;
+      const rowStart = r * itemCount;
       for (let item = 0; item < itemCount; item++) {
-        const answer = itemColumns[item](r);
-        const at = r * itemCount + item;
-        if (answer.missing === null) {
-          values[at] = answer.value;
-          missing[at] = 0;
-          answered++;
-        } else {
-          values[at] = NaN;
-          missing[at] = MISSING_REASONS.indexOf(answer.missing) + 1;
-          if (answer.missing === 'invalid' && !blank[r]) {
-            const text = cell(r, columns.items[item].index);
-            const column = columns.items[item].column;
-            const key = `${column}\u0000${text}`;
-            const entry = unknownLabels.get(key) ?? { column, label: text, rows: [] };
-            entry.rows.push(table.sourceRows[r]);
-            unknownLabels.set(key, entry);
-          }
+        const code = itemColumns[item](r);
+        grid[rowStart + item] = code;
+        if (code < MISSING_CODE_BASE) answered++;
+        else if (code === INVALID_CODE && !blank[r]) {
+          const text = cell(r, columns.items[item].index);
+          const column = columns.items[item].column;
+          const key = `${column}\u0000${text}`;
+          const entry = unknownLabels.get(key) ?? { column, label: text, rows: [] };
+          entry.rows.push(table.sourceRows[r]);
+          unknownLabels.set(key, entry);
         }
       }
       answeredAny[r] = answered > 0 ? 1 : 0;
@@ -138,14 +128,13 @@ export function normaliseWave(
       ? findDuplicates(responseIds, gridRowKeys(
         internedIds(table, columns.country, normaliseCountryKey),
         internedIds(table, columns.organisationType, (text) => text),
-        values, itemCount, answeredAny,
+        grid, itemCount, answeredAny,
       ), blank)
       : { byId: new Uint8Array(rowCount), byAnswers: new Uint8Array(rowCount) };
     const speedLimit = speederThreshold(duration, invert(blank), rules.speederFraction);
-    const itemDimensions = columns.items.map((item) => item.dimension);
-    const itemDimension = Uint8Array.from(itemDimensions, (dimension) => DIMENSIONS.indexOf(dimension));
-    const itemCompetency = Uint16Array.from(columns.items, (item) => competencyIndex.get(item.competency)!);
+    const itemDimension = Uint8Array.from(columns.items, (item) => DIMENSIONS.indexOf(item.dimension));
     const unknownCountries = new Map<string, number[]>();
+    const keptRows: number[] = [];
 
     for (let r = 0; r < rowCount; r++) {
       const reasons: QualityReason[] = [];
@@ -157,8 +146,8 @@ export function normaliseWave(
         if (rules.attentionChecks !== false && failsAttentionCheck(columns.attentionChecks, (index) => cell(r, index))) reasons.push('failed_attention_check');
         if (isIncomplete(finished[r], progress[r], rules.minProgress)) reasons.push('incomplete');
         if (Number.isFinite(speedLimit) && duration[r] < speedLimit) reasons.push('speeder');
-        if (isStraightLiner(values, r * itemCount, itemDimensions, rules.straightLineMinItems)) reasons.push('straight_liner');
-        if (countAnswered(values, r * itemCount, itemCount) < Math.max(1, rules.minAnsweredItems)) reasons.push('no_ratings');
+        if (isStraightLiner(grid, r * itemCount, itemDimension, rules.straightLineMinItems)) reasons.push('straight_liner');
+        if (countAnswered(grid, r * itemCount, itemCount) < Math.max(1, rules.minAnsweredItems)) reasons.push('no_ratings');
       }
       audit.push({
         sourceFile: table.sourceFile,
@@ -175,7 +164,7 @@ export function normaliseWave(
         const key = countryText.trim();
         unknownCountries.set(key, [...(unknownCountries.get(key) ?? []), table.sourceRows[r]]);
       }
-      const respondentIndex = respondents.length;
+      keptRows.push(r);
       respondents.push({
         respondentId: `${table.sourceId}:${responseIds[r] || `row${table.sourceRows[r]}`}`,
         population: source.population,
@@ -187,17 +176,8 @@ export function normaliseWave(
         sourceFile: table.sourceFile,
         sourceRow: table.sourceRows[r],
       });
-      // Moving down: answerCount ≤ gridStart + at, so a cell is read before anything overwrites it.
-      for (let item = 0; item < itemCount; item++) {
-        const at = r * itemCount + item;
-        answers.respondentIndex[answerCount] = respondentIndex;
-        answers.competencyIndex[answerCount] = itemCompetency[item];
-        answers.dimension[answerCount] = itemDimension[item];
-        answers.value[answerCount] = values[at];
-        answers.missingReason[answerCount] = missing[at];
-        answerCount++;
-      }
     }
+    keptGrids.push({ grid, itemCount, itemSlot, keptRows: Int32Array.from(keptRows) });
     for (const [text, rows] of unknownCountries) {
       warnings.push({
         code: 'unknown_country',
@@ -214,36 +194,57 @@ export function normaliseWave(
     scale: { min: codebook.scale.min, max: codebook.scale.max },
     regionScheme: config.regionScheme,
     respondents,
-    answers: truncateAnswerTable(answers, answerCount),
+    answers: gatherAnswerTable(keptGrids, respondents.length, options.competencyOrder, levels.levelValues),
     audit,
     warnings,
   };
 }
 
-function allocateAnswerTable(capacity: number, competencies: string[]): AnswerTable {
-  return {
-    length: capacity,
-    competencies,
-    respondentIndex: new Int32Array(capacity),
-    competencyIndex: new Uint16Array(capacity),
-    dimension: new Uint8Array(capacity),
-    value: new Float64Array(capacity),
-    missingReason: new Uint8Array(capacity),
-  };
+/** A source's answer codes (rows × items) and which rows were kept, in respondent order. */
+interface KeptGrid {
+  grid: Uint8Array;
+  itemCount: number;
+  /** Item → its cell within a respondent's row of the answer table (competency × dimensions + dimension). */
+  itemSlot: Int32Array;
+  keptRows: Int32Array;
 }
 
-/** Views of the first `length` entries (no copy). */
-function truncateAnswerTable(table: AnswerTable, length: number): AnswerTable {
-  return {
-    length,
-    competencies: table.competencies,
-    respondentIndex: table.respondentIndex.subarray(0, length),
-    competencyIndex: table.competencyIndex.subarray(0, length),
-    dimension: table.dimension.subarray(0, length),
-    value: table.value.subarray(0, length),
-    missingReason: table.missingReason.subarray(0, length),
-  };
+/** The wide answer table of the kept respondents: each source's kept rows, in order, their items in their cells. */
+function gatherAnswerTable(grids: readonly KeptGrid[], respondentCount: number, competencies: readonly string[], levelValues: number[]): AnswerTable {
+  const rowWidth = competencies.length * DIMENSION_COUNT;
+  const codes = new Uint8Array(respondentCount * rowWidth).fill(ABSENT_CODE);
+  let respondent = 0;
+  for (const { grid, itemCount, itemSlot, keptRows } of grids) {
+    for (let k = 0; k < keptRows.length; k++, respondent++) {
+      const from = keptRows[k] * itemCount;
+      const to = respondent * rowWidth;
+      for (let item = 0; item < itemCount; item++) codes[to + itemSlot[item]] = grid[from + item];
+    }
+  }
+  return { respondentCount, competencies: [...competencies], levelValues, codes };
 }
+
+/**
+ * Item → cell within a respondent's row (competency × dimensions + dimension). Two rating columns
+ * of one source for the same competency and dimension would give a respondent two answers for
+ * one cell: a codebook error, reported with both columns.
+ */
+function itemSlots(items: ResolvedColumns['items'], competencyIndex: Map<string, number>, sourceFile: string): Int32Array {
+  const slots = new Int32Array(items.length);
+  const columnOfSlot = new Map<number, string>();
+  const problems: { message: string; where: { file: string; column: string } }[] = [];
+  items.forEach((item, i) => {
+    const slot = competencyIndex.get(item.competency)! * DIMENSION_COUNT + DIMENSIONS.indexOf(item.dimension);
+    const first = columnOfSlot.get(slot);
+    if (first !== undefined) problems.push({ message: normaliseMessages.itemSlotTwice(item.competency, item.dimension, first, item.column), where: { file: sourceFile, column: item.column } });
+    else columnOfSlot.set(slot, item.column);
+    slots[i] = slot;
+  });
+  if (problems.length > 0) throw ValidationError.many(problems);
+  return slots;
+}
+
+const INVALID_CODE = missingCode('invalid');
 
 function checkCodebookCompetencies(codebook: Codebook, known: Map<string, number>): void {
   const problems = [];
@@ -262,9 +263,9 @@ function parseNumber(text: string): number {
   return trimmed === '' ? NaN : Number(trimmed);
 }
 
-function countAnswered(values: Float64Array, offset: number, count: number): number {
+function countAnswered(codes: Uint8Array, offset: number, count: number): number {
   let answered = 0;
-  for (let i = 0; i < count; i++) if (!Number.isNaN(values[offset + i])) answered++;
+  for (let i = 0; i < count; i++) if (codes[offset + i] < MISSING_CODE_BASE) answered++;
   return answered;
 }
 
@@ -275,13 +276,15 @@ function invert(flags: Uint8Array): Uint8Array {
 }
 
 /**
- * The recoded answers of one rating column as a row → answer function: a dictionary column is
- * recoded once per distinct text, a plain column cell by cell (through the recoder's memo).
+ * The answer codes of one rating column as a row → code function: a dictionary column is recoded
+ * once per distinct text (a lookup table of codes), a plain column cell by cell (through the
+ * recoder's memo). A value's code comes from the wave's levels (levelCodeOf).
  */
-function recodeColumn(column: ColumnCells, recode: (cell: string) => RecodedAnswer): (row: number) => RecodedAnswer {
+function codeColumn(column: ColumnCells, recode: (cell: string) => RecodedAnswer, levels: Pick<AnswerTable, 'levelValues'>): (row: number) => number {
   if (column.kind === 'skipped') throw new Error('normaliseWave: a rating column was skipped when the table was read');
-  if (column.kind === 'plain') return (row) => recode(column.values[row]);
-  const byCode = column.dictionary.map(recode);
+  const codeOf = (answer: RecodedAnswer) => (answer.missing === null ? levelCodeOf(levels, answer.value) : missingCode(answer.missing));
+  if (column.kind === 'plain') return (row) => codeOf(recode(column.values[row]));
+  const byCode = Uint8Array.from(column.dictionary, (text) => codeOf(recode(text)));
   const codes = column.codes;
   return (row) => byCode[codes[row]];
 }

@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import type { AnalysisResult } from '../types.ts';
 import type { RunContext, StageDefinition } from '../run.ts';
 import { analyseWave } from '../../analysis/analyse-wave.ts';
+import { answerCount } from '../answer-table.ts';
 import { describeAnalysisTables } from '../../analysis/describe-analysis-tables.ts';
 import { writeFileAtomic } from '../io/atomic-write.ts';
 import { analysisFromJson, analysisToJson, estimatesToCsv, rankingsToCsv, testsToCsv } from '../io/table-files.ts';
@@ -23,8 +24,8 @@ export const analysisFiles = (outDir: string) => ({
 
 export const analyseStage: StageDefinition = {
   name: 'analyse',
-  version: '3',
-  codePaths: ['analysis', 'pipeline/stages/analyse-stage.ts', 'pipeline/io/table-files.ts', 'pipeline/io/answer-table-binary.ts', 'pipeline/io/respondents-binary.ts'],
+  version: '4',
+  codePaths: ['analysis', 'pipeline/answer-table.ts', 'pipeline/stages/analyse-stage.ts', 'pipeline/io/table-files.ts', 'pipeline/io/answer-table-binary.ts', 'pipeline/io/respondents-binary.ts'],
   inputs: (ctx) => {
     const files = normalisedFiles(ctx);
     // The binary caches analyse reads (readNormalisedWave), not respondents.csv.
@@ -41,7 +42,7 @@ export const analyseStage: StageDefinition = {
     writeFileAtomic(files.rankings, rankingsToCsv(result.rankings));
     writeFileAtomic(files.datapackage, JSON.stringify(describeAnalysisTables(), null, 2) + '\n');
     writeFileAtomic(files.result, analysisToJson(result) + '\n');
-    return { rowsIn: wave.answers.length, rowsOut: result.estimates.length, warnings: result.warnings };
+    return { rowsIn: answerCount(wave.answers), rowsOut: result.estimates.length, warnings: result.warnings };
   },
 };
 

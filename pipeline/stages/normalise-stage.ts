@@ -12,6 +12,7 @@ import { join } from 'node:path';
 import type { AuditRow, NormalisedWave, Respondent } from '../types.ts';
 import type { RunContext, StageDefinition } from '../run.ts';
 import { normaliseWave } from '../normalise/normalise-wave.ts';
+import { answerCount } from '../answer-table.ts';
 import { resolveColumns } from '../normalise/resolve-columns.ts';
 import { readColumnarCacheTable, type ColumnarRawTable } from '../normalise/columnar-raw-table.ts';
 import { writeFileAtomic } from '../io/atomic-write.ts';
@@ -64,9 +65,9 @@ function writtenAnswersLayout(ctx: RunContext): 'long' | 'wide' {
 
 export const normaliseStage: StageDefinition = {
   name: 'normalise',
-  version: '5',
+  version: '6',
   codePaths: [
-    'pipeline/normalise', 'pipeline/stages/normalise-stage.ts', 'pipeline/io/table-files.ts', 'pipeline/io/answer-table-binary.ts', 'pipeline/io/respondents-binary.ts',
+    'pipeline/normalise', 'pipeline/answer-table.ts', 'pipeline/stages/normalise-stage.ts', 'pipeline/io/table-files.ts', 'pipeline/io/answer-table-binary.ts', 'pipeline/io/respondents-binary.ts',
     'pipeline/io/buffered-file-writer.ts', 'pipeline/io/columnar-cache.ts', 'data/regions', 'data/competencies.json',
   ],
   inputs: (ctx) => [...ingestedFiles(ctx), ctx.wave.codebookPath],
@@ -86,7 +87,8 @@ export const normaliseStage: StageDefinition = {
     tables = null;
     const files = normalisedFiles(ctx);
     const policy = longAnswersPolicy(ctx);
-    const layout = policy === 'always' || (policy === 'auto' && wave.answers.length <= LONG_ANSWERS_LIMIT) ? 'long' : 'wide';
+    const answers = answerCount(wave.answers);
+    const layout = policy === 'always' || (policy === 'auto' && answers <= LONG_ANSWERS_LIMIT) ? 'long' : 'wide';
     writeStreamed(files.respondents, (sink) => writeRespondentsCsv(sink, wave.respondents));
     if (layout === 'long') writeStreamed(files.answers, (sink) => writeAnswersCsv(sink, wave.answers, wave.respondents));
     else writeStreamed(files.answersWide, (sink) => writeAnswersWideCsv(sink, wave.answers, wave.respondents));
@@ -97,7 +99,7 @@ export const normaliseStage: StageDefinition = {
     writeFileAtomic(files.respondentCounts, JSON.stringify(countRespondents(wave.respondents), null, 1) + '\n');
     const summary = summariseAudit(audited, wave.audit);
     writeFileAtomic(files.summary, JSON.stringify(summary, null, 1) + '\n');
-    if (layout === 'wide') ctx.log(`  ${wave.answers.length} answers: wrote answers-wide.csv instead of answers.csv (output.longAnswers = ${policy})`);
+    if (layout === 'wide') ctx.log(`  ${answers} answers: wrote answers-wide.csv instead of answers.csv (output.longAnswers = ${policy})`);
     return { rowsIn: summary.rowsRead, rowsOut: summary.kept, warnings: wave.warnings };
   },
 };
@@ -228,6 +230,6 @@ export function readNormalisedWave(ctx: RunContext): NormalisedWave {
     : respondentsFromCsv(readFileSync(files.respondents, 'utf8'));
   const answers = existsSync(files.answersBinary)
     ? readAnswerTableBinary(files.answersBinary)
-    : answersFromCsv(readFileSync(files.answers, 'utf8'), respondents, ctx.framework.competencies.map((c) => c.id));
+    : answersFromCsv(readFileSync(files.answers, 'utf8'), respondents, ctx.framework.competencies.map((c) => c.id), meta.scale);
   return { ...meta, respondents, answers, audit: [] };
 }

@@ -1,3 +1,4 @@
+import { answerTableFromLong, forEachAnswer } from '../../pipeline/answer-table.ts';
 import { describe, expect, it } from 'vitest';
 import { analyseWave, compareWaves, describeAnalysisTables } from '../../analysis/analyse-wave.ts';
 import type { NormalisedWave, Respondent } from '../../pipeline/types.ts';
@@ -14,17 +15,10 @@ function referenceWave(): NormalisedWave {
   for (const population of ['industry', 'education'] as const) {
     regions.forEach((region, i) => respondents.push({ respondentId: `${population}:${i}`, population, country: '', region, organisationType: '', weight: w[i], wave: 'ref', sourceFile: 'f.csv', sourceRow: i + 2 }));
   }
-  const length = respondents.length * 2;
-  const answers = { length, competencies: ['incident-response'], respondentIndex: new Int32Array(length), competencyIndex: new Uint16Array(length), dimension: new Uint8Array(length), value: new Float64Array(length), missingReason: new Uint8Array(length) };
-  respondents.forEach((respondent, r) => {
-    const i = r % 12;
-    answers.respondentIndex[2 * r] = r;
-    answers.dimension[2 * r] = 0; // importance
-    answers.value[2 * r] = y[i];
-    answers.respondentIndex[2 * r + 1] = r;
-    answers.dimension[2 * r + 1] = respondent.population === 'industry' ? 1 : 2;
-    answers.value[2 * r + 1] = x[i];
-  });
+  const answers = answerTableFromLong(respondents.length, ['incident-response'], { min: 1, max: 5 }, respondents.flatMap((respondent, r) => [
+    { respondent: r, competency: 0, dimension: 'importance' as const, value: y[r % 12] },
+    { respondent: r, competency: 0, dimension: respondent.population === 'industry' ? 'preparedness' as const : 'coverage' as const, value: x[r % 12] },
+  ]));
   return { wave: 'ref', scale: { min: 1, max: 5 }, regionScheme: 'un-m49-region', respondents, answers, audit: [], warnings: [] };
 }
 
@@ -174,12 +168,12 @@ describe('histogram path equals the respondent-level estimators', () => {
     const rowOf = new Map(industry.map((respondent, row) => [respondent.respondentId, row]));
     const importance = new Float64Array(industry.length * 3).fill(NaN);
     const preparedness = new Float64Array(industry.length * 3).fill(NaN);
-    for (let entry = 0; entry < wave.answers.length; entry++) {
-      const row = rowOf.get(wave.respondents[wave.answers.respondentIndex[entry]].respondentId);
-      if (row === undefined) continue;
-      const target = wave.answers.dimension[entry] === 0 ? importance : preparedness;
-      target[row * 3 + wave.answers.competencyIndex[entry]] = wave.answers.value[entry];
-    }
+    forEachAnswer(wave.answers, (answer) => {
+      const row = rowOf.get(wave.respondents[answer.respondent].respondentId);
+      if (row === undefined) return;
+      const target = answer.dimension === 0 ? importance : preparedness;
+      target[row * 3 + answer.competency] = answer.value;
+    });
     const weights = Float64Array.from(industry, (respondent) => respondent.weight);
     const rowDomain = Int32Array.from(industry, (respondent) => regionNames.indexOf(respondent.region));
     const oracle = estimateDomainMeans(importance, weights, rowDomain, 3, 3);

@@ -1,5 +1,6 @@
 import type { NormalisedWave, Respondent, WaveConfig } from '../../pipeline/types.ts';
 import { createSeededRandom } from '../../analysis/stats/index.ts';
+import { cellIndex, createAnswerTable, missingCode } from '../../pipeline/answer-table.ts';
 
 /**
  * Seeded synthetic waves with known population means, for the coverage simulation and the bench.
@@ -41,12 +42,7 @@ export function syntheticWave(options: SyntheticOptions): NormalisedWave {
       });
     }
   }
-  const length = respondents.length * K * 2;
-  const answers = {
-    length, competencies: Array.from({ length: K }, (_, k) => `competency-${String(k + 1).padStart(2, '0')}`),
-    respondentIndex: new Int32Array(length), competencyIndex: new Uint16Array(length), dimension: new Uint8Array(length),
-    value: new Float64Array(length), missingReason: new Uint8Array(length),
-  };
+  const answers = createAnswerTable(respondents.length, Array.from({ length: K }, (_, k) => `competency-${String(k + 1).padStart(2, '0')}`), { min: 1, max: 5 });
   const cumulative = (probabilities: number[]) => probabilities.map((_, i) => probabilities.slice(0, i + 1).reduce((a, b) => a + b, 0));
   const draws = [cumulative(IMPORTANCE_PROBABILITIES), cumulative(PREPAREDNESS_PROBABILITIES), cumulative(COVERAGE_PROBABILITIES)];
   const draw = (table: number[]) => {
@@ -55,18 +51,14 @@ export function syntheticWave(options: SyntheticOptions): NormalisedWave {
     while (value < 4 && u >= table[value]) value++;
     return value + 1;
   };
-  let entry = 0;
+  // Codes written directly (level = value − 1 on 1..5): setAnswer per answer is too slow for the 1M bench.
+  const dontKnow = missingCode('dont_know');
   for (let respondent = 0; respondent < respondents.length; respondent++) {
     const industry = respondents[respondent].population === 'industry';
     for (let k = 0; k < K; k++) {
       for (const dimension of industry ? [0, 1] : [0, 2]) {
-        answers.respondentIndex[entry] = respondent;
-        answers.competencyIndex[entry] = k;
-        answers.dimension[entry] = dimension;
         const missing = random.uniform() < missingRate;
-        answers.value[entry] = missing ? NaN : draw(draws[dimension]);
-        answers.missingReason[entry] = missing ? 2 : 0;
-        entry++;
+        answers.codes[cellIndex(answers, respondent, k, dimension)] = missing ? dontKnow : draw(draws[dimension]) - 1;
       }
     }
   }

@@ -3,6 +3,7 @@ import { toDataFrame } from '../../api/to-data-frame.ts';
 import type { AnswerTable, EstimateRow, Respondent, RankingRow } from '../../pipeline/types.ts';
 import { answersToCsv, estimatesToCsv, rankingsToCsv, respondentsToCsv, ESTIMATE_COLUMNS } from '../../pipeline/io/table-files.ts';
 import { differencesFromCsv } from './data-frame-equals-csv.ts';
+import { answerTableFromLong } from '../../pipeline/answer-table.ts';
 
 const estimate = (overrides: Partial<EstimateRow>): EstimateRow => ({
   wave: '2022', region: 'Global', competency: 'incident-response', population: 'industry', measure: 'importance',
@@ -21,15 +22,11 @@ const respondents: Respondent[] = [
   { respondentId: 'education-limesurvey:7', population: 'education', country: '', region: 'Unknown', organisationType: '', weight: 1, wave: '2022', sourceFile: 'data/raw/2022/education.csv', sourceRow: 2 },
 ];
 
-const answers: AnswerTable = {
-  length: 3,
-  competencies: ['incident-response', 'cryptography'],
-  respondentIndex: Int32Array.from([0, 0, 1]),
-  competencyIndex: Uint16Array.from([0, 1, 1]),
-  dimension: Uint8Array.from([0, 1, 2]),
-  value: Float64Array.from([5, NaN, 3]),
-  missingReason: Uint8Array.from([0, 2, 0]),
-};
+const answers: AnswerTable = answerTableFromLong(2, ['incident-response', 'cryptography'], { min: 1, max: 5 }, [
+  { respondent: 0, competency: 0, dimension: 'importance', value: 5 },
+  { respondent: 0, competency: 1, dimension: 'preparedness', value: NaN, missingReason: 'dont_know' },
+  { respondent: 1, competency: 1, dimension: 'coverage', value: 3 },
+]);
 
 describe('toDataFrame', () => {
   it('gives estimates the CSV columns, rows and values, NaN where the CSV cell is empty', () => {

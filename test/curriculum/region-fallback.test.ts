@@ -5,6 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { NormalisedWave, Respondent, WaveConfig } from '../../pipeline/types.ts';
+import { answerTableFromLong } from '../../pipeline/answer-table.ts';
 import { DIMENSIONS } from '../../pipeline/types.ts';
 import { DEFAULT_CONFIG } from '../../pipeline/config.ts';
 import { UsageError } from '../../pipeline/errors.ts';
@@ -59,15 +60,9 @@ describe('sub-region scheme: fallback to the M49 region', () => {
   }));
   const wave: NormalisedWave = {
     wave: 'literal', scale: { min: 1, max: 5 }, regionScheme: scheme, respondents, audit: [], warnings: [],
-    answers: {
-      length: people.length,
-      competencies: ['cloud-security'],
-      respondentIndex: Int32Array.from(people.keys()),
-      competencyIndex: new Uint16Array(people.length),
-      dimension: Uint8Array.from(people, ([population]) => DIMENSIONS.indexOf(population === 'industry' ? 'importance' : 'coverage')),
-      value: Float64Array.from(people, ([, , value]) => value),
-      missingReason: new Uint8Array(people.length),
-    },
+    answers: answerTableFromLong(people.length, ['cloud-security'], { min: 1, max: 5 }, people.map(([population, , value], respondent) => ({
+      respondent, competency: 0, dimension: DIMENSIONS.indexOf(population === 'industry' ? 'importance' : 'coverage'), value,
+    }))),
   };
   const chain = regionChain('FJ', scheme);
   const analysis = analyseWave(wave, config);

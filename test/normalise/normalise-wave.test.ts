@@ -3,6 +3,8 @@ import { normaliseWave } from '../../pipeline/normalise/normalise-wave.ts';
 import { DEFAULT_CONFIG } from '../../pipeline/config.ts';
 import type { Codebook, RawTable, WaveConfig } from '../../pipeline/types.ts';
 import { ValidationError } from '../../pipeline/errors.ts';
+import { DIMENSIONS } from '../../pipeline/types.ts';
+import { answerCount, forEachAnswer } from '../../pipeline/answer-table.ts';
 
 const config: WaveConfig = {
   ...DEFAULT_CONFIG,
@@ -83,9 +85,18 @@ describe('normaliseWave', () => {
   });
 
   it('writes long answers with missing values and their reasons, never zeros', () => {
-    expect(wave.answers.length).toBe(3 * 4);
-    const second = [4, 5, 6, 7].map((i) => [wave.answers.competencies[wave.answers.competencyIndex[i]], wave.answers.value[i], wave.answers.missingReason[i]]);
-    expect(second).toEqual([['c1', 5, 0], ['c2', NaN, 2], ['c3', 3, 0], ['c1', 3, 0]]);
+    expect(answerCount(wave.answers)).toBe(3 * 4);
+    const long: [number, string, string, number, string | null][] = [];
+    forEachAnswer(wave.answers, (a) => long.push([a.respondent, wave.answers.competencies[a.competency], DIMENSIONS[a.dimension], a.value, a.missingReason]));
+    // the second respondent's answers, in the long order (competency, then dimension)
+    expect(long.filter(([respondent]) => respondent === 1).map(([, ...rest]) => rest)).toEqual([
+      ['c1', 'importance', 5, null], ['c1', 'preparedness', 3, null], ['c2', 'importance', NaN, 'dont_know'], ['c3', 'importance', 3, null],
+    ]);
+  });
+
+  it('rejects a codebook with two columns for one competency and dimension, naming both', () => {
+    const twice: Codebook = { ...codebook, sources: codebook.sources.map((source) => ({ ...source, items: source.items.map((item) => (item.column === 'Q3_2' ? { ...item, competency: 'c1' } : item)) })) };
+    expect(() => normaliseWave([table(rows)], config, twice, { competencyOrder: ['c1', 'c2', 'c3'] })).toThrow(/ind\.csv, column "Q3_2".*"Q3_1" and "Q3_2" both rate competency "c1", importance/);
   });
 
   it('rejects an export of another survey, naming the file and the column', () => {

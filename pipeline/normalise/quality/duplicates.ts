@@ -9,6 +9,8 @@
  * string per row (≈ 200 characters, built from 60 number-to-text conversions) with a few integer
  * multiplications; with 2M rows a 32-bit hash collides a few hundred times, each settled exactly.
  */
+import { MISSING_CODE_BASE } from '../../answer-table.ts';
+
 export interface RowKeys {
   /** False: the row has no key (nothing answered) and is never a duplicate by answers. */
   has(row: number): boolean;
@@ -86,34 +88,24 @@ function fnv1aText(text: string): number {
 
 /**
  * Row keys of a rating grid: two interned metadata ids per row (normalised country, organisation
- * type) and the row's `itemCount` values (row-major, NaN for missing). Values compare as the old
- * fingerprint text did: NaN equals NaN, 0 equals -0. FNV-1a over 32-bit words (Fowler, Noll, Vo).
+ * type) and the row's `itemCount` answer codes (row-major; pipeline/answer-table.ts). Every code
+ * without a value counts as the same "missing", whatever its reason: two submissions are the same
+ * answers when their values are. FNV-1a over the bytes (Fowler, Noll, Vo).
  */
-export function gridRowKeys(countryIds: Int32Array, organisationIds: Int32Array, values: Float64Array, itemCount: number, answered: Uint8Array): RowKeys {
-  const scratch = new Float64Array(1);
-  const words = new Uint32Array(scratch.buffer);
+export function gridRowKeys(countryIds: Int32Array, organisationIds: Int32Array, codes: Uint8Array, itemCount: number, answered: Uint8Array): RowKeys {
+  const keyOf = (code: number) => (code >= MISSING_CODE_BASE ? MISSING_CODE_BASE : code);
   return {
     has: (row) => answered[row] === 1,
     hash(row) {
       let hash = Math.imul(FNV_OFFSET ^ countryIds[row], FNV_PRIME);
       hash = Math.imul(hash ^ organisationIds[row], FNV_PRIME);
-      for (let i = row * itemCount, end = i + itemCount; i < end; i++) {
-        const value = values[i];
-        if (value !== value) hash = Math.imul(hash ^ 0x7ff80000, FNV_PRIME);
-        else {
-          scratch[0] = value === 0 ? 0 : value;
-          hash = Math.imul(hash ^ words[0], FNV_PRIME);
-          hash = Math.imul(hash ^ words[1], FNV_PRIME);
-        }
-      }
+      for (let i = row * itemCount, end = i + itemCount; i < end; i++) hash = Math.imul(hash ^ keyOf(codes[i]), FNV_PRIME);
       return hash >>> 0;
     },
     equal(a, b) {
       if (countryIds[a] !== countryIds[b] || organisationIds[a] !== organisationIds[b]) return false;
       for (let i = 0, at = a * itemCount, bt = b * itemCount; i < itemCount; i++) {
-        const x = values[at + i];
-        const y = values[bt + i];
-        if (x !== y && !(x !== x && y !== y)) return false;
+        if (keyOf(codes[at + i]) !== keyOf(codes[bt + i])) return false;
       }
       return true;
     },

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { findDuplicates, gridRowKeys, type RowKeys } from '../../../pipeline/normalise/quality/duplicates.ts';
 import { isStraightLiner } from '../../../pipeline/normalise/quality/straight-liners.ts';
+import { missingCode } from '../../../pipeline/answer-table.ts';
 import { speederThreshold } from '../../../pipeline/normalise/quality/speeders.ts';
 import { isIncomplete, parseFinished } from '../../../pipeline/normalise/quality/incomplete.ts';
 import { isTestResponse } from '../../../pipeline/normalise/quality/test-responses.ts';
@@ -12,8 +13,10 @@ describe('quality rules', () => {
     expect([...result.byId]).toEqual([0, 0, 1, 0, 0]);
     expect([...result.byAnswers]).toEqual([0, 0, 0, 1, 0]);
   });
-  it('finds duplicate answers from grid row keys: NaN equals NaN, metadata ids count, unanswered rows never match', () => {
-    const values = new Float64Array([3, NaN, 3, NaN, 3, NaN, 3, 4, NaN, NaN, NaN, NaN]);
+  it('finds duplicate answers from grid row keys: missing equals missing whatever the reason, metadata ids count, unanswered rows never match', () => {
+    // Answer codes (pipeline/answer-table.ts): level 2 = scale point 3 on a 1–5 scale; `blank` and `dont_know` are both "no value".
+    const [blank, dontKnow] = [missingCode('blank'), missingCode('dont_know')];
+    const values = Uint8Array.from([2, blank, 2, dontKnow, 2, blank, 2, 3, blank, blank, blank, blank]);
     const countries = new Int32Array([0, 0, 1, 0, 0, 0]);
     const organisations = new Int32Array([0, 0, 0, 0, 0, 0]);
     const answered = new Uint8Array([1, 1, 1, 1, 0, 0]);
@@ -29,11 +32,16 @@ describe('quality rules', () => {
     expect([...result.byAnswers]).toEqual([0, 0, 1, 0, 1]);
   });
   it('flags a grid answered identically on at least minItems items', () => {
-    const values = new Float64Array([3, 3, 3, 3, NaN, 1, 2, 3, 4, 5]);
-    const dims = ['importance', 'importance', 'importance', 'importance', 'importance', 'preparedness', 'preparedness', 'preparedness', 'preparedness', 'preparedness'] as const;
+    // codes: levels 2, 2, 2, 2, one blank (no value); then levels 0…4
+    const values = Uint8Array.from([2, 2, 2, 2, missingCode('blank'), 0, 1, 2, 3, 4]);
+    const dims = Uint8Array.from([0, 0, 0, 0, 0, 1, 1, 1, 1, 1]);
     expect(isStraightLiner(values, 0, dims, 4)).toBe(true);
     expect(isStraightLiner(values, 0, dims, 5)).toBe(false);
     expect(isStraightLiner(values, 0, dims, 0)).toBe(false);
+    // the same answers but one differing value in the first grid: not a straight-liner at 4
+    expect(isStraightLiner(Uint8Array.from([2, 2, 3, 2, 2, 0, 1, 2, 3, 4]), 0, dims, 4)).toBe(false);
+    // a row further along the grid (offset) is read from its own start
+    expect(isStraightLiner(Uint8Array.from([9, 9, 2, 2, 2, 2, 2, 0, 1, 2, 3, 4]), 2, dims, 5)).toBe(true);
   });
   it('sets the speeder threshold at a fraction of the median duration', () => {
     // median of 100, 200, 300 = 200; a third of it = 66.67
