@@ -137,17 +137,17 @@ export function normaliseWave(
     const keptRows: number[] = [];
 
     for (let r = 0; r < rowCount; r++) {
-      const reasons: QualityReason[] = [];
-      if (blank[r]) reasons.push('blank_row');
+      let reasons = NO_REASONS;
+      if (blank[r]) reasons = withReason(reasons, 'blank_row');
       else {
-        if (duplicates.byId[r]) reasons.push('duplicate_response_id');
-        if (duplicates.byAnswers[r]) reasons.push('duplicate_answers');
-        if (columns.status >= 0 && isTestResponse(cell(r, columns.status))) reasons.push('test_response');
-        if (rules.attentionChecks !== false && failsAttentionCheck(columns.attentionChecks, (index) => cell(r, index))) reasons.push('failed_attention_check');
-        if (isIncomplete(finished[r], progress[r], rules.minProgress)) reasons.push('incomplete');
-        if (Number.isFinite(speedLimit) && duration[r] < speedLimit) reasons.push('speeder');
-        if (isStraightLiner(grid, r * itemCount, itemDimension, rules.straightLineMinItems)) reasons.push('straight_liner');
-        if (countAnswered(grid, r * itemCount, itemCount) < Math.max(1, rules.minAnsweredItems)) reasons.push('no_ratings');
+        if (duplicates.byId[r]) reasons = withReason(reasons, 'duplicate_response_id');
+        if (duplicates.byAnswers[r]) reasons = withReason(reasons, 'duplicate_answers');
+        if (columns.status >= 0 && isTestResponse(cell(r, columns.status))) reasons = withReason(reasons, 'test_response');
+        if (rules.attentionChecks !== false && columns.attentionChecks.length > 0 && failsAttentionCheck(columns.attentionChecks, (index) => cell(r, index))) reasons = withReason(reasons, 'failed_attention_check');
+        if (isIncomplete(finished[r], progress[r], rules.minProgress)) reasons = withReason(reasons, 'incomplete');
+        if (Number.isFinite(speedLimit) && duration[r] < speedLimit) reasons = withReason(reasons, 'speeder');
+        if (isStraightLiner(grid, r * itemCount, itemDimension, rules.straightLineMinItems)) reasons = withReason(reasons, 'straight_liner');
+        if (countAnswered(grid, r * itemCount, itemCount) < Math.max(1, rules.minAnsweredItems)) reasons = withReason(reasons, 'no_ratings');
       }
       audit.push({
         sourceFile: table.sourceFile,
@@ -245,6 +245,14 @@ function itemSlots(items: ResolvedColumns['items'], competencyIndex: Map<string,
 }
 
 const INVALID_CODE = missingCode('invalid');
+/** The reasons of every kept row: one shared empty list rather than two million (withReason never appends to it). */
+const NO_REASONS: QualityReason[] = Object.freeze([]) as unknown as QualityReason[];
+
+function withReason(reasons: QualityReason[], reason: QualityReason): QualityReason[] {
+  if (reasons === NO_REASONS) return [reason];
+  reasons.push(reason);
+  return reasons;
+}
 
 function checkCodebookCompetencies(codebook: Codebook, known: Map<string, number>): void {
   const problems = [];

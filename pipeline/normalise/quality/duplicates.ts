@@ -27,21 +27,39 @@ export function findDuplicates(
   const rowKeys = Array.isArray(keys) ? stringRowKeys(keys as readonly string[]) : (keys as RowKeys);
   const byId = new Uint8Array(responseIds.length);
   const byAnswers = new Uint8Array(responseIds.length);
-  const seenIds = new Set<string>();
-  // Rows seen with a key, by hash: an open-addressing table (linear probing) of row + 1, at most
-  // half full, so a lookup is a few array reads and never a boxed number in a Map. A slot whose
-  // hash matches but whose key differs (a collision) just moves the probe on.
-  const slots = new Int32Array(tableSize(responseIds.length));
-  const slotHashes = new Uint32Array(slots.length);
-  const mask = slots.length - 1;
+  // Rows seen, by hash: open-addressing tables (linear probing) of row + 1, at most half full, so
+  // a lookup is a few array reads and never a boxed number or a string in a Map or Set (at two
+  // million rows a Set of ids, growing and rehashing, cost more than the rest of the rule). A slot
+  // whose hash matches but whose key differs (a collision) just moves the probe on.
+  const size = tableSize(responseIds.length);
+  const mask = size - 1;
+  const idSlots = new Int32Array(size);
+  const idHashes = new Uint32Array(size);
+  const slots = new Int32Array(size);
+  const slotHashes = new Uint32Array(size);
   for (let i = 0; i < responseIds.length; i++) {
     if (skip[i]) continue;
     const id = responseIds[i];
-    if (id !== '' && seenIds.has(id)) {
-      byId[i] = 1;
-      continue;
+    if (id !== '') {
+      const idHash = fnv1aText(id);
+      let seenBefore = false;
+      for (let slot = idHash & mask; ; slot = (slot + 1) & mask) {
+        const seen = idSlots[slot] - 1;
+        if (seen < 0) {
+          idSlots[slot] = i + 1;
+          idHashes[slot] = idHash;
+          break;
+        }
+        if (idHashes[slot] === idHash && responseIds[seen] === id) {
+          seenBefore = true;
+          break;
+        }
+      }
+      if (seenBefore) {
+        byId[i] = 1;
+        continue;
+      }
     }
-    if (id !== '') seenIds.add(id);
     if (!rowKeys.has(i)) continue;
     const hash = rowKeys.hash(i) >>> 0;
     for (let slot = hash & mask; ; slot = (slot + 1) & mask) {
