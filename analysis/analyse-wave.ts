@@ -9,7 +9,8 @@
  *   ──summariseCells──▶ weighted means, SEs, SDs, top-two-box shares, the paired gaps, answer
  *     distributions; curriculum gap = difference of independent means; rank tests from the counts
  *   rankings: Borich MWDS on the preparedness gap, Poisson-bootstrap rank intervals and the
- *     ranked-discrepancy score from the joint codes, IPA quadrants
+ *     ranked-discrepancy score from the joint codes, IPA quadrants; the bootstrap starts as soon as
+ *     industry is summarised, so on large waves a helper thread runs it alongside the rest
  *   suppression last: a cell with unweighted n < minN shows no value anywhere, nor do values derived from it.
  *
  * Design per population: all its kept respondents form one design (one stage, with replacement,
@@ -23,7 +24,7 @@ import type { AnalysisResult, Dimension, DistributionRow, EstimateRow, Normalise
 import * as messages from '../pipeline/messages/analysis.ts';
 import {
   benjaminiHochberg, cliffsDelta, differenceOfIndependentMeans, mannWhitneyUFromCounts, matchedPairsRankBiserial,
-  normalConfidenceInterval, rankedDiscrepancyScores, wilcoxonSignedRankFromCounts, type DomainMeans,
+  normalConfidenceInterval, rankedDiscrepancyScores, startBootstrapRankIntervals, wilcoxonSignedRankFromCounts, type DomainMeans,
 } from './stats/index.ts';
 import { computePopulationWeights } from './population-weights.ts';
 import { buildRankings } from './build-rankings.ts';
@@ -49,14 +50,21 @@ interface PopulationData {
 
 /**
  * `phaseSeconds` (optional, for bench/analysis-bench.ts): receives the wall time of each part of the
- * stage, so a benchmark can say where the time goes without a profiler. Results do not depend on it.
+ * stage and, as "<part> cpu", the process's CPU time in it (all threads: on a shared machine the
+ * steadier figure), so a benchmark can say where the time goes without a profiler. Results do not
+ * depend on it.
  */
 export function analyseWave(wave: NormalisedWave, config: WaveConfig, phaseSeconds?: Record<string, number>): AnalysisResult & { distributions: DistributionRow[] } {
   let phaseStart = performance.now();
+  let phaseCpu = phaseSeconds ? process.cpuUsage() : undefined;
   const phase = (name: string) => {
+    if (!phaseSeconds || !phaseCpu) return;
     const now = performance.now();
-    if (phaseSeconds) phaseSeconds[name] = (phaseSeconds[name] ?? 0) + (now - phaseStart) / 1000;
+    const cpu = process.cpuUsage(phaseCpu);
+    phaseSeconds[name] = (phaseSeconds[name] ?? 0) + (now - phaseStart) / 1000;
+    phaseSeconds[`${name} cpu`] = (phaseSeconds[`${name} cpu`] ?? 0) + (cpu.user + cpu.system) / 1e6;
     phaseStart = now;
+    phaseCpu = process.cpuUsage();
   };
   const warnings: Warning[] = [];
   const { answers, respondents } = wave;
@@ -81,7 +89,7 @@ export function analyseWave(wave: NormalisedWave, config: WaveConfig, phaseSecon
   const encoded = encodeAnswers(wave, populationCode, localRow, counts);
   phase('encodeAnswers');
   const coding = describeJointCodes(encoded.levelValues);
-  const data: PopulationData[] = (['industry', 'education'] as Population[]).map((population, code) => {
+  const analysePopulation = (population: Population, code: number): PopulationData => {
     const members = respondents.filter((respondent) => respondent.population === population);
     const { weights, summary } = computePopulationWeights(population, members, config, warnings);
     weighting.push(summary);
@@ -96,10 +104,21 @@ export function analyseWave(wave: NormalisedWave, config: WaveConfig, phaseSecon
       warnings.push({ code: 'unexpected_dimension', message: messages.unexpectedDimension(encoded.populations[code].unexpected, population, code === 0 ? 'coverage' : 'preparedness') });
     }
     return { population, rows: counts[code], weights, rowDomain, jointCode: histograms.jointCode, cells };
-  });
-  const [industry, education] = data;
-
+  };
   const { minN, lowReliabilityN } = config.suppression;
+  const industry = analysePopulation('industry', 0);
+  // The rank bootstrap needs only industry's cells: it starts now, so a helper thread computes
+  // replicates while this thread analyses education and writes the tables (stats/bootstrap-rank-interval.ts).
+  const eligible = rankableCells(industry.cells, minN);
+  const pendingRankIntervals = startBootstrapRankIntervals({
+    jointCode: industry.jointCode, importanceOfCode: coding.importanceOfCode, discrepancyOfCode: coding.discrepancyOfCode,
+    weights: industry.weights, rowDomain: industry.rowDomain,
+    competencies: K, domainCount: R, eligible, replicates: config.analysis.bootstrapReplicates, seed: config.analysis.seed,
+  });
+  phase('bootstrap start');
+  const education = analysePopulation('education', 1);
+  const data = [industry, education];
+
   const flagFor = (n: number) => (n < minN ? 'suppressed_small_n' : n < lowReliabilityN ? 'low_reliability' : '');
   const estimates: EstimateRow[] = [];
   const cells = (R + 1) * K;
@@ -137,16 +156,25 @@ export function analyseWave(wave: NormalisedWave, config: WaveConfig, phaseSecon
   phase('tests');
   const rankedDiscrepancy = rankedDiscrepancyScores(industry.jointCode, coding.differenceLevelOfCode, coding.differenceValues.length, industry.weights, industry.rowDomain, K, R);
   phase('rankedDiscrepancy');
+  const rankIntervals = pendingRankIntervals.finish();
+  phase('bootstrap finish');
   const rankings: RankingRowWithRds[] = buildRankings({
-    wave: wave.wave, blocks, competencies, config, scale: wave.scale, coding,
-    industry: { jointCode: industry.jointCode, weights: industry.weights, rowDomain: industry.rowDomain, importanceMeans: industry.cells.importance, otherMeans: industry.cells.other, gapMeans: industry.cells.gap },
-    eligible: Uint8Array.from(suppressedCell.gapPrep, (suppressed, cell) => (suppressed || suppressedCell.industryImportance[cell] || suppressedCell.prep[cell] ? 0 : 1)),
-    rankedDiscrepancy,
+    wave: wave.wave, blocks, competencies, config, scale: wave.scale,
+    industry: { importanceMeans: industry.cells.importance, otherMeans: industry.cells.other, gapMeans: industry.cells.gap },
+    eligible, rankIntervals, rankedDiscrepancy,
   });
   phase('rankings');
   const distributions = buildDistributions(blocks, competencies, data, encoded.levelValues, wave.scale, minN);
   phase('distributions');
   return { wave: wave.wave, estimates, tests, rankings, distributions, weighting, warnings };
+}
+
+/**
+ * Cells that enter the rankings: industry importance, preparedness and their paired gap all shown,
+ * i.e. none suppressed (n ≥ minN for each; the gap's estimate is suppressed when any of the three is).
+ */
+function rankableCells(cells: CellSummaries, minN: number): Uint8Array {
+  return Uint8Array.from(cells.gap.n, (gapN, cell) => (gapN < minN || cells.importance.n[cell] < minN || cells.other.n[cell] < minN ? 0 : 1));
 }
 
 /**

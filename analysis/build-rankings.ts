@@ -1,12 +1,13 @@
 import type { Quadrant, WaveConfig } from '../pipeline/types.ts';
 import type { DomainMeans } from './stats/index.ts';
-import { bootstrapRankIntervals, borichMwds, importancePerformanceQuadrant, ipaCrosshair } from './stats/index.ts';
+import { borichMwds, importancePerformanceQuadrant, ipaCrosshair } from './stats/index.ts';
 import type { RankingRowWithRds } from './analyse-wave.ts';
 
 /**
  * Rankings per region block (and Global): Borich MWDS on the industry preparedness gap
  * (Ī_k,w · D̄_k,w), rank 1 = largest need among the block's non-suppressed competencies (ties
- * mid-ranked), a seeded bootstrap 95% interval for the rank, the IPA quadrant (x = preparedness,
+ * mid-ranked), the seeded bootstrap 95% interval for the rank (stats/bootstrap-rank-interval.ts,
+ * computed by the caller, which starts it early so a helper thread works while the stage goes on), the IPA quadrant (x = preparedness,
  * y = importance; crosshair from config.analysis.ipaCrosshair) and the ranked-discrepancy score.
  * Suppressed cells (eligible = 0) get NaN values and no quadrant: nothing derived from them shows.
  */
@@ -16,19 +17,15 @@ export function buildRankings(input: {
   competencies: string[];
   config: WaveConfig;
   scale: { min: number; max: number };
-  industry: { jointCode: Uint16Array; weights: Float64Array; rowDomain: Int32Array; importanceMeans: DomainMeans; otherMeans: DomainMeans; gapMeans: DomainMeans };
-  /** Importance and discrepancy value of each joint code (cell-histograms.ts). */
-  coding: { importanceOfCode: Float64Array; discrepancyOfCode: Float64Array };
+  industry: { importanceMeans: DomainMeans; otherMeans: DomainMeans; gapMeans: DomainMeans };
   eligible: Uint8Array;
+  /** Bootstrap 95% rank interval per (block, competency) cell, NaN where not eligible. */
+  rankIntervals: { low: Float64Array; high: Float64Array };
   rankedDiscrepancy: Float64Array;
 }): RankingRowWithRds[] {
   const { blocks, competencies, config, industry, eligible } = input;
   const K = competencies.length;
-  const intervals = bootstrapRankIntervals({
-    jointCode: industry.jointCode, importanceOfCode: input.coding.importanceOfCode, discrepancyOfCode: input.coding.discrepancyOfCode,
-    weights: industry.weights, rowDomain: industry.rowDomain,
-    competencies: K, domainCount: blocks.length - 1, eligible, replicates: config.analysis.bootstrapReplicates, seed: config.analysis.seed,
-  });
+  const intervals = input.rankIntervals;
   const rows: RankingRowWithRds[] = [];
   for (let block = 0; block < blocks.length; block++) {
     const offset = block * K;

@@ -4,7 +4,8 @@
  * or `npx tsx bench/analysis-bench.ts`). BENCH_REPLICATES bootstrap replicates (default 200),
  * BENCH_RUNS runs per size (default 3). Prints, per size, the median seconds of each part of the
  * stage (analyseWave's `phaseSeconds`: encodeAnswers, buildCellHistograms, …, rankings = the rank
- * bootstrap) and of the whole stage, and the median of everything after encodeAnswers.
+ * bootstrap; wall time, and "<part> cpu" the process's CPU time, all threads) and of the whole
+ * stage, and the median of everything after encodeAnswers.
  */
 import { analyseWave } from '../analysis/analyse-wave.ts';
 import { syntheticWave, testConfig } from '../test/analysis/synthetic-wave.ts';
@@ -25,6 +26,9 @@ for (const size of sizes.length > 0 ? sizes : [10_000, 100_000, 1_000_000]) {
     analyseWave(wave, testConfig({ bootstrapReplicates: replicates, weightCap: 5 }), phaseSeconds);
     phaseSeconds.total = (performance.now() - started) / 1000;
     phaseSeconds['after encodeAnswers'] = phaseSeconds.total - (phaseSeconds.setup ?? 0) - (phaseSeconds.encodeAnswers ?? 0);
+    phaseSeconds['after encodeAnswers cpu'] = Object.entries(phaseSeconds)
+      .filter(([name]) => name.endsWith(' cpu') && !['setup cpu', 'encodeAnswers cpu', 'after encodeAnswers cpu'].includes(name))
+      .reduce((sum, [, seconds]) => sum + seconds, 0);
     for (const [name, seconds] of Object.entries(phaseSeconds)) perPhase.set(name, [...(perPhase.get(name) ?? []), seconds]);
     console.log(`${size} respondents/population, B = ${replicates}, run ${run + 1}: ${Object.entries(phaseSeconds).map(([name, seconds]) => `${name} ${seconds.toFixed(2)}`).join(', ')}`);
   }

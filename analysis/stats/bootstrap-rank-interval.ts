@@ -63,28 +63,52 @@ export function bootstrapRankIntervals(
   input: BootstrapRankInput,
   options: { forceHelper?: boolean } = {},
 ): { low: Float64Array; high: Float64Array } {
+  return startBootstrapRankIntervals(input, options).finish();
+}
+
+export interface PendingRankIntervals {
+  /** Computes the replicates no thread has taken yet, waits for the helper, returns the intervals. */
+  finish(): { low: Float64Array; high: Float64Array };
+}
+
+/**
+ * Starts the bootstrap and returns before computing it: when a helper thread is wanted, it is
+ * started and the rows are laid out for it, so the helper computes replicates while the caller
+ * does other work until it calls `finish()` (which then computes the replicates still unclaimed).
+ * Without a helper everything happens in `finish()`. Same intervals either way, bit for bit.
+ */
+export function startBootstrapRankIntervals(input: BootstrapRankInput, options: { forceHelper?: boolean } = {}): PendingRankIntervals {
   const cells = (input.domainCount + 1) * input.competencies;
   const replicates = Math.max(0, input.replicates);
   // Shared memory, so a helper thread can fill its replicates in place (bootstrap-helper-thread.ts).
   const ranks = new Float64Array(new SharedArrayBuffer(8 * cells * replicates));
-  if (replicates >= 1 && input.weights.length > 0) {
-    const codes = input.importanceOfCode.length;
-    const layout = allocateResampleLayout(input.weights.length, input.competencies, input.domainCount, codes);
-    const batches = Math.ceil(replicates / LANES);
-    if (batches >= 2 && bootstrapHelperWanted(input, options.forceHelper)) {
-      // The helper starts (≈ 0.4 s) while this thread sorts the rows into the shared layout.
-      const schedule = createBatchSchedule(batches);
-      const helper = startBootstrapHelper(rankingSpec(input), layout, schedule, ranks);
-      fillResampleLayout(input.jointCode, input.weights, input.rowDomain, input.competencies, layout);
-      markLayoutReady(schedule);
-      computeClaimedBatches(rankingSpec(input), layout, schedule, ranks);
-      if (!helper.join()) computeUnfinishedBatches(rankingSpec(input), layout, schedule, ranks);
-    } else {
-      fillResampleLayout(input.jointCode, input.weights, input.rowDomain, input.competencies, layout);
-      replicateRanksFromLayout(rankingSpec(input), layout, 0, replicates, ranks);
-    }
+  const intervals = () => rankIntervalsFromReplicates(ranks, input.eligible, input.replicates);
+  if (replicates < 1 || input.weights.length === 0) return { finish: intervals };
+  const spec = rankingSpec(input);
+  const codes = input.importanceOfCode.length;
+  const layout = allocateResampleLayout(input.weights.length, input.competencies, input.domainCount, codes);
+  const batches = Math.ceil(replicates / LANES);
+  if (batches < 2 || !bootstrapHelperWanted(input, options.forceHelper)) {
+    return {
+      finish() {
+        fillResampleLayout(input.jointCode, input.weights, input.rowDomain, input.competencies, layout);
+        replicateRanksFromLayout(spec, layout, 0, replicates, ranks);
+        return intervals();
+      },
+    };
   }
-  return rankIntervalsFromReplicates(ranks, input.eligible, input.replicates);
+  // The helper starts (≈ 0.4 s) while this thread sorts the rows into the shared layout.
+  const schedule = createBatchSchedule(batches);
+  const helper = startBootstrapHelper(spec, layout, schedule, ranks);
+  fillResampleLayout(input.jointCode, input.weights, input.rowDomain, input.competencies, layout);
+  markLayoutReady(schedule);
+  return {
+    finish() {
+      computeClaimedBatches(spec, layout, schedule, ranks);
+      if (!helper.join()) computeUnfinishedBatches(spec, layout, schedule, ranks);
+      return intervals();
+    },
+  };
 }
 
 /** What a thread needs besides the layout: the input without the per-row arrays. */

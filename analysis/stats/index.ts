@@ -24,7 +24,9 @@ export { borichMwds } from './borich-mwds.ts';
 export { rankedDiscrepancyScores } from './ranked-discrepancy.ts';
 export { importancePerformanceQuadrant, ipaCrosshair, type Crosshair } from './importance-performance.ts';
 export { createSeededRandom, type SeededRandom } from './seeded-random.ts';
-export { bootstrapRankIntervals, bootstrapReplicateRanks, rankIntervalsFromReplicates, type BootstrapRankInput } from './bootstrap-rank-interval.ts';
+export {
+  bootstrapRankIntervals, bootstrapReplicateRanks, rankIntervalsFromReplicates, startBootstrapRankIntervals, type BootstrapRankInput, type PendingRankIntervals,
+} from './bootstrap-rank-interval.ts';
 export { postStratify } from './post-stratify.ts';
 export { rakeWeights, type RakingMargin } from './rake-weights.ts';
 export { trimWeightsAtCap } from './trim-weights.ts';
