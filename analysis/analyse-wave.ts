@@ -43,8 +43,8 @@ interface PopulationData {
   rows: number;
   weights: Float64Array;
   rowDomain: Int32Array;
-  /** Joint code (importance level, other level) per respondent × competency. */
-  jointCode: Uint16Array;
+  /** Joint code (importance level, other level) per respondent × competency; industry only (the rankings read it). */
+  jointCode: Uint8Array | Uint16Array | undefined;
   cells: CellSummaries;
 }
 
@@ -96,7 +96,7 @@ export function analyseWave(wave: NormalisedWave, config: WaveConfig, phaseSecon
     const rowDomain = new Int32Array(members.length);
     members.forEach((member, row) => (rowDomain[row] = regionCode.get(member.region)!));
     phase('weights');
-    const histograms = buildCellHistograms(encoded.populations[code], coding, weights, rowDomain, K, R);
+    const histograms = buildCellHistograms(encoded.populations[code], coding, weights, rowDomain, K, R, population === 'industry');
     phase('buildCellHistograms');
     const cells = summariseCells(histograms, coding, encoded.levelValues, K, R, members.length, wave.scale.max);
     phase('summariseCells');
@@ -111,7 +111,7 @@ export function analyseWave(wave: NormalisedWave, config: WaveConfig, phaseSecon
   // replicates while this thread analyses education and writes the tables (stats/bootstrap-rank-interval.ts).
   const eligible = rankableCells(industry.cells, minN);
   const pendingRankIntervals = startBootstrapRankIntervals({
-    jointCode: industry.jointCode, importanceOfCode: coding.importanceOfCode, discrepancyOfCode: coding.discrepancyOfCode,
+    jointCode: industry.jointCode!, importanceOfCode: coding.importanceOfCode, discrepancyOfCode: coding.discrepancyOfCode,
     weights: industry.weights, rowDomain: industry.rowDomain,
     competencies: K, domainCount: R, eligible, replicates: config.analysis.bootstrapReplicates, seed: config.analysis.seed,
   });
@@ -154,7 +154,7 @@ export function analyseWave(wave: NormalisedWave, config: WaveConfig, phaseSecon
   phase('estimates');
   const tests = runTests(wave.wave, blocks, competencies, data, coding, encoded.levelValues, suppressedCell);
   phase('tests');
-  const rankedDiscrepancy = rankedDiscrepancyScores(industry.jointCode, coding.differenceLevelOfCode, coding.differenceValues.length, industry.weights, industry.rowDomain, K, R);
+  const rankedDiscrepancy = rankedDiscrepancyScores(industry.jointCode!, coding.differenceLevelOfCode, coding.differenceValues.length, industry.weights, industry.rowDomain, K, R);
   phase('rankedDiscrepancy');
   const rankIntervals = pendingRankIntervals.finish();
   phase('bootstrap finish');

@@ -59,8 +59,11 @@ export function describeJointCodes(levelValues: Float64Array): JointCoding {
 }
 
 export interface CellHistograms {
-  /** Joint code per respondent × competency (row-major, local rows). */
-  jointCode: Uint16Array;
+  /**
+   * Joint code per respondent × competency (row-major, local rows), when asked for (keepJointCodes);
+   * one byte each when there are at most 256 joint codes (L ≤ 14 rating levels).
+   */
+  jointCode: Uint8Array | Uint16Array | undefined;
   /** Per (block, competency, joint code), blocks = regions then Global: answers, Σw, Σw². */
   count: Float64Array;
   sumWeights: Float64Array;
@@ -69,6 +72,11 @@ export interface CellHistograms {
   domainRows: Float64Array;
 }
 
+/**
+ * The pass adds (1, w, w²) to three adjacent doubles per bin (one cache line instead of three
+ * arrays'); each bin still receives its rows in row order, so the sums are the same bits as three
+ * separate arrays filled in the same pass.
+ */
 export function buildCellHistograms(
   population: EncodedPopulation,
   coding: JointCoding,
@@ -76,6 +84,7 @@ export function buildCellHistograms(
   rowDomain: Int32Array,
   competencies: number,
   domainCount: number,
+  keepJointCodes = true,
 ): CellHistograms {
   const { importanceStates, otherStates } = population;
   const { states, compactState } = coding;
@@ -83,11 +92,12 @@ export function buildCellHistograms(
   const rows = weights.length;
   const binsPerBlock = competencies * codes;
   const size = (domainCount + 1) * binsPerBlock;
-  const count = new Float64Array(size);
-  const sumWeights = new Float64Array(size);
-  const sumSquaredWeights = new Float64Array(size);
+  // (count, Σw, Σw²) of bin b at 3b, 3b + 1, 3b + 2.
+  const sums = new Float64Array(3 * size);
   const domainRows = new Float64Array(domainCount + 1);
-  const jointCode = new Uint16Array(rows * competencies);
+  const jointCode = !keepJointCodes ? undefined : codes <= 256 ? new Uint8Array(rows * competencies) : new Uint16Array(rows * competencies);
+  const codeOf = new Uint16Array(256 * 256);
+  for (let first = 0; first < 256; first++) for (let second = 0; second < 256; second++) codeOf[(first << 8) | second] = compactState[first] * states + compactState[second];
   for (let row = 0; row < rows; row++) {
     const weight = weights[row];
     const squaredWeight = weight * weight;
@@ -95,12 +105,21 @@ export function buildCellHistograms(
     const base = row * competencies;
     let bin = rowDomain[row] * binsPerBlock;
     for (let k = 0; k < competencies; k++, bin += codes) {
-      const code = compactState[importanceStates[base + k]] * states + compactState[otherStates[base + k]];
-      jointCode[base + k] = code;
-      count[bin + code]++;
-      sumWeights[bin + code] += weight;
-      sumSquaredWeights[bin + code] += squaredWeight;
+      const code = codeOf[(importanceStates[base + k] << 8) | otherStates[base + k]];
+      if (jointCode) jointCode[base + k] = code;
+      const at = 3 * (bin + code);
+      sums[at]++;
+      sums[at + 1] += weight;
+      sums[at + 2] += squaredWeight;
     }
+  }
+  const count = new Float64Array(size);
+  const sumWeights = new Float64Array(size);
+  const sumSquaredWeights = new Float64Array(size);
+  for (let bin = 0; bin < size; bin++) {
+    count[bin] = sums[3 * bin];
+    sumWeights[bin] = sums[3 * bin + 1];
+    sumSquaredWeights[bin] = sums[3 * bin + 2];
   }
   const globalBase = domainCount * binsPerBlock;
   for (let domain = 0; domain < domainCount; domain++) {

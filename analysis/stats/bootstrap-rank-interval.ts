@@ -1,7 +1,7 @@
 import { quantileSorted } from 'simple-statistics';
 import { bootstrapHelperWanted, startBootstrapHelper } from './bootstrap-helper-thread.ts';
 import {
-  LANES, allocateBatchScratch, allocateResampleLayout, fillReplicateBins, fillResampleLayout, type BatchScratch, type ResampleLayout,
+  LANES, allocateBatchScratch, allocateResampleLayout, fillReplicateBins, fillResampleLayout, type BatchScratch, type ResampleLayout, type ScatterKernel,
 } from './bootstrap-replicate-batch.ts';
 
 /**
@@ -47,7 +47,7 @@ import {
  * @example bootstrapRankIntervals({ ..., replicates: 200, seed: 1 }).low[k] // e.g. 1 for a clear leader
  */
 export interface BootstrapRankInput {
-  jointCode: Uint16Array;
+  jointCode: Uint8Array | Uint16Array;
   importanceOfCode: Float64Array;
   discrepancyOfCode: Float64Array;
   weights: Float64Array;
@@ -162,10 +162,10 @@ interface Scratch extends BatchScratch {
   order: Int32Array;
 }
 
-function allocateScratch(spec: RankingSpec, layout: ResampleLayout): Scratch {
+function allocateScratch(spec: RankingSpec, layout: ResampleLayout, kernel?: ScatterKernel): Scratch {
   const cells = (spec.domainCount + 1) * spec.competencies;
   return {
-    ...allocateBatchScratch(layout.weightBySlot.length, spec.competencies, spec.domainCount, spec.importanceOfCode.length),
+    ...allocateBatchScratch(layout, spec.competencies, spec.domainCount, spec.importanceOfCode.length, kernel),
     sumWeightedImportance: new Float64Array(cells), sumImportanceWeights: new Float64Array(cells),
     sumWeightedDiscrepancy: new Float64Array(cells), sumDiscrepancyWeights: new Float64Array(cells),
     score: new Float64Array(spec.competencies), order: new Int32Array(spec.competencies),
@@ -198,15 +198,21 @@ export function rankIntervalsFromReplicates(ranks: Float64Array, eligible: Uint8
  * Ranks of replicates first … first + count − 1 into `ranks` (cell-major, `input.replicates` per
  * cell, so a worker can fill its own replicates of a shared buffer).
  */
-export function bootstrapReplicateRanks(input: BootstrapRankInput, first: number, count: number, ranks: Float64Array): void {
+export function bootstrapReplicateRanks(
+  input: BootstrapRankInput,
+  first: number,
+  count: number,
+  ranks: Float64Array,
+  options: { kernel?: ScatterKernel } = {},
+): void {
   const layout = allocateResampleLayout(input.weights.length, input.competencies, input.domainCount, input.importanceOfCode.length);
   fillResampleLayout(input.jointCode, input.weights, input.rowDomain, input.competencies, layout);
-  replicateRanksFromLayout(rankingSpec(input), layout, first, count, ranks);
+  replicateRanksFromLayout(rankingSpec(input), layout, first, count, ranks, options.kernel);
 }
 
-function replicateRanksFromLayout(spec: RankingSpec, layout: ResampleLayout, first: number, count: number, ranks: Float64Array): void {
+function replicateRanksFromLayout(spec: RankingSpec, layout: ResampleLayout, first: number, count: number, ranks: Float64Array, kernel?: ScatterKernel): void {
   if (count <= 0) return;
-  const scratch = allocateScratch(spec, layout);
+  const scratch = allocateScratch(spec, layout, kernel);
   for (let batchFirst = first; batchFirst < first + count; batchFirst += LANES) {
     const batchCount = Math.min(LANES, first + count - batchFirst);
     fillReplicateBins(layout, spec.competencies, spec.importanceOfCode.length, spec.seed, batchFirst, batchCount, scratch);

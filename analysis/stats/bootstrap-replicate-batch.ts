@@ -1,4 +1,5 @@
 import { drawPoissonMultipliers } from './poisson-multipliers.ts';
+import { instantiateScatter, scatterModule, type ScatterFunction } from './bootstrap-scatter-wasm.ts';
 
 /**
  * The inner loop of the Poisson bootstrap of MWDS ranks (bootstrap-rank-interval.ts, which states
@@ -46,7 +47,7 @@ export function allocateResampleLayout(rows: number, competencies: number, domai
 
 /** Counting sort of the rows by domain (stable), copying each row's codes and weight to its slot. */
 export function fillResampleLayout(
-  jointCode: Uint16Array,
+  jointCode: Uint8Array | Uint16Array,
   weights: Float64Array,
   rowDomain: Int32Array,
   competencies: number,
@@ -69,14 +70,47 @@ export function fillResampleLayout(
   }
 }
 
-/** Per-thread working memory, allocated once and reused by every batch. */
+/**
+ * Per-thread working memory, allocated once and reused by every batch. With WebAssembly SIMD
+ * (bootstrap-scatter-wasm.ts) and at most 256 codes, the multipliers and bins live in the module's
+ * memory, next to a copy of the layout's codes and weights, and the module adds the lanes; otherwise
+ * the JavaScript loop of fillReplicateBins does. The sums are the same bits either way.
+ */
 export interface BatchScratch {
   multipliers: Uint8Array;
   bins: Float64Array;
+  wasm?: { scatter: ScatterFunction; codes: number; weights: number; multipliers: number; bins: number };
 }
 
-export function allocateBatchScratch(rows: number, competencies: number, domainCount: number, codes: number): BatchScratch {
-  return { multipliers: new Uint8Array(rows * LANES), bins: new Float64Array(domainCount * competencies * codes * LANES) };
+export type ScatterKernel = 'wasm' | 'javascript';
+
+export function allocateBatchScratch(
+  layout: ResampleLayout,
+  competencies: number,
+  domainCount: number,
+  codes: number,
+  kernel: ScatterKernel = 'wasm',
+): BatchScratch {
+  const rows = layout.weightBySlot.length;
+  const binCount = domainCount * competencies * codes * LANES;
+  const module = kernel === 'wasm' && layout.codeBySlot instanceof Uint8Array ? scatterModule() : null;
+  const bytes = 16 * rows + 8 * binCount + rows * competencies;
+  if (module && bytes < 2 ** 31) {
+    // Module memory: weights (8·rows bytes), multipliers (8·rows), bins (16-byte aligned), codes.
+    const memory = new WebAssembly.Memory({ initial: Math.ceil(bytes / 65536) });
+    const weights = 0;
+    const multipliers = 8 * rows;
+    const bins = 16 * rows;
+    const codeBytes = bins + 8 * binCount;
+    new Float64Array(memory.buffer, weights, rows).set(layout.weightBySlot);
+    new Uint8Array(memory.buffer, codeBytes, rows * competencies).set(layout.codeBySlot);
+    return {
+      multipliers: new Uint8Array(memory.buffer, multipliers, rows * LANES),
+      bins: new Float64Array(memory.buffer, bins, binCount),
+      wasm: { scatter: instantiateScatter(module, memory), codes: codeBytes, weights, multipliers, bins },
+    };
+  }
+  return { multipliers: new Uint8Array(rows * LANES), bins: new Float64Array(binCount) };
 }
 
 /**
@@ -93,11 +127,18 @@ export function fillReplicateBins(
   scratch: BatchScratch,
 ): void {
   const { codeBySlot, weightBySlot, domainEnd, slotOfRow } = layout;
-  const { multipliers, bins } = scratch;
+  const { multipliers, bins, wasm } = scratch;
   const rows = weightBySlot.length;
   if (count < LANES) multipliers.fill(0);
   for (let lane = 0; lane < count; lane++) drawPoissonMultipliers(seed, first + lane + 1, rows, multipliers, LANES, lane, slotOfRow);
   bins.fill(0);
+  if (wasm) {
+    for (let domain = 0, start = 0; domain < domainEnd.length; start = domainEnd[domain++]) {
+      const blockBytes = wasm.bins + domain * competencies * codes * LANES * 8;
+      wasm.scatter(wasm.codes, wasm.weights, wasm.multipliers, blockBytes, start, domainEnd[domain], competencies, codes * LANES * 8);
+    }
+    return;
+  }
   const competencyStride = codes * LANES;
   let slot = 0;
   for (let domain = 0; domain < domainEnd.length; domain++) {

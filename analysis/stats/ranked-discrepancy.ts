@@ -30,7 +30,7 @@
  * // => [0.75, 0.5, 0.25, 0.75, 0.5, 0.25] (domain 0, then whole sample)
  */
 export function rankedDiscrepancyScores(
-  jointCode: Uint16Array,
+  jointCode: Uint8Array | Uint16Array,
   differenceLevelOfCode: Int16Array,
   differenceLevels: number,
   weights: Float64Array,

@@ -4,6 +4,8 @@ import {
   rankedDiscrepancyScores, rankIntervalsFromReplicates, wilcoxonSignedRank, wilcoxonSignedRankFromCounts, type BootstrapRankInput,
 } from '../../../analysis/stats/index.ts';
 import { createSeededRandom } from '../../../analysis/stats/seeded-random.ts';
+import { drawPoissonMultipliers, POISSON_THRESHOLDS } from '../../../analysis/stats/poisson-multipliers.ts';
+import { scatterModule } from '../../../analysis/stats/bootstrap-scatter-wasm.ts';
 import { expectClose, w, y } from './reference-data.ts';
 
 // Likert samples drawn with numpy (default_rng(7)); reference values from SciPy 1.17.1:
@@ -127,7 +129,40 @@ describe('Poisson bootstrap of MWDS ranks', () => {
     expect(Array.from(intervals.high)).toEqual(Array.from(fromSplit.high));
   });
 
-  it('gives the same intervals when a helper thread computes half of the replicates', () => {
+  it('WebAssembly SIMD and JavaScript inner loops give the same ranks, bit for bit (including a batch of fewer than 8)', () => {
+    expect(scatterModule()).not.toBeNull();
+    const input = bootstrapInput(21);
+    const withWasm = new Float64Array(18 * 21);
+    const withJavaScript = new Float64Array(18 * 21);
+    bootstrapReplicateRanks(input, 0, 21, withWasm, { kernel: 'wasm' });
+    bootstrapReplicateRanks(input, 0, 21, withJavaScript, { kernel: 'javascript' });
+    expect(Buffer.from(withWasm.buffer).equals(Buffer.from(withJavaScript.buffer))).toBe(true);
+    // Every replicate was ranked: each eligible cell holds ranks 1…6.
+    expect(Array.from(withWasm).every((rank) => rank >= 1 && rank <= 6)).toBe(true);
+  });
+
+  it('draws the Poisson multipliers exactly as inversion of the CDF against each 32-bit output would', () => {
+    const rows = 20000;
+    const drawn = new Uint8Array(rows);
+    drawPoissonMultipliers(9, 4, rows, drawn, 1, 0, Int32Array.from({ length: rows }, (_, row) => row));
+    const random = createSeededRandom(9, 4);
+    const histogram = new Array(13).fill(0);
+    let differing = 0;
+    for (let row = 0; row < rows; row++) {
+      const uniform = random.nextUint32();
+      let multiplier = 0;
+      while (uniform >= POISSON_THRESHOLDS[multiplier]) multiplier++;
+      if (drawn[row] !== multiplier) differing++;
+      histogram[multiplier]++;
+    }
+    expect(differing).toBe(0);
+    // Poisson(1): P(0) = P(1) = e^−1 ≈ 0.368, P(2) ≈ 0.184 (20,000 draws: within ±0.015).
+    expect(Math.abs(histogram[0] / rows - Math.exp(-1))).toBeLessThan(0.015);
+    expect(Math.abs(histogram[1] / rows - Math.exp(-1))).toBeLessThan(0.015);
+    expect(Math.abs(histogram[2] / rows - Math.exp(-1) / 2)).toBeLessThan(0.015);
+  });
+
+  it('gives the same intervals when a helper thread claims batches of the replicates', () => {
     const input = bootstrapInput(40);
     const alone = new Float64Array(18 * 40);
     bootstrapReplicateRanks(input, 0, 40, alone);

@@ -1,0 +1,137 @@
+/**
+ * The bootstrap's innermost loop (bootstrap-replicate-batch.ts `fillReplicateBins`) as a small
+ * WebAssembly function using 128-bit SIMD: for each respondent, its eight replicate weights
+ * m_r·w (r = 0…7) are four f64x2 vectors, and each of its competencies adds them to the eight
+ * adjacent doubles of its bin with four f64x2.add. JavaScript needs eight scalar load–add–store
+ * triples with bounds checks for the same work. f64x2.add is IEEE 754 binary64 addition lane by lane
+ * and f64.convert_i32_u · f64.mul the same product as JavaScript's, so every sum is the same bits
+ * as the JavaScript loop's (test/analysis/stats/count-based-tests.test.ts compares the two).
+ *
+ * The module is written out below byte by byte (no compiler at run time, nothing downloaded), one
+ * instruction per line with its WebAssembly text. Spec: WebAssembly Core Specification 2.0,
+ * binary format (https://webassembly.github.io/spec/core/binary/) and the fixed-width SIMD opcodes
+ * (https://github.com/WebAssembly/simd/blob/main/proposals/simd/BinarySIMD.md).
+ *
+ * scatter(codes, weights, multipliers, bins, slot, end, competencies, competencyStride), all i32
+ * byte addresses/counts in the module's memory: for slot = slot … end − 1, w = f64 at
+ * weights + 8·slot, m_r = u8 at multipliers + 8·slot + r, and for k = 0 … competencies − 1 the bin
+ * at bins + k·competencyStride + 64·(u8 at codes + slot·competencies + k) gets + m_r·w in lane r.
+ */
+
+const I32 = 0x7f;
+const F64 = 0x7c;
+const V128 = 0x7b;
+
+// Parameters 0–7, then locals: 8 w (f64); 9–12 lanes01…lanes67 (v128); 13 k, 14 codeAt, 15 binBase, 16 bin, 17 lanesAt (i32).
+const [CODES, WEIGHTS, MULTIPLIERS, BINS, SLOT, END, COMPETENCIES, STRIDE] = [0, 1, 2, 3, 4, 5, 6, 7];
+const [W, LANES01, LANES23, LANES45, LANES67, K, CODE_AT, BIN_BASE, BIN, LANES_AT] = [8, 9, 10, 11, 12, 13, 14, 15, 16, 17];
+
+const get = (local: number) => [0x20, local]; // local.get
+const set = (local: number) => [0x21, local]; // local.set
+const i32Const = (value: number) => [0x41, value]; // i32.const (values < 64 only: one-byte signed LEB128)
+const memarg = (alignLog2: number, offset: number) => [alignLog2, offset]; // offsets < 128 only
+const I32_ADD = 0x6a;
+const I32_MUL = 0x6c;
+const I32_SHL = 0x74;
+const I32_GE_U = 0x4f;
+const load8u = (offset: number) => [0x2d, ...memarg(0, offset)]; // i32.load8_u
+const F64_LOAD = [0x2b, ...memarg(3, 0)]; // f64.load
+const F64_CONVERT_I32_U = 0xb8;
+const F64_MUL = 0xa2;
+const v128Load = (offset: number) => [0xfd, 0x00, ...memarg(3, offset)]; // v128.load
+const v128Store = (offset: number) => [0xfd, 0x0b, ...memarg(3, offset)]; // v128.store
+const F64X2_SPLAT = [0xfd, 0x14];
+const F64X2_REPLACE_LANE_1 = [0xfd, 0x22, 1];
+const F64X2_ADD = [0xfd, 0xf0, 0x01];
+const BLOCK = [0x02, 0x40];
+const LOOP = [0x03, 0x40];
+const END_OP = 0x0b;
+const br = (depth: number) => [0x0c, depth];
+const brIf = (depth: number) => [0x0d, depth];
+
+/** The lanes (2·pair, 2·pair + 1) of this slot's replicate weights, m_r · w, as one f64x2. */
+const lanePair = (pair: number, local: number) => [
+  ...get(LANES_AT), ...load8u(2 * pair), F64_CONVERT_I32_U, ...get(W), F64_MUL, ...F64X2_SPLAT,
+  ...get(LANES_AT), ...load8u(2 * pair + 1), F64_CONVERT_I32_U, ...get(W), F64_MUL, ...F64X2_REPLACE_LANE_1,
+  ...set(local),
+];
+
+/** bins[bin + 16·part …] += lanes (one f64x2). */
+const addLanes = (part: number, local: number) => [...get(BIN), ...get(BIN), ...v128Load(16 * part), ...get(local), ...F64X2_ADD, ...v128Store(16 * part)];
+
+const body = [
+  // locals: 1 × f64, 4 × v128, 5 × i32
+  3, 1, F64, 4, V128, 5, I32,
+  ...BLOCK,
+  ...LOOP, // slots
+  ...get(SLOT), ...get(END), I32_GE_U, ...brIf(1),
+  ...get(WEIGHTS), ...get(SLOT), ...i32Const(3), I32_SHL, I32_ADD, ...F64_LOAD, ...set(W),
+  ...get(MULTIPLIERS), ...get(SLOT), ...i32Const(3), I32_SHL, I32_ADD, ...set(LANES_AT),
+  ...lanePair(0, LANES01), ...lanePair(1, LANES23), ...lanePair(2, LANES45), ...lanePair(3, LANES67),
+  ...get(CODES), ...get(SLOT), ...get(COMPETENCIES), I32_MUL, I32_ADD, ...set(CODE_AT),
+  ...get(BINS), ...set(BIN_BASE),
+  ...i32Const(0), ...set(K),
+  ...BLOCK,
+  ...LOOP, // competencies
+  ...get(K), ...get(COMPETENCIES), I32_GE_U, ...brIf(1),
+  ...get(BIN_BASE), ...get(CODE_AT), ...get(K), I32_ADD, ...load8u(0), ...i32Const(6), I32_SHL, I32_ADD, ...set(BIN),
+  ...addLanes(0, LANES01), ...addLanes(1, LANES23), ...addLanes(2, LANES45), ...addLanes(3, LANES67),
+  ...get(BIN_BASE), ...get(STRIDE), I32_ADD, ...set(BIN_BASE),
+  ...get(K), ...i32Const(1), I32_ADD, ...set(K),
+  ...br(0),
+  END_OP, // loop competencies
+  END_OP, // block
+  ...get(SLOT), ...i32Const(1), I32_ADD, ...set(SLOT),
+  ...br(0),
+  END_OP, // loop slots
+  END_OP, // block
+  END_OP, // function
+];
+
+/** Unsigned LEB128. */
+function leb(value: number): number[] {
+  const bytes: number[] = [];
+  do {
+    let byte = value & 0x7f;
+    value >>>= 7;
+    if (value !== 0) byte |= 0x80;
+    bytes.push(byte);
+  } while (value !== 0);
+  return bytes;
+}
+
+const section = (id: number, content: number[]) => [id, ...leb(content.length), ...content];
+const name = (text: string) => [text.length, ...Array.from(text, (char) => char.charCodeAt(0))];
+
+const MODULE_BYTES = Uint8Array.from([
+  0x00, 0x61, 0x73, 0x6d, 0x01, 0x00, 0x00, 0x00, // \0asm, version 1
+  ...section(1, [1, 0x60, 8, I32, I32, I32, I32, I32, I32, I32, I32, 0]), // type 0: (8 × i32) → ()
+  ...section(2, [1, ...name('env'), ...name('memory'), 0x02, 0x00, 1]), // import env.memory, min 1 page
+  ...section(3, [1, 0]), // function 0 has type 0
+  ...section(7, [1, ...name('scatter'), 0x00, 0]), // export function 0 as "scatter"
+  ...section(10, [1, ...leb(body.length), ...body]),
+]);
+
+let compiled: WebAssembly.Module | null | undefined;
+
+/** The compiled module, or null where WebAssembly SIMD is not available (callers use the JavaScript loop). */
+export function scatterModule(): WebAssembly.Module | null {
+  if (compiled === undefined) {
+    try {
+      compiled = new WebAssembly.Module(MODULE_BYTES);
+    } catch {
+      compiled = null;
+    }
+  }
+  return compiled;
+}
+
+export type ScatterFunction = (
+  codes: number, weights: number, multipliers: number, bins: number, slot: number, end: number, competencies: number, competencyStride: number,
+) => void;
+
+/** An instance of the module over `memory`. */
+export function instantiateScatter(module: WebAssembly.Module, memory: WebAssembly.Memory): ScatterFunction {
+  const instance = new WebAssembly.Instance(module, { env: { memory } });
+  return instance.exports.scatter as ScatterFunction;
+}
