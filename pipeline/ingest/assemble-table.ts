@@ -180,13 +180,28 @@ export class TableAssembler {
     this.keptIndexes = [...Array(this.width).keys()].filter((index) => !this.personal.has(index));
   }
 
+  /**
+   * Hands the pending rows over, each reduced to the kept columns and redacted. The record array
+   * itself becomes the row (kept cells moved forward in place, then cut to length): the parser's
+   * arrays are ours, and a new array per row was a good part of this stage's garbage.
+   */
   private flushIfDecided(): void {
     if (!this.personalDecided || this.pendingData.length === 0) return;
-    const rows: string[][] = [];
-    const sourceRows: number[] = [];
-    for (const { record, number } of this.pendingData) {
-      rows.push(this.keptIndexes.map((index) => redactPersonalText(record[index] ?? '')));
-      sourceRows.push(number);
+    const pending = this.pendingData;
+    const kept = this.keptIndexes;
+    const keptCount = kept.length;
+    const rows: string[][] = new Array<string[]>(pending.length);
+    const sourceRows: number[] = new Array<number>(pending.length);
+    for (let i = 0; i < pending.length; i++) {
+      const { record, number } = pending[i];
+      // kept is ascending, so kept[k] >= k: a cell is read before its place is overwritten.
+      for (let k = 0; k < keptCount; k++) {
+        const cell = record[kept[k]];
+        record[k] = cell === undefined ? '' : redactPersonalText(cell);
+      }
+      record.length = keptCount;
+      rows[i] = record;
+      sourceRows[i] = number;
     }
     this.pendingData = [];
     this.dataRowCount += rows.length;

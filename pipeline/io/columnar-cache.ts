@@ -29,35 +29,127 @@ import { BufferedFileWriter } from './buffered-file-writer.ts';
 export const COLUMNAR_CACHE_MAGIC = 'SKGCOL1\n';
 /** Distinct texts above which a column is stored as plain text (ids, timestamps). */
 export const MAX_DICTIONARY = 4096;
-/** Rows per group: 16,384 rows (the plain texts of a group keep their parser chunks alive until it is written). */
+/** Rows per group: 16,384 rows. */
 export const ROWS_PER_GROUP = 1 << 14;
 
-/** Dictionaries up to this many texts are searched by comparison rather than through the Map. */
-const SCANNED_DICTIONARY = 12;
+/**
+ * Raw texts remembered per column with the code their cleaned text got (see `cleanText`): beyond
+ * this many (a free-text column whose texts clean to few, e.g. all e-mail addresses) the rest are
+ * cleaned cell by cell, so the memo cannot grow without bound.
+ */
+const MAX_REMEMBERED_RAW = 2 * MAX_DICTIONARY;
 
 const DICTIONARY = 0;
 const PLAIN = 1;
 
 interface ColumnState {
-  /** null once the column is plain. */
+  /** Cleaned text → code; null once the column is plain. */
   lookup: Map<string, number> | null;
+  /** The column's distinct cleaned texts, in order of first appearance. */
   dictionary: string[];
   /** Index into `dictionary` of the first text not yet written. */
   written: number;
-  /** This group's codes (dictionary) or texts (plain, or turned plain in this group). */
+  /** Raw cell texts seen, and the code of each one's cleaned text. */
+  rawTexts: TextTable;
+  rawCodes: number[];
+  /** This group's codes, while the column is a dictionary column. */
   codes: Uint32Array;
-  texts: string[] | null;
+  /** This group's cells as UTF-8, once the column is plain. */
+  plain: PlainBytes | null;
+}
+
+/**
+ * A plain column's cells of the current group, encoded as they arrive rather than kept as strings
+ * until the group is written: the parser's cells are slices of its chunk of text, so 16,384 rows
+ * of kept strings meant young-generation survivors and promotions for every group.
+ */
+class PlainBytes {
+  bytes = Buffer.alloc(1 << 16);
+  used = 0;
+  readonly ends: Uint32Array;
+
+  constructor(rows: number) {
+    this.ends = new Uint32Array(rows);
+  }
+
+  append(row: number, text: string): void {
+    const length = text.length;
+    if (this.used + length * 3 > this.bytes.length) {
+      const grown = Buffer.alloc(Math.max(this.used + length * 3, this.bytes.length * 2));
+      this.bytes.copy(grown, 0, 0, this.used);
+      this.bytes = grown;
+    }
+    // Short ASCII texts (ids, timestamps, numbers) byte by byte: cheaper than a call into Buffer#write.
+    let at = this.used;
+    let i = 0;
+    if (length <= 64) {
+      const bytes = this.bytes;
+      for (; i < length; i++) {
+        const code = text.charCodeAt(i);
+        if (code >= 0x80) break;
+        bytes[at + i] = code;
+      }
+    }
+    at += i === length ? length : this.bytes.write(text, at, 'utf8');
+    this.used = at;
+    this.ends[row] = at;
+  }
+}
+
+/**
+ * The distinct raw texts of a column and their indexes, for the per-cell lookup: a
+ * null-prototype object keyed by the text. The parser's cells are slices of its chunk of text
+ * (two-byte when the chunk holds any character above U+00FF); `Map#get` hashes such a slice
+ * through a runtime call, ≈ 120 ns a cell on the 100k education export, as much as parsing the
+ * cell. A property lookup finds the key through V8's table of internalised strings instead
+ * (that export: writer time about halved; a hash table of our own over charCodeAt was slower
+ * than the Map). Any string is a valid property key and equal strings are the same key.
+ */
+class TextTable {
+  private count = 0;
+  private readonly indexes: Record<string, number> = Object.create(null) as Record<string, number>;
+
+  get size(): number {
+    return this.count;
+  }
+
+  /** Index of `text`, or -1. */
+  find(text: string): number {
+    const index = this.indexes[text];
+    return index === undefined ? -1 : index;
+  }
+
+  /** Adds a text not in the table; its index is the previous size. */
+  add(text: string): void {
+    this.indexes[text] = this.count++;
+  }
+}
+
+export interface ColumnarCacheWriterOptions {
+  rowsPerGroup?: number;
+  /**
+   * Applied to every cell before it is stored, as if the rows had been pushed with it applied:
+   * for a dictionary column once per distinct raw text (the redaction of personal data, which
+   * would otherwise look at every one of a million identical scale labels), for a plain column to
+   * each cell. Must be a pure function of the text.
+   */
+  cleanText?: (text: string) => string;
 }
 
 /** Writes a columnar cache from row batches; `commit()` writes the last group and renames the file into place. */
 export class ColumnarCacheWriter {
   private readonly writer: BufferedFileWriter;
   private columns: ColumnState[] | null = null;
-  private readonly sourceRows = new Uint32Array(ROWS_PER_GROUP);
+  private readonly rowsPerGroup: number;
+  private readonly cleanText: ((text: string) => string) | null;
+  private readonly sourceRows: Uint32Array;
   private rowsInGroup = 0;
-  private scratch = Buffer.alloc(1 << 20);
 
-  constructor(path: string, private readonly rowsPerGroup = ROWS_PER_GROUP) {
+  constructor(path: string, options: ColumnarCacheWriterOptions | number = {}) {
+    const settings = typeof options === 'number' ? { rowsPerGroup: options } : options;
+    this.rowsPerGroup = settings.rowsPerGroup ?? ROWS_PER_GROUP;
+    this.cleanText = settings.cleanText ?? null;
+    this.sourceRows = new Uint32Array(this.rowsPerGroup);
     this.writer = new BufferedFileWriter(path);
   }
 
@@ -72,33 +164,19 @@ export class ColumnarCacheWriter {
       for (let c = 0; c < columns.length; c++) {
         const text = row[c] ?? '';
         const column = columns[c];
-        if (column.texts !== null) {
-          column.texts[r] = text;
+        if (column.plain !== null) {
+          column.plain.append(r, this.cleanText === null ? text : this.cleanText(text));
           continue;
         }
-        // A short dictionary (a rating scale's labels) is scanned: comparing a fresh cell with a
-        // few texts is cheaper than hashing it for the Map, which serves the longer dictionaries
-        // (on the 100k education export, rating columns only: 2-3x faster than the Map).
-        const dictionary = column.dictionary;
-        let code: number | undefined;
-        if (dictionary.length <= SCANNED_DICTIONARY) {
-          for (let i = 0; i < dictionary.length; i++) {
-            if (dictionary[i] === text) {
-              code = i;
-              break;
-            }
-          }
-        } else code = column.lookup!.get(text);
-        if (code === undefined) {
-          if (column.dictionary.length >= MAX_DICTIONARY) {
+        const known = column.rawTexts.find(text);
+        let code = known < 0 ? -1 : column.rawCodes[known];
+        if (code < 0) {
+          code = this.codeOfNewText(column, text);
+          if (code < 0) {
             this.turnPlain(column, r);
-            column.texts![r] = text;
+            column.plain!.append(r, this.cleanText === null ? text : this.cleanText(text));
             continue;
           }
-          code = dictionary.length;
-          const owned = ownCopy(text);
-          dictionary.push(owned);
-          column.lookup!.set(owned, code);
         }
         column.codes[r] = code;
       }
@@ -117,13 +195,38 @@ export class ColumnarCacheWriter {
     this.writer.abort();
   }
 
+  /**
+   * The code of a raw text not seen before in this column: its cleaned text's code, a new one when
+   * the cleaned text is new too, or -1 when a new text would exceed MAX_DICTIONARY (the column
+   * turns plain). The dictionary is of cleaned texts, so its codes and order are those of the
+   * cleaned rows.
+   */
+  private codeOfNewText(column: ColumnState, text: string): number {
+    const cleaned = this.cleanText === null ? text : this.cleanText(text);
+    let code = column.lookup!.get(cleaned);
+    if (code === undefined) {
+      if (column.dictionary.length >= MAX_DICTIONARY) return -1;
+      code = column.dictionary.length;
+      const owned = ownCopy(cleaned);
+      column.dictionary.push(owned);
+      column.lookup!.set(owned, code);
+    }
+    if (column.rawTexts.size < MAX_REMEMBERED_RAW) {
+      column.rawTexts.add(text);
+      column.rawCodes.push(code);
+    }
+    return code;
+  }
+
   private start(columnCount: number): void {
     this.columns = Array.from({ length: columnCount }, () => ({
       lookup: new Map<string, number>(),
       dictionary: [],
       written: 0,
+      rawTexts: new TextTable(),
+      rawCodes: [],
       codes: new Uint32Array(this.rowsPerGroup),
-      texts: null,
+      plain: null,
     }));
     const header = Buffer.alloc(COLUMNAR_CACHE_MAGIC.length + 4);
     header.write(COLUMNAR_CACHE_MAGIC, 0, 'latin1');
@@ -131,12 +234,15 @@ export class ColumnarCacheWriter {
     this.writer.writeBytes(header);
   }
 
+  /** From row `rowsSoFar` of this group on, the column is plain; its earlier rows are encoded now. */
   private turnPlain(column: ColumnState, rowsSoFar: number): void {
-    const texts = new Array<string>(this.rowsPerGroup);
-    for (let r = 0; r < rowsSoFar; r++) texts[r] = column.dictionary[column.codes[r]];
-    column.texts = texts;
+    const plain = new PlainBytes(this.rowsPerGroup);
+    for (let r = 0; r < rowsSoFar; r++) plain.append(r, column.dictionary[column.codes[r]]);
+    column.plain = plain;
     column.lookup = null;
     column.dictionary = [];
+    column.rawTexts = new TextTable();
+    column.rawCodes = [];
   }
 
   private writeGroup(): void {
@@ -153,7 +259,7 @@ export class ColumnarCacheWriter {
     add(uint32(rows));
     add(copyBytes(this.sourceRows.subarray(0, rows)));
     for (const column of this.columns!) {
-      if (column.texts === null) {
+      if (column.plain === null) {
         const fresh = column.dictionary.slice(column.written);
         column.written = column.dictionary.length;
         add(Uint8Array.of(DICTIONARY));
@@ -170,30 +276,18 @@ export class ColumnarCacheWriter {
         codes.set(column.codes.subarray(0, rows));
         add(new Uint8Array(codes.buffer));
       } else {
-        const ends = new Uint32Array(rows);
-        let used = 0;
-        for (let r = 0; r < rows; r++) {
-          const text = column.texts[r];
-          if (used + text.length * 3 > this.scratch.length) this.growScratch(used + text.length * 3);
-          used += this.scratch.write(text, used, 'utf8');
-          ends[r] = used;
-        }
+        const plain = column.plain;
         add(Uint8Array.of(PLAIN));
-        add(uint32(used));
+        add(uint32(plain.used));
         pad();
-        add(new Uint8Array(ends.buffer));
-        add(Uint8Array.prototype.slice.call(this.scratch, 0, used) as Uint8Array);
+        add(copyBytes(plain.ends.subarray(0, rows)));
+        add(Uint8Array.prototype.slice.call(plain.bytes, 0, plain.used) as Uint8Array);
+        plain.used = 0;
       }
     }
     this.writer.writeBytes(uint32(length));
     for (const piece of pieces) this.writer.writeBytes(piece);
     this.rowsInGroup = 0;
-  }
-
-  private growScratch(needed: number): void {
-    const grown = Buffer.alloc(Math.max(needed, this.scratch.length * 2));
-    this.scratch.copy(grown);
-    this.scratch = grown;
   }
 }
 
