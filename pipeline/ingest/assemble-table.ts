@@ -1,7 +1,8 @@
 /**
  * Turns the records of an export, as they stream in, into RawTable rows: it sets the header
  * block aside (detecting the format and resolving columns through the tool's adapter), drops
- * personal-data columns, redacts personal text in the other cells, and accounts for every record:
+ * personal-data columns, redacts personal text in the other cells (unless the consumer does:
+ * AssemblerOptions.redactCells), and accounts for every record:
  *   - each data record becomes exactly one row, blank ones included (normalise excludes them
  *     with reason `blank_row`); only empty lines at the very end of a file are not rows (reported);
  *   - a row with fewer fields than the header is padded with "" and reported; extra fields are
@@ -41,6 +42,8 @@ export interface AssemblerOptions {
   kind: 'text' | 'sheet' | 'cases';
   forcedFormat?: ExportFormat;
   onBatch: BatchHandler;
+  /** False when the consumer redacts the cells (StreamOptions `cellRedaction: 'consumer'`); default true. */
+  redactCells?: boolean;
   /** Set for sources whose columns come from a dictionary (SPSS), not from header records. */
   layout?: { detection: FormatDetection; header: HeaderLayout };
 }
@@ -190,6 +193,7 @@ export class TableAssembler {
     const pending = this.pendingData;
     const kept = this.keptIndexes;
     const keptCount = kept.length;
+    const redact = this.options.redactCells !== false;
     const rows: string[][] = new Array<string[]>(pending.length);
     const sourceRows: number[] = new Array<number>(pending.length);
     for (let i = 0; i < pending.length; i++) {
@@ -197,7 +201,7 @@ export class TableAssembler {
       // kept is ascending, so kept[k] >= k: a cell is read before its place is overwritten.
       for (let k = 0; k < keptCount; k++) {
         const cell = record[kept[k]];
-        record[k] = cell === undefined ? '' : redactPersonalText(cell);
+        record[k] = cell === undefined ? '' : redact ? redactPersonalText(cell) : cell;
       }
       record.length = keptCount;
       rows[i] = record;

@@ -62,3 +62,15 @@ export interface IngestedTable extends RawTable {
 export type StreamedExport = Omit<IngestedTable, 'rows' | 'sourceRows'> & { dataRowCount: number };
 
 export type BatchHandler = (rows: string[][], sourceRows: number[]) => void;
+
+/**
+ * Who redacts the kept cells (redactPersonalText). By default streamExport does, so every row it
+ * hands over is already clean. `consumer`: the rows come with personal-data columns dropped but
+ * cells unredacted, and the consumer promises that no cell leaves it unredacted — for a consumer
+ * that stores cells dictionary-encoded and so can redact each distinct text once instead of
+ * every one of a million identical scale labels (the ingest cache writer, with
+ * `cleanText: redactPersonalText`: pipeline/stages/ingest-source.ts).
+ */
+export interface StreamOptions {
+  cellRedaction?: 'ingest' | 'consumer';
+}

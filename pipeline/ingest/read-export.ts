@@ -24,7 +24,7 @@ import { detectDelimiter } from './detect-delimiter.ts';
 import { detectEncoding } from './detect-encoding.ts';
 import { detectLineBreak } from './detect-line-break.ts';
 import { hashFile } from './hash-file.ts';
-import type { BatchHandler, ExportInput, IngestedTable, SpssColumnInfo, StreamedExport } from './ingest-types.ts';
+import type { BatchHandler, ExportInput, IngestedTable, SpssColumnInfo, StreamedExport, StreamOptions } from './ingest-types.ts';
 import { streamCsvRecords } from './parse-csv-stream.ts';
 import { readXlsxRecords } from './read-xlsx.ts';
 import { hasUtf16Bom, looksBinary, sniffFileKind } from './sniff-file.ts';
@@ -33,7 +33,7 @@ const SAMPLE_BYTES = 64 * 1024;
 /** Rows handed to the batch callback at once when the source is not chunked already. */
 const SHEET_BATCH_ROWS = 5000;
 
-export type { ExportInput, IngestedTable, StreamedExport } from './ingest-types.ts';
+export type { ExportInput, IngestedTable, StreamedExport, StreamOptions } from './ingest-types.ts';
 
 /** Reads a whole export into memory as a RawTable (with ingest's extra fields). */
 export async function readExport(input: ExportInput): Promise<IngestedTable> {
@@ -48,8 +48,12 @@ export async function readExport(input: ExportInput): Promise<IngestedTable> {
   return { ...meta, rows, sourceRows };
 }
 
-/** Reads an export and passes its rows to `onBatch` in file order; returns everything else. */
-export async function streamExport(input: ExportInput, onBatch: BatchHandler): Promise<StreamedExport> {
+/**
+ * Reads an export and passes its rows to `onBatch` in file order; returns everything else. The
+ * rows' cells are redacted unless `options.cellRedaction` hands that to the caller (StreamOptions).
+ */
+export async function streamExport(input: ExportInput, onBatch: BatchHandler, options: StreamOptions = {}): Promise<StreamedExport> {
+  const redactCells = options.cellRedaction !== 'consumer';
   const file = input.path;
   const head = await readHead(file);
   const kind = sniffFileKind(head, extname(file), file);
@@ -57,16 +61,16 @@ export async function streamExport(input: ExportInput, onBatch: BatchHandler): P
   if (kind === 'sav' && input.format && input.format !== 'spss') throw new ValidationError(messages.savGivenOtherFormat(input.format), { file });
   const sha256 = await hashFile(file);
   const base = { sourceId: input.sourceId, sourceFile: file, sha256 };
-  if (kind === 'sav') return streamSav(input, onBatch, base);
+  if (kind === 'sav') return streamSav(input, onBatch, base, redactCells);
   if (kind === 'xlsx') {
-    const assembler = new TableAssembler({ file, kind: 'sheet', forcedFormat: input.format, onBatch });
+    const assembler = new TableAssembler({ file, kind: 'sheet', forcedFormat: input.format, onBatch, redactCells });
     const sheet = await readXlsxRecords(file, file);
     for (let start = 0; start < sheet.records.length; start += SHEET_BATCH_ROWS) {
       assembler.push(sheet.records.slice(start, start + SHEET_BATCH_ROWS), sheet.recordNumbers.slice(start, start + SHEET_BATCH_ROWS));
     }
     return finishTable(assembler.finish(), { ...base, encoding: 'utf-8', delimiter: '' });
   }
-  return streamText(input, onBatch, head, base);
+  return streamText(input, onBatch, head, base, redactCells);
 }
 
 async function readHead(file: string): Promise<Uint8Array> {
@@ -90,7 +94,7 @@ async function readHead(file: string): Promise<Uint8Array> {
 
 type TableBase = { sourceId: string; sourceFile: string; sha256: string };
 
-async function streamText(input: ExportInput, onBatch: BatchHandler, head: Uint8Array, base: TableBase): Promise<StreamedExport> {
+async function streamText(input: ExportInput, onBatch: BatchHandler, head: Uint8Array, base: TableBase, redactCells: boolean): Promise<StreamedExport> {
   const file = input.path;
   const encoding = await detectEncoding(file, head);
   const binary = looksBinary(head, encoding.encoding.startsWith('utf-16') || hasUtf16Bom(head));
@@ -99,7 +103,7 @@ async function streamText(input: ExportInput, onBatch: BatchHandler, head: Uint8
   if (sample.trim() === '') throw new ValidationError(messages.emptyFile(), { file });
   const newline = detectLineBreak(sample);
   const { delimiter } = detectDelimiter(sample, newline);
-  const assembler = new TableAssembler({ file, kind: 'text', forcedFormat: input.format, onBatch });
+  const assembler = new TableAssembler({ file, kind: 'text', forcedFormat: input.format, onBatch, redactCells });
   await streamCsvRecords({ path: file, file, encoding: encoding.encoding, delimiter, newline }, (records, firstNumber) => {
     assembler.push(records, records.map((_, index) => firstNumber + index));
   });
@@ -108,7 +112,7 @@ async function streamText(input: ExportInput, onBatch: BatchHandler, head: Uint8
   return finishTable(meta, { ...base, encoding: encoding.bom ? `${encoding.encoding} (BOM)` : encoding.encoding, delimiter });
 }
 
-async function streamSav(input: ExportInput, onBatch: BatchHandler, base: TableBase): Promise<StreamedExport> {
+async function streamSav(input: ExportInput, onBatch: BatchHandler, base: TableBase, redactCells: boolean): Promise<StreamedExport> {
   const file = input.path;
   let reader;
   try {
@@ -120,6 +124,7 @@ async function streamSav(input: ExportInput, onBatch: BatchHandler, base: TableB
     file,
     kind: 'cases',
     onBatch,
+    redactCells,
     layout: {
       detection: { format: 'spss', evidence: ['SPSS system-file signature $FL2/$FL3'] },
       header: { headerRows: 0, columns: reader.columns, warnings: [] },

@@ -27,10 +27,14 @@ export interface IngestJobResult {
 export async function ingestSource(job: IngestJob): Promise<IngestJobResult> {
   if (job.knownHashes) seedKnownFileHashes(job.knownHashes);
   const { streamExport } = await import('../ingest/read-export.ts');
-  const writer = new ColumnarCacheWriter(job.rowsFile);
+  const { redactPersonalText } = await import('../ingest/personal-data.ts');
+  // The writer redacts each distinct text of a dictionary column once (and every plain cell), so
+  // streamExport hands the cells over unredacted; the cache holds exactly the redacted cells.
+  const writer = new ColumnarCacheWriter(job.rowsFile, { cleanText: redactPersonalText });
   let streamed: StreamedExport;
   try {
-    streamed = await streamExport({ path: job.path, sourceId: job.sourceId, format: job.format }, (batchRows, batchSourceRows) => writer.push(batchRows, batchSourceRows));
+    const input = { path: job.path, sourceId: job.sourceId, format: job.format };
+    streamed = await streamExport(input, (batchRows, batchSourceRows) => writer.push(batchRows, batchSourceRows), { cellRedaction: 'consumer' });
     writer.commit();
   } catch (error) {
     writer.abort();

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ColumnarCacheWriter, forEachCachedGroup, MAX_DICTIONARY, plainHasText, plainText } from '../../pipeline/io/columnar-cache.ts';
@@ -87,5 +87,53 @@ describe('columnar ingest cache', () => {
     });
     expect(holdsText).toEqual([false, false, false, true, false, true, false, true]);
     rmSync(dir, { recursive: true, force: true });
+  });
+});
+
+describe('ColumnarCacheWriter cleanText (applied once per distinct raw text)', () => {
+  const maskDigits = (text: string) => text.replace(/\d/g, '#');
+  const asLetters = (value: number) => String(value).replace(/\d/g, (digit) => 'abcdefghij'[Number(digit)]);
+  /**
+   * Column 0: 9,000 distinct raw texts (more than the writer remembers) that clean to 4;
+   * column 1: raw texts that clean to few until row 6,000, then distinct ones (turns plain mid-group);
+   * column 2: Unicode labels with digits.
+   */
+  const rowCount = 12_000;
+  const rows = Array.from({ length: rowCount }, (_, r) => [
+    `label ${r % 9000}`,
+    r < 6000 ? `code ${r % 50}` : `id ${asLetters(r)}`,
+    `Très ✓ ${r % 3}`,
+  ]);
+  const sourceRows = rows.map((_, r) => r + 2);
+
+  it('writes the same bytes as pushing the cleaned rows without it', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'skillgap-cols-clean-'));
+    try {
+      const cleanedPath = join(dir, 'cleaned.cols');
+      writeCache(cleanedPath, rows.map((row) => row.map(maskDigits)), sourceRows, 1000);
+      const rawPath = join(dir, 'raw.cols');
+      const writer = new ColumnarCacheWriter(rawPath, { rowsPerGroup: 1000, cleanText: maskDigits });
+      for (let start = 0; start < rows.length; start += 333) writer.push(rows.slice(start, start + 333), sourceRows.slice(start, start + 333));
+      writer.commit();
+      expect(readFileSync(rawPath).equals(readFileSync(cleanedPath))).toBe(true);
+
+      const dictionaries: string[][] = [[], [], []];
+      const kinds: string[] = [];
+      let plainCells = 0;
+      forEachCachedGroup(rawPath, (group) => {
+        kinds.push(group.columns[1].kind);
+        group.columns.forEach((column, c) => {
+          if (column.kind === 'dictionary') dictionaries[c].push(...column.newTexts);
+          else for (let r = 0; r < group.rowCount; r++) if (/\d/.test(plainText(column, r))) plainCells++;
+        });
+      });
+      expect(dictionaries[0]).toEqual(['label #', 'label ##', 'label ###', 'label ####']);
+      expect(dictionaries[2]).toEqual(['Très ✓ #']);
+      // "code #" and "code ##" plus 4,094 ids fill the 4,096 texts; the next id (row 10,094, group 10) turns the column plain.
+      expect(kinds.indexOf('plain')).toBe(10);
+      expect(plainCells).toBe(0);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
