@@ -1,5 +1,6 @@
-import { drawPoissonMultipliers } from './poisson-multipliers.ts';
-import { instantiateScatter, scatterModule, type ScatterFunction } from './bootstrap-scatter-wasm.ts';
+import { drawPoissonMultipliers, MULTIPLIER_OF_INTERVAL, POISSON_THRESHOLDS } from './poisson-multipliers.ts';
+import { seededState } from './seeded-random.ts';
+import { instantiateScatter, scatterModule, type DrawFunction, type ScatterFunction } from './bootstrap-scatter-wasm.ts';
 
 /**
  * The inner loop of the Poisson bootstrap of MWDS ranks (bootstrap-rank-interval.ts, which states
@@ -79,7 +80,7 @@ export function fillResampleLayout(
 export interface BatchScratch {
   multipliers: Uint8Array;
   bins: Float64Array;
-  wasm?: { scatter: ScatterFunction; codes: number; weights: number; multipliers: number; bins: number };
+  wasm?: { scatter: ScatterFunction; draw: DrawFunction; codes: number; weights: number; multipliers: number; bins: number; table: number; thresholds: number; slots: number };
 }
 
 export type ScatterKernel = 'wasm' | 'javascript';
@@ -94,20 +95,28 @@ export function allocateBatchScratch(
   const rows = layout.weightBySlot.length;
   const binCount = domainCount * competencies * codes * LANES;
   const module = kernel === 'wasm' && layout.codeBySlot instanceof Uint8Array ? scatterModule() : null;
-  const bytes = 16 * rows + 8 * binCount + rows * competencies;
+  const thresholdBytes = 8 * POISSON_THRESHOLDS.length;
+  const bytes = 16 * rows + 8 * binCount + thresholdBytes + 4 * rows + MULTIPLIER_OF_INTERVAL.length + rows * competencies;
   if (module && bytes < 2 ** 31) {
-    // Module memory: weights (8·rows bytes), multipliers (8·rows), bins (16-byte aligned), codes.
+    // Module memory: weights (8·rows bytes), multipliers (8·rows), bins (16-byte aligned), the
+    // Poisson thresholds, slotOfRow (4·rows), the multiplier table, codes.
     const memory = new WebAssembly.Memory({ initial: Math.ceil(bytes / 65536) });
     const weights = 0;
     const multipliers = 8 * rows;
     const bins = 16 * rows;
-    const codeBytes = bins + 8 * binCount;
+    const thresholds = bins + 8 * binCount;
+    const slots = thresholds + thresholdBytes;
+    const table = slots + 4 * rows;
+    const codeBytes = table + MULTIPLIER_OF_INTERVAL.length;
     new Float64Array(memory.buffer, weights, rows).set(layout.weightBySlot);
+    new Float64Array(memory.buffer, thresholds, POISSON_THRESHOLDS.length).set(POISSON_THRESHOLDS);
+    new Int32Array(memory.buffer, slots, rows).set(layout.slotOfRow);
+    new Uint8Array(memory.buffer, table, MULTIPLIER_OF_INTERVAL.length).set(MULTIPLIER_OF_INTERVAL);
     new Uint8Array(memory.buffer, codeBytes, rows * competencies).set(layout.codeBySlot);
     return {
       multipliers: new Uint8Array(memory.buffer, multipliers, rows * LANES),
       bins: new Float64Array(memory.buffer, bins, binCount),
-      wasm: { scatter: instantiateScatter(module, memory), codes: codeBytes, weights, multipliers, bins },
+      wasm: { ...instantiateScatter(module, memory), codes: codeBytes, weights, multipliers, bins, table, thresholds, slots },
     };
   }
   return { multipliers: new Uint8Array(rows * LANES), bins: new Float64Array(binCount) };
@@ -130,7 +139,12 @@ export function fillReplicateBins(
   const { multipliers, bins, wasm } = scratch;
   const rows = weightBySlot.length;
   if (count < LANES) multipliers.fill(0);
-  for (let lane = 0; lane < count; lane++) drawPoissonMultipliers(seed, first + lane + 1, rows, multipliers, LANES, lane, slotOfRow);
+  for (let lane = 0; lane < count; lane++) {
+    if (wasm) {
+      const state = seededState(seed, first + lane + 1);
+      wasm.draw(state[0], state[1], state[2], state[3], rows, wasm.table, wasm.thresholds, wasm.slots, wasm.multipliers + lane);
+    } else drawPoissonMultipliers(seed, first + lane + 1, rows, multipliers, LANES, lane, slotOfRow);
+  }
   bins.fill(0);
   if (wasm) {
     for (let domain = 0, start = 0; domain < domainEnd.length; start = domainEnd[domain++]) {

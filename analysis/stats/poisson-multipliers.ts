@@ -32,10 +32,10 @@ export const POISSON_THRESHOLDS = (() => {
   return thresholds;
 })();
 
-const UNDECIDED = 255;
+export const UNDECIDED = 255;
 
 /** m of every u in [h·2²⁰, (h + 1)·2²⁰), or UNDECIDED when a threshold falls inside. */
-const MULTIPLIER_OF_INTERVAL = (() => {
+export const MULTIPLIER_OF_INTERVAL = (() => {
   const multiplierOf = (u: number) => {
     let m = 0;
     while (u >= POISSON_THRESHOLDS[m]) m++;
