@@ -26,7 +26,6 @@ import { detectLineBreak } from './detect-line-break.ts';
 import { hashFile } from './hash-file.ts';
 import type { BatchHandler, ExportInput, IngestedTable, SpssColumnInfo, StreamedExport, StreamOptions } from './ingest-types.ts';
 import { streamCsvRecords } from './parse-csv-stream.ts';
-import { readXlsxRecords } from './read-xlsx.ts';
 import { hasUtf16Bom, looksBinary, sniffFileKind } from './sniff-file.ts';
 
 const SAMPLE_BYTES = 64 * 1024;
@@ -64,6 +63,8 @@ export async function streamExport(input: ExportInput, onBatch: BatchHandler, op
   if (kind === 'sav') return streamSav(input, onBatch, base, redactCells);
   if (kind === 'xlsx') {
     const assembler = new TableAssembler({ file, kind: 'sheet', forcedFormat: input.format, onBatch, redactCells });
+    // exceljs is imported only for a workbook: loading it costs ≈ 0.2 s, paid by every ingest worker otherwise.
+    const { readXlsxRecords } = await import('./read-xlsx.ts');
     const sheet = await readXlsxRecords(file, file);
     for (let start = 0; start < sheet.records.length; start += SHEET_BATCH_ROWS) {
       assembler.push(sheet.records.slice(start, start + SHEET_BATCH_ROWS), sheet.recordNumbers.slice(start, start + SHEET_BATCH_ROWS));
