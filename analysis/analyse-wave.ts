@@ -70,35 +70,42 @@ export function analyseWave(wave: NormalisedWave, config: WaveConfig, phaseSecon
   const { answers, respondents } = wave;
   const competencies = answers.competencies;
   const K = competencies.length;
-  const regions = [...new Set(respondents.map((respondent) => respondent.region))].sort();
-  const regionCode = new Map(regions.map((region, index) => [region, index]));
-  const R = regions.length;
-  const blocks = [...regions, GLOBAL_REGION];
-
   // Respondent → population and local row (its row in the population's matrices).
   const populationCode = new Uint8Array(respondents.length);
   const localRow = new Int32Array(respondents.length);
   const counts = [0, 0];
+  const regionSet = new Set<string>();
   respondents.forEach((respondent, index) => {
     const code = respondent.population === 'industry' ? 0 : 1;
     populationCode[index] = code;
     localRow[index] = counts[code]++;
+    regionSet.add(respondent.region);
   });
+  const regions = [...regionSet].sort();
+  const regionCode = new Map(regions.map((region, index) => [region, index]));
+  const R = regions.length;
+  const blocks = [...regions, GLOBAL_REGION];
   const weighting: AnalysisResult['weighting'] = [];
   phase('setup');
   const encoded = encodeAnswers(wave, populationCode, localRow, counts);
   phase('encodeAnswers');
+  // Per population: the respondents' indices in local-row order and their region codes (typed
+  // arrays, not filtered copies of the respondents: less for the garbage collector to trace).
+  const memberIndex = counts.map((count) => new Int32Array(count));
+  const rowDomains = counts.map((count) => new Int32Array(count));
+  respondents.forEach((respondent, index) => {
+    memberIndex[populationCode[index]][localRow[index]] = index;
+    rowDomains[populationCode[index]][localRow[index]] = regionCode.get(respondent.region)!;
+  });
   const coding = describeJointCodes(encoded.levelValues);
   const analysePopulation = (population: Population, code: number): PopulationData => {
-    const members = respondents.filter((respondent) => respondent.population === population);
-    const { weights, summary } = computePopulationWeights(population, members, config, warnings);
+    const { weights, summary } = computePopulationWeights(population, respondents, memberIndex[code], config, warnings);
     weighting.push(summary);
-    const rowDomain = new Int32Array(members.length);
-    members.forEach((member, row) => (rowDomain[row] = regionCode.get(member.region)!));
+    const rowDomain = rowDomains[code];
     phase('weights');
     const histograms = buildCellHistograms(encoded.populations[code], coding, weights, rowDomain, K, R, population === 'industry');
     phase('buildCellHistograms');
-    const cells = summariseCells(histograms, coding, encoded.levelValues, K, R, members.length, wave.scale.max);
+    const cells = summariseCells(histograms, coding, encoded.levelValues, K, R, counts[code], wave.scale.max);
     phase('summariseCells');
     if (encoded.populations[code].unexpected > 0) {
       warnings.push({ code: 'unexpected_dimension', message: messages.unexpectedDimension(encoded.populations[code].unexpected, population, code === 0 ? 'coverage' : 'preparedness') });

@@ -29,17 +29,23 @@ export interface PopulationWeights {
   summary: { population: Population; n: number; effectiveN: number; designEffect: number; trimmed: number };
 }
 
-/** Base weights (Respondent.weight, 1 when absent) → raked to margins if configured → trimmed at the cap. */
+/**
+ * Base weights (Respondent.weight, 1 when absent) → raked to margins if configured → trimmed at the cap.
+ * The population's members are `respondents[memberIndex[i]]`, i = 0 … n − 1 (an index rather than
+ * a filtered copy: at a million respondents an array of references is garbage the collector must trace).
+ */
 export function computePopulationWeights(
   population: Population,
-  members: Respondent[],
+  respondents: Respondent[],
+  memberIndex: Int32Array,
   config: WaveConfig,
   warnings: Warning[],
 ): PopulationWeights {
-  const base = new Float64Array(members.length);
+  const memberCount = memberIndex.length;
+  const base = new Float64Array(memberCount);
   let invalid = false;
-  for (let i = 0; i < members.length; i++) {
-    const weight = members[i].weight ?? 1;
+  for (let i = 0; i < memberCount; i++) {
+    const weight = respondents[memberIndex[i]].weight ?? 1;
     if (!(weight > 0) || !Number.isFinite(weight)) invalid = true;
     base[i] = weight > 0 && Number.isFinite(weight) ? weight : 1;
   }
@@ -47,8 +53,8 @@ export function computePopulationWeights(
   const extension = config.analysis as WaveConfig['analysis'] & AnalysisConfigExtension;
   const margins = extension.populationMargins?.[population];
   let weights = base;
-  if (margins && margins.length > 0 && members.length > 0) {
-    const rakingMargins = margins.map((margin) => buildMargin(population, margin, members, warnings));
+  if (margins && margins.length > 0 && memberCount > 0) {
+    const rakingMargins = margins.map((margin) => buildMargin(population, margin, respondents, memberIndex, warnings));
     const raked = rakeWeights(base, rakingMargins, { maxIterations: extension.rakingMaxIterations, epsilon: extension.rakingEpsilon });
     if (!raked.converged) warnings.push({ code: 'raking_not_converged', message: messages.rakingNotConverged(population, raked.iterations) });
     weights = raked.weights;
@@ -61,14 +67,16 @@ export function computePopulationWeights(
   };
 }
 
-function buildMargin(population: Population, margin: PopulationMargin, members: Respondent[], warnings: Warning[]): RakingMargin {
+function buildMargin(population: Population, margin: PopulationMargin, respondents: Respondent[], memberIndex: Int32Array, warnings: Warning[]): RakingMargin {
   const categories = Object.keys(margin.targets);
   const codeOf = new Map(categories.map((category, index) => [category, index]));
-  const group = new Int32Array(members.length);
+  const memberCount = memberIndex.length;
+  const group = new Int32Array(memberCount);
   const present = new Uint8Array(categories.length);
   const unknown = new Set<string>();
-  for (let i = 0; i < members.length; i++) {
-    const key = margin.variables.map((variable) => String(members[i][variable] ?? '')).join('|');
+  for (let i = 0; i < memberCount; i++) {
+    const member = respondents[memberIndex[i]];
+    const key = margin.variables.map((variable) => String(member[variable] ?? '')).join('|');
     const code = codeOf.get(key);
     if (code === undefined) {
       unknown.add(key);
@@ -86,6 +94,6 @@ function buildMargin(population: Population, margin: PopulationMargin, members: 
     else warnings.push({ code: 'raking_empty_category', message: messages.rakingEmptyCategory(population, variableName, category) });
   });
   const totals = new Float64Array(categories.length);
-  categories.forEach((category, code) => (totals[code] = present[code] ? (margin.targets[category] / targetSum) * members.length : 0));
+  categories.forEach((category, code) => (totals[code] = present[code] ? (margin.targets[category] / targetSum) * memberCount : 0));
   return { group, totals };
 }

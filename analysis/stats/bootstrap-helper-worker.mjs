@@ -10,7 +10,7 @@ try {
   register();
   const { computeClaimedBatches, waitForLayout } = await import('./bootstrap-rank-interval.ts');
   waitForLayout(schedule);
-  computeClaimedBatches(spec, layout, schedule, ranks);
+  computeClaimedBatches(spec, layout, schedule, ranks, 1);
   Atomics.store(status, 0, 1);
 } catch {
   Atomics.store(status, 0, 2);

@@ -86,9 +86,9 @@ export function startBootstrapRankIntervals(input: BootstrapRankInput, options: 
   if (replicates < 1 || input.weights.length === 0) return { finish: intervals };
   const spec = rankingSpec(input);
   const codes = input.importanceOfCode.length;
-  const layout = allocateResampleLayout(input.weights.length, input.competencies, input.domainCount, codes);
   const batches = Math.ceil(replicates / LANES);
   if (batches < 2 || !bootstrapHelperWanted(input, options.forceHelper)) {
+    const layout = allocateResampleLayout(input.weights.length, input.competencies, input.domainCount, codes, 1);
     return {
       finish() {
         fillResampleLayout(input.jointCode, input.weights, input.rowDomain, input.competencies, layout);
@@ -97,14 +97,15 @@ export function startBootstrapRankIntervals(input: BootstrapRankInput, options: 
       },
     };
   }
-  // The helper starts (≈ 0.4 s) while this thread sorts the rows into the shared layout.
+  // The helper starts (≈ 0.2 s) while this thread sorts the rows into the shared layout.
+  const layout = allocateResampleLayout(input.weights.length, input.competencies, input.domainCount, codes, 2);
   const schedule = createBatchSchedule(batches);
   const helper = startBootstrapHelper(spec, layout, schedule, ranks);
   fillResampleLayout(input.jointCode, input.weights, input.rowDomain, input.competencies, layout);
   markLayoutReady(schedule);
   return {
     finish() {
-      computeClaimedBatches(spec, layout, schedule, ranks);
+      computeClaimedBatches(spec, layout, schedule, ranks, 0);
       if (!helper.join()) computeUnfinishedBatches(spec, layout, schedule, ranks);
       return intervals();
     },
@@ -138,9 +139,9 @@ export function waitForLayout(schedule: Int32Array): void {
 }
 
 /** Claims batches from the schedule until none is left; each thread calls this concurrently. */
-export function computeClaimedBatches(spec: RankingSpec, layout: ResampleLayout, schedule: Int32Array, ranks: Float64Array): void {
+export function computeClaimedBatches(spec: RankingSpec, layout: ResampleLayout, schedule: Int32Array, ranks: Float64Array, thread: number): void {
   const batches = schedule.length - 2;
-  const scratch = allocateScratch(spec, layout);
+  const scratch = allocateScratch(spec, layout, thread);
   for (let batch = Atomics.add(schedule, 0, 1); batch < batches; batch = Atomics.add(schedule, 0, 1)) {
     computeBatch(spec, layout, batch, ranks, scratch);
     Atomics.store(schedule, 2 + batch, 1);
@@ -149,7 +150,8 @@ export function computeClaimedBatches(spec: RankingSpec, layout: ResampleLayout,
 
 /** After a failed helper: the batches it claimed and did not finish. */
 function computeUnfinishedBatches(spec: RankingSpec, layout: ResampleLayout, schedule: Int32Array, ranks: Float64Array): void {
-  const scratch = allocateScratch(spec, layout);
+  // This thread's own region (free again: its claims are done); a helper that timed out may still write its own.
+  const scratch = allocateScratch(spec, layout, 0);
   for (let batch = 0; batch < schedule.length - 2; batch++) if (Atomics.load(schedule, 2 + batch) !== 1) computeBatch(spec, layout, batch, ranks, scratch);
 }
 
@@ -162,10 +164,10 @@ interface Scratch extends BatchScratch {
   order: Int32Array;
 }
 
-function allocateScratch(spec: RankingSpec, layout: ResampleLayout, kernel?: ScatterKernel): Scratch {
+function allocateScratch(spec: RankingSpec, layout: ResampleLayout, thread: number, kernel?: ScatterKernel): Scratch {
   const cells = (spec.domainCount + 1) * spec.competencies;
   return {
-    ...allocateBatchScratch(layout, spec.competencies, spec.domainCount, spec.importanceOfCode.length, kernel),
+    ...allocateBatchScratch(layout, thread, kernel),
     sumWeightedImportance: new Float64Array(cells), sumImportanceWeights: new Float64Array(cells),
     sumWeightedDiscrepancy: new Float64Array(cells), sumDiscrepancyWeights: new Float64Array(cells),
     score: new Float64Array(spec.competencies), order: new Int32Array(spec.competencies),
@@ -205,14 +207,14 @@ export function bootstrapReplicateRanks(
   ranks: Float64Array,
   options: { kernel?: ScatterKernel } = {},
 ): void {
-  const layout = allocateResampleLayout(input.weights.length, input.competencies, input.domainCount, input.importanceOfCode.length);
+  const layout = allocateResampleLayout(input.weights.length, input.competencies, input.domainCount, input.importanceOfCode.length, 1);
   fillResampleLayout(input.jointCode, input.weights, input.rowDomain, input.competencies, layout);
   replicateRanksFromLayout(rankingSpec(input), layout, first, count, ranks, options.kernel);
 }
 
 function replicateRanksFromLayout(spec: RankingSpec, layout: ResampleLayout, first: number, count: number, ranks: Float64Array, kernel?: ScatterKernel): void {
   if (count <= 0) return;
-  const scratch = allocateScratch(spec, layout, kernel);
+  const scratch = allocateScratch(spec, layout, 0, kernel);
   for (let batchFirst = first; batchFirst < first + count; batchFirst += LANES) {
     const batchCount = Math.min(LANES, first + count - batchFirst);
     fillReplicateBins(layout, spec.competencies, spec.importanceOfCode.length, spec.seed, batchFirst, batchCount, scratch);

@@ -22,8 +22,15 @@ import { instantiateScatter, scatterModule, type DrawFunction, type ScatterFunct
  */
 export const LANES = 8;
 
-/** The rows regrouped by domain, in shared memory so a helper thread reads the same copy. */
+/**
+ * The rows regrouped by domain and each thread's working memory, all in one shared memory (a
+ * shared WebAssembly.Memory when the module compiles, so its functions work on it in place; else a
+ * SharedArrayBuffer): a helper thread reads the same copy, and nothing is copied per thread.
+ */
 export interface ResampleLayout {
+  /** The shared WebAssembly memory, when the module is available; its buffer is `buffer`. */
+  memory: WebAssembly.Memory | undefined;
+  buffer: SharedArrayBuffer;
   /** Slot (position in the domain-grouped order) of each original row. */
   slotOfRow: Int32Array;
   /** Joint code per slot × competency (Uint8 when there are at most 256 codes). */
@@ -31,18 +38,43 @@ export interface ResampleLayout {
   weightBySlot: Float64Array;
   /** End slot (exclusive) of each domain; domain d holds slots domainEnd[d − 1]…domainEnd[d] − 1. */
   domainEnd: Int32Array;
+  /** Byte offsets in `buffer` of the Poisson thresholds and the multiplier table (poisson-multipliers.ts). */
+  thresholdsAt: number;
+  tableAt: number;
+  /** Per thread (0 = the caller, 1 = a helper): byte offsets of its multipliers (8 per slot) and bins. */
+  threadScratch: { multipliersAt: number; binsAt: number }[];
+  binCount: number;
 }
 
-function shared<T>(Type: { new (buffer: SharedArrayBuffer): T; BYTES_PER_ELEMENT: number }, length: number): T {
-  return new Type(new SharedArrayBuffer(Math.max(1, length) * Type.BYTES_PER_ELEMENT));
-}
-
-export function allocateResampleLayout(rows: number, competencies: number, domainCount: number, codes: number): ResampleLayout {
+/** Memory for `threads` threads over `rows` rows (offsets 64-byte aligned). */
+export function allocateResampleLayout(rows: number, competencies: number, domainCount: number, codes: number, threads: number): ResampleLayout {
+  const binCount = domainCount * competencies * codes * LANES;
+  let bytes = 0;
+  const take = (length: number) => {
+    const at = bytes;
+    bytes += Math.ceil(length / 64) * 64;
+    return at;
+  };
+  const weightsAt = take(8 * rows);
+  const slotsAt = take(4 * rows);
+  const domainEndAt = take(4 * domainCount);
+  const thresholdsAt = take(8 * POISSON_THRESHOLDS.length);
+  const tableAt = take(MULTIPLIER_OF_INTERVAL.length);
+  const codeBytes = codes <= 256 ? 1 : 2;
+  const codesAt = take(codeBytes * rows * competencies);
+  const threadScratch = Array.from({ length: threads }, () => ({ multipliersAt: take(rows * LANES), binsAt: take(8 * binCount) }));
+  const pages = Math.max(1, Math.ceil(bytes / 65536));
+  const memory = scatterModule() && pages <= 32768 ? new WebAssembly.Memory({ initial: pages, maximum: pages, shared: true }) : undefined;
+  const buffer = memory ? (memory.buffer as SharedArrayBuffer) : new SharedArrayBuffer(pages * 65536);
+  new Float64Array(buffer, thresholdsAt, POISSON_THRESHOLDS.length).set(POISSON_THRESHOLDS);
+  new Uint8Array(buffer, tableAt, MULTIPLIER_OF_INTERVAL.length).set(MULTIPLIER_OF_INTERVAL);
   return {
-    slotOfRow: shared(Int32Array, rows),
-    codeBySlot: codes <= 256 ? shared(Uint8Array, rows * competencies) : shared(Uint16Array, rows * competencies),
-    weightBySlot: shared(Float64Array, rows),
-    domainEnd: shared(Int32Array, domainCount),
+    memory, buffer,
+    slotOfRow: new Int32Array(buffer, slotsAt, rows),
+    codeBySlot: codeBytes === 1 ? new Uint8Array(buffer, codesAt, rows * competencies) : new Uint16Array(buffer, codesAt, rows * competencies),
+    weightBySlot: new Float64Array(buffer, weightsAt, rows),
+    domainEnd: new Int32Array(buffer, domainEndAt, domainCount),
+    thresholdsAt, tableAt, threadScratch, binCount,
   };
 }
 
@@ -72,54 +104,29 @@ export function fillResampleLayout(
 }
 
 /**
- * Per-thread working memory, allocated once and reused by every batch. With WebAssembly SIMD
- * (bootstrap-scatter-wasm.ts) and at most 256 codes, the multipliers and bins live in the module's
- * memory, next to a copy of the layout's codes and weights, and the module adds the lanes; otherwise
- * the JavaScript loop of fillReplicateBins does. The sums are the same bits either way.
+ * A thread's working memory (its region of the layout), reused by every batch. With WebAssembly
+ * SIMD (bootstrap-scatter-wasm.ts) and at most 256 codes the module's functions draw the
+ * multipliers and add the lanes; otherwise the JavaScript loops of fillReplicateBins do. The sums
+ * are the same bits either way.
  */
 export interface BatchScratch {
   multipliers: Uint8Array;
   bins: Float64Array;
-  wasm?: { scatter: ScatterFunction; draw: DrawFunction; codes: number; weights: number; multipliers: number; bins: number; table: number; thresholds: number; slots: number };
+  wasm?: { scatter: ScatterFunction; draw: DrawFunction; multipliersAt: number; binsAt: number };
 }
 
 export type ScatterKernel = 'wasm' | 'javascript';
 
-export function allocateBatchScratch(
-  layout: ResampleLayout,
-  competencies: number,
-  domainCount: number,
-  codes: number,
-  kernel: ScatterKernel = 'wasm',
-): BatchScratch {
+export function allocateBatchScratch(layout: ResampleLayout, thread: number, kernel: ScatterKernel = 'wasm'): BatchScratch {
   const rows = layout.weightBySlot.length;
-  const binCount = domainCount * competencies * codes * LANES;
-  const module = kernel === 'wasm' && layout.codeBySlot instanceof Uint8Array ? scatterModule() : null;
-  const thresholdBytes = 8 * POISSON_THRESHOLDS.length;
-  const bytes = 16 * rows + 8 * binCount + thresholdBytes + 4 * rows + MULTIPLIER_OF_INTERVAL.length + rows * competencies;
-  if (module && bytes < 2 ** 31) {
-    // Module memory: weights (8·rows bytes), multipliers (8·rows), bins (16-byte aligned), the
-    // Poisson thresholds, slotOfRow (4·rows), the multiplier table, codes.
-    const memory = new WebAssembly.Memory({ initial: Math.ceil(bytes / 65536) });
-    const weights = 0;
-    const multipliers = 8 * rows;
-    const bins = 16 * rows;
-    const thresholds = bins + 8 * binCount;
-    const slots = thresholds + thresholdBytes;
-    const table = slots + 4 * rows;
-    const codeBytes = table + MULTIPLIER_OF_INTERVAL.length;
-    new Float64Array(memory.buffer, weights, rows).set(layout.weightBySlot);
-    new Float64Array(memory.buffer, thresholds, POISSON_THRESHOLDS.length).set(POISSON_THRESHOLDS);
-    new Int32Array(memory.buffer, slots, rows).set(layout.slotOfRow);
-    new Uint8Array(memory.buffer, table, MULTIPLIER_OF_INTERVAL.length).set(MULTIPLIER_OF_INTERVAL);
-    new Uint8Array(memory.buffer, codeBytes, rows * competencies).set(layout.codeBySlot);
-    return {
-      multipliers: new Uint8Array(memory.buffer, multipliers, rows * LANES),
-      bins: new Float64Array(memory.buffer, bins, binCount),
-      wasm: { ...instantiateScatter(module, memory), codes: codeBytes, weights, multipliers, bins, table, thresholds, slots },
-    };
+  const { multipliersAt, binsAt } = layout.threadScratch[thread];
+  const multipliers = new Uint8Array(layout.buffer, multipliersAt, rows * LANES);
+  const bins = new Float64Array(layout.buffer, binsAt, layout.binCount);
+  const module = scatterModule();
+  if (kernel === 'wasm' && module && layout.memory && layout.codeBySlot instanceof Uint8Array) {
+    return { multipliers, bins, wasm: { ...instantiateScatter(module, layout.memory), multipliersAt, binsAt } };
   }
-  return { multipliers: new Uint8Array(rows * LANES), bins: new Float64Array(binCount) };
+  return { multipliers, bins };
 }
 
 /**
@@ -142,14 +149,14 @@ export function fillReplicateBins(
   for (let lane = 0; lane < count; lane++) {
     if (wasm) {
       const state = seededState(seed, first + lane + 1);
-      wasm.draw(state[0], state[1], state[2], state[3], rows, wasm.table, wasm.thresholds, wasm.slots, wasm.multipliers + lane);
+      wasm.draw(state[0], state[1], state[2], state[3], rows, layout.tableAt, layout.thresholdsAt, slotOfRow.byteOffset, wasm.multipliersAt + lane);
     } else drawPoissonMultipliers(seed, first + lane + 1, rows, multipliers, LANES, lane, slotOfRow);
   }
   bins.fill(0);
   if (wasm) {
     for (let domain = 0, start = 0; domain < domainEnd.length; start = domainEnd[domain++]) {
-      const blockBytes = wasm.bins + domain * competencies * codes * LANES * 8;
-      wasm.scatter(wasm.codes, wasm.weights, wasm.multipliers, blockBytes, start, domainEnd[domain], competencies, codes * LANES * 8);
+      const blockAt = wasm.binsAt + domain * competencies * codes * LANES * 8;
+      wasm.scatter(codeBySlot.byteOffset, weightBySlot.byteOffset, wasm.multipliersAt, blockAt, start, domainEnd[domain], competencies, codes * LANES * 8);
     }
     return;
   }

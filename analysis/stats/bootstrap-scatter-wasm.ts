@@ -172,7 +172,7 @@ const name = (text: string) => [text.length, ...Array.from(text, (char) => char.
 const MODULE_BYTES = Uint8Array.from([
   0x00, 0x61, 0x73, 0x6d, 0x01, 0x00, 0x00, 0x00, // \0asm, version 1
   ...section(1, [2, 0x60, 8, I32, I32, I32, I32, I32, I32, I32, I32, 0, 0x60, 9, I32, I32, I32, I32, I32, I32, I32, I32, I32, 0]), // types: (8 × i32) → (), (9 × i32) → ()
-  ...section(2, [1, ...name('env'), ...name('memory'), 0x02, 0x00, 1]), // import env.memory, min 1 page
+  ...section(2, [1, ...name('env'), ...name('memory'), 0x02, 0x03, 1, ...leb(65536)]), // import env.memory: shared, 1 … 65,536 pages
   ...section(3, [2, 0, 1]), // function 0 has type 0, function 1 type 1
   ...section(7, [2, ...name('scatter'), 0x00, 0, ...name('draw'), 0x00, 1]), // exports
   ...section(10, [2, ...leb(scatterBody.length), ...scatterBody, ...leb(drawBody.length), ...drawBody]),
