@@ -61,7 +61,9 @@ export function describeJointCodes(levelValues: Float64Array): JointCoding {
 export interface CellHistograms {
   /**
    * Joint code per respondent × competency (row-major, local rows), when asked for (keepJointCodes);
-   * one byte each when there are at most 256 joint codes (L ≤ 14 rating levels).
+   * one byte each when there are at most 256 joint codes (L ≤ 14 rating levels), and then written
+   * over the population's importance states (read just before, never read again by the stage): at a
+   * million respondents a 30 MB allocation less, which spares a full garbage collection.
    */
   jointCode: Uint8Array | Uint16Array | undefined;
   /** Per (block, competency, joint code), blocks = regions then Global: answers, Σw, Σw². */
@@ -95,7 +97,7 @@ export function buildCellHistograms(
   // (count, Σw, Σw²) of bin b at 3b, 3b + 1, 3b + 2.
   const sums = new Float64Array(3 * size);
   const domainRows = new Float64Array(domainCount + 1);
-  const jointCode = !keepJointCodes ? undefined : codes <= 256 ? new Uint8Array(rows * competencies) : new Uint16Array(rows * competencies);
+  const jointCode = !keepJointCodes ? undefined : codes <= 256 ? importanceStates : new Uint16Array(rows * competencies);
   const codeOf = new Uint16Array(256 * 256);
   for (let first = 0; first < 256; first++) for (let second = 0; second < 256; second++) codeOf[(first << 8) | second] = compactState[first] * states + compactState[second];
   for (let row = 0; row < rows; row++) {
