@@ -26,7 +26,8 @@ import {
  * discrepancy level, built in the analysis stage); a replicate adds m_i·w_i to one bin per
  * respondent × competency, bin = (domain, competency, code); Σw·I, Σw, Σw·D and Σw_D then come from
  * the few bins of each cell. Replicates are computed eight at a time in one pass over the data
- * (bootstrap-replicate-batch.ts), which gives the same sums bit for bit as one replicate at a time;
+ * (bootstrap-replicate-batch.ts; the adding and the draws in WebAssembly SIMD where available,
+ * bootstrap-scatter-wasm.ts), which gives the same sums bit for bit as one replicate at a time;
  * Poisson(1) variates by inversion of the CDF against one 32-bit uniform (poisson-multipliers.ts;
  * probabilities below 2⁻³², i.e. m ≥ 13, are dropped). No allocation per replicate. For large
  * waves a helper thread takes batches of eight replicates from a shared counter while the calling
@@ -34,7 +35,8 @@ import {
  * changes its ranks.
  *
  * Inputs: `jointCode` row-major n × K, `importanceOfCode` / `discrepancyOfCode` the importance and
- * discrepancy (I − P) values of each code (NaN = none), `weights` n, `rowDomain` n in 0..domainCount−1,
+ * discrepancy (I − P) values of each code (NaN = none), `weights` n (finite, ≥ 0: population-weights.ts
+ * guarantees it), `rowDomain` n in 0..domainCount−1,
  * `eligible` (domainCount + 1) × K (0 = suppressed, left out of the ranking). Returns low/high per
  * (domainCount + 1) × K cell (last block = whole design), NaN where not eligible.
  *
