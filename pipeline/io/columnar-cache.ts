@@ -97,33 +97,64 @@ class PlainBytes {
 }
 
 /**
- * The distinct raw texts of a column and their indexes, for the per-cell lookup: a
- * null-prototype object keyed by the text. The parser's cells are slices of its chunk of text
- * (two-byte when the chunk holds any character above U+00FF); `Map#get` hashes such a slice
- * through a runtime call, ≈ 120 ns a cell on the 100k education export, as much as parsing the
- * cell. A property lookup finds the key through V8's table of internalised strings instead
- * (that export: writer time about halved; a hash table of our own over charCodeAt was slower
- * than the Map). Any string is a valid property key and equal strings are the same key.
+ * The distinct raw texts of a column and their indexes, for the per-cell lookup. The parser's
+ * cells are slices of its chunk of text (two-byte when the chunk holds any character above
+ * U+00FF), and `Map#get` hashes such a slice through a runtime call: ≈ 120 ns a cell on the 100k
+ * education export, as much as parsing the cell. So:
+ *   - a text shorter than SHORT_TEXT is compared (`===`) with the few known texts of its length,
+ *     and a length no known text has is a miss without looking at the characters;
+ *   - a longer text, or one whose length more than BUCKET_LIMIT known texts share (ids), is
+ *     looked up as a key of a null-prototype object, which V8 resolves through its table of
+ *     internalised strings: about half the Map's cost. Any string is a valid property key and
+ *     equal strings are the same key.
+ * (Tried and slower: a hash table of our own over charCodeAt; comparing with every known text.)
  */
 class TextTable {
-  private count = 0;
+  private readonly texts: string[] = [];
+  /** Per text length below SHORT_TEXT: the indexes of the texts of that length, or null once there are too many. */
+  private readonly byLength: (number[] | null | undefined)[] = new Array(SHORT_TEXT);
   private readonly indexes: Record<string, number> = Object.create(null) as Record<string, number>;
 
   get size(): number {
-    return this.count;
+    return this.texts.length;
   }
 
   /** Index of `text`, or -1. */
   find(text: string): number {
+    const length = text.length;
+    if (length < SHORT_TEXT) {
+      const bucket = this.byLength[length];
+      if (bucket === undefined) return -1;
+      if (bucket !== null) {
+        for (let i = 0; i < bucket.length; i++) if (this.texts[bucket[i]] === text) return bucket[i];
+        return -1;
+      }
+    }
     const index = this.indexes[text];
     return index === undefined ? -1 : index;
   }
 
-  /** Adds a text not in the table; its index is the previous size. */
+  /** Adds a text not in the table (as a flat copy); its index is the previous size. */
   add(text: string): void {
-    this.indexes[text] = this.count++;
+    const index = this.texts.length;
+    const owned = ownCopy(text);
+    this.texts.push(owned);
+    this.indexes[owned] = index;
+    const length = owned.length;
+    if (length >= SHORT_TEXT) return;
+    const bucket = this.byLength[length];
+    if (bucket === undefined) this.byLength[length] = [index];
+    else if (bucket !== null) {
+      if (bucket.length < BUCKET_LIMIT) bucket.push(index);
+      else this.byLength[length] = null;
+    }
   }
 }
+
+/** Texts at least this long are looked up through the object only. */
+const SHORT_TEXT = 64;
+/** Known texts of one length compared one by one before that length is looked up through the object. */
+const BUCKET_LIMIT = 8;
 
 export interface ColumnarCacheWriterOptions {
   rowsPerGroup?: number;

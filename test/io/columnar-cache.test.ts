@@ -90,6 +90,38 @@ describe('columnar ingest cache', () => {
   });
 });
 
+describe('ColumnarCacheWriter dictionary lookup', () => {
+  it('codes texts by first appearance whatever their length: many of one length, long ones, the empty text', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'skillgap-cols-lookup-'));
+    try {
+      const texts = [
+        ...Array.from({ length: 20 }, (_, i) => `same-${String(i).padStart(2, '0')}`), // 20 texts of length 7: past the per-length scan
+        ...Array.from({ length: 3 }, (_, i) => `${'long text '.repeat(8)}${i}`), // 81 characters
+        '',
+        'é',
+        'e',
+      ];
+      const rows = Array.from({ length: 600 }, (_, r) => [texts[(r * 7) % texts.length]]);
+      const path = join(dir, 'lookup.cols');
+      writeCache(path, rows, rows.map((_, r) => r), 250);
+      const dictionary: string[] = [];
+      const read: string[] = [];
+      forEachCachedGroup(path, (group) => {
+        const column = group.columns[0];
+        if (column.kind !== 'dictionary') throw new Error('expected a dictionary column');
+        dictionary.push(...column.newTexts);
+        for (let r = 0; r < group.rowCount; r++) read.push(dictionary[column.codes[r]]);
+      });
+      expect(read).toEqual(rows.map((row) => row[0]));
+      expect(dictionary).toHaveLength(texts.length);
+      expect(new Set(dictionary).size).toBe(texts.length);
+      expect(dictionary.slice(0, 3)).toEqual([texts[0], texts[7], texts[14]]);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
+
 describe('ColumnarCacheWriter cleanText (applied once per distinct raw text)', () => {
   const maskDigits = (text: string) => text.replace(/\d/g, '#');
   const asLetters = (value: number) => String(value).replace(/\d/g, (digit) => 'abcdefghij'[Number(digit)]);
