@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   bootstrapRankIntervals, bootstrapReplicateRanks, estimateDomainMeans, expandCounts, histogramMean, mannWhitneyU, mannWhitneyUFromCounts,
-  rankedDiscrepancyScores, rankIntervalsFromReplicates, wilcoxonSignedRank, wilcoxonSignedRankFromCounts, type BootstrapRankInput,
+  rankedDiscrepancyScores, rankIntervalsFromReplicates, startBootstrapRankIntervals, wilcoxonSignedRank, wilcoxonSignedRankFromCounts, type BootstrapRankInput,
 } from '../../../analysis/stats/index.ts';
 import { createSeededRandom } from '../../../analysis/stats/seeded-random.ts';
 import { drawPoissonMultipliers, POISSON_THRESHOLDS } from '../../../analysis/stats/poisson-multipliers.ts';
@@ -173,6 +173,16 @@ describe('Poisson bootstrap of MWDS ranks', () => {
       const withHelper = bootstrapRankIntervals(input, { forceHelper: true });
       expect(Array.from(withHelper.low)).toEqual(Array.from(expected.low));
       expect(Array.from(withHelper.high)).toEqual(Array.from(expected.high));
+      // Started early, the helper takes batches while this thread is busy elsewhere (≥ 0.3 s, longer
+      // than its start-up), then finish() takes the rest: the same intervals again.
+      const bigger = bootstrapInput(400);
+      const pending = startBootstrapRankIntervals(bigger, { forceHelper: true });
+      const busyUntil = performance.now() + 300;
+      while (performance.now() < busyUntil);
+      const late = pending.finish();
+      const reference = bootstrapRankIntervals(bigger);
+      expect(Array.from(late.low)).toEqual(Array.from(reference.low));
+      expect(Array.from(late.high)).toEqual(Array.from(reference.high));
     } finally {
       if (previous !== undefined) process.env.SKILLGAP_WORKERS = previous;
     }
