@@ -15,7 +15,7 @@ import type { ResampleLayout } from './bootstrap-replicate-batch.ts';
  * depends on the helper.
  */
 
-/** Below this much work (respondents × competencies × replicates) a helper's start-up (~0.4 s) costs more than it saves. */
+/** Below this much work (respondents × competencies × replicates) a helper costs more than it saves (its start-up: ≈ 0.15 s on an idle machine, a worker, the TypeScript loader and the module; more under load). */
 export const HELPER_MIN_WORK = 1e9;
 const HELPER_TIMEOUT_MS = 10 * 60 * 1000;
 
