@@ -19,6 +19,8 @@ export interface CsvStreamOptions {
   encoding: TextEncoding;
   delimiter: string;
   newline: LineBreak;
+  /** Called with every chunk of the file's bytes, in order, before it is decoded (hashing while reading). */
+  onBytes?: (bytes: Buffer) => void;
 }
 
 /** Calls `onRecords` with each parsed chunk and the 1-based number of its first record. */
@@ -35,8 +37,13 @@ export function streamCsvRecords(
       reject(error);
     };
     const bytes = createReadStream(options.path, { highWaterMark: 1 << 20 });
-    const text = bytes.pipe(iconv.decodeStream(options.encoding));
     bytes.on('error', fail);
+    // Registered before the decoder is piped in, so it sees each chunk first; every byte of the file passes here.
+    if (options.onBytes) {
+      const onBytes = options.onBytes;
+      bytes.on('data', (chunk) => onBytes(chunk as Buffer));
+    }
+    const text = bytes.pipe(iconv.decodeStream(options.encoding));
     text.on('error', fail);
     Papa.parse<string[]>(text as unknown as File, {
       delimiter: options.delimiter,

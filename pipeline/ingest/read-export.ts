@@ -4,6 +4,7 @@
  *   file ──sniff──▶ text │ xlsx │ sav
  *   text: detect encoding (BOM, UTF-16 pattern, UTF-8 validation pass, else Windows-1252)
  *         ▶ line break and delimiter from the first 64 KiB ▶ papaparse over a decoded stream
+ *         (the file's sha256 computed from the same bytes, unless already known)
  *   xlsx: exceljs (whole workbook) ▶ text records
  *   sav:  sav-reader (dictionary, then row by row)
  *   records ──TableAssembler──▶ format detection, adapter header, PII columns dropped,
@@ -23,7 +24,7 @@ import { TableAssembler, type AssembledMeta } from './assemble-table.ts';
 import { detectDelimiter } from './detect-delimiter.ts';
 import { detectEncoding } from './detect-encoding.ts';
 import { detectLineBreak } from './detect-line-break.ts';
-import { hashFile } from './hash-file.ts';
+import { hashFile, HashWhileReading } from './hash-file.ts';
 import type { BatchHandler, ExportInput, IngestedTable, SpssColumnInfo, StreamedExport, StreamOptions } from './ingest-types.ts';
 import { streamCsvRecords } from './parse-csv-stream.ts';
 import { hasUtf16Bom, looksBinary, sniffFileKind } from './sniff-file.ts';
@@ -58,20 +59,18 @@ export async function streamExport(input: ExportInput, onBatch: BatchHandler, op
   const kind = sniffFileKind(head, extname(file), file);
   if (input.format === 'spss' && kind !== 'sav') throw new ValidationError(messages.notSav(), { file });
   if (kind === 'sav' && input.format && input.format !== 'spss') throw new ValidationError(messages.savGivenOtherFormat(input.format), { file });
+  if (kind === 'text') return streamText(input, onBatch, head, redactCells);
   const sha256 = await hashFile(file);
   const base = { sourceId: input.sourceId, sourceFile: file, sha256 };
   if (kind === 'sav') return streamSav(input, onBatch, base, redactCells);
-  if (kind === 'xlsx') {
-    const assembler = new TableAssembler({ file, kind: 'sheet', forcedFormat: input.format, onBatch, redactCells });
-    // exceljs is imported only for a workbook: loading it costs ≈ 0.2 s, paid by every ingest worker otherwise.
-    const { readXlsxRecords } = await import('./read-xlsx.ts');
-    const sheet = await readXlsxRecords(file, file);
-    for (let start = 0; start < sheet.records.length; start += SHEET_BATCH_ROWS) {
-      assembler.push(sheet.records.slice(start, start + SHEET_BATCH_ROWS), sheet.recordNumbers.slice(start, start + SHEET_BATCH_ROWS));
-    }
-    return finishTable(assembler.finish(), { ...base, encoding: 'utf-8', delimiter: '' });
+  // A workbook. exceljs is imported only here: loading it costs ≈ 0.2 s, paid by every ingest worker otherwise.
+  const assembler = new TableAssembler({ file, kind: 'sheet', forcedFormat: input.format, onBatch, redactCells });
+  const { readXlsxRecords } = await import('./read-xlsx.ts');
+  const sheet = await readXlsxRecords(file, file);
+  for (let start = 0; start < sheet.records.length; start += SHEET_BATCH_ROWS) {
+    assembler.push(sheet.records.slice(start, start + SHEET_BATCH_ROWS), sheet.recordNumbers.slice(start, start + SHEET_BATCH_ROWS));
   }
-  return streamText(input, onBatch, head, base, redactCells);
+  return finishTable(assembler.finish(), { ...base, encoding: 'utf-8', delimiter: '' });
 }
 
 async function readHead(file: string): Promise<Uint8Array> {
@@ -95,8 +94,10 @@ async function readHead(file: string): Promise<Uint8Array> {
 
 type TableBase = { sourceId: string; sourceFile: string; sha256: string };
 
-async function streamText(input: ExportInput, onBatch: BatchHandler, head: Uint8Array, base: TableBase, redactCells: boolean): Promise<StreamedExport> {
+async function streamText(input: ExportInput, onBatch: BatchHandler, head: Uint8Array, redactCells: boolean): Promise<StreamedExport> {
   const file = input.path;
+  const hashing = HashWhileReading.unlessKnown(file);
+  const knownSha256 = hashing ? undefined : await hashFile(file);
   const encoding = await detectEncoding(file, head);
   const binary = looksBinary(head, encoding.encoding.startsWith('utf-16') || hasUtf16Bom(head));
   if (binary) throw new ValidationError(messages.binaryFile(binary), { file });
@@ -105,11 +106,13 @@ async function streamText(input: ExportInput, onBatch: BatchHandler, head: Uint8
   const newline = detectLineBreak(sample);
   const { delimiter } = detectDelimiter(sample, newline);
   const assembler = new TableAssembler({ file, kind: 'text', forcedFormat: input.format, onBatch, redactCells });
-  await streamCsvRecords({ path: file, file, encoding: encoding.encoding, delimiter, newline }, (records, firstNumber) => {
+  const onBytes = hashing ? (bytes: Buffer) => hashing.update(bytes) : undefined;
+  await streamCsvRecords({ path: file, file, encoding: encoding.encoding, delimiter, newline, onBytes }, (records, firstNumber) => {
     assembler.push(records, records.map((_, index) => firstNumber + index));
   });
   const meta = assembler.finish();
   if (encoding.firstInvalidByte !== undefined) meta.warnings.unshift(messages.windows1252Fallback(encoding.firstInvalidByte));
+  const base = { sourceId: input.sourceId, sourceFile: file, sha256: knownSha256 ?? hashing!.finish() };
   return finishTable(meta, { ...base, encoding: encoding.bom ? `${encoding.encoding} (BOM)` : encoding.encoding, delimiter });
 }
 
