@@ -12,6 +12,9 @@ export interface BenchRun {
   total_s: number;
   peak_rss_mb: number;
   ingest_pct_of_parse: number;
+  /** Ingest's throughput as a share of papaparse parsing every export at once, one worker thread each. */
+  ingest_pct_of_parallel_parse?: number;
+  papaparse_parallel_s?: number;
   input_mb: number;
   papaparse_s: number;
   rerun_unchanged_s: number;

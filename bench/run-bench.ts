@@ -21,7 +21,7 @@ import { fileURLToPath } from 'node:url';
 import { readCompetencyFramework } from '../pipeline/generate/write-sample-waves.ts';
 import { generateBenchWave } from './generate-bench-wave.ts';
 import { measureCommand } from './measure-pipeline-run.ts';
-import { timePapaparse } from './papaparse-baseline.ts';
+import { timePapaparse, timePapaparseInParallel } from './papaparse-baseline.ts';
 import { timeRSurvey } from './r-survey-baseline.ts';
 
 const ROOT = resolve(fileURLToPath(new URL('..', import.meta.url)));
@@ -107,6 +107,7 @@ async function benchSize(respondents: number): Promise<BenchRun> {
 
   let papaparseSeconds = 0;
   for (const file of wave.files) papaparseSeconds += (await timePapaparse(file)).seconds;
+  const papaparseParallelSeconds = await timePapaparseInParallel(wave.files);
   const rerun = await measureCommand(ROOT, runArgs);
   const rerunStages = (rerun.result as RunResult).stages;
   if (rerunStages.some((s) => s.ran)) log(`  warning: the unchanged rerun ran ${rerunStages.filter((s) => s.ran).map((s) => s.stage).join(', ')}`);
@@ -118,6 +119,8 @@ async function benchSize(respondents: number): Promise<BenchRun> {
     total_s: round(median(timings.map((t) => t.total)), 2),
     peak_rss_mb: Math.round(Math.max(...timings.map((t) => t.rss))),
     ingest_pct_of_parse: round((100 * papaparseSeconds) / stages.ingest.wall_s, 1),
+    ingest_pct_of_parallel_parse: round((100 * papaparseParallelSeconds) / stages.ingest.wall_s, 1),
+    papaparse_parallel_s: round(papaparseParallelSeconds, 3),
     input_mb: round(inputBytes / 1e6, 1),
     papaparse_s: round(papaparseSeconds, 3),
     rerun_unchanged_s: round(rerun.wallSeconds, 3),
@@ -146,7 +149,8 @@ function printRun(run: BenchRun): void {
       return `  ${stage.padEnd(10)} ${s.wall_s.toFixed(2).padStart(7)} ${String(s.rows_per_s).padStart(10)} ${s.mb_per_s.toFixed(1).padStart(10)}`;
     }),
     `  total ${run.total_s.toFixed(2)} s (process, Node start-up included), peak RSS ${run.peak_rss_mb} MB`,
-    `  papaparse alone: ${run.papaparse_s.toFixed(2)} s for ${run.input_mb} MB; ingest runs at ${run.ingest_pct_of_parse}% of its throughput`,
+    `  papaparse alone: ${run.papaparse_s.toFixed(2)} s for ${run.input_mb} MB (exports one after the other, one thread); ingest runs at ${run.ingest_pct_of_parse}% of its throughput`,
+    `  papaparse, one worker per export at once: ${run.papaparse_parallel_s?.toFixed(2)} s; ingest runs at ${run.ingest_pct_of_parallel_parse}% of its throughput`,
     `  rerun with nothing changed: ${run.rerun_unchanged_s.toFixed(2)} s; one figure (gap-heatmap): ${run.figure_regen_s.toFixed(2)} s`,
   ];
   if (run.r_survey) {
