@@ -11,6 +11,8 @@
 import type { AnswerTable } from '../types.ts';
 import { DIMENSIONS } from '../types.ts';
 import { checkAnswerTable } from '../answer-table.ts';
+import { ValidationError } from '../errors.ts';
+import { runMessages } from '../messages/index.ts';
 import { BufferedFileWriter } from './buffered-file-writer.ts';
 import { binaryCacheStart, readBinaryCache } from './binary-cache-file.ts';
 
@@ -39,7 +41,7 @@ export function writeAnswerTableBinary(path: string, answers: AnswerTable): void
 export function readAnswerTableBinary(path: string): AnswerTable {
   return readBinaryCache<AnswerCacheHeader, AnswerTable>(path, MAGIC, 'answer cache', ({ header, readInto }) => {
     const { respondentCount, competencies, dimensions, levelValues } = header;
-    if (dimensions.join() !== DIMENSIONS.join()) throw new Error(`${path}: the answer cache has dimensions ${dimensions.join(', ')}, not ${DIMENSIONS.join(', ')}`);
+    if (dimensions.join() !== DIMENSIONS.join()) throw new ValidationError(runMessages.cacheUnreadable('answer cache', `has dimensions ${dimensions.join(', ')}, not ${DIMENSIONS.join(', ')}`), { file: path });
     const table: AnswerTable = { respondentCount, competencies, levelValues, codes: new Uint8Array(respondentCount * competencies.length * DIMENSIONS.length) };
     readInto(table.codes);
     checkAnswerTable(table, path);

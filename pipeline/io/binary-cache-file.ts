@@ -5,6 +5,8 @@
  * with a few read(2) calls, so nothing is allocated per element.
  */
 import { closeSync, openSync, readSync } from 'node:fs';
+import { ValidationError } from '../errors.ts';
+import { runMessages } from '../messages/index.ts';
 
 export const align8 = (n: number) => (n + 7) & ~7;
 
@@ -35,14 +37,14 @@ export function readBinaryCache<Header, Result>(path: string, magic: string, wha
       const bytes = new Uint8Array(view.buffer, view.byteOffset, view.byteLength);
       for (let done = 0; done < bytes.length; ) {
         const read = readSync(fd, bytes, done, Math.min(bytes.length - done, 1 << 30), position + done);
-        if (read === 0) throw new Error(`${path}: the ${what} is truncated`);
+        if (read === 0) throw new ValidationError(runMessages.cacheUnreadable(what, 'is truncated'), { file: path });
         done += read;
       }
       position += bytes.length;
     };
     const prefix = Buffer.alloc(magic.length + 4);
     readInto(prefix);
-    if (prefix.toString('latin1', 0, magic.length) !== magic) throw new Error(`${path} is not a ${what}`);
+    if (prefix.toString('latin1', 0, magic.length) !== magic) throw new ValidationError(runMessages.cacheUnreadable(what, 'was not written by this version of skillgap'), { file: path });
     const headerBytes = Buffer.alloc(prefix.readUInt32LE(magic.length));
     readInto(headerBytes);
     const header = JSON.parse(headerBytes.toString('utf8')) as Header;

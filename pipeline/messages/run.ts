@@ -4,3 +4,5 @@ export const stageDone = (stage: string, seconds: number, rowsIn: number, rowsOu
   `${stage}: done in ${seconds.toFixed(2)} s (${rowsIn} rows in, ${rowsOut} rows out)`;
 export const waveNotFound = (wave: string, dir: string) =>
   `wave "${wave}" not found: expected a wave config at ${dir}/wave.json (run \`skillgap run --wave <id>\` with a folder under data/raw/)`;
+export const cacheUnreadable = (what: string, problem: string) =>
+  `this ${what} ${problem}: the out folder was written by another version or the file is damaged; re-run with \`skillgap run --force\``;
