@@ -23,6 +23,10 @@ const lines = [
     `| ${run.respondents.toLocaleString('en')} | ${stages.map((s) => run.stages[s].wall_s.toFixed(2)).join(' | ')} | ${run.total_s.toFixed(1)} | ${run.peak_rss_mb} | ${run.input_mb} | ${run.papaparse_s.toFixed(2)} | ${run.ingest_pct_of_parse} | ${run.papaparse_parallel_s?.toFixed(2) ?? '–'} | ${run.ingest_pct_of_parallel_parse ?? '–'} | ${run.rerun_unchanged_s.toFixed(2)} | ${run.figure_regen_s.toFixed(2)} |`,
   ),
   '',
+  `| respondents / population | ${stages.map((s) => `RSS high-water at ${s} end, MB`).join(' | ')} |`,
+  `|---:|${stages.map(() => '---:').join('|')}|`,
+  ...results.runs.map((run) => `| ${run.respondents.toLocaleString('en')} | ${stages.map((s) => run.stages[s].peak_rss_mb_at_end ?? '–').join(' | ')} |`),
+  '',
   `| respondents / population | ${stages.map((s) => `${s} rows/s`).join(' | ')} | ${stages.map((s) => `${s} MB/s`).join(' | ')} |`,
   `|---:|${stages.map(() => '---:').join('|')}|${stages.map(() => '---:').join('|')}|`,
   ...results.runs.map((run) =>

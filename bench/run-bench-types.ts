@@ -5,6 +5,8 @@ export interface StageFigures {
   wall_s: number;
   rows_per_s: number;
   mb_per_s: number;
+  /** The process's RSS high-water mark when the stage ended (largest of the runs): the stage whose mark rises holds the peak. */
+  peak_rss_mb_at_end?: number;
 }
 export interface BenchRun {
   respondents: number;

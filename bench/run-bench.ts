@@ -34,6 +34,7 @@ interface StageOutcome {
   ran: boolean;
   rowsIn?: number;
   wallSeconds?: number;
+  peakRssMb?: number;
 }
 interface RunResult {
   wave: string;
@@ -75,7 +76,7 @@ async function benchSize(respondents: number): Promise<BenchRun> {
   const outBase = join(ROOT, 'bench', 'tmp', `out-${respondents}`);
   const runArgs = ['run', '--config', wave.configPath, '--out', outBase];
 
-  const timings: { stages: Record<Stage, number>; rows: Record<Stage, number>; total: number; rss: number }[] = [];
+  const timings: { stages: Record<Stage, number>; rows: Record<Stage, number>; stageRss: Record<Stage, number>; total: number; rss: number }[] = [];
   let outDir = '';
   for (let run = 1; run <= repeats; run++) {
     rmSync(outBase, { recursive: true, force: true });
@@ -84,11 +85,13 @@ async function benchSize(respondents: number): Promise<BenchRun> {
     outDir = result.outDir;
     const stages = {} as Record<Stage, number>;
     const rows = {} as Record<Stage, number>;
+    const stageRss = {} as Record<Stage, number>;
     for (const outcome of result.stages) {
       stages[outcome.stage] = outcome.wallSeconds ?? 0;
       rows[outcome.stage] = outcome.rowsIn ?? 0;
+      stageRss[outcome.stage] = outcome.peakRssMb ?? 0;
     }
-    timings.push({ stages, rows, total: measured.wallSeconds, rss: measured.peakRssMb });
+    timings.push({ stages, rows, stageRss, total: measured.wallSeconds, rss: measured.peakRssMb });
     log(`  run ${run}: ${measured.wallSeconds.toFixed(2)} s, peak RSS ${measured.peakRssMb.toFixed(0)} MB (${STAGES.map((s) => `${s} ${stages[s].toFixed(2)} s`).join(', ')})`);
   }
 
@@ -102,7 +105,10 @@ async function benchSize(respondents: number): Promise<BenchRun> {
   const stages = {} as Record<Stage, StageFigures>;
   for (const stage of STAGES) {
     const wall = median(timings.map((t) => t.stages[stage]));
-    stages[stage] = { wall_s: round(wall, 3), rows_per_s: Math.round(timings[0].rows[stage] / wall), mb_per_s: round(stageInputBytes[stage] / 1e6 / wall, 1) };
+    stages[stage] = {
+      wall_s: round(wall, 3), rows_per_s: Math.round(timings[0].rows[stage] / wall), mb_per_s: round(stageInputBytes[stage] / 1e6 / wall, 1),
+      peak_rss_mb_at_end: Math.max(...timings.map((t) => t.stageRss[stage])),
+    };
   }
 
   let papaparseSeconds = 0;
@@ -143,10 +149,10 @@ async function benchSize(respondents: number): Promise<BenchRun> {
 
 function printRun(run: BenchRun): void {
   const lines = [
-    `  stage       wall s    rows/s       MB/s`,
+    `  stage       wall s    rows/s       MB/s   RSS high-water MB at stage end`,
     ...STAGES.map((stage) => {
       const s = run.stages[stage];
-      return `  ${stage.padEnd(10)} ${s.wall_s.toFixed(2).padStart(7)} ${String(s.rows_per_s).padStart(10)} ${s.mb_per_s.toFixed(1).padStart(10)}`;
+      return `  ${stage.padEnd(10)} ${s.wall_s.toFixed(2).padStart(7)} ${String(s.rows_per_s).padStart(10)} ${s.mb_per_s.toFixed(1).padStart(10)} ${String(s.peak_rss_mb_at_end ?? '').padStart(8)}`;
     }),
     `  total ${run.total_s.toFixed(2)} s (process, Node start-up included), peak RSS ${run.peak_rss_mb} MB`,
     `  papaparse alone: ${run.papaparse_s.toFixed(2)} s for ${run.input_mb} MB (exports one after the other, one thread); ingest runs at ${run.ingest_pct_of_parse}% of its throughput`,

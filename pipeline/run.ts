@@ -100,6 +100,12 @@ export interface StageOutcome {
   rowsOut?: number;
   wallSeconds?: number;
   warnings?: number;
+  /**
+   * The process's resident-memory high-water mark when the stage ended, MB (getrusage maxRSS:
+   * worker threads included). It only grows: a stage reached the run's peak when its mark is above
+   * the previous stage's.
+   */
+  peakRssMb?: number;
 }
 
 const manifestPath = (ctx: RunContext) => join(ctx.outDir, 'manifest.json');
@@ -210,7 +216,7 @@ export async function runStages(ctx: RunContext, options: RunOptions = {}): Prom
       ctx.log(runMessages.stageDone(stage.name, wallSeconds, report.rowsIn, report.rowsOut));
       for (const warning of report.warnings.slice(0, 5)) ctx.log(`  warning: ${warning.file ? `${warning.file}: ` : ""}${warning.message}`);
       if (report.warnings.length > 5) ctx.log(`  … and ${report.warnings.length - 5} more warnings (see manifest.json)`);
-      outcomes.push({ stage: stage.name, ran: true, reason: why, rowsIn: report.rowsIn, rowsOut: report.rowsOut, wallSeconds, warnings: report.warnings.length });
+      outcomes.push({ stage: stage.name, ran: true, reason: why, rowsIn: report.rowsIn, rowsOut: report.rowsOut, wallSeconds, warnings: report.warnings.length, peakRssMb: Math.round(process.resourceUsage().maxRSS / 1024) });
       upstreamRan = true;
     } catch (error) {
       const previous = manifest.stages[stage.name];

@@ -30,6 +30,10 @@ describe('skillgap run on the 2022 sample wave', () => {
     expect(first.stages.map((s) => [s.stage, s.ran])).toEqual([
       ['ingest', true], ['normalise', true], ['analyse', true], ['render', true],
     ]);
+    // each stage reports the process's RSS high-water mark at its end: present, plausible, never falling
+    const marks = first.stages.map((s) => s.peakRssMb ?? 0);
+    expect(Math.min(...marks)).toBeGreaterThan(20);
+    expect(marks).toEqual([...marks].sort((a, b) => a - b));
     for (const file of [
       'manifest.json', 'report.pdf', 'normalised/respondents.csv', 'normalised/answers.csv', 'quality/audit.csv',
       'analysis/estimates.csv', 'analysis/tests.csv', 'analysis/rankings.csv', 'analysis/datapackage.json',
