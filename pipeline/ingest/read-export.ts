@@ -5,7 +5,8 @@
  *   text: detect encoding (BOM, UTF-16 pattern, UTF-8 validation pass, else Windows-1252)
  *         ▶ line break and delimiter from the first 64 KiB ▶ papaparse over a decoded stream
  *         (the file's sha256 computed from the same bytes, unless already known)
- *   xlsx: exceljs (whole workbook) ▶ text records
+ *   xlsx: exceljs streaming reader (shared strings and styles cached, worksheet XML row by row)
+ *         ▶ text records in batches
  *   sav:  sav-reader (dictionary, then row by row)
  *   records ──TableAssembler──▶ format detection, adapter header, PII columns dropped,
  *                               cells redacted, ragged rows reported ──▶ row batches
@@ -65,11 +66,8 @@ export async function streamExport(input: ExportInput, onBatch: BatchHandler, op
   if (kind === 'sav') return streamSav(input, onBatch, base, redactCells);
   // A workbook. exceljs is imported only here: loading it costs ≈ 0.2 s, paid by every ingest worker otherwise.
   const assembler = new TableAssembler({ file, kind: 'sheet', forcedFormat: input.format, onBatch, redactCells });
-  const { readXlsxRecords } = await import('./read-xlsx.ts');
-  const sheet = await readXlsxRecords(file, file);
-  for (let start = 0; start < sheet.records.length; start += SHEET_BATCH_ROWS) {
-    assembler.push(sheet.records.slice(start, start + SHEET_BATCH_ROWS), sheet.recordNumbers.slice(start, start + SHEET_BATCH_ROWS));
-  }
+  const { streamXlsxRecords } = await import('./read-xlsx.ts');
+  await streamXlsxRecords(file, file, (records, rowNumbers) => assembler.push(records, rowNumbers));
   return finishTable(assembler.finish(), { ...base, encoding: 'utf-8', delimiter: '' });
 }
 
