@@ -10,37 +10,33 @@
  * Part 1 §18.17.4) → ISO 8601 `YYYY-MM-DDTHH:MM:SS` without zone (Excel stores local time),
  * `YYYY-MM-DD` when there is no time of day; numbers → shortest round-trip decimal; rich text,
  * hyperlinks and formulas → their displayed text/result; error values → their code (`#N/A`).
+ * The text is exactly what exceljs's whole-workbook reader gave (the reader used before).
  *
- *   ZIP ──exceljs WorkbookReader──▶ workbook.xml, rels, shared strings, styles (cached)
- *       ──worksheet XML──▶ SAX (exceljs's saxes wrapper) ──▶ cell values typed as exceljs's
- *       whole-workbook reader types them (ECMA-376 §18.3.1.4 `c`: t = s|str|inlineStr|b|e|n)
- *       ──cellText──▶ records in batches
+ *   ZIP central directory (unzipper, exceljs's own ZIP library, random access)
+ *     ──▶ workbook.xml.rels, workbook.xml (sheet order, 1904 dates), sharedStrings.xml, styles.xml
+ *     ──▶ each worksheet in tab order: one pass for its merged ranges, one pass of SAX events
+ *         (exceljs's saxes wrapper) typed as the whole-workbook reader typed them
+ *         (ECMA-376 §18.3.1.4 `c`: t = s|str|inlineStr|b|e|n) ──cellText──▶ records in batches
  *
- * exceljs's own streaming WorksheetReader is not used for the cells: it loses the `t` of a formula
- * (a boolean or error result becomes 1 or NaN), keeps only the last run of inline rich text, and
- * builds a Row and Cell object per cell (about half its time).
+ * exceljs's streaming WorkbookReader is not used: it defers a worksheet that precedes the shared
+ * strings to a temporary file and then, depending on timing, drops every ZIP entry after it (the
+ * same hand-made workbook lost its styles in one run and not in the next); it decodes each chunk
+ * of XML on its own (a UTF-8 character split between chunks became U+FFFD in the Google Forms
+ * fixture); its shared strings skip `_xHHHH_` escapes and read phonetic runs as text; and its
+ * WorksheetReader loses a formula's `t` (a boolean or error result became 1 or NaN).
  *
  * Width: the whole-workbook reader padded every record to the sheet's widest row. Streaming cannot
  * know that before the end, so the first batch (header rows and the first data rows) is padded to
  * its widest record, and that width holds for the sheet: a later row that is wider has its empty
  * extra cells cut and its filled extra cells passed on, which the table assembler reports as a
  * ragged row ("the extra non-empty cells were not read") instead of inventing unnamed columns.
- *
- * Where a worksheet precedes styles.xml in the ZIP and is not deferred by exceljs (dates would not
- * be recognised), or the stream cannot be typed as above, the workbook is loaded whole instead
- * (`readXlsxRecordsWhole`), exactly as before.
+ * Merged ranges (written after the rows) are read in a first pass over the worksheet, so their
+ * other cells repeat the top-left cell's text as before.
  */
 import { createRequire } from 'node:module';
 import ExcelJS from 'exceljs';
 import { ValidationError } from '../errors.ts';
 import * as messages from '../messages/ingest.ts';
-
-export interface XlsxRecords {
-  sheetName: string;
-  records: string[][];
-  /** 1-based worksheet row number of each record. */
-  recordNumbers: number[];
-}
 
 /** Receives the next records of the sheet with their 1-based worksheet row numbers. */
 export type XlsxRecordHandler = (records: string[][], rowNumbers: number[]) => void;
@@ -54,33 +50,29 @@ type SaxEvent =
   | { eventType: 'closetag'; value: { name: string } };
 
 const require = createRequire(import.meta.url);
-/** exceljs's saxes wrapper: yields the SAX events of each chunk of an XML byte stream. */
-const parseSax = require('exceljs/lib/utils/parse-sax.js') as (iterable: AsyncIterable<unknown>) => AsyncIterable<SaxEvent[]>;
-/** exceljs's adapter from a Node stream (unzipper's entries, file streams) to an async iterable. */
-const iterateStream = require('exceljs/lib/utils/iterate-stream.js') as (stream: unknown) => AsyncIterable<Uint8Array>;
-/** exceljs's styles.xml reader: numFmt of a style id (getStyleModel), as the whole-workbook reader uses it. */
-const StylesXform = require('exceljs/lib/xlsx/xform/style/styles-xform.js') as new () => WorkbookReaderState['styles'] & {
-  parseStream(stream: AsyncIterable<string>): Promise<unknown>;
+/** Resolved from exceljs, so these are exactly the modules exceljs itself uses (unzipper is its ZIP library). */
+const requireFromExceljs = createRequire(require.resolve('exceljs'));
+const unzipper = requireFromExceljs('unzipper') as { Open: { file(path: string): Promise<{ files: ZipEntry[] }> } };
+/** exceljs's saxes wrapper: yields the SAX events of each chunk of XML text. */
+const parseSax = require('exceljs/lib/utils/parse-sax.js') as (iterable: AsyncIterable<string>) => AsyncIterable<SaxEvent[]>;
+type PartParser = { parseStream(stream: AsyncIterable<string>): Promise<unknown> };
+/** exceljs's parsers of workbook.xml.rels, workbook.xml and styles.xml, as its whole-workbook reader uses them. */
+const RelationshipsXform = require('exceljs/lib/xlsx/xform/core/relationships-xform.js') as new () => PartParser;
+const WorkbookXform = require('exceljs/lib/xlsx/xform/book/workbook-xform.js') as new () => PartParser & {
+  map: { workbookPr?: { model?: { date1904?: boolean } } };
 };
+const StylesXform = require('exceljs/lib/xlsx/xform/style/styles-xform.js') as new () => WorkbookState['styles'] & PartParser & { init(): void };
 const excelUtils = require('exceljs/lib/utils/utils.js') as {
   isDateFmt(format: string | undefined): boolean;
   excelToDate(serial: unknown, date1904?: boolean): Date;
   xmlDecode(text: string): string;
 };
 
-/** The parts of exceljs's WorkbookReader read here (not in its typings). */
-interface WorkbookReaderState {
-  sharedStrings?: ExcelJS.CellValue[];
+/** What a worksheet's cells need from the rest of the workbook. */
+interface WorkbookState {
+  sharedStrings: ExcelJS.CellValue[];
   styles: { getStyleModel(id: number): { numFmt?: string } | null | undefined };
-  properties?: { model?: { date1904?: boolean } };
-}
-interface PatchableWorkbookReader extends WorkbookReaderState {
-  _parseSharedStrings(entry: unknown): AsyncGenerator<never>;
-  _parseStyles(entry: unknown): Promise<void>;
-}
-interface WorksheetStream {
-  name: string;
-  iterator: AsyncIterable<unknown>;
+  date1904: boolean;
 }
 
 /**
@@ -110,12 +102,9 @@ export function cellText(value: ExcelJS.CellValue): string {
   return String(value);
 }
 
-/** Thrown inside the stream when the sheet must be read whole after all (see the file comment). */
-class NeedsWholeWorkbook extends Error {}
-
 /**
- * Streams the records of the first worksheet with data to `onRecords` in batches of
- * XLSX_BATCH_ROWS; returns the sheet's name. Rows missing from the XML inside the data are
+ * Streams the records of the first worksheet with data (in tab order) to `onRecords` in batches
+ * of XLSX_BATCH_ROWS; returns the sheet's name. Rows missing from the XML inside the data are
  * records of empty cells with their worksheet row numbers, as before.
  */
 export async function streamXlsxRecords(path: string, file: string, onRecords: XlsxRecordHandler): Promise<{ sheetName: string }> {
@@ -128,51 +117,46 @@ export async function streamXlsxRecords(path: string, file: string, onRecords: X
       throw error;
     }
   };
-  let stylesSeen = false;
-  const reader = new ExcelJS.stream.xlsx.WorkbookReader(path, {
-    worksheets: 'emit',
-    sharedStrings: 'cache',
-    styles: 'cache',
-    hyperlinks: 'ignore',
-    entries: 'emit',
-  });
-  // exceljs 4.4's parse-sax decodes every chunk of XML on its own, so a UTF-8 character split
-  // between two chunks became two U+FFFD (seen in the Google Forms fixture's shared strings); and
-  // its streaming shared strings skip the `_xHHHH_` escapes the whole-workbook reader decodes.
-  // The reader's two parsers are replaced on this instance by ones that decode as a stream.
-  const patchable = reader as unknown as PatchableWorkbookReader;
-  patchable._parseSharedStrings = async function* (entry: unknown) {
-    patchable.sharedStrings = await readSharedStrings(iterateStream(entry));
-  };
-  patchable._parseStyles = async (entry: unknown) => {
-    const styles = new StylesXform();
-    await styles.parseStream(decodeUtf8(iterateStream(entry)));
-    patchable.styles = styles;
-    stylesSeen = true;
-  };
   try {
-    for await (const worksheet of reader as unknown as AsyncIterable<WorksheetStream>) {
-      if (!stylesSeen) throw new NeedsWholeWorkbook();
-      const found = await streamWorksheet(worksheet, reader as unknown as WorkbookReaderState, guardedHandler);
-      if (found) return { sheetName: worksheet.name };
+    const zip = await unzipper.Open.file(path);
+    const entries = new Map(zip.files.map((entry) => [entry.path, entry]));
+    const relationships = await parsePart(new RelationshipsXform(), entries.get('xl/_rels/workbook.xml.rels'));
+    const workbookXml = new WorkbookXform();
+    const workbook = (await parsePart(workbookXml, entries.get('xl/workbook.xml'))) as { sheets?: { name: string; rId: string }[] } | undefined;
+    const sharedStringsEntry = entries.get('xl/sharedStrings.xml');
+    const stylesEntry = entries.get('xl/styles.xml');
+    const styles = new StylesXform();
+    if (stylesEntry) await styles.parseStream(decodeUtf8(stylesEntry.stream()));
+    else styles.init();
+    const state: WorkbookState = {
+      sharedStrings: sharedStringsEntry ? await readSharedStrings(sharedStringsEntry.stream()) : [],
+      styles,
+      date1904: Boolean(workbookXml.map.workbookPr?.model?.date1904),
+    };
+    const targets = new Map(((relationships ?? []) as { Id: string; Target: string }[]).map((relationship) => [relationship.Id, relationship.Target]));
+    for (const sheet of workbook?.sheets ?? []) {
+      const target = targets.get(sheet.rId);
+      const entry = target ? entries.get(target.startsWith('/') ? target.slice(1) : `xl/${target}`) : undefined;
+      if (!entry || !/^xl\/worksheets\//.test(entry.path)) continue;
+      const merges = await readMergedRanges(entry.stream());
+      if (await streamWorksheet(entry.stream(), state, merges, guardedHandler)) return { sheetName: sheet.name };
     }
   } catch (error) {
     if (error === consumerError) throw error;
-    if (error instanceof NeedsWholeWorkbook) return readWholeInBatches(path, file, onRecords);
     throw new ValidationError(messages.xlsxUnreadable(reasonOf(error)), { file });
-  } finally {
-    // Leaving the loop early (sheet found) leaves the ZIP stream open; close the file.
-    (reader as unknown as { stream?: { destroy(): void } }).stream?.destroy();
   }
   throw new ValidationError(messages.xlsxNoSheet(), { file });
 }
 
-async function readWholeInBatches(path: string, file: string, onRecords: XlsxRecordHandler): Promise<{ sheetName: string }> {
-  const sheet = await readXlsxRecordsWhole(path, file);
-  for (let start = 0; start < sheet.records.length; start += XLSX_BATCH_ROWS) {
-    onRecords(sheet.records.slice(start, start + XLSX_BATCH_ROWS), sheet.recordNumbers.slice(start, start + XLSX_BATCH_ROWS));
-  }
-  return { sheetName: sheet.sheetName };
+/** A ZIP entry as unzipper's central-directory reader gives it. */
+interface ZipEntry {
+  path: string;
+  stream(): AsyncIterable<Uint8Array>;
+}
+
+/** Parses a small workbook part with one of exceljs's own parsers (the model the whole-workbook reader builds). */
+async function parsePart(xform: { parseStream(stream: AsyncIterable<string>): Promise<unknown> }, entry: ZipEntry | undefined): Promise<unknown> {
+  return entry ? xform.parseStream(decodeUtf8(entry.stream())) : undefined;
 }
 
 /** UTF-8 text of a byte stream, decoded across chunk boundaries. */
@@ -233,6 +217,59 @@ async function readSharedStrings(chunks: AsyncIterable<Uint8Array>): Promise<Exc
   return strings;
 }
 
+/** A merged range (ECMA-376 Part 1 §18.3.1.55), 1-based and inclusive, with its top-left text once read. */
+interface MergedRange {
+  top: number;
+  left: number;
+  bottom: number;
+  right: number;
+  masterText: string;
+}
+
+/**
+ * The merged ranges of a worksheet (`mergeCell`, after `sheetData`), found by a scan of its
+ * bytes: `<mergeCell` cannot occur inside cell text (a `<` there is escaped), so no XML parsing
+ * is needed, and a chunk's last bytes are kept to catch an element split between chunks.
+ */
+async function readMergedRanges(chunks: AsyncIterable<Uint8Array>): Promise<MergedRange[]> {
+  const ranges: MergedRange[] = [];
+  const pattern = /<mergeCell\b[^>]*\bref="([A-Z]+)(\d+):([A-Z]+)(\d+)"/g;
+  let carry = '';
+  for await (const chunk of chunks) {
+    const buffer = Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk);
+    if (carry === '' && buffer.indexOf('<mergeCell') < 0) {
+      carry = buffer.toString('latin1', Math.max(0, buffer.length - 256));
+      continue;
+    }
+    const text = carry + buffer.toString('latin1');
+    let consumed = 0;
+    for (const match of text.matchAll(pattern)) {
+      const [first, second] = [columnOf(match[1]), columnOf(match[3])];
+      const [top, bottom] = [Number(match[2]), Number(match[4])];
+      ranges.push({ top: Math.min(top, bottom), left: Math.min(first, second), bottom: Math.max(top, bottom), right: Math.max(first, second), masterText: '' });
+      consumed = (match.index ?? 0) + match[0].length;
+    }
+    carry = text.slice(Math.max(consumed, text.length - 256));
+  }
+  return ranges.sort((a, b) => a.top - b.top);
+}
+
+/**
+ * Gives the cells of the merged ranges that cover row `rowNumber` the text of their range's
+ * top-left cell (read when the range's top row passes), widening the record to the range.
+ */
+function fillMergedCells(record: string[], rowNumber: number, ranges: MergedRange[]): void {
+  for (const range of ranges) {
+    if (range.top > rowNumber) break;
+    if (range.bottom < rowNumber) continue;
+    if (range.top === rowNumber) range.masterText = record[range.left - 1] ?? '';
+    while (record.length < range.right) record.push('');
+    for (let column = range.left; column <= range.right; column++) {
+      if (rowNumber !== range.top || column !== range.left) record[column - 1] = range.masterText;
+    }
+  }
+}
+
 /** Column number (1-based) of a cell reference such as `AB12`. */
 function columnOf(reference: string): number {
   let column = 0;
@@ -248,9 +285,14 @@ function columnOf(reference: string): number {
  * Parses one worksheet; returns false (having handed nothing on) when no cell holds a value, so
  * the caller moves to the next sheet, as `actualRowCount > 0` chose the sheet before.
  */
-async function streamWorksheet(worksheet: WorksheetStream, workbook: WorkbookReaderState, onRecords: XlsxRecordHandler): Promise<boolean> {
-  const sharedStrings = workbook.sharedStrings ?? [];
-  const date1904 = workbook.properties?.model?.date1904 ?? false;
+async function streamWorksheet(
+  chunks: AsyncIterable<Uint8Array>,
+  workbook: WorkbookState,
+  merges: MergedRange[],
+  onRecords: XlsxRecordHandler,
+): Promise<boolean> {
+  const sharedStrings = workbook.sharedStrings;
+  const date1904 = workbook.date1904;
   const dateStyles = new Map<number, boolean>();
   const isDateStyle = (styleId: number): boolean => {
     let isDate = dateStyles.get(styleId);
@@ -261,7 +303,8 @@ async function streamWorksheet(worksheet: WorksheetStream, workbook: WorkbookRea
     return isDate;
   };
 
-  let hasData = false;
+  // A merged range's cells count as values, as exceljs's `actualRowCount` counted them.
+  let hasData = merges.length > 0;
   let width = -1;
   let batch: string[][] = [];
   let numbers: number[] = [];
@@ -292,12 +335,13 @@ async function streamWorksheet(worksheet: WorksheetStream, workbook: WorkbookRea
     numbers = [];
   };
   const pushRecord = (record: string[], number: number): void => {
+    if (merges.length > 0) fillMergedCells(record, number, merges);
     batch.push(record);
     numbers.push(number);
     if (hasData && batch.length >= XLSX_BATCH_ROWS) flush();
   };
 
-  for await (const events of parseSax(decodeUtf8(worksheet.iterator as AsyncIterable<Uint8Array>))) {
+  for await (const events of parseSax(decodeUtf8(chunks))) {
     for (const event of events) {
       if (event.eventType === 'text') {
         if (collecting === 'v') valueText = valueText === undefined ? event.value : valueText + event.value;
@@ -349,6 +393,9 @@ async function streamWorksheet(worksheet: WorksheetStream, workbook: WorkbookRea
     }
   }
   if (!hasData) return false;
+  // Rows a merged range reaches below the last row of the XML exist in the sheet (exceljs made them).
+  const mergedBottom = merges.reduce((bottom, range) => Math.max(bottom, range.bottom), 0);
+  for (let extra = lastRowNumber + 1; extra <= mergedBottom; extra++) pushRecord([], extra);
   flush();
   return true;
 }
@@ -409,35 +456,6 @@ function fitRecord(record: string[], width: number): string[] {
     record.length = last;
   }
   return record;
-}
-
-/**
- * The previous reader: loads the workbook whole with exceljs and pads every record to the sheet's
- * `columnCount`. Kept for workbooks the stream cannot type (see the file comment).
- */
-export async function readXlsxRecordsWhole(path: string, file: string): Promise<XlsxRecords> {
-  const workbook = new ExcelJS.Workbook();
-  try {
-    await workbook.xlsx.readFile(path);
-  } catch (error) {
-    throw new ValidationError(messages.xlsxUnreadable(reasonOf(error)), { file });
-  }
-  const sheet = workbook.worksheets.find((candidate) => candidate.actualRowCount > 0);
-  if (!sheet) throw new ValidationError(messages.xlsxNoSheet(), { file });
-  const width = sheet.columnCount;
-  const records: string[][] = [];
-  const recordNumbers: number[] = [];
-  // Row 1 … last used row, so blank rows inside the data are kept as records.
-  for (let rowNumber = 1; rowNumber <= sheet.rowCount; rowNumber++) {
-    const row = sheet.getRow(rowNumber);
-    const cells: string[] = new Array(width).fill('');
-    row.eachCell({ includeEmpty: false }, (cell, columnNumber) => {
-      if (columnNumber <= width) cells[columnNumber - 1] = cellText(cell.value);
-    });
-    records.push(cells);
-    recordNumbers.push(rowNumber);
-  }
-  return { sheetName: sheet.name, records, recordNumbers };
 }
 
 function reasonOf(error: unknown): string {

@@ -1,8 +1,8 @@
 /**
- * The streaming XLSX reader against the whole-workbook reader it replaced (kept as
- * `readXlsxRecordsWhole`, the oracle here): same records, same worksheet row numbers, same cell
- * text, handed on in batches; plus the one place they differ by design (a row wider than the
- * first batch, which streaming cannot know about in advance).
+ * The streaming XLSX reader against the whole-workbook reader it replaced (kept as the oracle in
+ * xlsx-whole-workbook-oracle.ts): same records, same worksheet row numbers, same cell text,
+ * handed on in batches; plus the one place they differ by design (a row wider than the first
+ * batch, which streaming cannot know about in advance).
  */
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -11,7 +11,9 @@ import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { ValidationError } from '../../pipeline/errors.ts';
 import { readExport } from '../../pipeline/ingest/read-export.ts';
-import { readXlsxRecordsWhole, streamXlsxRecords, XLSX_BATCH_ROWS } from '../../pipeline/ingest/read-xlsx.ts';
+import { streamXlsxRecords, XLSX_BATCH_ROWS } from '../../pipeline/ingest/read-xlsx.ts';
+import { readXlsxRecordsWhole } from './xlsx-whole-workbook-oracle.ts';
+import { writeStoredZip } from './xlsx-handmade-zip.ts';
 
 const tempDir = () => mkdtempSync(join(tmpdir(), 'skillgap-xlsx-'));
 
@@ -64,6 +66,91 @@ describe('streamXlsxRecords: cell text as the whole-workbook reader gave it', ()
     expect(streamed.records[2]).toEqual(['2020-01-02', 'line one\nline two', '42', 'False', 'True', '#DIV/0!', '#N/A']);
     expect(streamed.records[3]).toEqual(['', '', '', '', '', '', '']);
     expect(streamed.records[4]).toEqual(['', 'ab', '2020-01-03', '', '', '', '']);
+  });
+
+  // Styles last, right after the worksheet (exceljs's streaming WorkbookReader sometimes dropped that entry), or not last.
+  it.each([
+    ['styles.xml last', false],
+    ['styles.xml before docProps', true],
+  ])('hand-written parts, %s: shared and inline rich text, _x000D_, phonetic runs, typed formulas, built-in date format, shared formulas', async (_, trailingEntry) => {
+    const main = 'http://schemas.openxmlformats.org/spreadsheetml/2006/main';
+    const relationships = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
+    const path = join(tempDir(), 'handmade.xlsx');
+    writeStoredZip(path, [
+      [
+        '[Content_Types].xml',
+        '<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">' +
+          '<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/>' +
+          '<Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/>' +
+          '<Override PartName="/xl/worksheets/sheet1.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>' +
+          '<Override PartName="/xl/sharedStrings.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sharedStrings+xml"/>' +
+          '<Override PartName="/xl/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml"/></Types>',
+      ],
+      ['_rels/.rels', `<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="${relationships}/officeDocument" Target="xl/workbook.xml"/></Relationships>`],
+      ['xl/workbook.xml', `<?xml version="1.0" encoding="UTF-8"?><workbook xmlns="${main}" xmlns:r="${relationships}"><sheets><sheet name="Antworten" sheetId="1" r:id="rId1"/></sheets></workbook>`],
+      [
+        'xl/_rels/workbook.xml.rels',
+        `<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="${relationships}/worksheet" Target="worksheets/sheet1.xml"/>` +
+          `<Relationship Id="rId2" Type="${relationships}/styles" Target="styles.xml"/><Relationship Id="rId3" Type="${relationships}/sharedStrings" Target="sharedStrings.xml"/></Relationships>`,
+      ],
+      [
+        'xl/sharedStrings.xml',
+        `<?xml version="1.0" encoding="UTF-8"?><sst xmlns="${main}" count="5" uniqueCount="5"><si><t>Zeitstempel</t></si><si><t>Frage</t></si>` +
+          '<si><t xml:space="preserve">Zeile eins_x000D_\nZeile zwei</t></si><si><r><t xml:space="preserve">fett </t></r><r><rPr><b/></rPr><t>normal</t></r></si>' +
+          '<si><t>漢字</t><rPh sb="0" eb="2"><t>カンジ</t></rPh></si></sst>',
+      ],
+      [
+        'xl/worksheets/sheet1.xml',
+        `<?xml version="1.0" encoding="UTF-8"?><worksheet xmlns="${main}"><dimension ref="A1:E6"/><sheetData>` +
+          '<row r="1"><c r="A1" t="s"><v>0</v></c><c r="B1" t="s"><v>1</v></c><c r="C1" t="inlineStr"><is><t>Kommentar</t></is></c><c r="D1" t="str"><f>"For"&amp;"mel"</f><v>Formel</v></c></row>' +
+          '<row r="2"><c r="A2" s="2"><v>43812.501759259</v></c><c r="B2" t="s"><v>2</v></c><c r="C2" t="inlineStr"><is><r><t xml:space="preserve">ein </t></r><r><rPr><i/></rPr><t>zwei</t></r></is></c><c r="D2" t="b"><f>TRUE()</f><v>1</v></c></row>' +
+          '<row r="3"><c r="A3" s="1"><v>43813</v></c><c r="B3" t="s"><v>3</v></c><c r="C3" t="e"><v>#N/A</v></c><c r="D3" t="e"><f>1/0</f><v>#DIV/0!</v></c></row>' +
+          '<row r="5"><c r="A5" s="1"><f>A3+1</f><v>43814</v></c><c r="B5" t="s"><v>4</v></c><c r="C5" t="b"><v>0</v></c><c r="D5"><f t="shared" ref="D5:D6" si="0">1+1</f><v>2</v></c><c r="E5" s="1"/></row>' +
+          '<row r="6"><c r="D6"><f t="shared" si="0"/><v>3</v></c></row></sheetData></worksheet>',
+      ],
+      [
+        'xl/styles.xml',
+        `<?xml version="1.0" encoding="UTF-8"?><styleSheet xmlns="${main}"><numFmts count="1"><numFmt numFmtId="164" formatCode="yyyy-mm-dd hh:mm:ss"/></numFmts>` +
+          '<fonts count="1"><font><sz val="11"/><name val="Calibri"/></font></fonts><fills count="1"><fill><patternFill patternType="none"/></fill></fills><borders count="1"><border/></borders>' +
+          '<cellStyleXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/></cellStyleXfs><cellXfs count="3"><xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/>' +
+          '<xf numFmtId="14" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/><xf numFmtId="164" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/></cellXfs></styleSheet>',
+      ],
+      ...(trailingEntry ? [['docProps/core.xml', '<?xml version="1.0" encoding="UTF-8"?><cp:coreProperties xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata/core-properties"/>'] as [string, string]] : []),
+    ]);
+    const whole = await readXlsxRecordsWhole(path, path);
+    const streamed = await streamAll(path);
+    expect(streamed.records).toEqual(whole.records);
+    expect(streamed.recordNumbers).toEqual(whole.recordNumbers);
+    expect(streamed.sheetName).toBe('Antworten');
+    expect(streamed.records).toEqual([
+      ['Zeitstempel', 'Frage', 'Kommentar', 'Formel', ''],
+      ['2019-12-13T12:02:32', 'Zeile eins\r\nZeile zwei', 'ein zwei', 'True', ''],
+      ['2019-12-14', 'fett normal', '#N/A', '#DIV/0!', ''],
+      ['', '', '', '', ''],
+      ['2019-12-15', '漢字', 'False', '2', ''],
+      ['', '', '', '3', ''],
+    ]);
+  });
+
+  it('merged ranges: their other cells repeat the top-left text, also over missing rows and below the last row', async () => {
+    const path = join(tempDir(), 'merged.xlsx');
+    const workbook = new ExcelJS.Workbook();
+    const sheet = workbook.addWorksheet('S');
+    sheet.getRow(1).values = ['Question one', null, 'Question two'];
+    sheet.getRow(2).values = ['a', 'b', 'c'];
+    sheet.getRow(3).values = ['group x', 1, 2];
+    sheet.getRow(6).values = ['y', 3, 4];
+    sheet.mergeCells('A1:B1');
+    sheet.mergeCells('A3:A5');
+    sheet.mergeCells('C6:D8');
+    await workbook.xlsx.writeFile(path);
+    const whole = await readXlsxRecordsWhole(path, path);
+    const streamed = await streamAll(path);
+    expect(streamed.records).toEqual(whole.records);
+    expect(streamed.recordNumbers).toEqual(whole.recordNumbers);
+    expect(streamed.records[0]).toEqual(['Question one', 'Question one', 'Question two', '']);
+    expect(streamed.records.map((record) => record[0])).toEqual(['Question one', 'a', 'group x', 'group x', 'group x', 'y', '', '']);
+    expect(streamed.records[7]).toEqual(['', '', '4', '4']);
   });
 
   it('inline strings (no shared strings part), as the streaming writer writes them', async () => {
