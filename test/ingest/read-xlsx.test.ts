@@ -153,6 +153,20 @@ describe('streamXlsxRecords: cell text as the whole-workbook reader gave it', ()
     expect(streamed.records[7]).toEqual(['', '', '4', '4']);
   });
 
+  it('the 1904 date system (workbookPr date1904, old Mac Excel) shifts serial days by 1462', async () => {
+    const path = join(tempDir(), 'mac.xlsx');
+    const workbook = new ExcelJS.Workbook();
+    workbook.properties.date1904 = true;
+    const sheet = workbook.addWorksheet('S');
+    sheet.addRow(['when', 'n']);
+    sheet.addRow([new Date(Date.UTC(2021, 4, 6, 8, 30)), 1]);
+    sheet.getCell('A2').numFmt = 'yyyy-mm-dd hh:mm';
+    await workbook.xlsx.writeFile(path);
+    const streamed = await streamAll(path);
+    expect(streamed.records).toEqual((await readXlsxRecordsWhole(path, path)).records);
+    expect(streamed.records[1]).toEqual(['2021-05-06T08:30:00', '1']);
+  });
+
   it('inline strings (no shared strings part), as the streaming writer writes them', async () => {
     const path = join(tempDir(), 'inline.xlsx');
     const writer = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: path, useSharedStrings: false, useStyles: true });
