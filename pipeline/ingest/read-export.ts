@@ -5,8 +5,8 @@
  *   text: detect encoding (BOM, UTF-16 pattern, UTF-8 validation pass, else Windows-1252)
  *         ▶ line break and delimiter from the first 64 KiB ▶ papaparse over a decoded stream
  *         (the file's sha256 computed from the same bytes, unless already known)
- *   xlsx: exceljs streaming reader (shared strings and styles cached, worksheet XML row by row)
- *         ▶ text records in batches
+ *   xlsx: ZIP central directory ▶ rels, workbook, shared strings, styles ▶ first worksheet with
+ *         data, XML parsed row by row (read-xlsx.ts) ▶ text records in batches
  *   sav:  sav-reader (dictionary, then row by row)
  *   records ──TableAssembler──▶ format detection, adapter header, PII columns dropped,
  *                               cells redacted, ragged rows reported ──▶ row batches
