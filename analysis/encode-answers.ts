@@ -14,8 +14,10 @@ import { ABSENT_CODE, MISSING_CODE_BASE } from '../pipeline/answer-table.ts';
  * Level codes: the integer scale points min..max are levels 0..(max − min); any other value in
  * the table's levels (non-integer or off-scale, which normalise should already have made missing)
  * gets the next free level, so nothing is lost. MISSING_STATE = an answer with no value (don't
- * know, blank…); ABSENT_STATE = no answer in the table. At most 254 distinct values (else
+ * know, blank…); ABSENT_STATE = no answer in the table. At most 253 distinct values (else
  * ValidationError). Throws ValidationError on a code that names no value.
+ * The matrices are freshly allocated, never views of the answer table: buildCellHistograms
+ * reuses industry's importance matrix for its joint codes once it has read it.
  */
 export const MISSING_STATE = 254;
 export const ABSENT_STATE = 255;
