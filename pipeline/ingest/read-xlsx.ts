@@ -12,7 +12,7 @@
  * hyperlinks and formulas → their displayed text/result; error values → their code (`#N/A`).
  * The text is exactly what exceljs's whole-workbook reader gave (the reader used before).
  *
- *   ZIP central directory (unzipper, exceljs's own ZIP library, random access)
+ *   ZIP central directory (unzipper 0.10.14, exceljs's own ZIP library, random access)
  *     ──▶ workbook.xml.rels, workbook.xml (sheet order, 1904 dates), sharedStrings.xml, styles.xml
  *     ──▶ each worksheet in tab order: one pass for its merged ranges, one pass of SAX events
  *         (exceljs's saxes wrapper) typed as the whole-workbook reader typed them
@@ -50,9 +50,8 @@ type SaxEvent =
   | { eventType: 'closetag'; value: { name: string } };
 
 const require = createRequire(import.meta.url);
-/** Resolved from exceljs, so these are exactly the modules exceljs itself uses (unzipper is its ZIP library). */
-const requireFromExceljs = createRequire(require.resolve('exceljs'));
-const unzipper = requireFromExceljs('unzipper') as { Open: { file(path: string): Promise<{ files: ZipEntry[] }> } };
+/** unzipper: exceljs's own ZIP library, a direct dependency pinned to the version exceljs 4.4.0 installs. */
+const unzipper = require('unzipper') as { Open: { file(path: string): Promise<{ files: ZipEntry[] }> } };
 /** exceljs's saxes wrapper: yields the SAX events of each chunk of XML text. */
 const parseSax = require('exceljs/lib/utils/parse-sax.js') as (iterable: AsyncIterable<string>) => AsyncIterable<SaxEvent[]>;
 type PartParser = { parseStream(stream: AsyncIterable<string>): Promise<unknown> };
