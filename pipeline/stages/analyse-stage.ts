@@ -6,7 +6,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { AnalysisResult } from '../types.ts';
-import type { RunContext, StageDefinition } from '../run.ts';
+import type { StageDefinition } from '../run.ts';
 import { analyseWave } from '../../analysis/analyse-wave.ts';
 import { answerCount } from '../answer-table.ts';
 import { describeAnalysisTables } from '../../analysis/describe-analysis-tables.ts';
