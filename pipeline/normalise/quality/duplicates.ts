@@ -27,55 +27,49 @@ export function findDuplicates(
   const rowKeys = Array.isArray(keys) ? stringRowKeys(keys as readonly string[]) : (keys as RowKeys);
   const byId = new Uint8Array(responseIds.length);
   const byAnswers = new Uint8Array(responseIds.length);
-  // Rows seen, by hash: open-addressing tables (linear probing) of row + 1, at most half full, so
-  // a lookup is a few array reads and never a boxed number or a string in a Map or Set (at two
-  // million rows a Set of ids, growing and rehashing, cost more than the rest of the rule). A slot
-  // whose hash matches but whose key differs (a collision) just moves the probe on.
-  const size = tableSize(responseIds.length);
-  const mask = size - 1;
-  const idSlots = new Int32Array(size);
-  const idHashes = new Uint32Array(size);
-  const slots = new Int32Array(size);
-  const slotHashes = new Uint32Array(size);
+  const seenIds = new RowsByHash(responseIds.length, (a, b) => responseIds[a] === responseIds[b]);
+  const seenAnswers = new RowsByHash(responseIds.length, (a, b) => rowKeys.equal(a, b));
   for (let i = 0; i < responseIds.length; i++) {
     if (skip[i]) continue;
-    const id = responseIds[i];
-    if (id !== '') {
-      const idHash = fnv1aText(id);
-      let seenBefore = false;
-      for (let slot = idHash & mask; ; slot = (slot + 1) & mask) {
-        const seen = idSlots[slot] - 1;
-        if (seen < 0) {
-          idSlots[slot] = i + 1;
-          idHashes[slot] = idHash;
-          break;
-        }
-        if (idHashes[slot] === idHash && responseIds[seen] === id) {
-          seenBefore = true;
-          break;
-        }
-      }
-      if (seenBefore) {
-        byId[i] = 1;
-        continue;
-      }
+    if (responseIds[i] !== '' && seenIds.findOrAdd(i, fnv1aText(responseIds[i])) >= 0) {
+      byId[i] = 1;
+      continue;
     }
-    if (!rowKeys.has(i)) continue;
-    const hash = rowKeys.hash(i) >>> 0;
-    for (let slot = hash & mask; ; slot = (slot + 1) & mask) {
-      const seen = slots[slot] - 1;
-      if (seen < 0) {
-        slots[slot] = i + 1;
-        slotHashes[slot] = hash;
-        break;
-      }
-      if (slotHashes[slot] === hash && rowKeys.equal(seen, i)) {
-        byAnswers[i] = 1;
-        break;
-      }
-    }
+    if (rowKeys.has(i) && seenAnswers.findOrAdd(i, rowKeys.hash(i) >>> 0) >= 0) byAnswers[i] = 1;
   }
   return { byId, byAnswers };
+}
+
+/**
+ * Rows seen, by hash: an open-addressing table (linear probing) of row + 1, at most half full, so
+ * a lookup is a few array reads and never a boxed number or a string in a Map or Set (at two
+ * million rows a Set of ids, growing and rehashing, cost more than the rest of the rule). A slot
+ * whose hash matches but whose row is not `same` (a collision) just moves the probe on.
+ */
+class RowsByHash {
+  private readonly rows: Int32Array;
+  private readonly hashes: Uint32Array;
+  private readonly mask: number;
+
+  constructor(rowCount: number, private readonly same: (earlier: number, row: number) => boolean) {
+    const size = tableSize(rowCount);
+    this.rows = new Int32Array(size);
+    this.hashes = new Uint32Array(size);
+    this.mask = size - 1;
+  }
+
+  /** The earlier row with this hash that is the same as `row`; else records `row` and gives -1. */
+  findOrAdd(row: number, hash: number): number {
+    for (let slot = hash & this.mask; ; slot = (slot + 1) & this.mask) {
+      const seen = this.rows[slot] - 1;
+      if (seen < 0) {
+        this.rows[slot] = row + 1;
+        this.hashes[slot] = hash;
+        return -1;
+      }
+      if (this.hashes[slot] === hash && this.same(seen, row)) return seen;
+    }
+  }
 }
 
 /** A power of two at least twice `rows` (so the table stays at most half full). */
