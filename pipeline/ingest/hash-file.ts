@@ -1,8 +1,7 @@
 /** SHA-256 of a file's bytes, streamed (the run manifest decides staleness from it); shares the runner's known hashes. */
 import { createHash, type Hash } from 'node:crypto';
-import { statSync, type BigIntStats } from 'node:fs';
 import { resolve } from 'node:path';
-import { knownFileHashes, rememberFileHash } from '../io/hash.ts';
+import { fileIdentity, knownFileHashes, rememberFileHash } from '../io/hash.ts';
 
 export { sha256File as hashFile } from '../io/hash.ts';
 
@@ -17,14 +16,14 @@ export class HashWhileReading {
 
   private constructor(
     private readonly path: string,
-    private readonly before: BigIntStats,
+    private readonly identityBefore: string,
   ) {}
 
   /** A hasher for `path`, or null when a hash is already known for it (then hashFile costs no read). */
   static unlessKnown(path: string): HashWhileReading | null {
     const absolute = resolve(path);
     if (knownFileHashes([absolute]).length > 0) return null;
-    return new HashWhileReading(absolute, statSync(absolute, { bigint: true }));
+    return new HashWhileReading(absolute, fileIdentity(absolute));
   }
 
   update(bytes: Uint8Array): void {
@@ -34,9 +33,7 @@ export class HashWhileReading {
   /** The hex digest of every byte passed to update (the whole file, in order). */
   finish(): string {
     const digest = this.hash.digest('hex');
-    const after = statSync(this.path, { bigint: true });
-    const unchanged = after.size === this.before.size && after.mtimeNs === this.before.mtimeNs && after.ctimeNs === this.before.ctimeNs && after.ino === this.before.ino;
-    if (unchanged) rememberFileHash(this.path, digest);
+    if (fileIdentity(this.path) === this.identityBefore) rememberFileHash(this.path, digest);
     return digest;
   }
 }

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { createReadStream, existsSync, readdirSync, readFileSync, statSync, type Stats } from 'node:fs';
+import { createReadStream, existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 
 /** sha256 of bytes or text, hex. */
@@ -22,14 +22,14 @@ export function sha256(data: string | Uint8Array): string {
  */
 export async function sha256File(path: string): Promise<string> {
   const absolute = resolve(path);
-  const before = statSync(absolute, { bigint: true });
+  const before = fileIdentity(absolute);
   const known = knownHashes.get(absolute);
-  if (known && known.identity === identityOf(before)) return known.sha256;
+  if (known && known.identity === before) return known.sha256;
   const hash = createHash('sha256');
   for await (const chunk of createReadStream(absolute, { highWaterMark: 1 << 20 })) hash.update(chunk as Buffer);
   const digest = hash.digest('hex');
   // Remember only when the file did not change while it was read.
-  if (identityOf(statSync(absolute, { bigint: true })) === identityOf(before)) knownHashes.set(absolute, { identity: identityOf(before), sha256: digest });
+  if (fileIdentity(absolute) === before) knownHashes.set(absolute, { identity: before, sha256: digest });
   return digest;
 }
 
@@ -54,15 +54,16 @@ export function seedKnownFileHashes(entries: readonly [string, KnownFileHash][])
   for (const [path, entry] of entries) knownHashes.set(path, entry);
 }
 
-function identityOf(stats: Stats | import('node:fs').BigIntStats): string {
-  const big = stats as import('node:fs').BigIntStats;
-  return `${big.size}:${big.mtimeNs}:${big.ctimeNs}:${big.ino}`;
+/** A file's identity as it is now: size, modification and change times (ns), inode. */
+export function fileIdentity(path: string): string {
+  const stats = statSync(resolve(path), { bigint: true });
+  return `${stats.size}:${stats.mtimeNs}:${stats.ctimeNs}:${stats.ino}`;
 }
 
 /** Records the hash of a file just written by this process (its content is known without reading it). */
 export function rememberFileHash(path: string, sha256Hex: string): void {
   const absolute = resolve(path);
-  knownHashes.set(absolute, { identity: identityOf(statSync(absolute, { bigint: true })), sha256: sha256Hex });
+  knownHashes.set(absolute, { identity: fileIdentity(absolute), sha256: sha256Hex });
 }
 
 /** Where the runner keeps the known hashes of an out folder's files between runs. */
@@ -85,7 +86,7 @@ export function fileHashesJson(files: readonly string[]): string {
   for (const file of files) {
     const absolute = resolve(file);
     const known = knownHashes.get(absolute);
-    if (known && existsSync(absolute) && identityOf(statSync(absolute, { bigint: true })) === known.identity) saved[absolute] = known;
+    if (known && existsSync(absolute) && fileIdentity(absolute) === known.identity) saved[absolute] = known;
   }
   return JSON.stringify(saved, null, 1) + '\n';
 }
