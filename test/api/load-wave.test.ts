@@ -4,7 +4,7 @@
  * read with papaparse (the issue's acceptance test).
  */
 import { beforeAll, describe, expect, it } from 'vitest';
-import { readFileSync } from 'node:fs';
+import { readFileSync, renameSync } from 'node:fs';
 import { join } from 'node:path';
 import Papa from 'papaparse';
 import { answerCount, buildFigureSpec, loadWave, renderFigureSvg, runStage, runWave, toDataFrame, type WaveData } from '../../index.ts';
@@ -76,6 +76,18 @@ describe('loadWave and toDataFrame on a run of the 2022 sample wave', () => {
 
   it('says which command to run when a wave has not been run into the folder', () => {
     expect(() => loadWave({ wave: '2023', out })).toThrow(/wave 2023 has not been run into .*skillgap run --wave 2023/);
+  });
+
+  it('loads a wave whose answers were written wide (no answers.csv) from the binary answer cache', () => {
+    const long = join(waveOut, 'normalised/answers.csv');
+    renameSync(long, `${long}.aside`);
+    try {
+      const wide = loadWave({ wave: '2022', out });
+      expect(answerCount(wide.answers)).toBe(answerCount(wave.answers));
+      expect(Buffer.from(wide.answers.codes).equals(Buffer.from(wave.answers.codes))).toBe(true);
+    } finally {
+      renameSync(`${long}.aside`, long);
+    }
   });
 
   it('refuses an unknown stage', async () => {
