@@ -30,7 +30,7 @@ export type IngestedMeta = Omit<RawTable, 'rows' | 'sourceRows'> & { rowCount: n
 export const ingestStage: StageDefinition = {
   name: 'ingest',
   version: '3',
-  codePaths: ['pipeline/ingest', 'pipeline/stages/ingest-stage.ts', 'pipeline/stages/ingest-source.ts', 'pipeline/stages/ingest-worker.mjs', 'pipeline/io/buffered-file-writer.ts', 'pipeline/io/columnar-cache.ts'],
+  codePaths: ['pipeline/ingest', 'pipeline/stages/ingest-stage.ts', 'pipeline/stages/ingest-source.ts', 'pipeline/stages/ingest-worker.mjs', 'pipeline/io/buffered-file-writer.ts', 'pipeline/io/columnar-cache.ts', 'pipeline/io/columnar-cache-texts.ts'],
   inputs: (ctx) => ctx.wave.sourcePaths,
   outputs: (ctx) => ingestedFiles(ctx),
   parameters: (ctx) => ctx.wave.config.sources,
