@@ -6,7 +6,9 @@
  *   qualtrics-legacy record 1 is `V1,V2,V3…` and record 2 names `ResponseID`
  *   kobo            KoboToolbox/ODK metadata columns (`_uuid`, `_submission_time`, `meta/instanceID`, `_index`)
  *   limesurvey      LimeSurvey metadata (`Response ID`/`id` with `Date submitted`/`submitdate`,
- *                   `Last page`/`lastpage`, `Start language`/`startlanguage`) or `code[subcode]` headers
+ *                   `Last page`/`lastpage`, `Start language`/`startlanguage`) or `code[subcode]` headers,
+ *                   or "question code & question text" headings whose codes name that metadata
+ *                   (`id. Response ID`, `submitdate. Date submitted`, `Q1[SQ001]. text [sub]`)
  *   surveymonkey    record 2 is a sub-header: first cell empty and cells `Response`, `Open-Ended Response`…
  *   google-forms    record 1 starts with `Timestamp` (or its Spanish, French, German, Portuguese label)
  *   generic         anything else with a single header row
@@ -20,6 +22,16 @@ const LIME_META = ['response id', 'id', 'date submitted', 'submitdate', 'last pa
 const MONKEY_SUBHEADERS = new Set(['response', 'open-ended response', 'other (please specify)']);
 const FORMS_TIMESTAMP = new Set(['timestamp', 'marca temporal', 'horodateur', 'zeitstempel', 'carimbo de data/hora', 'informazioni cronologiche']);
 const LIME_CODE = /^[A-Za-z][A-Za-z0-9_]*\[[A-Za-z0-9_]+\](\[[A-Za-z0-9_]+\])?$/;
+/** LimeSurvey's metadata codes that head a "code. text" export (`id. Response ID`). */
+const LIME_CODE_DOT_META = new Set(['id', 'submitdate', 'lastpage', 'startlanguage', 'seed', 'startdate', 'datestamp']);
+
+const CODE_DOT_HEADING = /^([A-Za-z][A-Za-z0-9_]*(?:\[[A-Za-z0-9_]+\]){0,2})\. (.*)$/s;
+
+/** A LimeSurvey "question code & question text" heading split into its code and text. */
+export function limeCodeDotHeading(cell: string): { code: string; text: string } | undefined {
+  const match = CODE_DOT_HEADING.exec(cell.trim());
+  return match ? { code: match[1], text: match[2].trim() } : undefined;
+}
 
 export function detectFormat(firstRecords: string[][], isSav = false): FormatDetection {
   if (isSav) return { format: 'spss', evidence: ['SPSS system-file signature $FL2/$FL3'] };
@@ -38,6 +50,10 @@ export function detectFormat(firstRecords: string[][], isSav = false): FormatDet
   const groupPaths = header.filter((cell) => /^[\w.-]+\/[\w./[\]-]+$/.test(cell)).length;
   if (koboColumns.length >= 2 || (koboColumns.length === 1 && groupPaths >= 1)) {
     return found('kobo', `metadata columns ${koboColumns.join(', ')}`, `${groupPaths} group/question paths`);
+  }
+  const codeDotMeta = header.map((cell) => limeCodeDotHeading(cell)?.code.toLowerCase()).filter((code) => code !== undefined && LIME_CODE_DOT_META.has(code));
+  if (codeDotMeta.length >= 2 && limeCodeDotHeading(header[0] ?? '') !== undefined) {
+    return found('limesurvey', `"question code & question text" headings (${codeDotMeta.slice(0, 3).map((code) => `${code}. …`).join(', ')})`);
   }
   const lowerHeader = header.map((cell) => cell.toLowerCase());
   const limeMeta = LIME_META.filter((name) => lowerHeader.includes(name));

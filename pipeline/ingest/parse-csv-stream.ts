@@ -12,6 +12,7 @@ import { ValidationError } from '../errors.ts';
 import * as messages from '../messages/ingest.ts';
 import type { TextEncoding } from './detect-encoding.ts';
 import type { LineBreak } from './detect-line-break.ts';
+import type { Quoting } from './detect-quoting.ts';
 
 export interface CsvStreamOptions {
   path: string;
@@ -20,6 +21,8 @@ export interface CsvStreamOptions {
   encoding: TextEncoding;
   delimiter: string;
   newline: LineBreak;
+  /** `none`: every double quote is text (Google Sheets TSV, detect-quoting.ts); default RFC 4180. */
+  quoting?: Quoting;
   /** Called with every chunk of the file's bytes, in order, before it is decoded (hashing while reading). */
   onBytes?: (bytes: Buffer) => void;
 }
@@ -112,6 +115,8 @@ export function streamCsvRecords(
       delimiter: options.delimiter,
       newline: options.newline,
       quoteChar: '"',
+      // Papaparse's fast mode splits on delimiters and line breaks only, with no quote handling.
+      ...(options.quoting === 'none' ? { fastMode: true } : {}),
       skipEmptyLines: false,
       chunk(results, parser) {
         if (failed) return;

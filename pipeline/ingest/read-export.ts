@@ -3,7 +3,7 @@
  *
  *   file ──sniff──▶ text │ xlsx │ sav
  *   text: detect encoding (BOM, UTF-16 pattern, UTF-8 validation pass, else Windows-1252)
- *         ▶ line break and delimiter from the first 64 KiB ▶ papaparse over a decoded stream
+ *         ▶ line break, delimiter and quoting from the first 64 KiB ▶ papaparse over a decoded stream
  *         (the file's sha256 computed from the same bytes, unless already known)
  *   xlsx: ZIP central directory ▶ rels, workbook, shared strings, styles ▶ first worksheet with
  *         data, XML parsed row by row (read-xlsx.ts) ▶ text records in batches
@@ -24,6 +24,7 @@ import { openSpss } from './adapters/spss.ts';
 import { TableAssembler, type AssembledMeta } from './assemble-table.ts';
 import { detectDelimiter } from './detect-delimiter.ts';
 import { detectEncoding } from './detect-encoding.ts';
+import { detectQuoting } from './detect-quoting.ts';
 import { detectLineBreak } from './detect-line-break.ts';
 import { hashFile, HashWhileReading } from './hash-file.ts';
 import type { BatchHandler, ExportInput, IngestedTable, SpssColumnInfo, StreamedExport, StreamOptions } from './ingest-types.ts';
@@ -103,12 +104,14 @@ async function streamText(input: ExportInput, onBatch: BatchHandler, head: Uint8
   if (sample.trim() === '') throw new ValidationError(messages.emptyFile(), { file });
   const newline = detectLineBreak(sample);
   const { delimiter } = detectDelimiter(sample, newline);
+  const quoting = detectQuoting(sample, delimiter, newline);
   const assembler = new TableAssembler({ file, kind: 'text', forcedFormat: input.format, onBatch, redactCells });
   const onBytes = hashing ? (bytes: Buffer) => hashing.update(bytes) : undefined;
-  await streamCsvRecords({ path: file, file, encoding: encoding.encoding, delimiter, newline, onBytes }, (records, firstNumber) => {
+  await streamCsvRecords({ path: file, file, encoding: encoding.encoding, delimiter, newline, quoting: quoting.quoting, onBytes }, (records, firstNumber) => {
     assembler.push(records, records.map((_, index) => firstNumber + index));
   });
   const meta = assembler.finish();
+  if (quoting.evidence) meta.detection = { ...meta.detection, evidence: [...meta.detection.evidence, quoting.evidence] };
   if (encoding.firstInvalidByte !== undefined) meta.warnings.unshift(messages.windows1252Fallback(encoding.firstInvalidByte));
   const base = { sourceId: input.sourceId, sourceFile: file, sha256: knownSha256 ?? hashing!.finish() };
   return finishTable(meta, { ...base, encoding: encoding.bom ? `${encoding.encoding} (BOM)` : encoding.encoding, delimiter });
@@ -153,7 +156,12 @@ async function streamSav(input: ExportInput, onBatch: BatchHandler, base: TableB
     }
   }
   assembler.push(batch, numbers);
+  const counted = reader.caseCount;
+  if (counted && (caseNumber < counted.cases || counted.partialSlots > 0)) {
+    throw new ValidationError(messages.savCasesCut(counted.cases, caseNumber, counted.partialSlots), { file, row: caseNumber + 1 });
+  }
   const meta = assembler.finish();
+  if (counted && counted.headerCases >= 0 && counted.headerCases !== counted.cases) meta.warnings.push(messages.savHeaderCaseCount(counted.headerCases, counted.cases));
   const keptNames = new Set(meta.columns.map((column) => column.key));
   const spssColumns: SpssColumnInfo[] = reader.info.filter((column) => keptNames.has(column.name));
   return { ...finishTable(meta, { ...base, encoding: reader.encoding, delimiter: '' }), spss: { columns: spssColumns } };
