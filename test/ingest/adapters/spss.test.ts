@@ -2,7 +2,10 @@ import { describe, expect, it } from 'vitest';
 import { readExport } from '../../../pipeline/ingest/read-export.ts';
 import { missingValuesOf, spssDateText } from '../../../pipeline/ingest/adapters/spss.ts';
 import type { IngestedTable } from '../../../pipeline/ingest/ingest-types.ts';
-import { cell, fixture, haveThirdParty } from '../fixture-helpers.ts';
+import { countSpssCases } from '../../../pipeline/ingest/adapters/spss-case-count.ts';
+import { ValidationError } from '../../../pipeline/errors.ts';
+import { readFileSync } from 'node:fs';
+import { cell, fixture, haveThirdParty, tempFile } from '../fixture-helpers.ts';
 
 describe('SPSS helpers', () => {
   it('converts SPSS seconds since 1582-10-14 to ISO 8601', () => {
@@ -49,5 +52,63 @@ describe.skipIf(!haveThirdParty)('SPSS fixtures (../shared/fixtures/third-party/
     expect(cell(table, 0, 'var2')).toBe('5');
     expect(cell(table, 0, 'var3')).toBe('red blue');
     expect(JSON.stringify(table.rows)).not.toContain('Mike');
+  });
+});
+
+/** Byte offset of the case count in the 176-byte .sav file header (PSPP manual, "File Header Record"). */
+const CASE_COUNT_OFFSET = 80;
+const SAV_FIXTURES = [
+  // Case counts from R: nrow(foreign::read.spss(file, to.data.frame = TRUE)).
+  ['spss/kobocat-onadata-spss-export-children-spssio21.sav', 3],
+  ['spss/spss21-multiple-response-sets-simple-alltypes.sav', 6],
+  ['spss/spss25-user-defined-missing-values.sav', 2],
+] as const;
+
+function patchedCopy(file: string, patch: (bytes: Buffer) => void): string {
+  const bytes = Buffer.from(readFileSync(fixture(file)));
+  patch(bytes);
+  return tempFile('patched.sav', bytes);
+}
+
+describe.skipIf(!haveThirdParty)('SPSS files whose header does not give the case count (Qualtrics writes -1)', () => {
+  it.each(SAV_FIXTURES)('%s: counted from the data, and read to the end with the header count set to -1', async (file, cases) => {
+    const original = readFileSync(fixture(file));
+    expect(countSpssCases(original)).toMatchObject({ headerCases: cases, cases, partialSlots: 0 });
+    const path = patchedCopy(file, (bytes) => bytes.writeInt32LE(-1, CASE_COUNT_OFFSET));
+    const unknown = await readExport({ path, sourceId: 'minus-one' });
+    const known = await readExport({ path: fixture(file), sourceId: 'known' });
+    expect(unknown.rows).toHaveLength(cases);
+    expect(unknown.rows).toEqual(known.rows);
+    expect(unknown.warnings).toEqual([]);
+  });
+
+  it('stops at the end-of-data code 252 instead of reading the padding after it as a case', async () => {
+    // The Kobo file's last 8-byte command block is `fe fe fe fe 00 00 00 00`: four values, then
+    // padding. A writer that does not know the count marks the end there with 252 (PSPP manual,
+    // "Data Record": "252: End of file. This code may or may not appear at the end of the data stream").
+    const file = 'spss/kobocat-onadata-spss-export-children-spssio21.sav';
+    const path = patchedCopy(file, (bytes) => {
+      bytes.writeInt32LE(-1, CASE_COUNT_OFFSET);
+      expect([...bytes.subarray(bytes.length - 8)]).toEqual([0xfe, 0xfe, 0xfe, 0xfe, 0, 0, 0, 0]);
+      bytes[bytes.length - 4] = 252;
+    });
+    expect(countSpssCases(readFileSync(path))).toMatchObject({ headerCases: -1, cases: 3, endMarker: true });
+    const table = await readExport({ path, sourceId: 'end-marker' });
+    expect(table.rows).toEqual((await readExport({ path: fixture(file), sourceId: 'known' })).rows);
+  });
+
+  it('reads every case when the header count is too low, and says so', async () => {
+    const path = patchedCopy('spss/spss21-multiple-response-sets-simple-alltypes.sav', (bytes) => bytes.writeInt32LE(4, CASE_COUNT_OFFSET));
+    const table = await readExport({ path, sourceId: 'low' });
+    expect(table.rows).toHaveLength(6);
+    expect(table.warnings).toContain('the SPSS .sav header says 4 case(s) but the data holds 6; all 6 were read');
+  });
+
+  it('a file cut inside its last case stops with a ValidationError naming the case', async () => {
+    const bytes = readFileSync(fixture('spss/spss21-multiple-response-sets-simple-alltypes.sav'));
+    const path = tempFile('cut.sav', bytes.subarray(0, bytes.length - 16));
+    const error = await readExport({ path, sourceId: 'cut' }).catch((caught: unknown) => caught);
+    expect(error).toBeInstanceOf(ValidationError);
+    expect((error as ValidationError).message).toMatch(/cut\.sav, row 6/);
   });
 });
