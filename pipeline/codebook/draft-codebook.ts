@@ -2,7 +2,9 @@
  * Drafts a source codebook from one export, for a person to review (`skillgap codebook init`):
  *
  *   columns ──metadata names──▶ respondent id, country, … (taken out first)
- *           ──answers look like ratings──▶ rating columns
+ *           ──consent, ranking, id, count, checkbox, multi-select──▶ never ratings (not-a-rating.ts)
+ *           ──answers look like ratings, or are answer codes (A1…A5)──▶ rating columns; a battery
+ *             of bare numbers or codes needs 3 distinct answers (1/2 is a choice, not a scale)
  *           ──question stem──▶ dimension   (else: the answers' words, shared by a question's columns)
  *           ──row text vs framework──▶ competency with a confidence (match-competency.ts)
  *   answers of the rating columns ──▶ draft scale (draft-scale.ts)
@@ -12,13 +14,15 @@
  * that competency. Two columns claiming the same competency and dimension keep the more
  * confident one; the other goes to review.
  */
-import type { CompetencyFramework, Dimension, Population, RawTable, SourceCodebook } from '../types.ts';
+import type { CompetencyFramework, Dimension, Population, RawColumn, RawTable, SourceCodebook } from '../types.ts';
 import { detectMetadataColumns } from './detect-metadata-columns.ts';
 import { answerCounts, isToolMetadataColumn, looksLikeRatings, MAX_DISTINCT } from './rating-columns.ts';
 import { questionTextOf } from './question-text.ts';
 import { guessDimension, guessDimensionFromAnswers, type DimensionGuess } from './guess-dimension.ts';
 import { matchCompetency, prepareCompetencies, type CompetencyMatch } from './match-competency.ts';
-import { draftScale, type DraftScale } from './draft-scale.ts';
+import { classifyAnswerLabel, draftScale, type DraftScale } from './draft-scale.ts';
+import { whyNotRating, type NotRating } from './not-a-rating.ts';
+import { isAnswerCode } from './answer-codes.ts';
 
 /** Matches below this confidence are left for review rather than guessed. */
 export const REVIEW_THRESHOLD = 0.5;
@@ -60,6 +64,8 @@ export interface CodebookDraft {
   /** Rating columns with no competency or no dimension found at all. */
   unmatchedColumns: string[];
   review: ReviewEntry[];
+  /** Columns whose answers looked like ratings but which are not (consent, checkbox, count…), with why. */
+  notRatings: ({ column: string } & NotRating)[];
 }
 
 export interface DraftOptions {
@@ -73,11 +79,24 @@ export function draftCodebook(table: RawTable, framework: CompetencyFramework, o
   const metadataKeys = new Set(Object.values(metadata));
   const competencies = prepareCompetencies(framework.competencies);
 
-  const ratingColumns = table.columns.flatMap((column, index) => {
+  const notRatings: CodebookDraft['notRatings'] = [];
+  // An SPSS export carries value labels (ingest's IngestedTable.spss): they tell categories from scale points.
+  const spssColumns = (table as { spss?: { columns: { name: string; valueLabels: Record<string, string> }[] } }).spss?.columns ?? [];
+  const valueLabels = new Map(spssColumns.map((column) => [column.name, column.valueLabels]));
+  const candidates = table.columns.flatMap((column, index) => {
     if (metadataKeys.has(column.key) || isToolMetadataColumn(column.key)) return [];
     const counts = answerCounts(table, index, MAX_DISTINCT);
-    return counts && looksLikeRatings(counts) ? [{ column, index, counts, question: questionTextOf(column) }] : [];
+    if (!counts || counts.size === 0) return [];
+    const codes = [...counts.keys()].every((answer) => isAnswerCode(answer) || classifyMissing(answer));
+    if (!looksLikeRatings(counts) && !codes) return [];
+    const notRating = whyNotRating(column, counts, valueLabels.get(column.key));
+    if (notRating) {
+      notRatings.push({ column: column.key, ...notRating });
+      return [];
+    }
+    return [{ column, index, counts, codes: codes && !looksLikeRatings(counts), question: questionTextOf(column) }];
   });
+  const ratingColumns = keepScaleBatteries(candidates, notRatings);
 
   // Columns of one question (Q3[SQ001], Q3[SQ002]…) share a dimension: pool their answers.
   const answersByQuestion = new Map<string, string[]>();
@@ -125,7 +144,13 @@ export function draftCodebook(table: RawTable, framework: CompetencyFramework, o
   const population = options.population ?? guessPopulation(matches);
   const items = chooseItems(matches, population, review);
   const scaleAnswers = new Map<string, number>();
-  for (const { counts } of ratingColumns) for (const [label, count] of counts) scaleAnswers.set(label, (scaleAnswers.get(label) ?? 0) + count);
+  const codeAnswers = new Map<string, number>();
+  for (const { counts, codes } of ratingColumns) {
+    for (const [label, count] of counts) {
+      const into = codes && isAnswerCode(label) ? codeAnswers : scaleAnswers;
+      into.set(label, (into.get(label) ?? 0) + count);
+    }
+  }
 
   const codebook: SourceCodebook = {
     source: options.sourceId ?? table.sourceId,
@@ -135,7 +160,58 @@ export function draftCodebook(table: RawTable, framework: CompetencyFramework, o
   for (const role of ['organisationType', 'weight', 'finished', 'progress', 'durationSeconds', 'status'] as const) {
     if (metadata[role]) codebook.columns[role] = metadata[role];
   }
-  return { codebook, population, scale: draftScale(scaleAnswers), matches, unmatchedColumns, review };
+  return { codebook, population, scale: draftScale(scaleAnswers, codeAnswers), matches, unmatchedColumns, review, notRatings };
+}
+
+interface RatingCandidate {
+  column: RawColumn;
+  index: number;
+  counts: Map<string, number>;
+  /** True when the answers are answer codes (A1…A5), not texts or numbers. */
+  codes: boolean;
+  question: ReturnType<typeof questionTextOf>;
+}
+
+/** Distinct answers a battery of bare numbers or answer codes needs to be a scale (1/2 or A1/A2 is a choice). */
+const MIN_SCALE_POINTS = 3;
+
+/** A heading that says the question is a rating, whatever its answers (`on a scale of 1 to 5`, `how likely`). */
+const RATING_HEADING = /\bon a scale\b|\bscale of\b|\bscale from\b|\brate\b|\brating\b|\bhow likely\b|\bto what extent\b|\bhow (important|well|satisfied)\b|\bin welke mate\b|\bdans quelle mesure\b|\ben que medida\b|\bem que medida\b/i;
+
+/**
+ * Keeps the candidates whose battery (the columns of one question: same question code, else same
+ * stem up to its first bracket) shows at least MIN_SCALE_POINTS distinct non-missing answers when
+ * its answers are bare numbers or answer codes (unless the heading says it is a rating), and at
+ * least two in any case once it has three answers (one single answer in every cell is no scale).
+ */
+function keepScaleBatteries(candidates: RatingCandidate[], notRatings: CodebookDraft['notRatings']): RatingCandidate[] {
+  const batteryOf = (candidate: RatingCandidate) => candidate.question.questionCode || candidate.question.stem.split(/\s\[/)[0] || candidate.column.key;
+  const points = new Map<string, Set<string>>();
+  const cells = new Map<string, number>();
+  for (const candidate of candidates) {
+    const battery = batteryOf(candidate);
+    const set = points.get(battery) ?? new Set<string>();
+    for (const [answer, count] of candidate.counts) {
+      if (classifyMissing(answer)) continue;
+      set.add(answer.trim());
+      cells.set(battery, (cells.get(battery) ?? 0) + count);
+    }
+    points.set(battery, set);
+  }
+  return candidates.filter((candidate) => {
+    const bare = candidate.codes || [...candidate.counts.keys()].every((answer) => /^-?\d+(\.0+)?$/.test(answer.trim()) || classifyMissing(answer));
+    const distinct = points.get(batteryOf(candidate))!.size;
+    // A tiny export (one respondent) may show one answer per question; three equal answers or more is no scale.
+    const needed = bare && !RATING_HEADING.test(candidate.question.text) ? MIN_SCALE_POINTS : (cells.get(batteryOf(candidate)) ?? 0) >= 3 ? 2 : 1;
+    if (distinct >= needed) return true;
+    notRatings.push({ column: candidate.column.key, reason: 'checkbox', note: `only ${distinct} distinct answer(s) in its question: a choice, not a scale` });
+    return false;
+  });
+}
+
+function classifyMissing(answer: string): boolean {
+  const placed = classifyAnswerLabel(answer);
+  return placed !== undefined && 'missing' in placed;
 }
 
 /** Confident matches become items; low-confidence, duplicate and off-population ones go to review. */

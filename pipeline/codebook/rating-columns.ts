@@ -7,6 +7,7 @@
  */
 import type { RawTable } from '../types.ts';
 import { classifyAnswerLabel } from './draft-scale.ts';
+import { whyNotRating } from './not-a-rating.ts';
 
 /** A 5-point scale in four languages with its missing labels has about 30 distinct answers. */
 export const MAX_DISTINCT = 40;
@@ -32,7 +33,8 @@ export function answerCounts(table: RawTable, columnIndex: number, limit = Infin
 const TOOL_METADATA = /^(lastpage|seed|id|_id|_index|_version_?|progress|finished|status|q_recaptchascore|q_relevantidfraudscore|interviewtime|duration.*|.*timing.*)$/i;
 
 export function isToolMetadataColumn(key: string): boolean {
-  return TOOL_METADATA.test(key.trim());
+  // Full-text exports write `Last page`, `Seed` for LimeSurvey's `lastpage`, `seed`.
+  return TOOL_METADATA.test(key.trim()) || TOOL_METADATA.test(key.replace(/\s+/g, ''));
 }
 
 export function looksLikeRatings(counts: ReadonlyMap<string, number> | undefined): boolean {
@@ -42,14 +44,17 @@ export function looksLikeRatings(counts: ReadonlyMap<string, number> | undefined
   for (const [label, count] of counts) {
     answered += count;
     const placed = classifyAnswerLabel(label);
-    if (placed && ('missing' in placed || (placed.value >= 0 && placed.value <= 10 && Number.isInteger(placed.value)))) onScale += count;
+    // −1 … −9: "no basis for evaluation" choices that Qualtrics recodes negative (draft-scale.ts).
+    if (placed && ('missing' in placed || (placed.value >= -9 && placed.value <= 10 && Number.isInteger(placed.value)))) onScale += count;
   }
   return onScale / answered >= MIN_SCALE_SHARE;
 }
 
-/** Indices of the columns of the table that look like ratings. */
+/** Indices of the columns of the table that look like ratings (and are not consent, checkbox, count… columns: not-a-rating.ts). */
 export function ratingColumnIndices(table: RawTable): number[] {
-  return table.columns.flatMap((column, index) =>
-    !isToolMetadataColumn(column.key) && looksLikeRatings(answerCounts(table, index, MAX_DISTINCT)) ? [index] : [],
-  );
+  return table.columns.flatMap((column, index) => {
+    if (isToolMetadataColumn(column.key)) return [];
+    const counts = answerCounts(table, index, MAX_DISTINCT);
+    return looksLikeRatings(counts) && !whyNotRating(column, counts!) ? [index] : [];
+  });
 }

@@ -2,7 +2,9 @@
  * `skillgap codebook init --from FILE [--population industry|education] [--out FILE]`: reads one
  * export, drafts its codebook (pipeline/codebook/draft-codebook.ts) and writes the draft as JSON
  * in the codebook's own shape plus a `review` list (low-confidence matches, unmatched columns,
- * unplaced answer labels, missing required columns) to --out or stdout. A summary goes to the log
+ * unplaced answer labels, missing required columns, and every answer label the draft placed on the
+ * scale or as missing, with its count) to --out or stdout. Columns that looked like ratings but are
+ * not (consent, checkbox, count, id…) are listed in `draft.notRatings` with the reason. A summary goes to the log
  * (stderr). Returns the draft document, so notebooks get the same data.
  */
 import { basename, extname, resolve } from 'node:path';
@@ -11,7 +13,7 @@ import { loadFramework } from '../config.ts';
 import { REPO_ROOT } from '../context.ts';
 import { readExport } from '../ingest/read-export.ts';
 import { writeFileAtomic } from '../io/atomic-write.ts';
-import { draftCodebook, type ColumnMatch, type ReviewEntry } from '../codebook/draft-codebook.ts';
+import { draftCodebook, type CodebookDraft, type ColumnMatch, type ReviewEntry } from '../codebook/draft-codebook.ts';
 import * as messages from '../messages/codebook.ts';
 import type { Population, ScaleDefinition, SourceCodebook } from '../types.ts';
 
@@ -32,8 +34,8 @@ export interface CodebookDraftDocument {
   wave: string;
   scale: ScaleDefinition;
   sources: SourceCodebook[];
-  draft: { from: string; format: string; population: Population | null; scaleOrdered: boolean; matches: ColumnMatch[] };
-  review: (ReviewEntry | { column: string; reason: 'unrecognised_label' | 'missing_required_column'; note: string })[];
+  draft: { from: string; format: string; population: Population | null; scaleOrdered: boolean; matches: ColumnMatch[]; notRatings: CodebookDraft['notRatings'] };
+  review: (ReviewEntry | { column: string; reason: 'unrecognised_label' | 'missing_required_column' | 'scale_label'; note: string })[];
 }
 
 export async function codebookInitCommand(options: CodebookInitOptions): Promise<CodebookDraftDocument> {
@@ -52,17 +54,21 @@ export async function codebookInitCommand(options: CodebookInitOptions): Promise
     if (draft.codebook.columns[role] === '') review.push({ column: '', reason: 'missing_required_column', note: messages.requiredColumnNotFound(role) });
   }
   for (const { label, count } of draft.scale.unrecognised) review.push({ column: '', reason: 'unrecognised_label', note: messages.unrecognisedLabel(label, count) });
+  for (const placed of draft.scale.placed) {
+    review.push({ column: '', reason: 'scale_label', note: messages.placedLabel(placed.label, placed.count, placed.value ?? placed.missing ?? '', placed.how) });
+  }
 
   const document: CodebookDraftDocument = {
     wave: 'draft',
     scale: draft.scale.scale,
     sources: [draft.codebook],
-    draft: { from: options.from, format: table.format, population: draft.population ?? null, scaleOrdered: draft.scale.ordered, matches: draft.matches },
+    draft: { from: options.from, format: table.format, population: draft.population ?? null, scaleOrdered: draft.scale.ordered, matches: draft.matches, notRatings: draft.notRatings },
     review,
   };
   const ratingColumns = draft.matches.length + draft.unmatchedColumns.length;
   log(messages.summary(options.from, table.format, draft.codebook.items.length, ratingColumns, review.length));
   log(messages.metadataFound(Object.entries(draft.codebook.columns).map(([role, column]) => `${role}=${column || '?'}`).join(', ')));
+  if (draft.notRatings.length > 0) log(messages.notRatingsFound(draft.notRatings.length));
   log(messages.scaleFound(draft.scale.scale.min, draft.scale.scale.max, Object.keys(draft.scale.scale.labels).length, Object.keys(draft.scale.scale.missing).length, draft.scale.ordered));
   const text = JSON.stringify(document, null, 2) + '\n';
   if (options.out) {

@@ -20,7 +20,13 @@ describe.skipIf(!existsSync(wave2023))('codebookInitCommand', () => {
     expect(written.sources[0].source).toBe('industry-qualtrics');
     expect(written.sources[0].items).toHaveLength(52);
     expect(written.sources[0].items[0]).toEqual({ column: 'Q3_1', competency: 'communication', dimension: 'importance' });
-    expect(written.review).toEqual([]);
+    // Nothing to review but the answer labels placed on the scale, each with its count (counted
+    // with Python's csv module over Q3_*/Q4_* of the export: "Very well prepared" 579 cells, "Don't know" 1,164).
+    expect(written.review.filter((entry: { reason: string }) => entry.reason !== 'scale_label')).toEqual([]);
+    const notes = written.review.map((entry: { note: string }) => entry.note);
+    expect(notes).toHaveLength(11);
+    expect(notes).toContain('answer label "Very well prepared" (579 cell(s)) placed at 5 as a known scale wording: check it');
+    expect(notes).toContain('answer label "Don\'t know" (1164 cell(s)) placed as missing (dont_know) as a known missing-answer label: check it');
     expect(written.draft.population).toBe('industry');
     expect(lines[0]).toContain('52 of 52 rating column(s) mapped');
     // Personal data never reaches the draft.
@@ -30,7 +36,9 @@ describe.skipIf(!existsSync(wave2023))('codebookInitCommand', () => {
   it('writes to stdout (here: the injected writer) without --out, with every code-heading column in review', async () => {
     let text = '';
     const result = await codebookInitCommand({ from: join(wave2023, 'education-limesurvey.csv'), population: 'education', write: (chunk) => (text += chunk), log: () => {} });
-    expect(JSON.parse(text).review).toHaveLength(52);
+    const review = JSON.parse(text).review as { reason: string }[];
+    expect(review.filter((entry) => entry.reason === 'low_confidence')).toHaveLength(52);
+    expect(review.filter((entry) => entry.reason !== 'low_confidence').every((entry) => entry.reason === 'scale_label')).toBe(true);
     expect(result.sources[0].items).toEqual([]);
     expect(result.review[0]).toMatchObject({ column: 'Q3[SQ001]', reason: 'low_confidence', guess: { competency: 'communication', dimension: 'importance' } });
   });
