@@ -34,3 +34,29 @@ describe('draftScale', () => {
     expect(odd.unrecognised).toEqual([{ label: 'Sehr wichtig', count: 7 }, { label: 'Wichtig', count: 2 }]);
   });
 });
+
+describe('draftScale set-level rules', () => {
+  it('reads a bipolar favourably/unfavourably set (SurveyMonkey Star Wars fixture) on 1–5, N/A as missing', () => {
+    const drafted = draftScale(new Map([
+      ['Very favorably', 610], ['Somewhat favorably', 151], ['Neither favorably nor unfavorably (neutral)', 44], ['Somewhat unfavorably', 8], ['Very unfavorably', 1], ['Unfamiliar (N/A)', 15],
+    ]));
+    expect(drafted.scale.labels).toEqual({ 'Very unfavorably': 1, 'Somewhat unfavorably': 2, 'Neither favorably nor unfavorably (neutral)': 3, 'Somewhat favorably': 4, 'Very favorably': 5 });
+    expect(drafted.scale.missing).toEqual({ 'Unfamiliar (N/A)': 'not_applicable' });
+    expect(drafted.ordered).toBe(true);
+  });
+  it('takes small negative codes next to positive points as "no basis for evaluation" (Qualtrics recodes)', () => {
+    const drafted = draftScale(new Map([['1', 3], ['2', 3], ['3', 4], ['-1', 5], ['-2', 2]]));
+    expect(drafted.scale).toMatchObject({ min: 1, max: 3, missing: { '-1': 'not_applicable', '-2': 'not_applicable' } });
+  });
+  it('places answer codes and lists every placed label with its count and how', () => {
+    const drafted = draftScale(new Map([["Don't know", 2]]), new Map([['A1', 5], ['A2', 7], ['A3', 1]]));
+    expect(drafted.scale.labels).toEqual({ A1: 1, A2: 2, A3: 3 });
+    expect(drafted.placed.map(({ label, count, value, missing }) => ({ label, count, value, missing }))).toEqual([
+      { label: 'A1', count: 5, value: 1, missing: undefined },
+      { label: 'A2', count: 7, value: 2, missing: undefined },
+      { label: 'A3', count: 1, value: 3, missing: undefined },
+      { label: "Don't know", count: 2, value: undefined, missing: 'dont_know' },
+    ]);
+    expect(drafted.placed[0].how).toMatch(/check against the survey's answer options/);
+  });
+});
