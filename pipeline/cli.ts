@@ -87,11 +87,17 @@ export const COMMANDS: Record<string, CommandDeclaration> = {
   },
   'codebook init': {
     summary: 'draft a codebook from an export by matching question text to the competency framework (a draft to review)',
-    usage: 'skillgap codebook init --from FILE [--population industry|education] [--source ID] [--out FILE]',
-    options: { from: { type: 'string' }, population: { type: 'string' }, source: { type: 'string' }, out: { type: 'string' } },
+    usage: 'skillgap codebook init (--from FILE [--population industry|education] [--source ID] | --wave ID | --config FILE) [--dimension Q4=coverage …] [--accept-guesses] [--out FILE]',
+    options: {
+      from: { type: 'string' }, wave: { type: 'string' }, config: { type: 'string' }, population: { type: 'string' }, source: { type: 'string' }, out: { type: 'string' },
+      'accept-guesses': { type: 'boolean' }, dimension: { type: 'string', multiple: true },
+    },
     handler: async (values) => {
       const { codebookInitCommand } = await import('./commands/codebook-command.ts');
-      return codebookInitCommand({ from: str(values.from), population: str(values.population), source: str(values.source), out: str(values.out) });
+      return codebookInitCommand({
+        from: str(values.from), wave: str(values.wave), config: str(values.config), population: str(values.population), source: str(values.source), out: str(values.out),
+        acceptGuesses: values['accept-guesses'] === true, dimensions: Array.isArray(values.dimension) ? values.dimension.map(String) : undefined,
+      });
     },
   },
   compare: {

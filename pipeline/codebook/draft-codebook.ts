@@ -64,6 +64,8 @@ export interface CodebookDraft {
   /** Rating columns with no competency or no dimension found at all. */
   unmatchedColumns: string[];
   review: ReviewEntry[];
+  /** The rating columns' answers the scale was drafted from (texts and answer codes → cells), to draft one scale over several exports. */
+  answers: { labels: Map<string, number>; codes: Map<string, number> };
   /** Columns whose answers looked like ratings but which are not (consent, checkbox, count…), with why. */
   notRatings: ({ column: string } & NotRating)[];
 }
@@ -72,6 +74,12 @@ export interface DraftOptions {
   population?: Population;
   /** Source id written into the draft (default: the table's). */
   sourceId?: string;
+  /**
+   * Dimension of a question, by question code (`Q4` → coverage) or column key, as the user gives it
+   * (`codebook init --dimension Q4=coverage`), for questions whose stem and answers name no
+   * dimension (a code-heading export with answer codes); words in the export win.
+   */
+  dimensions?: Record<string, Dimension>;
 }
 
 export function draftCodebook(table: RawTable, framework: CompetencyFramework, options: DraftOptions = {}): CodebookDraft {
@@ -111,9 +119,11 @@ export function draftCodebook(table: RawTable, framework: CompetencyFramework, o
   const unmatchedColumns: string[] = [];
   const review: ReviewEntry[] = [];
   for (const { column, counts, question } of ratingColumns) {
+    const given = options.dimensions?.[column.key] ?? (question.questionCode ? options.dimensions?.[question.questionCode] : undefined);
     const dimension: DimensionGuess | undefined =
       (question.stem ? guessDimension(question.stem) : undefined) ??
-      guessDimensionFromAnswers(answersByQuestion.get(question.questionCode) ?? [...counts.keys()]);
+      guessDimensionFromAnswers(answersByQuestion.get(question.questionCode) ?? [...counts.keys()]) ??
+      (given ? { dimension: given, confidence: 1, evidence: 'given with --dimension' } : undefined);
     const competency = question.row
       ? matchCompetency(question.row, competencies)
       : guessByPosition(column.key, question.questionCode, ratingColumns.map((rating) => rating.column.key), framework);
@@ -160,7 +170,7 @@ export function draftCodebook(table: RawTable, framework: CompetencyFramework, o
   for (const role of ['organisationType', 'weight', 'finished', 'progress', 'durationSeconds', 'status'] as const) {
     if (metadata[role]) codebook.columns[role] = metadata[role];
   }
-  return { codebook, population, scale: draftScale(scaleAnswers, codeAnswers), matches, unmatchedColumns, review, notRatings };
+  return { codebook, population, scale: draftScale(scaleAnswers, codeAnswers), answers: { labels: scaleAnswers, codes: codeAnswers }, matches, unmatchedColumns, review, notRatings };
 }
 
 interface RatingCandidate {

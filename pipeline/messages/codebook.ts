@@ -3,7 +3,11 @@
  * None quotes cell values other than answer labels of rating columns (never personal data:
  * personal-data columns are dropped at ingest before the draft sees the table).
  */
-export const missingFrom = () => 'name the export to draft from: skillgap codebook init --from FILE';
+export const missingFrom = () => 'name the export to draft from: skillgap codebook init --from FILE, or --wave ID for every source of a wave.json';
+export const waveConfigMissing = (path: string) =>
+  `no wave config at ${path}: write wave.json first (README, "Running a new wave"), or use --from FILE`;
+export const waveWithoutSources = (path: string) => `${path}: "sources" must list the wave's export files (id, file, population)`;
+export const reviewCount = (count: number) => `${count} entr${count === 1 ? 'y' : 'ies'} in "review": check each, then delete the "draft" and "review" keys or leave them (they are ignored)`;
 export const badPopulation = (value: string) => `--population must be industry or education, not "${value}"`;
 export const requiredColumnNotFound = (role: string) =>
   `no ${role} column recognised: fill in "columns.${role}" in the draft by hand`;
@@ -19,3 +23,5 @@ export const placedLabel = (label: string, count: number, placedAs: number | str
   `answer label "${label}" (${count} cell(s)) placed ${typeof placedAs === 'number' ? `at ${placedAs}` : `as missing (${placedAs})`} as ${how}: check it`;
 export const notRatingsFound = (count: number) =>
   `${count} column(s) looked like ratings but are not (consent, checkbox, count, id, ranking…): see draft.notRatings`;
+export const badDimension = (pair: string) =>
+  `--dimension takes QUESTION=DIMENSION with a dimension importance, preparedness or coverage (e.g. --dimension Q4=coverage), not "${pair}"`;

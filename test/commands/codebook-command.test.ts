@@ -47,5 +47,7 @@ describe.skipIf(!existsSync(wave2023))('codebookInitCommand', () => {
     await expect(codebookInitCommand({ from: 'x.csv', population: 'students' })).rejects.toBeInstanceOf(UsageError);
     await expect(codebookInitCommand({})).rejects.toBeInstanceOf(UsageError);
     await expect(codebookInitCommand({ from: join(dir, 'absent.csv'), log: () => {} })).rejects.toBeInstanceOf(ValidationError);
+    await expect(codebookInitCommand({ config: join(dir, 'no-such-wave.json'), log: () => {} })).rejects.toThrow(/write wave.json first/);
+    await expect(codebookInitCommand({ from: join(wave2023, 'industry-qualtrics.csv'), dimensions: ['Q4=skill'], log: () => {} })).rejects.toBeInstanceOf(UsageError);
   });
 });
