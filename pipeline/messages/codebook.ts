@@ -18,7 +18,7 @@ export const scaleFound = (min: number, max: number, labels: number, missing: nu
   `scale ${min}–${max}: ${labels} answer label(s), ${missing} missing-answer label(s)${ordered ? '' : ' — NOT all placed: check "scale" and the review list'}`;
 export const unrecognisedLabel = (label: string, count: number) =>
   `answer label "${label}" (${count} cell(s)) matches no known scale pattern: add it to scale.labels or scale.missing`;
-export const written = (path: string) => `draft written to ${path}; review the "review" list, then save it as the wave's codebook.json`;
+export const written = (path: string) => `draft written to ${path}: check its "review" list (README, "Running a new wave", step 3), then run skillgap validate`;
 export const placedLabel = (label: string, count: number, placedAs: number | string, how: string) =>
   `answer label "${label}" (${count} cell(s)) placed ${typeof placedAs === 'number' ? `at ${placedAs}` : `as missing (${placedAs})`} as ${how}: check it`;
 export const notRatingsFound = (count: number) =>
