@@ -23,6 +23,25 @@ describe('limesurveyAdapter', () => {
   });
 });
 
+describe('LimeSurvey "question code & question text" headings', () => {
+  it('are detected as LimeSurvey and split into code (key) and text (label)', async () => {
+    const path = tempFile('both.csv', '"id. Response ID","submitdate. Date submitted","lastpage. Last page","Q1[SQ001]. How important is each skill? [Teamwork]"\n"1","2024-01-02 10:00:00","3","Very important"\n');
+    const table = await readExport({ path, sourceId: 'both' });
+    expect(table.format).toBe('limesurvey');
+    expect(table.columns).toEqual([
+      { key: 'id', label: 'Response ID' },
+      { key: 'submitdate', label: 'Date submitted' },
+      { key: 'lastpage', label: 'Last page' },
+      { key: 'Q1[SQ001]', label: 'How important is each skill? [Teamwork]' },
+    ]);
+    expect(cell(table, 0, 'Q1[SQ001]')).toBe('Very important');
+  });
+  it('numbered question titles of another tool are not taken for them', async () => {
+    const path = tempFile('numbered.csv', 'Q1. How old are you?,Q2. Country\n34,France\n');
+    expect((await readExport({ path, sourceId: 'numbered' })).format).toBe('generic');
+  });
+});
+
 describe.skipIf(!haveThirdParty)('LimeSurvey fixtures (../shared/fixtures/third-party/limesurvey)', () => {
   it('survey 998192: BOM, full-text headers, every field quoted, 7 responses, trailing blank line', async () => {
     // SOURCES.md says "8 responses"; the file holds 7 records (response ids 1, 4, 5, 6, 7, 8, 9),
