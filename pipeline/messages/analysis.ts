@@ -15,3 +15,8 @@ export const invalidWeight = (population: string) =>
   `${population} respondents have a missing, negative or non-finite weight; the normalise stage must supply weights > 0`;
 export const tooManyDistinctValues = (limit: number) =>
   `the answers take more than ${limit} distinct values; the analysis expects ratings on a scale (check the codebook's scale and the normalise stage)`;
+export const everyCellSuppressed = (population: string, kept: number, cells: number, minN: number) =>
+  `every one of the ${cells} ${population} estimates is suppressed (fewer than ${minN} answers with a value per cell) although ${kept} ${population} respondent(s) were kept: ` +
+  `the report would show nothing for this population; check quality/audit.csv and the codebook's rating columns, lower suppression.minN in wave.json, or set "mayBeEmpty": true on its sources`;
+export const noFiniteEstimate = (population: string, kept: number, cells: number) =>
+  `none of the ${cells} unsuppressed ${population} estimates has a finite value (${kept} respondent(s) kept): check the answer scale in the codebook and the weights`;

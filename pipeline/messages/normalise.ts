@@ -13,3 +13,8 @@ export const unknownCompetency = (competency: string) =>
   `competency "${competency}" is not in data/competencies.json; fix the codebook or add it to the framework`;
 export const itemSlotTwice = (competency: string, dimension: string, first: string, second: string) =>
   `columns "${first}" and "${second}" both rate competency "${competency}", ${dimension}: a respondent has one answer per competency and dimension; map one of them to another competency or remove it from the codebook`;
+export const sourceHasNoRows = (sourceId: string) =>
+  `source "${sourceId}" has no data rows, so its population would be reported without it: export the responses again, or set "mayBeEmpty": true on the source in wave.json`;
+export const allRowsExcluded = (rows: number, reasons: [string, number][], otherReasons: number, why: string, sourceId: string) =>
+  `all ${rows} rows excluded as ${reasons.map(([reason, count]) => `${reason} (${count})`).join(', ')}${otherReasons > 0 ? ` and ${otherReasons} other reason(s)` : ''}: ${why}; ` +
+  `see quality/audit.csv and run \`skillgap validate\` (or set "mayBeEmpty": true on source "${sourceId}" in wave.json if it may have no respondents)`;
