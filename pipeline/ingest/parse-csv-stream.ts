@@ -2,7 +2,8 @@
  * Streams the records of a delimited text file: bytes → iconv-lite decoder → papaparse in chunk
  * mode, so memory holds one chunk of text and the records parsed from it, never the whole file.
  * Records are numbered from 1 in file order (a record spans lines when a quoted cell holds a
- * line break). Quote errors stop the read with a ValidationError naming the record.
+ * line break; CRLF, LF and CR all end a record outside quotes: unify-line-breaks.ts). Quote
+ * errors stop the read with a ValidationError naming the record.
  */
 import { createReadStream } from 'node:fs';
 import { Transform } from 'node:stream';
@@ -12,6 +13,7 @@ import { ValidationError } from '../errors.ts';
 import * as messages from '../messages/ingest.ts';
 import type { TextEncoding } from './detect-encoding.ts';
 import type { LineBreak } from './detect-line-break.ts';
+import { unifyLineBreaks } from './unify-line-breaks.ts';
 
 export interface CsvStreamOptions {
   path: string;
@@ -106,11 +108,14 @@ export function streamCsvRecords(
     const singleByteLineEnds = options.encoding === 'utf-8' || options.encoding === 'windows-1252';
     const pieces = singleByteLineEnds ? bytes.pipe(cutAtLineEnds(DECODED_PIECE_BYTES, options.newline === '\r' ? 0x0d : 0x0a)) : bytes;
     pieces.on('error', fail);
-    const text = pieces.pipe(iconv.decodeStream(options.encoding));
+    const decoded = pieces.pipe(iconv.decodeStream(options.encoding));
+    decoded.on('error', fail);
+    // Every line break outside quotes becomes LF (a file may mix CRLF, LF and CR).
+    const text = decoded.pipe(unifyLineBreaks(options.delimiter));
     text.on('error', fail);
     Papa.parse<string[]>(text as unknown as File, {
       delimiter: options.delimiter,
-      newline: options.newline,
+      newline: '\n',
       quoteChar: '"',
       skipEmptyLines: false,
       chunk(results, parser) {

@@ -3,6 +3,8 @@
  * None quotes cell values other than answer labels of rating columns (never personal data:
  * personal-data columns are dropped at ingest before the draft sees the table).
  */
+import { quoteCell } from './quote-cell.ts';
+
 export const missingFrom = () => 'name the export to draft from: skillgap codebook init --from FILE';
 export const badPopulation = (value: string) => `--population must be industry or education, not "${value}"`;
 export const requiredColumnNotFound = (role: string) =>
@@ -13,5 +15,5 @@ export const metadataFound = (roles: string) => `metadata columns: ${roles}`;
 export const scaleFound = (min: number, max: number, labels: number, missing: number, ordered: boolean) =>
   `scale ${min}–${max}: ${labels} answer label(s), ${missing} missing-answer label(s)${ordered ? '' : ' — NOT all placed: check "scale" and the review list'}`;
 export const unrecognisedLabel = (label: string, count: number) =>
-  `answer label "${label}" (${count} cell(s)) matches no known scale pattern: add it to scale.labels or scale.missing`;
+  `answer label ${quoteCell(label)} (${count} cell(s)) matches no known scale pattern: add it to scale.labels or scale.missing`;
 export const written = (path: string) => `draft written to ${path}; review the "review" list, then save it as the wave's codebook.json`;

@@ -1,7 +1,9 @@
 /** Messages about country names and region mappings (pipeline/normalise/countries.ts, regions.ts). */
 
 /** Country text as typed, shortened so a pasted paragraph cannot flood a message. */
-const quoteCountryText = (text: string) => JSON.stringify(text.length > 60 ? `${text.slice(0, 57)}...` : text);
+import { quoteCell } from './quote-cell.ts';
+
+const quoteCountryText = (text: string) => quoteCell(text);
 
 /** `unknown country "Nethrelands" (did you mean Netherlands?)` */
 export const unknownCountry = (text: string, suggestions: string[]) => {

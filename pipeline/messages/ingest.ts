@@ -3,6 +3,8 @@
  * None of them takes a cell value: locations (file, row, column) are added by ValidationError,
  * so personal data can never reach a message through this catalogue.
  */
+import { quoteCell } from './quote-cell.ts';
+
 export const fileNotFound = () => 'file not found: check the path in wave.json (sources[].file) or on the command line';
 export const notAFile = () => 'not a regular file: expected a survey export (.csv, .tsv, .txt, .xlsx or .sav)';
 export const emptyFile = () => 'the file is empty: export the responses again from the survey tool';
@@ -35,8 +37,8 @@ export const trailingEmptyFields = (rows: number) =>
 export const trailingBlankLines = (lines: number) => `${lines} empty line(s) at the end of the file were ignored`;
 export const windows1252Fallback = (byteOffset: number) =>
   `the file is not valid UTF-8 (first invalid byte at offset ${byteOffset}); it was decoded as Windows-1252`;
-export const duplicateColumn = (key: string, renamed: string) => `duplicate column "${key}" renamed to "${renamed}"`;
-export const unnamedColumn = (position: number, key: string) => `column ${position} has no header; it is called "${key}"`;
+export const duplicateColumn = (key: string, renamed: string) => `duplicate column ${quoteCell(key)} renamed to ${quoteCell(renamed)}`;
+export const unnamedColumn = (position: number, key: string) => `column ${position} has no header; it is called ${quoteCell(key)}`;
 export const personalColumnsDropped = (count: number) => `${count} personal-data column(s) dropped at ingest`;
 export const formatDetected = (format: string, evidence: string[]) => `detected format ${format}: ${evidence.join('; ')}`;
 export const splitHeaderMissing = (format: string, rows: number) =>

@@ -1,12 +1,14 @@
+import { quoteCell } from './quote-cell.ts';
+
 const listRows = (rows: number[]) => (rows.length <= 5 ? rows.join(', ') : `${rows.slice(0, 5).join(', ')} and ${rows.length - 5} more`);
 
 export const sourceNotInCodebook = (sourceId: string) =>
   `source "${sourceId}" has no entry in the wave's codebook: add a codebook source with "source": "${sourceId}"`;
 export const missingItemColumn = (column: string) =>
-  `rating column "${column}" of the codebook is not in the export; its competency has no answers from this source`;
+  `rating column ${quoteCell(column)} of the codebook is not in the export; its competency has no answers from this source`;
 export const badWeight = () => 'the weight must be a positive number; fix the export or remove the weight column from the codebook';
 export const unknownLabel = (label: string, rows: number[]) =>
-  `unknown answer label "${label}" in ${rows.length} row(s) (rows ${listRows(rows)}): treated as missing (invalid); add it to the codebook's scale labels or missing labels`;
+  `unknown answer label ${quoteCell(label)} in ${rows.length} row(s) (rows ${listRows(rows)}): treated as missing (invalid); add it to the codebook's scale labels or missing labels`;
 export const unknownCountry = (countryMessage: string, rows: number[]) =>
   `${countryMessage} in ${rows.length} row(s) (rows ${listRows(rows)}): kept with region "Unknown"`;
 export const unknownCompetency = (competency: string) =>

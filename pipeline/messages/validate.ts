@@ -3,8 +3,10 @@
  * (personal-data columns are dropped at ingest, free text typed into them is redacted), and are
  * cut to LABEL_MAX characters.
  */
+import { quoteCell } from './quote-cell.ts';
+
 const LABEL_MAX = 60;
-const quote = (label: string) => `"${label.length > LABEL_MAX ? `${label.slice(0, LABEL_MAX)}…` : label}"`;
+const quote = (label: string) => quoteCell(label, LABEL_MAX);
 const listRows = (rows: readonly number[], count: number) => `${rows.join(', ')}${count > rows.length ? ', …' : ''}`;
 
 export const fileLine = (file: string, format: string, evidence: string[], encoding: string, headerRows: number, dataRows: number) =>
