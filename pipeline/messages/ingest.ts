@@ -17,9 +17,18 @@ export const zipWithTextExtension = () =>
   'the file is a ZIP archive (probably an .xlsx workbook) although its name says text: rename it to .xlsx';
 export const xlsxNotZip = () =>
   'the file is named .xlsx but is not an Excel workbook (no ZIP signature): export it again, or rename it to .csv if it is text';
-export const xlsxUnreadable = (reason: string) => `the Excel workbook cannot be read (${reason}): open and save it again in Excel or export it as CSV`;
+export const xlsxUnreadable = (reason: string, part = '') =>
+  `the Excel workbook cannot be read${part ? ` in ${part}` : ''} (${reason}): the file is damaged or cut; open and save it again in Excel or export it as CSV`;
+export const xlsxDamagedSheet = (reason: string, part: string) =>
+  `the Excel workbook is damaged in ${part}: ${reason}; rows would be lost, so nothing was read: open and save it again in Excel or export it as CSV`;
 export const xlsxNoSheet = () => 'the Excel workbook has no worksheet with data';
 export const savUnreadable = (reason: string) => `the SPSS .sav file cannot be read (${reason}): save it again from SPSS or export as CSV`;
+export const savDamaged = (reason: string, byte: number) =>
+  `the SPSS .sav file is damaged at byte ${byte}: ${reason}; cases would be lost, so nothing was read: save it again from SPSS or export as CSV`;
+export const savCasesDisagree = (read: number, held: number) =>
+  `the SPSS reader decoded ${read} case(s) but the data section holds ${held}: the compressed data is damaged; save it again from SPSS or export as CSV`;
+export const savHeaderCaseCount = (header: number, read: number) =>
+  `the file header says ${header} case(s) but the data section holds ${read}; all ${read} were read (the header is wrong or the file was cut at a case boundary)`;
 export const notSav = () => 'format "spss" was requested but the file is not an SPSS .sav file (no $FL2/$FL3 signature)';
 export const savGivenOtherFormat = (format: string) =>
   `the file is an SPSS .sav file but format "${format}" was requested: set format to "spss" or remove the override`;
