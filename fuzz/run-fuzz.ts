@@ -195,7 +195,7 @@ class CaseRunner {
 }
 
 const STACK_TRACE = /\n\s+at .+(:\d+:\d+|\(native\)|<anonymous>)/;
-const PLACE = /row \d+|record \d+|line \d+|column "|offset \d+|byte \d+|case \d+|sheet|worksheet|header|dictionary|the file is empty|no data rows/i;
+const PLACE = /row \d+|record \d+|line \d+|column "|offset \d+|byte \d+|case \d+|sheet|worksheet|part xl\/|ZIP directory|header|dictionary|the file is empty|no data rows/i;
 
 /** Judges one variant's run. */
 export function judge(variant: FuzzVariant, run: { code: number | null; stderr: string; stderrBytes: number; timedOut: boolean; crashed: boolean }, out: string, file: string): { outcome: Outcome; detail: string } {
