@@ -347,7 +347,7 @@ export interface EstimateRow {
   /** Weighted share answering in the top two boxes of the scale; NaN for gaps. */
   top2Share: number;
   suppressed: boolean;
-  /** `` | `low_reliability` | `suppressed_small_n` | `suppressed_derived`. */
+  /** `` | `low_reliability` | `suppressed_small_n` | `suppressed_derived` | `not_asked` (no respondent of the population was asked the competency: analysis/not-asked.ts). */
   flag: string;
 }
 
