@@ -11,7 +11,7 @@
  *   - no leak: no message (stderr, manifest.json and meta warnings) quotes more than a short prefix
  *     of a cell (the planted 50 MB cell is looked for), and stderr stays small.
  *
- *   npm run fuzz [-- --seed N] [--variants N] [--timeout SECONDS] [--only NAME] [--keep] [--json FILE]
+ *   npm run fuzz [-- --seed N] [--variants N] [--big-cells N] [--sample N] [--timeout SECONDS] [--only NAME] [--keep] [--json FILE]
  *
  * Prints the figures and every failing variant (with the seed and its number, so it can be re-run).
  * Exit 0 when every check passed, 1 otherwise.
@@ -274,10 +274,21 @@ export interface FuzzSummary {
 
 const FAILURES: Outcome[] = ['internal_error', 'stack_trace', 'hang', 'crash', 'record_missing', 'no_place', 'leak'];
 
-export async function runFuzz(options: { seed: number; variants: number; bigCells: number; timeoutSeconds: number; only?: string; keep?: boolean; log?: (line: string) => void }): Promise<FuzzSummary> {
+export async function runFuzz(options: {
+  seed: number;
+  variants: number;
+  bigCells: number;
+  timeoutSeconds: number;
+  only?: string;
+  /** Run only this many of the variants, spread evenly over the list (a small seeded sample, e.g. for `npm test`). */
+  sample?: number;
+  keep?: boolean;
+  log?: (line: string) => void;
+}): Promise<FuzzSummary> {
   const log = options.log ?? ((line: string) => process.stderr.write(`${line}\n`));
   const bases = [...sampleBases(), ...(await fixtureBases())].filter((base) => !options.only || base.name.includes(options.only));
-  const variants = makeVariants(bases, options.seed, options.variants, options.bigCells);
+  const all = makeVariants(bases, options.seed, options.variants, options.bigCells);
+  const variants = options.sample ? Array.from({ length: Math.min(options.sample, all.length) }, (_, i) => all[Math.floor((i * all.length) / Math.min(options.sample!, all.length))]) : all;
   const work = mkdtempSync(join(tmpdir(), 'skillgap-fuzz-'));
   const runner = new CaseRunner();
   const outcomes = Object.fromEntries(['ok', 'stopped', ...FAILURES].map((outcome) => [outcome, 0])) as Record<Outcome, number>;
@@ -318,7 +329,7 @@ export function describeFigures(summary: FuzzSummary): string {
 if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
   const { values } = parseArgs({
     args: process.argv.slice(2),
-    options: { seed: { type: 'string' }, variants: { type: 'string' }, 'big-cells': { type: 'string' }, timeout: { type: 'string' }, only: { type: 'string' }, keep: { type: 'boolean' }, json: { type: 'string' } },
+    options: { seed: { type: 'string' }, variants: { type: 'string' }, sample: { type: 'string' }, 'big-cells': { type: 'string' }, timeout: { type: 'string' }, only: { type: 'string' }, keep: { type: 'boolean' }, json: { type: 'string' } },
   });
   const summary = await runFuzz({
     seed: Number(values.seed ?? 12),
@@ -326,6 +337,7 @@ if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.ur
     bigCells: Number(values['big-cells'] ?? 4),
     timeoutSeconds: Number(values.timeout ?? 60),
     only: values.only,
+    sample: values.sample ? Number(values.sample) : undefined,
     keep: values.keep,
   });
   process.stdout.write(`${describeFigures(summary)}\n`);
