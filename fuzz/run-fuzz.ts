@@ -269,6 +269,8 @@ export interface FuzzSummary {
   seed: number;
   variants: number;
   outcomes: Record<Outcome, number>;
+  /** Outcome counts per kind of file and mutation, e.g. `xlsx broken-worksheet-xml`. */
+  byMutation: Record<string, Partial<Record<Outcome, number>>>;
   failures: VariantResult[];
 }
 
@@ -293,6 +295,7 @@ export async function runFuzz(options: {
   const runner = new CaseRunner();
   const outcomes = Object.fromEntries(['ok', 'stopped', ...FAILURES].map((outcome) => [outcome, 0])) as Record<Outcome, number>;
   const failures: VariantResult[] = [];
+  const byMutation: FuzzSummary['byMutation'] = {};
   log(`fuzz: seed ${options.seed}, ${variants.length} variants of ${bases.length} exports, ${options.timeoutSeconds} s per variant, in ${work}`);
   try {
     for (const variant of variants) {
@@ -303,6 +306,8 @@ export async function runFuzz(options: {
       const run = await runner.run(config, out, timeout);
       const { outcome, detail } = judge(variant, run, out, file);
       outcomes[outcome]++;
+      const kind = (byMutation[`${variant.base.kind} ${variant.mutation}`] ??= {});
+      kind[outcome] = (kind[outcome] ?? 0) + 1;
       const result: VariantResult = { number: variant.number, base: variant.base.name, mutation: variant.mutation, exitCode: run.code, outcome, detail };
       if (FAILURES.includes(outcome)) {
         failures.push(result);
@@ -315,7 +320,7 @@ export async function runFuzz(options: {
     runner.stop();
     if (!options.keep) rmSync(work, { recursive: true, force: true });
   }
-  return { seed: options.seed, variants: variants.length, outcomes, failures };
+  return { seed: options.seed, variants: variants.length, outcomes, byMutation, failures };
 }
 
 export function describeFigures(summary: FuzzSummary): string {
@@ -323,6 +328,7 @@ export function describeFigures(summary: FuzzSummary): string {
   return [
     `variants ${summary.variants} (seed ${summary.seed}): ${o.ok} read whole, ${o.stopped} stopped with exit 1 naming file and place`,
     `stack traces ${o.stack_trace}, internal errors ${o.internal_error}, crashes ${o.crash}, hangs ${o.hang}, successes with a record missing ${o.record_missing}, exit 1 without file and place ${o.no_place}, leaks ${o.leak}`,
+    ...Object.entries(summary.byMutation).sort(([a], [b]) => a.localeCompare(b)).map(([mutation, counts]) => `  ${mutation}: ${Object.entries(counts).map(([outcome, count]) => `${outcome} ${count}`).join(', ')}`),
   ].join('\n');
 }
 
