@@ -13,7 +13,7 @@ import { ValidationError } from '../errors.ts';
 import * as messages from '../messages/ingest.ts';
 import type { TextEncoding } from './detect-encoding.ts';
 import type { LineBreak } from './detect-line-break.ts';
-import { unifyLineBreaks } from './unify-line-breaks.ts';
+import { hasForeignLineBreaks, unifyLineBreaks } from './unify-line-breaks.ts';
 
 export interface CsvStreamOptions {
   path: string;
@@ -86,10 +86,14 @@ function joined(pending: Buffer[], last: Buffer): Buffer {
 }
 
 /** Calls `onRecords` with each parsed chunk and the 1-based number of its first record. */
-export function streamCsvRecords(
+export async function streamCsvRecords(
   options: CsvStreamOptions,
   onRecords: (records: string[][], firstRecordNumber: number) => void,
 ): Promise<number> {
+  const singleByteLineEnds = options.encoding === 'utf-8' || options.encoding === 'windows-1252';
+  // Mixed line ends (CRLF, LF and CR in one file) are unified outside quotes; a file with one kind
+  // only (almost every export) is parsed as it is, without the cost of tracking quotes twice.
+  const mixedLineBreaks = !singleByteLineEnds || (await hasForeignLineBreaks(options.path, options.newline));
   return new Promise((resolve, reject) => {
     let recordsSeen = 0;
     let failed = false;
@@ -105,17 +109,16 @@ export function streamCsvRecords(
       const onBytes = options.onBytes;
       bytes.on('data', (chunk) => onBytes(chunk as Buffer));
     }
-    const singleByteLineEnds = options.encoding === 'utf-8' || options.encoding === 'windows-1252';
     const pieces = singleByteLineEnds ? bytes.pipe(cutAtLineEnds(DECODED_PIECE_BYTES, options.newline === '\r' ? 0x0d : 0x0a)) : bytes;
     pieces.on('error', fail);
     const decoded = pieces.pipe(iconv.decodeStream(options.encoding));
     decoded.on('error', fail);
     // Every line break outside quotes becomes LF (a file may mix CRLF, LF and CR).
-    const text = decoded.pipe(unifyLineBreaks(options.delimiter));
-    text.on('error', fail);
+    const text = mixedLineBreaks ? decoded.pipe(unifyLineBreaks(options.delimiter)) : decoded;
+    if (mixedLineBreaks) text.on('error', fail);
     Papa.parse<string[]>(text as unknown as File, {
       delimiter: options.delimiter,
-      newline: '\n',
+      newline: mixedLineBreaks ? '\n' : options.newline,
       quoteChar: '"',
       skipEmptyLines: false,
       chunk(results, parser) {

@@ -33,3 +33,18 @@ describe('unifyLineBreaks', () => {
     expect(await unify(['a\t"b\rc"\r1\t2'], '\t')).toBe('a\t"b\rc"\n1\t2');
   });
 });
+
+describe('hasForeignLineBreaks', () => {
+  it('finds a line break other than the file\'s own, anywhere (quoted or not)', async () => {
+    const { hasForeignLineBreaks } = await import('../../pipeline/ingest/unify-line-breaks.ts');
+    const { tempFile } = await import('./fixture-helpers.ts');
+    const check = (text: string, newline: '\r\n' | '\n' | '\r') => hasForeignLineBreaks(tempFile(`breaks-${Math.random()}.csv`, text), newline);
+    expect(await check('a,b\n1,2\n', '\n')).toBe(false);
+    expect(await check('a,b\n1,2\r\n', '\n')).toBe(true);
+    expect(await check('a,b\r\n1,2\r\n', '\r\n')).toBe(false);
+    expect(await check('a,b\r\n1,"x\ny"\r\n', '\r\n')).toBe(true);
+    expect(await check('a,b\r\n1,2\r', '\r\n')).toBe(true);
+    expect(await check('a,b\r1,2\r', '\r')).toBe(false);
+    expect(await check('a,b\r1,2\n', '\r')).toBe(true);
+  });
+});
