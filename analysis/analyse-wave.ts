@@ -26,6 +26,7 @@ import {
   benjaminiHochberg, cliffsDelta, differenceOfIndependentMeans, mannWhitneyUFromCounts, matchedPairsRankBiserial,
   normalConfidenceInterval, rankedDiscrepancyScores, startBootstrapRankIntervals, wilcoxonSignedRankFromCounts, type DomainMeans,
 } from './stats/index.ts';
+import { askedCells, flagNotAsked } from './not-asked.ts';
 import { computePopulationWeights } from './population-weights.ts';
 import { buildRankings } from './build-rankings.ts';
 import { encodeAnswers } from './encode-answers.ts';
@@ -173,7 +174,7 @@ export function analyseWave(wave: NormalisedWave, config: WaveConfig, phaseSecon
   phase('rankings');
   const distributions = buildDistributions(blocks, competencies, data, encoded.levelValues, wave.scale, minN);
   phase('distributions');
-  return { wave: wave.wave, estimates, tests, rankings, distributions, weighting, warnings };
+  return { wave: wave.wave, estimates: flagNotAsked(estimates, askedCells(wave)), tests, rankings, distributions, weighting, warnings };
 }
 
 /**

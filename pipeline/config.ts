@@ -7,6 +7,7 @@ import { dirname, join, resolve } from 'node:path';
 import type { Codebook, CompetencyFramework, WaveConfig } from './types.ts';
 import { UsageError, ValidationError } from './errors.ts';
 import { runMessages } from './messages/index.ts';
+import { checkCountryAliases } from './normalise/countries.ts';
 
 export const DEFAULT_CONFIG: Omit<WaveConfig, 'wave' | 'title' | 'reportDate' | 'sources' | 'codebook'> = {
   regionScheme: 'un-m49-region',
@@ -62,12 +63,17 @@ export function loadWave(root: string, waveId: string | undefined, configPath?: 
   if (!['un-m49-region', 'un-m49-subregion', 'un-regional-group'].includes(config.regionScheme)) {
     problems.push(`"regionScheme" must be un-m49-region, un-m49-subregion or un-regional-group, not "${config.regionScheme}"`);
   }
+  problems.push(...checkCountryAliases(config.countryAliases));
   const sourcePaths: string[] = [];
   for (const [i, source] of (config.sources ?? []).entries()) {
     if (!source.id || !source.file) problems.push(`sources[${i}] needs "id" and "file"`);
     if (source.population !== 'industry' && source.population !== 'education') problems.push(`sources[${i}].population must be industry or education`);
     const sourcePath = resolve(waveDir, source.file ?? '');
     if (source.file && !existsSync(sourcePath)) problems.push(`sources[${i}] file not found: ${sourcePath}`);
+    if (source.mayBeEmpty !== undefined && typeof source.mayBeEmpty !== 'boolean') problems.push(`sources[${i}].mayBeEmpty must be true or false`);
+    if (source.missingMarkers !== undefined && !(Array.isArray(source.missingMarkers) && source.missingMarkers.every((marker) => typeof marker === 'string'))) {
+      problems.push(`sources[${i}].missingMarkers must be a list of texts, e.g. ["N/A", "-99"]`);
+    }
     sourcePaths.push(sourcePath);
   }
   if (problems.length > 0) throw new UsageError(`${path}: ${problems.length} problem(s) in the wave config:\n  ${problems.join('\n  ')}`);

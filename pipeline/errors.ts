@@ -6,6 +6,8 @@
  * personal data (values of personal-data columns are dropped before any message is built).
  */
 
+import { quoteCell } from './messages/quote-cell.ts';
+
 /** Where in an input a problem is. Rows are 1-based record numbers including header rows. */
 export interface InputLocation {
   file?: string;
@@ -17,7 +19,7 @@ export function describeLocation(where: InputLocation): string {
   const parts: string[] = [];
   if (where.file) parts.push(where.file);
   if (where.row !== undefined) parts.push(`row ${where.row}`);
-  if (where.column !== undefined) parts.push(`column "${where.column}"`);
+  if (where.column !== undefined) parts.push(`column ${quoteCell(where.column)}`);
   return parts.join(', ');
 }
 

@@ -112,6 +112,13 @@ export interface WaveSource {
   population: Population;
   /** Force a format instead of detecting it. */
   format?: ExportFormat;
+  /**
+   * The source may end with no kept respondent (e.g. a pilot export). Without it, a source whose
+   * every row is excluded stops the run (exit 1) with the reasons.
+   */
+  mayBeEmpty?: boolean;
+  /** Texts that mean "no answer" in this source's country column (e.g. ["N/A", "-99"]); otherwise only an empty cell is missing, and "NA" is Namibia. */
+  missingMarkers?: string[];
 }
 
 /** Quality rules; each can be switched off. Reason codes are in QualityReason. */
@@ -141,6 +148,8 @@ export interface WaveConfig {
   /** Path of the codebook, relative to the wave folder. */
   codebook: string;
   regionScheme: RegionScheme;
+  /** Extra country spellings of this wave: text → ISO 3166-1 alpha-2 (e.g. {"Zuid-Afrika": "ZA"}). */
+  countryAliases?: Record<string, string>;
   quality: QualityRules;
   suppression: {
     /** Cells with unweighted n below this are suppressed (default 5). */
@@ -338,7 +347,7 @@ export interface EstimateRow {
   /** Weighted share answering in the top two boxes of the scale; NaN for gaps. */
   top2Share: number;
   suppressed: boolean;
-  /** `` | `low_reliability` | `suppressed_small_n` | `suppressed_derived`. */
+  /** `` | `low_reliability` | `suppressed_small_n` | `suppressed_derived` | `not_asked` (no respondent of the population was asked the competency: analysis/not-asked.ts). */
   flag: string;
 }
 

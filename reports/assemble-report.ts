@@ -112,7 +112,12 @@ export async function assembleReport(input: ReportInput, figures: RenderedFigure
     ],
     allGaps.map((cell) => [cell.region, label(cell.competency), formatEstimate(cell.mean!), cell.ciLow === null || cell.ciHigh === null ? '' : formatInterval(cell.ciLow, cell.ciHigh), formatCount(cell.n!, minN), cell.lowReliability ? 'low rel.' : '']),
   );
-  paragraph(`“low rel.”: n < ${input.config.suppression.lowReliabilityN}. Suppressed cells (n < ${minN}) are never listed.`, { muted: true, size: 8.5 });
+  const notAskedGaps = [...new Set(publishableEstimates(input.analysis, 'industry', 'gap_preparedness').filter((cell) => cell.notAsked).map((cell) => label(cell.competency)))];
+  paragraph(
+    `“low rel.”: n < ${input.config.suppression.lowReliabilityN}. Suppressed cells (n < ${minN}) are never listed.` +
+      (notAskedGaps.length > 0 ? ` Not asked in this wave (no estimate, not suppressed): ${notAskedGaps.join(', ')}.` : ''),
+    { muted: true, size: 8.5 },
+  );
 
   chapter('Competency detail');
   const detail: [string, string][] = [

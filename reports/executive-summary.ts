@@ -50,7 +50,8 @@ export function writeExecutiveSummary(input: ReportInput): ExecutiveSummary {
 
   const industry = input.respondentsByCountry.reduce((sum, country) => sum + country.industry, 0);
   const education = input.respondentsByCountry.reduce((sum, country) => sum + country.education, 0);
-  const countries = input.respondentsByCountry.filter((country) => country.industry + country.education > 0).length;
+  // Respondents whose country is unknown (country code ``) are counted, but not as a country.
+  const countries = input.respondentsByCountry.filter((country) => country.country !== '' && country.industry + country.education > 0).length;
   paragraphs.push(
     `This report covers wave ${input.config.wave}: ${quote(industry, 'industry respondents', String)} respondents from industry and ` +
       `${quote(education, 'education respondents', String)} from tertiary education in ${quote(countries, 'countries', String)} countries ` +
@@ -75,7 +76,11 @@ export function writeExecutiveSummary(input: ReportInput): ExecutiveSummary {
         ? `In ${region} it is ${label(largest.competency)} (${quote(largest.mean!, `${region} gap ${largest.competency}`)}).`
         : `In ${region} every cell is suppressed (n < ${input.config.suppression.minN}).`;
     });
+  const notAsked = [...new Set(globalCells.filter((cell) => cell.notAsked).map((cell) => cell.competency))];
   if (regionSentences.length > 0) paragraphs.push(`The largest gap differs by region. ${regionSentences.join(' ')}`);
+  if (notAsked.length > 0) {
+    paragraphs.push(`This wave did not ask about ${listInEnglish(notAsked.map(label))}: ${notAsked.length === 1 ? 'it has' : 'they have'} no estimate here (not asked, not suppressed).`);
+  }
 
   const robust = input.analysis.rankings
     .filter((row) => row.region === 'Global' && !row.suppressed && Number.isFinite(row.rankCiHigh) && row.rankCiHigh <= ROBUST_TOP_RANK)

@@ -14,6 +14,8 @@ export interface PublishableEstimate {
   ciLow: number | null;
   ciHigh: number | null;
   suppressed: boolean;
+  /** The wave did not ask the competency (flag `not_asked`): no value, and not for a small n. */
+  notAsked: boolean;
   lowReliability: boolean;
 }
 
@@ -36,6 +38,7 @@ export function publishableEstimates(
         ciLow: hidden || !Number.isFinite(row.ciLow) ? null : row.ciLow,
         ciHigh: hidden || !Number.isFinite(row.ciHigh) ? null : row.ciHigh,
         suppressed: hidden,
+        notAsked: row.flag === 'not_asked',
         lowReliability: !hidden && row.flag === 'low_reliability',
       };
     });

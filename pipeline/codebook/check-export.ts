@@ -5,6 +5,7 @@
  * table, returns the findings. A required column missing, or most rating columns missing (an
  * export of another survey), throws ValidationError from resolveColumns, listing every problem.
  */
+import { answerBatteries } from './answer-batteries.ts';
 import type { RawTable, ScaleDefinition, SourceCodebook } from '../types.ts';
 import { resolveColumns } from '../normalise/resolve-columns.ts';
 import { makeAnswerRecoder } from '../normalise/recode-answer.ts';
@@ -31,6 +32,8 @@ export interface ExportCheck {
   /** Metadata role → export column key, for the roles the codebook names and the export has. */
   metadata: Record<string, string>;
   unmappedRatingColumns: string[];
+  /** Batteries of columns sharing one small set of answer labels (any scale) with columns the codebook does not map. */
+  unmappedBatteries: { labels: string[]; columns: string[] }[];
   unknownLabels: AnswerFinding[];
   outOfRange: AnswerFinding[];
 }
@@ -47,6 +50,9 @@ export function checkExport(table: RawTable, source: SourceCodebook, scale: Scal
     }
   }
   const unmappedRatingColumns = ratingColumnIndices(table).filter((index) => !mapped.has(index)).map((index) => table.columns[index].key);
+  const unmappedBatteries = answerBatteries(table)
+    .map((battery) => ({ labels: battery.labels, columns: battery.columnIndices.filter((index) => !mapped.has(index)).map((index) => table.columns[index].key) }))
+    .filter((battery) => battery.columns.length > 0);
 
   const recode = makeAnswerRecoder(scale);
   const unknown = new Map<string, AnswerFinding>();
@@ -72,6 +78,7 @@ export function checkExport(table: RawTable, source: SourceCodebook, scale: Scal
     missingItems: resolved.missingItems,
     metadata,
     unmappedRatingColumns,
+    unmappedBatteries,
     unknownLabels: [...unknown.values()],
     outOfRange: [...outside.values()],
   };

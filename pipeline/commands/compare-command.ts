@@ -7,7 +7,9 @@
  *   <out>/compare/<A>-<B>/top-ranks.csv     (region, competency, movement: entered | left)
  */
 import { join, resolve } from 'node:path';
+import { readFileSync } from 'node:fs';
 import { compareWaves } from '../../analysis/compare-waves.ts';
+import { askedDifferently } from '../../analysis/compare-asked.ts';
 import { runCommand } from './run-command.ts';
 import { readAnalysis } from '../stages/analyse-stage.ts';
 import { formatCsv } from '../io/csv-write.ts';
@@ -37,6 +39,8 @@ export async function compareCommand(options: CompareCommandOptions) {
   const previous = readAnalysis(join(outBase, previousWave))!;
   const current = readAnalysis(join(outBase, currentWave))!;
   const rows = compareWaves(previous, current);
+  const warnings = askedDifferently(previous, current, { previous: waveScale(join(outBase, previousWave)), current: waveScale(join(outBase, currentWave)) });
+  for (const warning of warnings) log(`  warning: ${warning}`);
   const dir = join(outBase, 'compare', `${previousWave}-${currentWave}`);
   writeFileAtomic(join(dir, 'wave-change.csv'), formatCsv(WAVE_CHANGE_COLUMNS, rows.map(waveChangeCells)));
   const movements = rows.filter((row) => row.top5 === 'entered' || row.top5 === 'left');
@@ -45,7 +49,12 @@ export async function compareCommand(options: CompareCommandOptions) {
   const significant = rows.filter((row) => !row.suppressed && row.region === 'Global' && row.pValue < 0.05);
   log(`compare ${previousWave} → ${currentWave}: ${rows.length} gap changes written to ${dir}`);
   log(`  Global: ${significant.length} gap(s) changed at p < 0.05; top 5 entered: ${names(movements, 'entered')}; left: ${names(movements, 'left')}`);
-  return { previousWave, wave: currentWave, dir, changes: rows.length, globalSignificant: significant.length, topRankMovements: movements.map((m) => ({ region: m.region, competency: m.competency, movement: m.top5 })) };
+  return { previousWave, wave: currentWave, dir, warnings, changes: rows.length, globalSignificant: significant.length, topRankMovements: movements.map((m) => ({ region: m.region, competency: m.competency, movement: m.top5 })) };
+}
+
+/** The answer scale a wave was normalised with (normalised/wave.json). */
+function waveScale(waveOut: string): { min: number; max: number } {
+  return (JSON.parse(readFileSync(join(waveOut, 'normalised', 'wave.json'), 'utf8')) as { scale: { min: number; max: number } }).scale;
 }
 
 function names(rows: WaveChange[], movement: string): string {

@@ -21,6 +21,7 @@ import { readExport } from '../ingest/read-export.ts';
 import type { IngestedTable } from '../ingest/ingest-types.ts';
 import { checkExport, type ExportCheck } from '../codebook/check-export.ts';
 import { ratingColumnIndices } from '../codebook/rating-columns.ts';
+import { answerBatteries } from '../codebook/answer-batteries.ts';
 import * as messages from '../messages/validate.ts';
 import type { ExportFormat, Population, SourceCodebook } from '../types.ts';
 
@@ -143,7 +144,9 @@ async function checkTarget(target: Target, wave: LoadedWave | undefined): Promis
     return report;
   }
   if (target.candidates.length === 0) {
-    report.ratingLikeColumns = ratingColumnIndices(table).map((index) => table.columns[index].key);
+    const ratingLike = new Set(ratingColumnIndices(table));
+    for (const battery of answerBatteries(table)) for (const index of battery.columnIndices) ratingLike.add(index);
+    report.ratingLikeColumns = [...ratingLike].sort((a, b) => a - b).map((index) => table.columns[index].key);
     report.usable = true;
     return report;
   }
@@ -157,6 +160,11 @@ async function checkTarget(target: Target, wave: LoadedWave | undefined): Promis
   report.usable = true;
   for (const column of check.missingItems) report.warnings.push(messages.missingItem(column));
   if (check.unmappedRatingColumns.length > 0) report.warnings.push(messages.unmappedRatingColumns(check.unmappedRatingColumns));
+  for (const battery of check.unmappedBatteries) {
+    const known = new Set(check.unmappedRatingColumns);
+    const columns = battery.columns.filter((column) => !known.has(column));
+    if (columns.length > 0) report.warnings.push(messages.unmappedBattery(columns, battery.labels));
+  }
   for (const finding of check.unknownLabels) report.warnings.push(`column "${finding.column}": ${messages.unknownLabel(finding.label, finding.count, finding.firstRows)}`);
   const { min, max } = wave!.codebook.scale;
   for (const finding of check.outOfRange) report.warnings.push(`column "${finding.column}": ${messages.outOfRange(finding.label, min, max, finding.count, finding.firstRows)}`);

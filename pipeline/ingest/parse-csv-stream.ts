@@ -2,7 +2,8 @@
  * Streams the records of a delimited text file: bytes → iconv-lite decoder → papaparse in chunk
  * mode, so memory holds one chunk of text and the records parsed from it, never the whole file.
  * Records are numbered from 1 in file order (a record spans lines when a quoted cell holds a
- * line break). Quote errors stop the read with a ValidationError naming the record.
+ * line break; CRLF, LF and CR all end a record outside quotes: unify-line-breaks.ts). Quote
+ * errors stop the read with a ValidationError naming the record.
  */
 import { createReadStream } from 'node:fs';
 import { Transform } from 'node:stream';
@@ -13,6 +14,7 @@ import * as messages from '../messages/ingest.ts';
 import type { TextEncoding } from './detect-encoding.ts';
 import type { LineBreak } from './detect-line-break.ts';
 import type { Quoting } from './detect-quoting.ts';
+import { hasForeignLineBreaks, unifyLineBreaks } from './unify-line-breaks.ts';
 
 export interface CsvStreamOptions {
   path: string;
@@ -87,10 +89,14 @@ function joined(pending: Buffer[], last: Buffer): Buffer {
 }
 
 /** Calls `onRecords` with each parsed chunk and the 1-based number of its first record. */
-export function streamCsvRecords(
+export async function streamCsvRecords(
   options: CsvStreamOptions,
   onRecords: (records: string[][], firstRecordNumber: number) => void,
 ): Promise<number> {
+  const singleByteLineEnds = options.encoding === 'utf-8' || options.encoding === 'windows-1252';
+  // Mixed line ends (CRLF, LF and CR in one file) are unified outside quotes; a file with one kind
+  // only (almost every export) is parsed as it is, without the cost of tracking quotes twice.
+  const mixedLineBreaks = !singleByteLineEnds || (await hasForeignLineBreaks(options.path, options.newline));
   return new Promise((resolve, reject) => {
     let recordsSeen = 0;
     let failed = false;
@@ -106,14 +112,16 @@ export function streamCsvRecords(
       const onBytes = options.onBytes;
       bytes.on('data', (chunk) => onBytes(chunk as Buffer));
     }
-    const singleByteLineEnds = options.encoding === 'utf-8' || options.encoding === 'windows-1252';
     const pieces = singleByteLineEnds ? bytes.pipe(cutAtLineEnds(DECODED_PIECE_BYTES, options.newline === '\r' ? 0x0d : 0x0a)) : bytes;
     pieces.on('error', fail);
-    const text = pieces.pipe(iconv.decodeStream(options.encoding));
-    text.on('error', fail);
+    const decoded = pieces.pipe(iconv.decodeStream(options.encoding));
+    decoded.on('error', fail);
+    // Every line break outside quotes becomes LF (a file may mix CRLF, LF and CR).
+    const text = mixedLineBreaks ? decoded.pipe(unifyLineBreaks(options.delimiter)) : decoded;
+    if (mixedLineBreaks) text.on('error', fail);
     Papa.parse<string[]>(text as unknown as File, {
       delimiter: options.delimiter,
-      newline: options.newline,
+      newline: mixedLineBreaks ? '\n' : options.newline,
       quoteChar: '"',
       // Papaparse's fast mode splits on delimiters and line breaks only, with no quote handling.
       ...(options.quoting === 'none' ? { fastMode: true } : {}),

@@ -15,12 +15,13 @@
  * Bad input throws ValidationError with file (and row, where there is one); anything else
  * thrown from here is a bug.
  */
-import { open, stat } from 'node:fs/promises';
+import { open, readFile, stat } from 'node:fs/promises';
 import { extname } from 'node:path';
 import iconv from 'iconv-lite';
 import { ValidationError } from '../errors.ts';
 import * as messages from '../messages/ingest.ts';
 import { openSpss } from './adapters/spss.ts';
+import { SavDamage, savStructure, type SavStructure } from './adapters/sav-structure.ts';
 import { TableAssembler, type AssembledMeta } from './assemble-table.ts';
 import { detectDelimiter } from './detect-delimiter.ts';
 import { detectEncoding } from './detect-encoding.ts';
@@ -34,6 +35,8 @@ import { hasUtf16Bom, looksBinary, sniffFileKind } from './sniff-file.ts';
 const SAMPLE_BYTES = 64 * 1024;
 /** Rows handed to the batch callback at once when the source is not chunked already. */
 const SHEET_BATCH_ROWS = 5000;
+/** .sav files up to this size have their structure checked before reading (savStructure reads the file into memory). */
+const SAV_CHECK_LIMIT_BYTES = 256 * 1024 * 1024;
 
 export type { ExportInput, IngestedTable, StreamedExport, StreamOptions } from './ingest-types.ts';
 
@@ -119,6 +122,17 @@ async function streamText(input: ExportInput, onBatch: BatchHandler, head: Uint8
 
 async function streamSav(input: ExportInput, onBatch: BatchHandler, base: TableBase, redactCells: boolean): Promise<StreamedExport> {
   const file = input.path;
+  // The structure first (bounded: the file is in memory only up to SAV_CHECK_LIMIT_BYTES), so a
+  // damaged file stops naming the byte where it is damaged, and the cases read can be checked.
+  let structure: SavStructure | null = null;
+  if ((await stat(file)).size <= SAV_CHECK_LIMIT_BYTES) {
+    try {
+      structure = savStructure(await readFile(file));
+    } catch (error) {
+      if (!(error instanceof SavDamage)) throw error;
+      throw new ValidationError(messages.savDamaged(error.message, error.byte), { file });
+    }
+  }
   let reader;
   try {
     reader = await openSpss(file);
@@ -160,8 +174,12 @@ async function streamSav(input: ExportInput, onBatch: BatchHandler, base: TableB
   if (counted && (caseNumber < counted.cases || counted.partialSlots > 0)) {
     throw new ValidationError(messages.savCasesCut(counted.cases, caseNumber, counted.partialSlots), { file, row: caseNumber + 1 });
   }
+  if (structure && caseNumber !== structure.dataCases) {
+    throw new ValidationError(messages.savCasesDisagree(caseNumber, structure.dataCases), { file, row: Math.min(caseNumber, structure.dataCases) + 1 });
+  }
   const meta = assembler.finish();
-  if (counted && counted.headerCases >= 0 && counted.headerCases !== counted.cases) meta.warnings.push(messages.savHeaderCaseCount(counted.headerCases, counted.cases));
+  const headerCases = counted?.headerCases ?? structure?.headerCases;
+  if (headerCases !== undefined && headerCases >= 0 && headerCases !== caseNumber) meta.warnings.push(messages.savHeaderCaseCount(headerCases, caseNumber));
   const keptNames = new Set(meta.columns.map((column) => column.key));
   const spssColumns: SpssColumnInfo[] = reader.info.filter((column) => keptNames.has(column.name));
   return { ...finishTable(meta, { ...base, encoding: reader.encoding, delimiter: '' }), spss: { columns: spssColumns } };
@@ -181,5 +199,6 @@ function finishTable(meta: AssembledMeta, base: TableBase & { encoding: string; 
 }
 
 function reasonOf(error: unknown): string {
-  return error instanceof Error ? error.message.split('\n')[0].slice(0, 120) : 'unknown error';
+  if (typeof error === 'string' && error.trim() !== '') return error.split('\n')[0].slice(0, 120);
+  return error instanceof Error && error.message.trim() !== '' ? error.message.split('\n')[0].slice(0, 120) : 'unknown error';
 }

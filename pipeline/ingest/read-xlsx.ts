@@ -36,7 +36,7 @@
 import type ExcelJS from 'exceljs';
 import { ValidationError } from '../errors.ts';
 import * as messages from '../messages/ingest.ts';
-import { columnOf, decodeUtf8, excelUtils, fillMergedCells, openWorkbook, parseSax, readMergedRanges, type MergedRange, type WorkbookState } from './xlsx-workbook-parts.ts';
+import { columnOf, decodeUtf8, excelUtils, fillMergedCells, openWorkbook, parseSax, readMergedRanges, type MergedRange, type WorkbookPlace, type WorkbookState } from './xlsx-workbook-parts.ts';
 
 /** Receives the next records of the sheet with their 1-based worksheet row numbers. */
 export type XlsxRecordHandler = (records: string[][], rowNumbers: number[]) => void;
@@ -86,15 +86,19 @@ export async function streamXlsxRecords(path: string, file: string, onRecords: X
       throw error;
     }
   };
+  const place: WorkbookPlace = { part: '', file };
   try {
-    const { sheets, state } = await openWorkbook(path);
+    const { sheets, state } = await openWorkbook(path, place);
     for (const { name, entry } of sheets) {
+      place.part = `worksheet ${JSON.stringify(name)} (${entry.path})`;
+      place.row = undefined;
       const merges = await readMergedRanges(entry.stream());
-      if (await streamWorksheet(entry.stream(), state, merges, guardedHandler)) return { sheetName: name };
+      if (await streamWorksheet(entry.stream(), state, merges, guardedHandler, place)) return { sheetName: name };
     }
   } catch (error) {
     if (error === consumerError) throw error;
-    throw new ValidationError(messages.xlsxUnreadable(reasonOf(error)), { file });
+    if (error instanceof ValidationError) throw error;
+    throw new ValidationError(messages.xlsxUnreadable(reasonOf(error), place.part), { file, row: place.row });
   }
   throw new ValidationError(messages.xlsxNoSheet(), { file });
 }
@@ -108,7 +112,13 @@ async function streamWorksheet(
   workbook: WorkbookState,
   merges: MergedRange[],
   onRecords: XlsxRecordHandler,
+  place: WorkbookPlace,
 ): Promise<boolean> {
+  // A worksheet cut short or with a broken row structure loses rows quietly if read on: stop instead.
+  const damaged = (reason: string): never => {
+    throw new ValidationError(messages.xlsxDamagedSheet(reason, place.part), { file: place.file, row: place.row });
+  };
+  let sheetDataClosed = false;
   const sharedStrings = workbook.sharedStrings;
   const date1904 = workbook.date1904;
   const dateStyles = new Map<number, boolean>();
@@ -170,7 +180,10 @@ async function streamWorksheet(
       if (event.eventType === 'opentag') {
         const attributes = event.value.attributes;
         if (name === 'row') {
+          if (row) damaged(`row ${rowNumber} is not closed before the next row starts`);
           rowNumber = attributes.r ? Number.parseInt(attributes.r, 10) : lastRowNumber + 1;
+          if (!(rowNumber > lastRowNumber)) damaged(`row ${attributes.r} comes after row ${lastRowNumber}: rows are repeated or out of order`);
+          place.row = rowNumber;
           row = [];
           rowWidth = 0;
           lastColumn = 0;
@@ -201,6 +214,8 @@ async function streamWorksheet(
         }
       } else if (name === 'f' || name === 'v' || name === 't') {
         collecting = null;
+      } else if (name === 'sheetData') {
+        sheetDataClosed = true;
       } else if (name === 'row' && row) {
         for (let gap = lastRowNumber + 1; gap < rowNumber; gap++) pushRecord([], gap);
         while (row.length < rowWidth) row.push('');
@@ -210,6 +225,8 @@ async function streamWorksheet(
       }
     }
   }
+  if (row) damaged(`the worksheet XML ends inside row ${rowNumber}`);
+  if (!sheetDataClosed && (hasData || lastRowNumber > 0)) damaged('the worksheet XML ends before its last row (no </sheetData>)');
   if (!hasData) return false;
   // Rows a merged range reaches below the last row of the XML exist in the sheet (exceljs made them).
   const mergedBottom = merges.reduce((bottom, range) => Math.max(bottom, range.bottom), 0);
@@ -245,8 +262,11 @@ function typedValue(
   }
   if (valueText === undefined) return null;
   switch (type) {
-    case 's':
-      return sharedStrings[Number.parseInt(valueText, 10)] ?? null;
+    case 's': {
+      const index = Number.parseInt(valueText, 10);
+      if (!(index >= 0 && index < sharedStrings.length)) throw new SharedStringMissing(valueText, sharedStrings.length);
+      return sharedStrings[index] ?? null;
+    }
     case 'str':
       return excelUtils.xmlDecode(valueText);
     case 'inlineStr':
@@ -276,6 +296,15 @@ function fitRecord(record: string[], width: number): string[] {
   return record;
 }
 
+/** A cell refers to a shared string the workbook does not have (its text would be lost). */
+class SharedStringMissing extends Error {
+  constructor(index: string, count: number) {
+    super(`a cell refers to shared string ${JSON.stringify(index.slice(0, 20))}, but the workbook has ${count}`);
+  }
+}
+
+/** The parser's reason, its `line:column:` prefix spelled out. */
 function reasonOf(error: unknown): string {
-  return error instanceof Error ? error.message.split('\n')[0].slice(0, 120) : 'unknown error';
+  const reason = error instanceof Error ? error.message.split('\n')[0].slice(0, 120) : 'unknown error';
+  return reason.replace(/^(\d+):(\d+): /, 'XML line $1, column $2: ');
 }

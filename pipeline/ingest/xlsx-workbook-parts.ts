@@ -173,17 +173,30 @@ export function columnOf(reference: string): number {
 }
 
 /** The workbook's worksheets in tab order (name and ZIP entry) and what their cells need. */
-export async function openWorkbook(path: string): Promise<{ sheets: { name: string; entry: ZipEntry }[]; state: WorkbookState }> {
+/** Which part of the workbook is being read, for messages (`openWorkbook` and the worksheet reader update it). */
+export interface WorkbookPlace {
+  part: string;
+  row?: number;
+  /** The workbook's path as the user gave it. */
+  file?: string;
+}
+
+export async function openWorkbook(path: string, place: WorkbookPlace = { part: '' }): Promise<{ sheets: { name: string; entry: ZipEntry }[]; state: WorkbookState }> {
+  place.part = 'the ZIP directory';
   const zip = await unzipper.Open.file(path);
   const entries = new Map(zip.files.map((entry) => [entry.path, entry]));
+  place.part = 'part xl/_rels/workbook.xml.rels';
   const relationships = await parsePart(new RelationshipsXform(), entries.get('xl/_rels/workbook.xml.rels'));
   const workbookXml = new WorkbookXform();
+  place.part = 'part xl/workbook.xml';
   const workbook = (await parsePart(workbookXml, entries.get('xl/workbook.xml'))) as { sheets?: { name: string; rId: string }[] } | undefined;
   const sharedStringsEntry = entries.get('xl/sharedStrings.xml');
   const stylesEntry = entries.get('xl/styles.xml');
   const styles = new StylesXform();
+  place.part = 'part xl/styles.xml';
   if (stylesEntry) await styles.parseStream(decodeUtf8(stylesEntry.stream()));
   else styles.init();
+  place.part = 'part xl/sharedStrings.xml';
   const state: WorkbookState = {
     sharedStrings: sharedStringsEntry ? await readSharedStrings(sharedStringsEntry.stream()) : [],
     styles,

@@ -3,6 +3,8 @@
  * None quotes cell values other than answer labels of rating columns (never personal data:
  * personal-data columns are dropped at ingest before the draft sees the table).
  */
+import { quoteCell } from './quote-cell.ts';
+
 export const missingFrom = () => 'name the export to draft from: skillgap codebook init --from FILE, or --wave ID for every source of a wave.json';
 export const waveConfigMissing = (path: string) =>
   `no wave config at ${path}: write wave.json first (README, "Running a new wave"), or use --from FILE`;
@@ -17,10 +19,10 @@ export const metadataFound = (roles: string) => `metadata columns: ${roles}`;
 export const scaleFound = (min: number, max: number, labels: number, missing: number, ordered: boolean) =>
   `scale ${min}–${max}: ${labels} answer label(s), ${missing} missing-answer label(s)${ordered ? '' : ' — NOT all placed: check "scale" and the review list'}`;
 export const unrecognisedLabel = (label: string, count: number) =>
-  `answer label "${label}" (${count} cell(s)) matches no known scale pattern: add it to scale.labels or scale.missing`;
+  `answer label ${quoteCell(label)} (${count} cell(s)) matches no known scale pattern: add it to scale.labels or scale.missing`;
 export const written = (path: string) => `draft written to ${path}: check its "review" list (README, "Running a new wave", step 3), then run skillgap validate`;
 export const placedLabel = (label: string, count: number, placedAs: number | string, how: string) =>
-  `answer label "${label}" (${count} cell(s)) placed ${typeof placedAs === 'number' ? `at ${placedAs}` : `as missing (${placedAs})`} as ${how}: check it`;
+  `answer label ${quoteCell(label)} (${count} cell(s)) placed ${typeof placedAs === 'number' ? `at ${placedAs}` : `as missing (${placedAs})`} as ${how}: check it`;
 export const notRatingsFound = (count: number) =>
   `${count} column(s) looked like ratings but are not (consent, checkbox, count, id, ranking…): see draft.notRatings`;
 export const badDimension = (pair: string) =>

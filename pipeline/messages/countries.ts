@@ -1,13 +1,15 @@
 /** Messages about country names and region mappings (pipeline/normalise/countries.ts, regions.ts). */
 
 /** Country text as typed, shortened so a pasted paragraph cannot flood a message. */
-const quoteCountryText = (text: string) => JSON.stringify(text.length > 60 ? `${text.slice(0, 57)}...` : text);
+import { quoteCell } from './quote-cell.ts';
+
+const quoteCountryText = (text: string) => quoteCell(text);
 
 /** `unknown country "Nethrelands" (did you mean Netherlands?)` */
 export const unknownCountry = (text: string, suggestions: string[]) => {
   const hint =
     suggestions.length === 0
-      ? ' (use an ISO 3166-1 code or the English name, or add an alias)'
+      ? ' (use an ISO 3166-1 code or the English name, or add it to wave.json "countryAliases"; a missing-value marker goes in the source\'s "missingMarkers")'
       : ` (did you mean ${suggestions.length === 1 ? suggestions[0] : `${suggestions.slice(0, -1).join(', ')} or ${suggestions[suggestions.length - 1]}`}?)`;
   return `unknown country ${quoteCountryText(text)}${hint}`;
 };

@@ -3,6 +3,8 @@
  * None of them takes a cell value: locations (file, row, column) are added by ValidationError,
  * so personal data can never reach a message through this catalogue.
  */
+import { quoteCell } from './quote-cell.ts';
+
 export const fileNotFound = () => 'file not found: check the path in wave.json (sources[].file) or on the command line';
 export const notAFile = () => 'not a regular file: expected a survey export (.csv, .tsv, .txt, .xlsx or .sav)';
 export const emptyFile = () => 'the file is empty: export the responses again from the survey tool';
@@ -15,7 +17,10 @@ export const zipWithTextExtension = () =>
   'the file is a ZIP archive (probably an .xlsx workbook) although its name says text: rename it to .xlsx';
 export const xlsxNotZip = () =>
   'the file is named .xlsx but is not an Excel workbook (no ZIP signature): export it again, or rename it to .csv if it is text';
-export const xlsxUnreadable = (reason: string) => `the Excel workbook cannot be read (${reason}): open and save it again in Excel or export it as CSV`;
+export const xlsxUnreadable = (reason: string, part = '') =>
+  `the Excel workbook cannot be read${part ? ` in ${part}` : ''} (${reason}): the file is damaged or cut; open and save it again in Excel or export it as CSV`;
+export const xlsxDamagedSheet = (reason: string, part: string) =>
+  `the Excel workbook is damaged in ${part}: ${reason}; rows would be lost, so nothing was read: open and save it again in Excel or export it as CSV`;
 export const xlsxNoSheet = () => 'the Excel workbook has no worksheet with data';
 export const savUnreadable = (reason: string) => `the SPSS .sav file cannot be read (${reason}): save it again from SPSS or export as CSV`;
 export const savCasesCut = (counted: number, read: number, partialSlots: number) =>
@@ -24,6 +29,10 @@ export const savCasesCut = (counted: number, read: number, partialSlots: number)
     : `the SPSS .sav data holds ${counted} case(s) but only ${read} could be read: save it again from the survey tool or export as CSV`;
 export const savHeaderCaseCount = (header: number, counted: number) =>
   `the SPSS .sav header says ${header} case(s) but the data holds ${counted}; all ${counted} were read`;
+export const savDamaged = (reason: string, byte: number) =>
+  `the SPSS .sav file is damaged at byte ${byte}: ${reason}; cases would be lost, so nothing was read: save it again from SPSS or export as CSV`;
+export const savCasesDisagree = (read: number, held: number) =>
+  `the SPSS reader decoded ${read} case(s) but the data section holds ${held}: the compressed data is damaged; save it again from SPSS or export as CSV`;
 export const notSav = () => 'format "spss" was requested but the file is not an SPSS .sav file (no $FL2/$FL3 signature)';
 export const savGivenOtherFormat = (format: string) =>
   `the file is an SPSS .sav file but format "${format}" was requested: set format to "spss" or remove the override`;
@@ -41,8 +50,8 @@ export const trailingEmptyFields = (rows: number) =>
 export const trailingBlankLines = (lines: number) => `${lines} empty line(s) at the end of the file were ignored`;
 export const windows1252Fallback = (byteOffset: number) =>
   `the file is not valid UTF-8 (first invalid byte at offset ${byteOffset}); it was decoded as Windows-1252`;
-export const duplicateColumn = (key: string, renamed: string) => `duplicate column "${key}" renamed to "${renamed}"`;
-export const unnamedColumn = (position: number, key: string) => `column ${position} has no header; it is called "${key}"`;
+export const duplicateColumn = (key: string, renamed: string) => `duplicate column ${quoteCell(key)} renamed to ${quoteCell(renamed)}`;
+export const unnamedColumn = (position: number, key: string) => `column ${position} has no header; it is called ${quoteCell(key)}`;
 export const personalColumnsDropped = (count: number) => `${count} personal-data column(s) dropped at ingest`;
 export const formatDetected = (format: string, evidence: string[]) => `detected format ${format}: ${evidence.join('; ')}`;
 export const splitHeaderMissing = (format: string, rows: number) =>

@@ -1,15 +1,22 @@
+import { quoteCell } from './quote-cell.ts';
+
 const listRows = (rows: number[]) => (rows.length <= 5 ? rows.join(', ') : `${rows.slice(0, 5).join(', ')} and ${rows.length - 5} more`);
 
 export const sourceNotInCodebook = (sourceId: string) =>
   `source "${sourceId}" has no entry in the wave's codebook: add a codebook source with "source": "${sourceId}"`;
 export const missingItemColumn = (column: string) =>
-  `rating column "${column}" of the codebook is not in the export; its competency has no answers from this source`;
+  `rating column ${quoteCell(column)} of the codebook is not in the export; its competency has no answers from this source`;
 export const badWeight = () => 'the weight must be a positive number; fix the export or remove the weight column from the codebook';
 export const unknownLabel = (label: string, rows: number[]) =>
-  `unknown answer label "${label}" in ${rows.length} row(s) (rows ${listRows(rows)}): treated as missing (invalid); add it to the codebook's scale labels or missing labels`;
+  `unknown answer label ${quoteCell(label)} in ${rows.length} row(s) (rows ${listRows(rows)}): treated as missing (invalid); add it to the codebook's scale labels or missing labels`;
 export const unknownCountry = (countryMessage: string, rows: number[]) =>
   `${countryMessage} in ${rows.length} row(s) (rows ${listRows(rows)}): kept with region "Unknown"`;
 export const unknownCompetency = (competency: string) =>
   `competency "${competency}" is not in data/competencies.json; fix the codebook or add it to the framework`;
 export const itemSlotTwice = (competency: string, dimension: string, first: string, second: string) =>
   `columns "${first}" and "${second}" both rate competency "${competency}", ${dimension}: a respondent has one answer per competency and dimension; map one of them to another competency or remove it from the codebook`;
+export const sourceHasNoRows = (sourceId: string) =>
+  `source "${sourceId}" has no data rows, so its population would be reported without it: export the responses again, or set "mayBeEmpty": true on the source in wave.json`;
+export const allRowsExcluded = (rows: number, reasons: [string, number][], otherReasons: number, why: string, sourceId: string) =>
+  `all ${rows} rows excluded as ${reasons.map(([reason, count]) => `${reason} (${count})`).join(', ')}${otherReasons > 0 ? ` and ${otherReasons} other reason(s)` : ''}: ${why}; ` +
+  `see quality/audit.csv and run \`skillgap validate\` (or set "mayBeEmpty": true on source "${sourceId}" in wave.json if it may have no respondents)`;

@@ -3,8 +3,10 @@
  * (personal-data columns are dropped at ingest, free text typed into them is redacted), and are
  * cut to LABEL_MAX characters.
  */
+import { quoteCell } from './quote-cell.ts';
+
 const LABEL_MAX = 60;
-const quote = (label: string) => `"${label.length > LABEL_MAX ? `${label.slice(0, LABEL_MAX)}…` : label}"`;
+const quote = (label: string) => quoteCell(label, LABEL_MAX);
 const listRows = (rows: readonly number[], count: number) => `${rows.join(', ')}${count > rows.length ? ', …' : ''}`;
 
 export const fileLine = (file: string, format: string, evidence: string[], encoding: string, headerRows: number, dataRows: number) =>
@@ -31,3 +33,6 @@ export const summary = (files: number, unusable: number, warnings: number) =>
   unusable > 0
     ? `${unusable} of ${files} file(s) cannot be used; fix the problems listed above and run skillgap validate again`
     : `${files} file(s) can be used${warnings > 0 ? ` (${warnings} warning(s) above)` : ''}`;
+export const unmappedBattery = (columns: string[], labels: string[]) =>
+  `${columns.length} column(s) share the answers ${labels.slice(0, 7).map((label) => quote(label)).join(' / ')} like a rating grid, but the codebook maps none of them: ` +
+  `${columns.slice(0, 8).map((column) => quote(column)).join(', ')}${columns.length > 8 ? ', …' : ''} (add them to the codebook's items, and their labels to scale.labels, if they are ratings)`;

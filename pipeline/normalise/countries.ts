@@ -14,8 +14,9 @@
  * ever shown to the user, never accepted automatically (docs/BRIEF §4.3: no fuzzy auto-accept).
  *
  * Decisions (see data/regions/README.md): "Georgia" is the country GE, not the US state;
- * "Congo" (in any spelling), "Korea" and "Virgin Islands" are ambiguous and stay unknown; "NA"/"N/A" is read as a
- * missing-value marker, not Namibia (write "Namibia" or "NAM"); Kosovo is XK (user-assigned code,
+ * "Congo" (in any spelling), "Korea" and "Virgin Islands" are ambiguous and stay unknown; "NA" is Namibia
+ * (ISO 3166-1 alpha-2): in a country column only an empty cell is missing, unless the source declares
+ * its own markers (`missingMarkers`, see countryResolver); Kosovo is XK (user-assigned code,
  * alpha-3 XKX, also accepting XKK); numeric codes are not accepted, because survey tools number
  * their own country lists and "36" from a dropdown export is rarely M49's Australia.
  */
@@ -94,8 +95,12 @@ const ALIASES: Record<string, string[]> = {
 /** Texts that name more than one country: never resolved, whatever a locale file says. */
 const AMBIGUOUS = ['Congo', 'Kongo', 'Конго', 'Korea', 'Virgin Islands'];
 
-/** Missing-value markers typed into a country column (after normalisation). */
-const BLANK_KEYS = new Set(['', 'na', 'n a', 'nan', 'null', 'none']);
+/**
+ * Keys that mean "no country": only an empty cell (or one of punctuation alone, such as "-"). "NA"
+ * is Namibia, and "N/A", "none" or "null" are unknown countries (reported) unless the source lists
+ * them in `missingMarkers`.
+ */
+const BLANK_KEYS = new Set(['']);
 
 const PRIORITY_LOCALES = ['fr', 'es', 'pt', 'de', 'it', 'nl'];
 
@@ -202,6 +207,39 @@ export function resolveCountry(text: string): CountryResolution {
     memo.set(text, resolution);
   }
   return resolution;
+}
+
+export interface CountryResolverOptions {
+  /** Text → ISO alpha-2 code, from wave.json `countryAliases` (compared as countryKey, so case and accents do not matter). */
+  aliases?: Record<string, string>;
+  /** Texts that mean "no answer" in this source's country column (wave.json sources[].missingMarkers). */
+  missingMarkers?: readonly string[];
+}
+
+/**
+ * resolveCountry with a wave's own aliases and a source's own missing-value markers, which win over
+ * the built-in tables. Alias targets must be known alpha-2 codes (checkCountryAliases).
+ */
+export function countryResolver(options: CountryResolverOptions = {}): (text: string) => CountryResolution {
+  const aliases = new Map(Object.entries(options.aliases ?? {}).map(([text, alpha2]) => [countryKey(text), alpha2.trim().toUpperCase()]));
+  const missing = new Set((options.missingMarkers ?? []).map((marker) => countryKey(marker)));
+  if (aliases.size === 0 && missing.size === 0) return resolveCountry;
+  return (text) => {
+    const key = countryKey(text);
+    if (missing.has(key)) return { alpha2: null, reason: 'blank' };
+    const alpha2 = aliases.get(key);
+    return alpha2 ? { alpha2, matchedBy: 'alias' } : resolveCountry(text);
+  };
+}
+
+/** Problems of wave.json `countryAliases`: each value must be an ISO 3166-1 alpha-2 code the country table knows. */
+export function checkCountryAliases(aliases: unknown): string[] {
+  if (aliases === undefined) return [];
+  if (typeof aliases !== 'object' || aliases === null || Array.isArray(aliases)) return ['"countryAliases" must be an object of text → ISO 3166-1 alpha-2 code, e.g. {"Zuid-Afrika": "ZA"}'];
+  const known = new Set(countryTable().map((record) => record.alpha2));
+  return Object.entries(aliases as Record<string, unknown>)
+    .filter(([, code]) => typeof code !== 'string' || !known.has(code.trim().toUpperCase()))
+    .map(([text, code]) => `"countryAliases" maps ${JSON.stringify(text)} to ${JSON.stringify(code)}, which is not an ISO 3166-1 alpha-2 code`);
 }
 
 /**

@@ -32,7 +32,7 @@ import { isIncomplete, parseFinished } from './quality/incomplete.ts';
 import { speederThreshold } from './quality/speeders.ts';
 import { isStraightLiner } from './quality/straight-liners.ts';
 import { findDuplicates, gridRowKeys } from './quality/duplicates.ts';
-import { resolveCountry, suggestCountries } from './countries.ts';
+import { countryResolver, suggestCountries } from './countries.ts';
 import { regionOf } from './regions.ts';
 import { countryMessages, normaliseMessages } from '../messages/index.ts';
 
@@ -73,6 +73,7 @@ export function normaliseWave(
     const rowCount = table.rowCount;
     const cell = (row: number, index: number) => (index >= 0 ? cellText(table.cells[index], row) : '');
     const itemSlot = itemSlots(columns.items, competencyIndex, table.sourceFile);
+    const resolveCountry = countryResolver({ aliases: config.countryAliases, missingMarkers: source.missingMarkers });
 
     // Every rating is recoded once per distinct text of its column into a one-byte answer code
     // (pipeline/answer-table.ts), in a grid of this source's rows × items (row-major; ≈ 64 MB at a
@@ -160,7 +161,7 @@ export function normaliseWave(
 
       const countryText = cell(r, columns.country);
       const country = resolveCountry(countryText);
-      if (country.alpha2 === null) {
+      if (country.alpha2 === null && country.reason === 'unknown') {
         const key = countryText.trim();
         unknownCountries.set(key, [...(unknownCountries.get(key) ?? []), table.sourceRows[r]]);
       }

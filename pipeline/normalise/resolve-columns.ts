@@ -1,6 +1,7 @@
 import type { RawTable, SourceCodebook } from '../types.ts';
 import { ValidationError } from '../errors.ts';
 import { normaliseLabel } from './normalise-label.ts';
+import { shortText } from '../messages/quote-cell.ts';
 
 export interface ResolvedColumns {
   respondentId: number;
@@ -53,7 +54,7 @@ export function resolveColumns(table: Pick<RawTable, "columns" | "sourceFile">, 
     const index = find(name);
     if (index < 0) {
       problems.push({
-        message: `the ${role} column named in the codebook is not in this export (columns present: ${table.columns.slice(0, 12).map((c) => c.key).join(', ')}${table.columns.length > 12 ? ', …' : ''})`,
+        message: `the ${role} column named in the codebook is not in this export (columns present: ${table.columns.slice(0, 12).map((c) => shortText(c.key)).join(', ')}${table.columns.length > 12 ? ', …' : ''})`,
         where: { file: table.sourceFile, column: name },
       });
     }

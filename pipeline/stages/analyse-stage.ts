@@ -8,6 +8,8 @@ import { join } from 'node:path';
 import type { AnalysisResult } from '../types.ts';
 import type { StageDefinition } from '../run.ts';
 import { analyseWave } from '../../analysis/analyse-wave.ts';
+import { emptyPopulationProblems } from '../../analysis/check-estimates.ts';
+import { ValidationError } from '../errors.ts';
 import { answerCount } from '../answer-table.ts';
 import { describeAnalysisTables } from '../../analysis/describe-analysis-tables.ts';
 import { writeFileAtomic } from '../io/atomic-write.ts';
@@ -42,6 +44,9 @@ export const analyseStage: StageDefinition = {
     writeFileAtomic(files.rankings, rankingsToCsv(result.rankings));
     writeFileAtomic(files.datapackage, JSON.stringify(describeAnalysisTables(), null, 2) + '\n');
     writeFileAtomic(files.result, analysisToJson(result) + '\n');
+    // Written first, so estimates.csv shows what came out.
+    const empty = emptyPopulationProblems(result.estimates, wave.respondents, ctx.wave.config);
+    if (empty.length > 0) throw ValidationError.many(empty.map((message) => ({ message, where: {} })));
     return { rowsIn: answerCount(wave.answers), rowsOut: result.estimates.length, warnings: result.warnings };
   },
 };

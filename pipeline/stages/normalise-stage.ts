@@ -14,6 +14,8 @@ import type { RunContext, StageDefinition } from '../run.ts';
 import { normaliseWave } from '../normalise/normalise-wave.ts';
 import { answerCount } from '../answer-table.ts';
 import { resolveColumns } from '../normalise/resolve-columns.ts';
+import { emptySourceProblems, type SourceShape } from '../normalise/check-kept.ts';
+import { ValidationError } from '../errors.ts';
 import { readColumnarCacheTable, type ColumnarRawTable } from '../normalise/columnar-raw-table.ts';
 import { writeFileAtomic } from '../io/atomic-write.ts';
 import { BufferedFileWriter } from '../io/buffered-file-writer.ts';
@@ -84,6 +86,7 @@ export const normaliseStage: StageDefinition = {
       competencyOrder: ctx.framework.competencies.map((c) => c.id),
     });
     const audited: AuditedTable[] = tables.map((table) => ({ sourceFile: table.sourceFile, droppedPersonalColumns: table.droppedPersonalColumns, rowCount: table.rowCount }));
+    const shapes: SourceShape[] = tables.map((table) => ({ sourceId: table.sourceId, sourceFile: table.sourceFile, ratingColumns: ratingColumnCount(ctx, table) }));
     tables = null;
     const files = normalisedFiles(ctx);
     const policy = longAnswersPolicy(ctx);
@@ -99,6 +102,10 @@ export const normaliseStage: StageDefinition = {
     writeFileAtomic(files.respondentCounts, JSON.stringify(countRespondents(wave.respondents), null, 1) + '\n');
     const summary = summariseAudit(audited, wave.audit);
     writeFileAtomic(files.summary, JSON.stringify(summary, null, 1) + '\n');
+    // Written first, so quality/audit.csv explains every row of a source that stops the run.
+    const emptySources = emptySourceProblems(wave.audit, ctx.wave.config, shapes);
+    if (emptySources.length === 1) throw new ValidationError(emptySources[0].message, emptySources[0].where);
+    if (emptySources.length > 1) throw ValidationError.many(emptySources);
     if (layout === 'wide') ctx.log(`  ${answers} answers: wrote answers-wide.csv instead of answers.csv (output.longAnswers = ${policy})`);
     return { rowsIn: summary.rowsRead, rowsOut: summary.kept, warnings: wave.warnings };
   },
@@ -112,6 +119,17 @@ function writeStreamed(path: string, write: (sink: TextSink) => void): void {
   } catch (error) {
     writer.abort();
     throw error;
+  }
+}
+
+/** Rating columns of the codebook found in an export (0 when the codebook does not fit it at all). */
+function ratingColumnCount(ctx: RunContext, table: ColumnarRawTable): number {
+  const sourceCodebook = ctx.wave.codebook.sources.find((s) => s.source === table.sourceId);
+  if (!sourceCodebook) return 0;
+  try {
+    return resolveColumns(table, sourceCodebook).items.length;
+  } catch {
+    return 0;
   }
 }
 

@@ -125,8 +125,19 @@ export function buildDumbbell(input: ReportInput, options: DumbbellOptions): Top
     publishableEstimates(input.analysis, options.high.population, options.high.measure, options.region),
     publishableEstimates(input.analysis, options.low.population, options.low.measure, options.region),
   );
-  const hiddenCount = input.competencies.length - pairs.length;
-  const subtitle = hiddenCount > 0 ? [...options.subtitle, `${hiddenCount} competenc${hiddenCount === 1 ? 'y' : 'ies'} not shown: suppressed (n < ${input.config.suppression.minN}).`] : options.subtitle;
+  const notAskedIds = new Set(
+    [publishableEstimates(input.analysis, options.high.population, options.high.measure, options.region), publishableEstimates(input.analysis, options.low.population, options.low.measure, options.region)]
+      .flat().filter((cell) => cell.notAsked).map((cell) => cell.competency),
+  );
+  const shown = new Set(pairs.map((pair) => pair.competency.id));
+  const notAsked = input.competencies.filter((competency) => notAskedIds.has(competency.id) && !shown.has(competency.id)).length;
+  const hiddenCount = input.competencies.length - pairs.length - notAsked;
+  const competencies = (count: number) => `${count} competenc${count === 1 ? 'y' : 'ies'}`;
+  const notes = [
+    ...(hiddenCount > 0 ? [`${competencies(hiddenCount)} not shown: suppressed (n < ${input.config.suppression.minN}).`] : []),
+    ...(notAsked > 0 ? [`${competencies(notAsked)} not asked in this wave.`] : []),
+  ];
+  const subtitle = notes.length > 0 ? [...options.subtitle, ...notes] : options.subtitle;
   return buildDumbbellChart(
     pairs.map((pair) => ({ label: pair.competency.label, high: pair.first, low: pair.second })),
     { ...options, subtitle },

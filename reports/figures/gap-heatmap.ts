@@ -29,8 +29,8 @@ export function buildGapHeatmap(input: ReportInput, onlyRegions?: string[]): Top
       gap: roundForChart(cell.mean),
       n: cell.n,
       suppressed: cell.suppressed,
-      status: cell.suppressed ? suppressedLabel : 'published',
-      cellText: cell.suppressed ? `n < ${minN}` : `${formatEstimate(cell.mean!)}${cell.lowReliability ? '*' : ''}`,
+      status: cell.notAsked ? 'not asked' : cell.suppressed ? suppressedLabel : 'published',
+      cellText: cell.notAsked ? 'not asked' : cell.suppressed ? `n < ${minN}` : `${formatEstimate(cell.mean!)}${cell.lowReliability ? '*' : ''}`,
     }));
   const limit = symmetricLimit(cells.flatMap((cell) => (cell.gap === null ? [] : [cell.gap])));
   const x = { field: 'region', type: 'nominal' as const, sort: regions, title: null, axis: { orient: 'top' as const, labelAngle: -30, labelLimit: 110 } };
@@ -43,7 +43,7 @@ export function buildGapHeatmap(input: ReportInput, onlyRegions?: string[]): Top
       subtitle: [
         'Mean importance − mean preparedness (industry ratings).',
         'Positive: graduates less prepared than needed.',
-        `* low reliability (n < ${input.config.suppression.lowReliabilityN}); grey: suppressed (n < ${minN}).`,
+        `* low reliability (n < ${input.config.suppression.lowReliabilityN}); grey: suppressed (n < ${minN})${cells.some((cell) => cell.status === 'not asked') ? ' or not asked in this wave' : ''}.`,
       ],
     },
     data: { values: cells },

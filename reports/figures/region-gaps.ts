@@ -27,7 +27,7 @@ export function buildRegionGaps(input: ReportInput, region: string): TopLevelSpe
       n: cell.n,
       globalGap: region === 'Global' || !reference || reference.suppressed ? null : roundForChart(reference.mean),
       suppressed: cell.suppressed,
-      valueText: cell.suppressed ? `suppressed (n < ${minN})` : `${formatEstimate(cell.mean!)}${cell.lowReliability ? '*' : ''}`,
+      valueText: cell.notAsked ? 'not asked' : cell.suppressed ? `suppressed (n < ${minN})` : `${formatEstimate(cell.mean!)}${cell.lowReliability ? '*' : ''}`,
     }];
   });
   rows.sort((a, b) => Number(a.suppressed) - Number(b.suppressed) || (b.gap ?? 0) - (a.gap ?? 0) || a.competency.localeCompare(b.competency, 'en'));

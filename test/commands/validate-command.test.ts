@@ -41,7 +41,7 @@ describe.skipIf(!existsSync(wave2023))('validateCommand', () => {
     expect(industry).toMatchObject({ sourceId: 'industry-qualtrics', usable: true, format: 'qualtrics', headerRows: 3, problems: [] });
     expect(industry.dataRows).toBe(dataRecordCount(join(wave2023, 'industry-qualtrics.csv'), 3));
     expect(industry.droppedPersonalColumns).toEqual(['IPAddress', 'RecipientLastName', 'RecipientFirstName', 'RecipientEmail', 'ExternalReference', 'LocationLatitude', 'LocationLongitude']);
-    expect(industry.codebook).toMatchObject({ itemsFound: 52, itemsInCodebook: 52, missingItems: [], unmappedRatingColumns: [], unknownLabels: [], outOfRange: [] });
+    expect(industry.codebook).toMatchObject({ itemsFound: 52, itemsInCodebook: 52, missingItems: [], unmappedRatingColumns: [], unmappedBatteries: [], unknownLabels: [], outOfRange: [] });
     expect(education).toMatchObject({ sourceId: 'education-limesurvey', usable: true, format: 'limesurvey', headerRows: 1, droppedPersonalColumns: ['ipaddr'] });
     expect(education.dataRows).toBe(dataRecordCount(join(wave2023, 'education-limesurvey.csv'), 1));
     expect(education.codebook).toMatchObject({ itemsFound: 52, unknownLabels: [], outOfRange: [], unmappedRatingColumns: [] });
@@ -88,6 +88,29 @@ describe.skipIf(!existsSync(wave2023))('validateCommand', () => {
     expect(alone.files[0].ratingLikeColumns).toHaveLength(52);
     const fitted = await validateCommand({ inputs: [join(REPO_ROOT, 'data', 'raw', '2022', 'education-limesurvey.csv')], wave: '2023', log: () => {} });
     expect(fitted.files[0].codebook).toMatchObject({ source: 'education-limesurvey', itemsFound: 52 });
+  });
+
+  it('reports a battery of columns on a scale it does not know (Introduced / Practised / Assessed / Mastered) that the codebook does not map', async () => {
+    const levels = ['Introduced', 'Practised', 'Assessed', 'Mastered'];
+    const config = copyWave(dir, 'battery', (records) => {
+      const header = records[0].length;
+      records.forEach((record, i) => {
+        if (record.length !== header) return;
+        // Qualtrics: three header rows (codes, question text, ImportId), then data.
+        const cells = i === 0 ? ['Q9_1', 'Q9_2', 'Q9_3'] : i === 1 ? ['Depth - Forensics', 'Depth - Crypto', 'Depth - Cloud'] : i === 2 ? ['{"ImportId":"QID9_1"}', '{"ImportId":"QID9_2"}', '{"ImportId":"QID9_3"}'] : [0, 1, 2].map((k) => levels[(i + k) % 4]);
+        record.push(...cells);
+      });
+    });
+    const lines: string[] = [];
+    const report = await validateCommand({ config, log: (line) => lines.push(line) });
+    const industry = report.files[0];
+    expect(industry.codebook!.unmappedBatteries).toEqual([{ labels: expect.arrayContaining(levels), columns: ['Q9_1', 'Q9_2', 'Q9_3'] }]);
+    expect(industry.codebook!.unmappedBatteries[0].labels).toHaveLength(4);
+    const warning = lines.find((line) => line.includes('like a rating grid'));
+    expect(warning).toMatch(/3 column\(s\) share the answers ".*" \/ ".*" \/ ".*" \/ ".*" like a rating grid, but the codebook maps none of them: "Q9_1", "Q9_2", "Q9_3"/);
+    // Structure-only mode lists them as rating-like too.
+    const single = await validateCommand({ inputs: [join(dir, 'battery', 'industry-qualtrics.csv')], log: () => {} });
+    expect(single.files[0].ratingLikeColumns).toEqual(expect.arrayContaining(['Q9_1', 'Q9_2', 'Q9_3']));
   });
 
   it('names an unreadable input file and exits with ValidationError', async () => {

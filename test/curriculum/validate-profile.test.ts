@@ -41,6 +41,14 @@ describe('curriculum profile', () => {
     expect(profileSlug(profile.institution, '')).toBe('truong-dai-hoc-bach-khoa-ha-noi');
   });
 
+  it('accepts "NA" as the country Namibia (ISO 3166-1 alpha-2)', () => {
+    const file = join(templates, 'curriculum-profile.example-hust.csv');
+    const text = readFileSync(file, 'utf8').replace(/^country,,Viet Nam,/m, 'country,,NA,');
+    expect(text).toMatch(/^country,,NA,/m);
+    const profile = validateProfile(readProfileCsv(text, file), framework.competencies, scale);
+    expect(profile.country).toBe('NA');
+  });
+
   it('reads the Polish JSON example; "Don\'t know" leaves a competency unrated', () => {
     const file = join(templates, 'curriculum-profile.example-lodz.json');
     const profile = validateProfile(readProfileJson(readFileSync(file, 'utf8'), file), framework.competencies, scale);

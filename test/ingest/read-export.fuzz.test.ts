@@ -3,6 +3,7 @@
  * random bytes, mixed encodings, huge fields, stray quotes, lost and doubled lines). Each input
  * must either give a RawTable whose row count equals the number of data records — counted here
  * by an independent RFC 4180 record counter, not by papaparse — or throw ValidationError.
+ * The repository's full fuzzer of whole runs on real exports is `npm run fuzz` (fuzz/run-fuzz.ts).
  */
 import { describe, expect, it } from 'vitest';
 import iconv from 'iconv-lite';
@@ -89,6 +90,10 @@ const MUTATIONS: Record<string, Mutation> = {
     records[row][records[row].length - 1] = 'x'.repeat(50_000 + Math.floor(random() * 200_000)) + (random() < 0.5 ? ', "quoted"\n' : '');
     return Buffer.from(serialise(records, base.delimiter, base.newline));
   },
+  mixedLineEnds: (_bytes, random, base) => {
+    const breaks = ['\r\n', '\n', '\r'];
+    return Buffer.from(serialise(base.records, base.delimiter, base.newline).replace(/\r\n|\n|\r/g, (found) => (random() < 0.4 ? breaks[Math.floor(random() * 3)] : found)));
+  },
   strayQuote: (bytes, random) => {
     const at = Math.floor(random() * bytes.length);
     return Buffer.concat([bytes.subarray(0, at), Buffer.from('"'), bytes.subarray(at)]);
@@ -102,22 +107,12 @@ const MUTATIONS: Record<string, Mutation> = {
   },
 };
 
-/** Independent RFC 4180 record count (quotes open only at field start; "" escapes). */
+/**
+ * Independent RFC 4180 record count (quotes open only at field start; "" escapes). CRLF, LF and CR
+ * each end a record outside quotes, as ingest reads them (a file may mix them: issue 12).
+ */
 function countRecords(text: string, delimiter: string): { records: string[][]; malformed: boolean } {
-  // Line break: the first one outside a quoted field (a quote opens a field only at its start).
-  let newline = '\n';
-  let inQuotes = false;
-  for (let i = 0; i < text.length; i++) {
-    const char = text[i];
-    if (inQuotes) {
-      if (char === '"' && text[i + 1] === '"') i++;
-      else if (char === '"') inQuotes = false;
-    } else if (char === '"' && (i === 0 || ',;\t\r\n'.includes(text[i - 1]))) inQuotes = true;
-    else if (char === '\r' || char === '\n') {
-      newline = char === '\r' ? (text[i + 1] === '\n' ? '\r\n' : '\r') : '\n';
-      break;
-    }
-  }
+  const lineBreakAt = (at: number) => (text.startsWith('\r\n', at) ? 2 : text[at] === '\r' || text[at] === '\n' ? 1 : 0);
   const records: string[][] = [];
   let record: string[] = [];
   let field = '';
@@ -138,7 +133,7 @@ function countRecords(text: string, delimiter: string): { records: string[][]; m
           i++;
           let after = i;
           while (text[after] === ' ') after++;
-          if (after >= text.length || text.startsWith(delimiter, after) || text.startsWith(newline, after)) {
+          if (after >= text.length || text.startsWith(delimiter, after) || lineBreakAt(after) > 0) {
             i = after;
             break;
           }
@@ -156,12 +151,12 @@ function countRecords(text: string, delimiter: string): { records: string[][]; m
       field = '';
       i += delimiter.length;
       atFieldStart = true;
-    } else if (text.startsWith(newline, i)) {
+    } else if (lineBreakAt(i) > 0) {
       record.push(field);
       records.push(record);
       record = [];
       field = '';
-      i += newline.length;
+      i += lineBreakAt(i);
       atFieldStart = true;
     } else {
       field += text[i++];

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { countryKey, editDistance, resolveCountry, suggestCountries } from '../../pipeline/normalise/countries.ts';
+import { checkCountryAliases, countryKey, countryResolver, editDistance, resolveCountry, suggestCountries } from '../../pipeline/normalise/countries.ts';
 import { countryTable } from '../../pipeline/normalise/regions.ts';
 import { unknownCountry } from '../../pipeline/messages/countries.ts';
 
@@ -69,16 +69,29 @@ describe('resolveCountry', () => {
     expect(resolveCountry('🇳🇱 Germany')).toEqual({ alpha2: null, reason: 'unknown' });
   });
 
-  it('treats empty text and missing-value markers as blank (so "NA" is not Namibia)', () => {
-    for (const text of ['', '   ', '-', 'N/A', 'NA', 'none']) expect(resolveCountry(text)).toEqual({ alpha2: null, reason: 'blank' });
-    expect(resolveCountry('Namibia').alpha2).toBe('NA');
-    expect(resolveCountry('NAM').alpha2).toBe('NA');
+  it('reads "NA" as Namibia: only an empty cell is missing; other markers are unknown unless the source declares them', () => {
+    for (const text of ['', '   ', '-']) expect(resolveCountry(text)).toEqual({ alpha2: null, reason: 'blank' });
+    for (const text of ['NA', 'na', ' NA ', 'Namibia', 'NAM']) expect(resolveCountry(text).alpha2, text).toBe('NA');
+    for (const text of ['N/A', 'none', 'null']) expect(resolveCountry(text), text).toEqual({ alpha2: null, reason: 'unknown' });
+    const declared = countryResolver({ missingMarkers: ['N/A', 'NA', '-99'] });
+    for (const text of ['N/A', 'n/a', 'NA', '-99']) expect(declared(text), text).toEqual({ alpha2: null, reason: 'blank' });
+    expect(declared('Namibia').alpha2).toBe('NA');
+  });
+
+  it('adds a wave\'s own country aliases (wave.json countryAliases), compared like every key', () => {
+    const resolve = countryResolver({ aliases: { 'Zuid-Afrika': 'ZA', 'Rep. of Somewhere': 'na' } });
+    expect(resolveCountry('Zuid Afrika').alpha2).toBe('ZA'); // i18n nl name: already known
+    expect(resolve('ZUID-AFRIKA')).toEqual({ alpha2: 'ZA', matchedBy: 'alias' });
+    expect(resolve('rep of somewhere')).toEqual({ alpha2: 'NA', matchedBy: 'alias' });
+    expect(resolveCountry('Rep. of Somewhere')).toEqual({ alpha2: null, reason: 'unknown' });
+    expect(resolve('Kenya').alpha2).toBe('KE');
+    expect(checkCountryAliases({ Atlantis: 'XX', Ok: 'ke' })).toEqual(['"countryAliases" maps "Atlantis" to "XX", which is not an ISO 3166-1 alpha-2 code']);
+    expect(checkCountryAliases(['ZA'])).toHaveLength(1);
   });
 
   it('resolves every table entry by its codes, UN name and display name', () => {
     for (const record of countryTable()) {
-      // "NA" is a missing-value marker, not Namibia (tested above).
-      if (record.alpha2 !== 'NA') expect(resolveCountry(record.alpha2).alpha2, record.alpha2).toBe(record.alpha2);
+      expect(resolveCountry(record.alpha2).alpha2, record.alpha2).toBe(record.alpha2);
       expect(resolveCountry(record.alpha3).alpha2, record.alpha3).toBe(record.alpha2);
       if (record.alpha2 !== 'CG') expect(resolveCountry(record.nameEn).alpha2, record.nameEn).toBe(record.alpha2);
       if (record.shortName) expect(resolveCountry(record.shortName).alpha2, record.shortName).toBe(record.alpha2);

@@ -134,3 +134,27 @@ describe('normaliseWave attention checks', () => {
     expect(() => normaliseWave([table(rows)], config, withCheck, { competencyOrder: ['c1', 'c2', 'c3'] })).toThrow(/ind\.csv, column "Q9"/);
   });
 });
+
+describe('normaliseWave country column (issue 12: Namibia, missing markers, wave aliases)', () => {
+  const countryRows = (countries: string[]) => countries.map((country, i) => [`N_${i}`, 'IP Address', 'True', '300', country, 'High', 'Mid', 'Low', `${['Low', 'Mid', 'High'][i % 3]}`]);
+  const countries = ['NA', 'N/A', '', 'Zuid-Afrika', 'Namibia'];
+
+  it('reads NA as Namibia; only an empty cell is missing; "N/A" is an unknown country with a warning', () => {
+    const wave = normaliseWave([table(countryRows(countries))], config, codebook, { competencyOrder: ['c1', 'c2', 'c3'] });
+    expect(wave.respondents.map((r) => r.country)).toEqual(['NA', '', '', 'ZA', 'NA']);
+    expect(wave.respondents[0].region).toBe('Africa');
+    // An empty cell is missing, not an unknown country: no warning.
+    expect(wave.warnings.filter((w) => w.code === 'unknown_country').map((w) => w.message.slice(0, 22))).toEqual(['unknown country "N/A" ']);
+  });
+
+  it('takes the source\'s missingMarkers and the wave\'s countryAliases', () => {
+    const withOptions: WaveConfig = {
+      ...config,
+      countryAliases: { 'Rep. Somewhere': 'KE' },
+      sources: [{ ...config.sources[0], missingMarkers: ['N/A'] }],
+    };
+    const wave = normaliseWave([table(countryRows([...countries, 'rep somewhere']))], withOptions, codebook, { competencyOrder: ['c1', 'c2', 'c3'] });
+    expect(wave.respondents.map((r) => r.country)).toEqual(['NA', '', '', 'ZA', 'NA', 'KE']);
+    expect(wave.warnings.filter((w) => w.code === 'unknown_country')).toEqual([]);
+  });
+});
