@@ -209,7 +209,11 @@ function buildDistributions(blocks: string[], competencies: string[], data: Popu
   return rows;
 }
 
-/** Wilcoxon for the two paired gaps, Mann–Whitney for the curriculum gap, from each cell's counts; BH across the wave's family. */
+/**
+ * Wilcoxon for the two paired gaps, Mann–Whitney for the curriculum gap, from each cell's counts;
+ * Benjamini–Hochberg within each family a reader compares: one gap type at one level (Global, or one
+ * region): the competencies a reader compares for one gap in one table or chart; written into `family`.
+ */
 function runTests(
   waveId: string, blocks: string[], competencies: string[], data: PopulationData[], coding: JointCoding, levelValues: Float64Array,
   suppressed: { gapPrep: Uint8Array; gapCurr: Uint8Array; gapEdu: Uint8Array },
@@ -221,27 +225,37 @@ function runTests(
   const tests: TestRow[] = [];
   const slice = (counts: Float64Array, cell: number, width: number) => counts.subarray(cell * width, (cell + 1) * width);
   for (let cell = 0; cell < blocks.length * K; cell++) {
-    const base = { wave: waveId, region: blocks[Math.floor(cell / K)], competency: competencies[cell % K] };
+    const region = blocks[Math.floor(cell / K)];
+    const base = { wave: waveId, region, competency: competencies[cell % K] };
+    const family = (gap: TestRow['gap']) => `${gap}:${region}`;
     for (const [gap, cells, isSuppressed] of [['gap_preparedness', industry.cells, suppressed.gapPrep[cell]], ['gap_education', education.cells, suppressed.gapEdu[cell]]] as const) {
       const pairs = cells.gap.n[cell];
       if (isSuppressed) {
-        tests.push({ ...base, gap, test: 'wilcoxon_signed_rank', n1: pairs, n2: pairs, statistic: NaN, pValue: NaN, qValue: NaN, effectSize: NaN, effectMeasure: 'rank_biserial', suppressed: true });
+        tests.push({ ...base, gap, test: 'wilcoxon_signed_rank', n1: pairs, n2: pairs, statistic: NaN, pValue: NaN, qValue: NaN, family: family(gap), effectSize: NaN, effectMeasure: 'rank_biserial', suppressed: true });
         continue;
       }
       const result = wilcoxonSignedRankFromCounts(coding.differenceValues, slice(cells.gapCounts, cell, differenceLevels));
-      tests.push({ ...base, gap, test: 'wilcoxon_signed_rank', n1: pairs, n2: pairs, statistic: result.statistic, pValue: result.pValue, qValue: NaN,
+      tests.push({ ...base, gap, test: 'wilcoxon_signed_rank', n1: pairs, n2: pairs, statistic: result.statistic, pValue: result.pValue, qValue: NaN, family: family(gap),
         effectSize: matchedPairsRankBiserial(result.positiveRankSum, result.negativeRankSum), effectMeasure: 'rank_biserial', suppressed: false });
     }
     if (suppressed.gapCurr[cell]) {
-      tests.push({ ...base, gap: 'gap_curriculum', test: 'mann_whitney_u', n1: industry.cells.importance.n[cell], n2: education.cells.other.n[cell], statistic: NaN, pValue: NaN, qValue: NaN, effectSize: NaN, effectMeasure: 'cliffs_delta', suppressed: true });
+      tests.push({ ...base, gap: 'gap_curriculum', test: 'mann_whitney_u', n1: industry.cells.importance.n[cell], n2: education.cells.other.n[cell], statistic: NaN, pValue: NaN, qValue: NaN, family: family('gap_curriculum'), effectSize: NaN, effectMeasure: 'cliffs_delta', suppressed: true });
     } else {
       const result = mannWhitneyUFromCounts(levelValues, slice(industry.cells.importanceCounts, cell, levels), slice(education.cells.otherCounts, cell, levels));
-      tests.push({ ...base, gap: 'gap_curriculum', test: 'mann_whitney_u', n1: result.n1, n2: result.n2, statistic: result.statistic, pValue: result.pValue, qValue: NaN,
+      tests.push({ ...base, gap: 'gap_curriculum', test: 'mann_whitney_u', n1: result.n1, n2: result.n2, statistic: result.statistic, pValue: result.pValue, qValue: NaN, family: family('gap_curriculum'),
         effectSize: cliffsDelta(result.statistic, result.n1, result.n2), effectMeasure: 'cliffs_delta', suppressed: false });
     }
   }
-  const qValues = benjaminiHochberg(Float64Array.from(tests, (test) => test.pValue));
-  tests.forEach((test, index) => (test.qValue = qValues[index]));
+  const families = new Map<string, TestRow[]>();
+  for (const test of tests) {
+    const members = families.get(test.family);
+    if (members) members.push(test);
+    else families.set(test.family, [test]);
+  }
+  for (const members of families.values()) {
+    const qValues = benjaminiHochberg(Float64Array.from(members, (test) => test.pValue));
+    members.forEach((test, index) => (test.qValue = qValues[index]));
+  }
   return tests;
 }
 

@@ -355,6 +355,11 @@ export interface TestRow {
   statistic: number;
   pValue: number;
   qValue: number;
+  /**
+   * The Benjamini–Hochberg family qValue is adjusted over: one gap type at one level, "<gap>:<region>"
+   * (e.g. "gap_preparedness:Global", "gap_curriculum:Europe"); the suppressed tests are not in it.
+   */
+  family: string;
   effectSize: number;
   effectMeasure: 'rank_biserial' | 'cliffs_delta';
   suppressed: boolean;

@@ -198,3 +198,25 @@ describe('histogram path equals the respondent-level estimators', () => {
     }
   });
 });
+
+describe('Benjamini–Hochberg families (issue 13, item 4)', () => {
+  it('adjusts within one gap type at one level and writes the family into every test row', async () => {
+    const { benjaminiHochberg } = await import('../../analysis/stats/index.ts');
+    const wave = syntheticWave({ respondentsPerPopulation: 240, competencies: 6, regions: ['Africa', 'Europe', 'Asia'], seed: 5 });
+    const result = analyseWave(wave, testConfig());
+    const families = new Map<string, typeof result.tests>();
+    for (const test of result.tests) families.set(test.family, [...(families.get(test.family) ?? []), test]);
+    // 3 gaps × (3 regions + Global), each with the 6 competencies.
+    expect([...families.keys()].sort()).toEqual(['gap_curriculum', 'gap_education', 'gap_preparedness'].flatMap((gap) => ['Africa', 'Asia', 'Europe', 'Global'].map((region) => `${gap}:${region}`)).sort());
+    for (const [family, members] of families) {
+      expect(members).toHaveLength(6);
+      expect(members.every((test) => family === `${test.gap}:${test.region}`)).toBe(true);
+      const expected = benjaminiHochberg(Float64Array.from(members, (test) => test.pValue));
+      members.forEach((test, index) => expect(test.qValue).toBe(expected[index]));
+    }
+    // Not the pooled family: adjusting all 72 tests together gives other q-values.
+    const pooled = benjaminiHochberg(Float64Array.from(result.tests, (test) => test.pValue));
+    expect(result.tests.some((test, index) => Math.abs(test.qValue - pooled[index]) > 1e-9)).toBe(true);
+    expect(TEST_COLUMNS).toContain('family');
+  });
+});
