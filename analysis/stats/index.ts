@@ -29,6 +29,9 @@ export { createSeededRandom, type SeededRandom } from './seeded-random.ts';
 export {
   bootstrapRankIntervals, bootstrapReplicateRanks, rankIntervalsFromReplicates, startBootstrapRankIntervals, type BootstrapRankInput, type PendingRankIntervals,
 } from './bootstrap-rank-interval.ts';
+export { mwdsCovariance, type MwdsCovariance, type MwdsCovarianceInput } from './mwds-covariance.ts';
+export { rankConfidenceSets, DEFAULT_RANK_SET_DRAWS, type RankConfidenceSets } from './rank-confidence-sets.ts';
+export { mwdsRankSets, type MwdsRankSets } from './mwds-rank-sets.ts';
 export { postStratify } from './post-stratify.ts';
 export { rakeWeights, type RakingMargin } from './rake-weights.ts';
 export { trimWeightsAtCap } from './trim-weights.ts';
