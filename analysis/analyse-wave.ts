@@ -8,9 +8,9 @@
  *     (importance level, other level); Global = sum of the regions; joint codes kept per respondent
  *   ──summariseCells──▶ weighted means, SEs, SDs, top-two-box shares, the paired gaps, answer
  *     distributions; curriculum gap = difference of independent means; rank tests from the counts
- *   rankings: Borich MWDS on the preparedness gap, Poisson-bootstrap rank intervals and the
- *     ranked-discrepancy score from the joint codes, IPA quadrants; the bootstrap starts as soon as
- *     industry is summarised, so on large waves a helper thread runs it alongside the rest
+ *   rankings: Borich MWDS on the preparedness gap, marginal and simultaneous confidence sets for
+ *     the ranks (linearisation covariance of the MWDS from the joint codes, Mogstad et al. 2024),
+ *     the ranked-discrepancy score from the joint codes, IPA quadrants
  *   suppression last: a cell with unweighted n < minN shows no value anywhere, nor do values derived from it.
  *
  * Design per population: all its kept respondents form one design (one stage, with replacement,
@@ -24,7 +24,7 @@ import type { AnalysisResult, Dimension, DistributionRow, EstimateRow, Normalise
 import * as messages from '../pipeline/messages/analysis.ts';
 import {
   benjaminiHochberg, cliffsDelta, differenceOfIndependentMeans, mannWhitneyUFromCounts, matchedPairsRankBiserial,
-  normalConfidenceInterval, rankedDiscrepancyScores, startBootstrapRankIntervals, wilcoxonSignedRankFromCounts, type DomainMeans,
+  mwdsRankSets, normalConfidenceInterval, rankedDiscrepancyScores, wilcoxonSignedRankFromCounts, type DomainMeans,
 } from './stats/index.ts';
 import { computePopulationWeights } from './population-weights.ts';
 import { buildRankings } from './build-rankings.ts';
@@ -114,15 +114,7 @@ export function analyseWave(wave: NormalisedWave, config: WaveConfig, phaseSecon
   };
   const { minN, lowReliabilityN } = config.suppression;
   const industry = analysePopulation('industry', 0);
-  // The rank bootstrap needs only industry's cells: it starts now, so a helper thread computes
-  // replicates while this thread analyses education and writes the tables (stats/bootstrap-rank-interval.ts).
   const eligible = rankableCells(industry.cells, minN);
-  const pendingRankIntervals = startBootstrapRankIntervals({
-    jointCode: industry.jointCode!, importanceOfCode: coding.importanceOfCode, discrepancyOfCode: coding.discrepancyOfCode,
-    weights: industry.weights, rowDomain: industry.rowDomain,
-    competencies: K, domainCount: R, eligible, replicates: config.analysis.bootstrapReplicates, seed: config.analysis.seed,
-  });
-  phase('bootstrap start');
   const education = analysePopulation('education', 1);
   const data = [industry, education];
 
@@ -163,12 +155,16 @@ export function analyseWave(wave: NormalisedWave, config: WaveConfig, phaseSecon
   phase('tests');
   const rankedDiscrepancy = rankedDiscrepancyScores(industry.jointCode!, coding.differenceLevelOfCode, coding.differenceValues.length, industry.weights, industry.rowDomain, K, R);
   phase('rankedDiscrepancy');
-  const rankIntervals = pendingRankIntervals.finish();
-  phase('bootstrap finish');
+  // Confidence sets for the MWDS ranks of each region and Global (stats/mwds-rank-sets.ts).
+  const rankSets = mwdsRankSets({
+    jointCode: industry.jointCode!, importanceOfCode: coding.importanceOfCode, discrepancyOfCode: coding.discrepancyOfCode,
+    weights: industry.weights, rowDomain: industry.rowDomain, competencies: K, domainCount: R, eligible, seed: config.analysis.seed,
+  });
+  phase('rankSets');
   const rankings: RankingRowWithRds[] = buildRankings({
     wave: wave.wave, blocks, competencies, config, scale: wave.scale,
     industry: { importanceMeans: industry.cells.importance, otherMeans: industry.cells.other, gapMeans: industry.cells.gap },
-    eligible, rankIntervals, rankedDiscrepancy,
+    eligible, rankSets, rankedDiscrepancy,
   });
   phase('rankings');
   const distributions = buildDistributions(blocks, competencies, data, encoded.levelValues, wave.scale, minN);

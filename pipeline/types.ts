@@ -373,8 +373,12 @@ export interface RankingRow {
   competency: string;
   mwds: number;
   rank: number;
+  /** Marginal 95% confidence set for the rank, {rankCiLow, …, rankCiHigh} (integers; Mogstad et al. 2024). */
   rankCiLow: number;
   rankCiHigh: number;
+  /** Simultaneous 95% confidence set: all competencies' sets of the region cover their true ranks at once. */
+  rankSimultaneousLow: number;
+  rankSimultaneousHigh: number;
   quadrant: Quadrant | '';
   suppressed: boolean;
 }

@@ -54,22 +54,21 @@ export function rankConfidenceSets(
   }
   const z = normalDraws(covariance, p, draws, options.seed, options.stream ?? 0);
   const maxima = new Float64Array(draws);
+  const argmax = new Int32Array(draws);
+  const scratch = new Float64Array(draws);
+  const redo = new Int32Array(draws);
   /** Pairs (i·p + k) of `pairs` rejected by the stepdown procedure started from them. */
   const stepdown = (pairs: number[]): Uint8Array => {
     const rejected = new Uint8Array(p * p);
     let active = pairs.filter((pair) => sigma[pair] > 0);
+    // maxima[r] = max over the active pairs of (Z_ri − Z_rk)/σ_ik, argmax[r] the pair attaining it.
+    // After a step removes pairs only the draws whose maximising pair was removed are recomputed
+    // (over a subset the max is unchanged while its pair stays): the same maxima, less work.
+    maxima.fill(-Infinity);
+    for (const pair of active) raiseMaxima(pair, null, draws);
     while (active.length > 0) {
-      maxima.fill(-Infinity);
-      for (const pair of active) {
-        const i = Math.floor(pair / p);
-        const k = pair % p;
-        const scale = 1 / sigma[pair];
-        for (let r = 0, at = 0; r < draws; r++, at += p) {
-          const value = (z[at + i] - z[at + k]) * scale;
-          if (value > maxima[r]) maxima[r] = value;
-        }
-      }
-      const critical = quantileType7(maxima.sort(), coverage);
+      scratch.set(maxima);
+      const critical = quantileType7(scratch, coverage);
       const still: number[] = [];
       for (const pair of active) {
         if (estimates[Math.floor(pair / p)] - estimates[pair % p] - sigma[pair] * critical > 0) rejected[pair] = 1;
@@ -77,8 +76,35 @@ export function rankConfidenceSets(
       }
       if (still.length === active.length) break;
       active = still;
+      let count = 0;
+      for (let r = 0; r < draws; r++) if (rejected[argmax[r]]) (redo[count++] = r), (maxima[r] = -Infinity);
+      for (const pair of active) raiseMaxima(pair, redo, count);
     }
     return rejected;
+  };
+  /** maxima[r] = max(maxima[r], (Z_ri − Z_rk)/σ_ik) over all draws (list null) or the listed ones. */
+  const raiseMaxima = (pair: number, list: Int32Array | null, count: number) => {
+    const first = Math.floor(pair / p) * draws;
+    const second = (pair % p) * draws;
+    const scale = 1 / sigma[pair];
+    if (list === null) {
+      for (let r = 0; r < count; r++) {
+        const value = (z[first + r] - z[second + r]) * scale;
+        if (value > maxima[r]) {
+          maxima[r] = value;
+          argmax[r] = pair;
+        }
+      }
+      return;
+    }
+    for (let a = 0; a < count; a++) {
+      const r = list[a];
+      const value = (z[first + r] - z[second + r]) * scale;
+      if (value > maxima[r]) {
+        maxima[r] = value;
+        argmax[r] = pair;
+      }
+    }
   };
   const bounds = (rejected: Uint8Array, j: number): [number, number] => {
     let above = 0;
@@ -104,15 +130,45 @@ export function rankConfidenceSets(
   return result;
 }
 
-/** R's default quantile (type 7) of sorted values: linear interpolation at h = (n − 1)·q. */
-function quantileType7(sorted: Float64Array, q: number): number {
-  const h = (sorted.length - 1) * q;
+/**
+ * R's default quantile (type 7): linear interpolation between the order statistics ⌊h⌋ and ⌊h⌋ + 1
+ * (0-based) at h = (n − 1)·q, found by quickselect (the array is reordered).
+ */
+function quantileType7(values: Float64Array, q: number): number {
+  const h = (values.length - 1) * q;
   const low = Math.floor(h);
-  const high = Math.min(sorted.length - 1, low + 1);
-  return sorted[low] + (h - low) * (sorted[high] - sorted[low]);
+  const lowValue = selectInPlace(values, low);
+  if (low + 1 >= values.length) return lowValue;
+  let next = Infinity;
+  for (let i = low + 1; i < values.length; i++) if (values[i] < next) next = values[i];
+  return lowValue + (h - low) * (next - lowValue);
 }
 
-/** `draws` × p matrix (row-major) of N(0, Σ) draws: Z = L·ε, L the lower Cholesky factor (PSD-tolerant). */
+/** The k-th smallest (0-based); afterwards values[0..k−1] ≤ values[k] ≤ values[k+1..] (Hoare's selection). */
+function selectInPlace(values: Float64Array, k: number): number {
+  let left = 0;
+  let right = values.length - 1;
+  while (left < right) {
+    const pivot = values[(left + right) >> 1];
+    let i = left;
+    let j = right;
+    while (i <= j) {
+      while (values[i] < pivot) i++;
+      while (values[j] > pivot) j--;
+      if (i <= j) {
+        const swap = values[i];
+        values[i++] = values[j];
+        values[j--] = swap;
+      }
+    }
+    if (k <= j) right = j;
+    else if (k >= i) left = i;
+    else break;
+  }
+  return values[k];
+}
+
+/** p × `draws` matrix (item-major: item i's draws are contiguous) of N(0, Σ) draws: Z = L·ε, L the lower Cholesky factor (PSD-tolerant). */
 function normalDraws(covariance: Float64Array, p: number, draws: number, seed: number, stream: number): Float64Array {
   const factor = new Float64Array(p * p);
   let largest = 0;
@@ -144,7 +200,7 @@ function normalDraws(covariance: Float64Array, p: number, draws: number, seed: n
     for (let i = 0; i < p; i++) {
       let value = 0;
       for (let m = 0; m <= i; m++) value += factor[i * p + m] * epsilon[m];
-      z[r * p + i] = value;
+      z[i * draws + r] = value;
     }
   }
   return z;
