@@ -220,3 +220,25 @@ describe('Benjamini–Hochberg families (issue 13, item 4)', () => {
     expect(TEST_COLUMNS).toContain('family');
   });
 });
+
+describe('rank confidence sets in the rankings (issue 13, item 5)', () => {
+  it('integer marginal and simultaneous sets containing the estimated rank; same seed, same sets', () => {
+    const wave = syntheticWave({ respondentsPerPopulation: 300, competencies: 7, regions: ['Africa', 'Europe'], seed: 9, unequalWeights: true });
+    const first = analyseWave(wave, testConfig({ seed: 4 }));
+    const again = analyseWave(wave, testConfig({ seed: 4 }));
+    expect(again.rankings).toEqual(first.rankings);
+    const shown = first.rankings.filter((row) => !row.suppressed);
+    expect(shown).toHaveLength(3 * 7);
+    for (const row of shown) {
+      for (const bound of [row.rankCiLow, row.rankCiHigh, row.rankSimultaneousLow, row.rankSimultaneousHigh]) expect(Number.isInteger(bound)).toBe(true);
+      expect(row.rankCiLow).toBeLessThanOrEqual(Math.floor(row.rank));
+      expect(row.rankCiHigh).toBeGreaterThanOrEqual(Math.ceil(row.rank));
+      expect(row.rankSimultaneousLow).toBeLessThanOrEqual(row.rankCiLow);
+      expect(row.rankSimultaneousHigh).toBeGreaterThanOrEqual(row.rankCiHigh);
+      expect(row.rankCiLow).toBeGreaterThanOrEqual(1);
+      expect(row.rankSimultaneousHigh).toBeLessThanOrEqual(7);
+    }
+    // Identical competency distributions: the true MWDS tie, and 300 respondents cannot order them all.
+    expect(shown.some((row) => row.rankCiHigh > row.rankCiLow)).toBe(true);
+  });
+});
