@@ -90,6 +90,7 @@ for (let wave = 1; wave <= waves; wave++) {
     jointCode, importanceOfCode: coding.importanceOfCode, discrepancyOfCode: coding.discrepancyOfCode,
     weights, rowDomain, competencies: K, domainCount: regionSizes.length, eligible, replicates: 200, seed: wave,
   });
+  if (wave % 100 === 0) process.stderr.write(`coverage:ranks: ${wave} of ${waves} waves\n`);
   for (let block = 0; block < blocks; block++) {
     const ranked = [...Array(K).keys()].filter((k) => Number.isFinite(sets.marginalLow[block * K + k]));
     if (ranked.length === 0) continue;

@@ -38,7 +38,7 @@ export interface RankConfidenceSets {
   simultaneousHigh: Int32Array;
 }
 
-export const DEFAULT_RANK_SET_DRAWS = 10000;
+export const DEFAULT_RANK_SET_DRAWS = 5000;
 
 export function rankConfidenceSets(
   estimates: Float64Array,
