@@ -1,6 +1,6 @@
 /**
  * Coverage simulation of the confidence sets for MWDS ranks (analysis/stats/mwds-rank-sets.ts):
- * `npm run coverage:ranks [-- waves]` (default 1000 waves; not part of `npm test`).
+ * `npm run coverage:ranks [-- waves [near-ties]]` (default 1000 waves; not part of `npm test`).
  *
  * Population model (known truth): each respondent is one of three rater types (shares 0.3, 0.5,
  * 0.2; leniency δ = −0.6, 0, +0.6), which correlates a respondent's ratings across competencies.
@@ -11,6 +11,9 @@
  * The 8 competencies include an exact tie (c3 = c4, identical parameters) and a near tie (c5, c6:
  * MWDS 0.05 apart), besides well-separated ones. Regions of 10, 30, 100 and 300 respondents; Global
  * = all 440. Cells below minN = 5 are left out of the ranking as in the analysis stage.
+ * Scenario `near-ties`: all 8 competencies near-tied (equal importance, preparedness locations
+ * 0.05 apart: MWDS about 0.15 apart), regions of 30, 300 and 3000 respondents, so the ranking is
+ * unresolved in small regions and only partly resolved in the largest.
  *
  * Reported per block (region size, Global): marginal coverage of the true rank
  * r_j = 1 + #{k : θ_k > θ_j} (Mogstad et al.'s definition), the stricter coverage of the whole tie
@@ -24,13 +27,14 @@ import { describeJointCodes } from '../analysis/cell-histograms.ts';
 import { bootstrapRankIntervals, createSeededRandom, mwdsRankSets } from '../analysis/stats/index.ts';
 
 const waves = Number(process.argv[2] ?? 1000);
-const regionSizes = [10, 30, 100, 300];
+const nearTiesScenario = process.argv[3] === 'near-ties';
+const regionSizes = nearTiesScenario ? [30, 300, 3000] : [10, 30, 100, 300];
 const K = 8;
 const typeShares = [0.3, 0.5, 0.2];
 const leniency = [-0.6, 0, 0.6];
-const importanceLocation = [4.6, 4.2, 3.9, 3.9, 3.7, 3.72, 3.3, 3.0];
-const preparednessLocation = [2.2, 2.6, 2.8, 2.8, 2.9, 2.9, 3.0, 3.2];
-const nearTied = new Set([2, 3, 4, 5]);
+const importanceLocation = nearTiesScenario ? [4, 4, 4, 4, 4, 4, 4, 4] : [4.6, 4.2, 3.9, 3.9, 3.7, 3.72, 3.3, 3.0];
+const preparednessLocation = nearTiesScenario ? [2.5, 2.55, 2.6, 2.65, 2.7, 2.75, 2.8, 2.85] : [2.2, 2.6, 2.8, 2.8, 2.9, 2.9, 3.0, 3.2];
+const nearTied = nearTiesScenario ? new Set([0, 1, 2, 3, 4, 5, 6, 7]) : new Set([2, 3, 4, 5]);
 const minN = 5;
 
 const categoryProbabilities = (location: number) => {
@@ -118,7 +122,7 @@ for (let wave = 1; wave <= waves; wave++) {
 
 const percent = (part: number, whole: number) => (whole > 0 ? `${((100 * part) / whole).toFixed(1)} %` : '–');
 console.log(`True MWDS: ${trueMwds.map((value, k) => `c${k + 1} ${value.toFixed(4)}`).join(', ')}`);
-console.log(`${waves} waves, 95 % sets, minN ${minN}\n`);
+console.log(`${waves} waves${nearTiesScenario ? ' (scenario near-ties)' : ''}, 95 % sets, minN ${minN}\n`);
 console.log('| block (respondents) | rankings | marginal coverage | tie-range coverage | tied / near-tied | simultaneous coverage | mean width marginal / simultaneous | percentile bootstrap (before): all / tied |');
 console.log('|---|---|---|---|---|---|---|---|');
 tallies.forEach((tally, block) => {

@@ -23,7 +23,8 @@
  * Reference: Binder, D. A. (1983). International Statistical Review 51, 279–292; Lumley, T. (2010).
  * Complex Surveys: A Guide to Analysis Using R, §2.3 and appendix on linearisation. Wiley.
  *
- * @example mwdsCovariance({ ...jointCodes }).covariance[block] // K × K, row-major
+ * @example // 16 respondents, 3 competencies, 2 domains (test/analysis/stats/rank-confidence-sets.test.ts):
+ * mwdsCovariance(input).covariance[2][0] // => 2.4980841228826858 (Var of MWDS_1, whole design; R survey: the same)
  */
 export interface MwdsCovarianceInput {
   /** Joint code per row × competency (row-major n × K). */
