@@ -8,9 +8,9 @@
  *     (importance level, other level); Global = sum of the regions; joint codes kept per respondent
  *   ──summariseCells──▶ weighted means, SEs, SDs, top-two-box shares, the paired gaps, answer
  *     distributions; curriculum gap = difference of independent means; rank tests from the counts
- *   rankings: Borich MWDS on the preparedness gap, Poisson-bootstrap rank intervals and the
- *     ranked-discrepancy score from the joint codes, IPA quadrants; the bootstrap starts as soon as
- *     industry is summarised, so on large waves a helper thread runs it alongside the rest
+ *   rankings: Borich MWDS on the preparedness gap, marginal and simultaneous confidence sets for
+ *     the ranks (linearisation covariance of the MWDS from the joint codes, Mogstad et al. 2024),
+ *     the ranked-discrepancy score from the joint codes, IPA quadrants
  *   suppression last: a cell with unweighted n < minN shows no value anywhere, nor do values derived from it.
  *
  * Design per population: all its kept respondents form one design (one stage, with replacement,
@@ -24,7 +24,7 @@ import type { AnalysisResult, Dimension, DistributionRow, EstimateRow, Normalise
 import * as messages from '../pipeline/messages/analysis.ts';
 import {
   benjaminiHochberg, cliffsDelta, differenceOfIndependentMeans, mannWhitneyUFromCounts, matchedPairsRankBiserial,
-  normalConfidenceInterval, rankedDiscrepancyScores, startBootstrapRankIntervals, wilcoxonSignedRankFromCounts, type DomainMeans,
+  mwdsRankSets, normalConfidenceInterval, rankedDiscrepancyScores, wilcoxonSignedRankFromCounts, type DomainMeans,
 } from './stats/index.ts';
 import { askedCells, flagNotAsked } from './not-asked.ts';
 import { computePopulationWeights } from './population-weights.ts';
@@ -115,15 +115,7 @@ export function analyseWave(wave: NormalisedWave, config: WaveConfig, phaseSecon
   };
   const { minN, lowReliabilityN } = config.suppression;
   const industry = analysePopulation('industry', 0);
-  // The rank bootstrap needs only industry's cells: it starts now, so a helper thread computes
-  // replicates while this thread analyses education and writes the tables (stats/bootstrap-rank-interval.ts).
   const eligible = rankableCells(industry.cells, minN);
-  const pendingRankIntervals = startBootstrapRankIntervals({
-    jointCode: industry.jointCode!, importanceOfCode: coding.importanceOfCode, discrepancyOfCode: coding.discrepancyOfCode,
-    weights: industry.weights, rowDomain: industry.rowDomain,
-    competencies: K, domainCount: R, eligible, replicates: config.analysis.bootstrapReplicates, seed: config.analysis.seed,
-  });
-  phase('bootstrap start');
   const education = analysePopulation('education', 1);
   const data = [industry, education];
 
@@ -164,12 +156,16 @@ export function analyseWave(wave: NormalisedWave, config: WaveConfig, phaseSecon
   phase('tests');
   const rankedDiscrepancy = rankedDiscrepancyScores(industry.jointCode!, coding.differenceLevelOfCode, coding.differenceValues.length, industry.weights, industry.rowDomain, K, R);
   phase('rankedDiscrepancy');
-  const rankIntervals = pendingRankIntervals.finish();
-  phase('bootstrap finish');
+  // Confidence sets for the MWDS ranks of each region and Global (stats/mwds-rank-sets.ts).
+  const rankSets = mwdsRankSets({
+    jointCode: industry.jointCode!, importanceOfCode: coding.importanceOfCode, discrepancyOfCode: coding.discrepancyOfCode,
+    weights: industry.weights, rowDomain: industry.rowDomain, competencies: K, domainCount: R, eligible, seed: config.analysis.seed,
+  });
+  phase('rankSets');
   const rankings: RankingRowWithRds[] = buildRankings({
     wave: wave.wave, blocks, competencies, config, scale: wave.scale,
     industry: { importanceMeans: industry.cells.importance, otherMeans: industry.cells.other, gapMeans: industry.cells.gap },
-    eligible, rankIntervals, rankedDiscrepancy,
+    eligible, rankSets, rankedDiscrepancy,
   });
   phase('rankings');
   const distributions = buildDistributions(blocks, competencies, data, encoded.levelValues, wave.scale, minN);
@@ -210,7 +206,11 @@ function buildDistributions(blocks: string[], competencies: string[], data: Popu
   return rows;
 }
 
-/** Wilcoxon for the two paired gaps, Mann–Whitney for the curriculum gap, from each cell's counts; BH across the wave's family. */
+/**
+ * Wilcoxon for the two paired gaps, Mann–Whitney for the curriculum gap, from each cell's counts;
+ * Benjamini–Hochberg within each family a reader compares: one gap type at one level (Global, or one
+ * region): the competencies a reader compares for one gap in one table or chart; written into `family`.
+ */
 function runTests(
   waveId: string, blocks: string[], competencies: string[], data: PopulationData[], coding: JointCoding, levelValues: Float64Array,
   suppressed: { gapPrep: Uint8Array; gapCurr: Uint8Array; gapEdu: Uint8Array },
@@ -222,27 +222,37 @@ function runTests(
   const tests: TestRow[] = [];
   const slice = (counts: Float64Array, cell: number, width: number) => counts.subarray(cell * width, (cell + 1) * width);
   for (let cell = 0; cell < blocks.length * K; cell++) {
-    const base = { wave: waveId, region: blocks[Math.floor(cell / K)], competency: competencies[cell % K] };
+    const region = blocks[Math.floor(cell / K)];
+    const base = { wave: waveId, region, competency: competencies[cell % K] };
+    const family = (gap: TestRow['gap']) => `${gap}:${region}`;
     for (const [gap, cells, isSuppressed] of [['gap_preparedness', industry.cells, suppressed.gapPrep[cell]], ['gap_education', education.cells, suppressed.gapEdu[cell]]] as const) {
       const pairs = cells.gap.n[cell];
       if (isSuppressed) {
-        tests.push({ ...base, gap, test: 'wilcoxon_signed_rank', n1: pairs, n2: pairs, statistic: NaN, pValue: NaN, qValue: NaN, effectSize: NaN, effectMeasure: 'rank_biserial', suppressed: true });
+        tests.push({ ...base, gap, test: 'wilcoxon_signed_rank', n1: pairs, n2: pairs, statistic: NaN, pValue: NaN, qValue: NaN, family: family(gap), effectSize: NaN, effectMeasure: 'rank_biserial', suppressed: true });
         continue;
       }
       const result = wilcoxonSignedRankFromCounts(coding.differenceValues, slice(cells.gapCounts, cell, differenceLevels));
-      tests.push({ ...base, gap, test: 'wilcoxon_signed_rank', n1: pairs, n2: pairs, statistic: result.statistic, pValue: result.pValue, qValue: NaN,
+      tests.push({ ...base, gap, test: 'wilcoxon_signed_rank', n1: pairs, n2: pairs, statistic: result.statistic, pValue: result.pValue, qValue: NaN, family: family(gap),
         effectSize: matchedPairsRankBiserial(result.positiveRankSum, result.negativeRankSum), effectMeasure: 'rank_biserial', suppressed: false });
     }
     if (suppressed.gapCurr[cell]) {
-      tests.push({ ...base, gap: 'gap_curriculum', test: 'mann_whitney_u', n1: industry.cells.importance.n[cell], n2: education.cells.other.n[cell], statistic: NaN, pValue: NaN, qValue: NaN, effectSize: NaN, effectMeasure: 'cliffs_delta', suppressed: true });
+      tests.push({ ...base, gap: 'gap_curriculum', test: 'mann_whitney_u', n1: industry.cells.importance.n[cell], n2: education.cells.other.n[cell], statistic: NaN, pValue: NaN, qValue: NaN, family: family('gap_curriculum'), effectSize: NaN, effectMeasure: 'cliffs_delta', suppressed: true });
     } else {
       const result = mannWhitneyUFromCounts(levelValues, slice(industry.cells.importanceCounts, cell, levels), slice(education.cells.otherCounts, cell, levels));
-      tests.push({ ...base, gap: 'gap_curriculum', test: 'mann_whitney_u', n1: result.n1, n2: result.n2, statistic: result.statistic, pValue: result.pValue, qValue: NaN,
+      tests.push({ ...base, gap: 'gap_curriculum', test: 'mann_whitney_u', n1: result.n1, n2: result.n2, statistic: result.statistic, pValue: result.pValue, qValue: NaN, family: family('gap_curriculum'),
         effectSize: cliffsDelta(result.statistic, result.n1, result.n2), effectMeasure: 'cliffs_delta', suppressed: false });
     }
   }
-  const qValues = benjaminiHochberg(Float64Array.from(tests, (test) => test.pValue));
-  tests.forEach((test, index) => (test.qValue = qValues[index]));
+  const families = new Map<string, TestRow[]>();
+  for (const test of tests) {
+    const members = families.get(test.family);
+    if (members) members.push(test);
+    else families.set(test.family, [test]);
+  }
+  for (const members of families.values()) {
+    const qValues = benjaminiHochberg(Float64Array.from(members, (test) => test.pValue));
+    members.forEach((test, index) => (test.qValue = qValues[index]));
+  }
   return tests;
 }
 

@@ -6,8 +6,8 @@ import type { RankingRowWithRds } from './analyse-wave.ts';
 /**
  * Rankings per region block (and Global): Borich MWDS on the industry preparedness gap
  * (Ī_k,w · D̄_k,w), rank 1 = largest need among the block's non-suppressed competencies (ties
- * mid-ranked), the seeded bootstrap 95% interval for the rank (stats/bootstrap-rank-interval.ts,
- * computed by the caller, which starts it early so a helper thread works while the stage goes on), the IPA quadrant (x = preparedness,
+ * mid-ranked), the marginal and simultaneous 95% confidence sets for the rank (integer bounds,
+ * stats/mwds-rank-sets.ts, computed by the caller), the IPA quadrant (x = preparedness,
  * y = importance; crosshair from config.analysis.ipaCrosshair) and the ranked-discrepancy score.
  * Suppressed cells (eligible = 0) get NaN values and no quadrant: nothing derived from them shows.
  */
@@ -19,13 +19,13 @@ export function buildRankings(input: {
   scale: { min: number; max: number };
   industry: { importanceMeans: DomainMeans; otherMeans: DomainMeans; gapMeans: DomainMeans };
   eligible: Uint8Array;
-  /** Bootstrap 95% rank interval per (block, competency) cell, NaN where not eligible. */
-  rankIntervals: { low: Float64Array; high: Float64Array };
+  /** 95% confidence sets for the rank per (block, competency) cell, NaN where not eligible. */
+  rankSets: { marginalLow: Float64Array; marginalHigh: Float64Array; simultaneousLow: Float64Array; simultaneousHigh: Float64Array };
   rankedDiscrepancy: Float64Array;
 }): RankingRowWithRds[] {
   const { blocks, competencies, config, industry, eligible } = input;
   const K = competencies.length;
-  const intervals = input.rankIntervals;
+  const sets = input.rankSets;
   const rows: RankingRowWithRds[] = [];
   for (let block = 0; block < blocks.length; block++) {
     const offset = block * K;
@@ -46,7 +46,8 @@ export function buildRankings(input: {
       rows.push({
         wave: input.wave, region: blocks[block], competency: competencies[k],
         mwds: shown ? mwds[k] : NaN, rank: shown ? ranks[k] : NaN,
-        rankCiLow: shown ? intervals.low[cell] : NaN, rankCiHigh: shown ? intervals.high[cell] : NaN,
+        rankCiLow: shown ? sets.marginalLow[cell] : NaN, rankCiHigh: shown ? sets.marginalHigh[cell] : NaN,
+        rankSimultaneousLow: shown ? sets.simultaneousLow[cell] : NaN, rankSimultaneousHigh: shown ? sets.simultaneousHigh[cell] : NaN,
         quadrant: shown ? (importancePerformanceQuadrant(importance[k], preparedness[k], crosshair) as Quadrant | '') : '',
         suppressed: !shown,
         rankedDiscrepancy: shown ? input.rankedDiscrepancy[cell] : NaN,

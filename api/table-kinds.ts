@@ -39,7 +39,7 @@ const NUMBER_COLUMNS: Record<TableKind, readonly string[]> = {
   audit: ['source_row'],
   estimates: ['n', 'mean', 'sd', 'se', 'ci_low', 'ci_high', 'top2_share'],
   tests: ['n1', 'n2', 'statistic', 'p_value', 'q_value', 'effect_size'],
-  rankings: ['mwds', 'rank', 'rank_ci_low', 'rank_ci_high'],
+  rankings: ['mwds', 'rank', 'rank_ci_low', 'rank_ci_high', 'rank_simultaneous_low', 'rank_simultaneous_high'],
 };
 
 const BOOLEAN_COLUMNS: Record<TableKind, readonly string[]> = {

@@ -1,13 +1,12 @@
 /**
  * Times analyseWave on synthetic waves of 10k, 100k and 1M respondents per population, 30
  * competencies, 6 regions (run: `node --max-old-space-size=12000 bin/run-ts.js bench/analysis-bench.ts [sizes…]`
- * or `npx tsx bench/analysis-bench.ts`). BENCH_REPLICATES bootstrap replicates (default 200),
+ * or `npx tsx bench/analysis-bench.ts`). BENCH_REPLICATES sets config.analysis.bootstrapReplicates
+ * (default 200; the rankings no longer bootstrap: their confidence sets come from "rankSets"),
  * BENCH_RUNS runs per size (default 3). Prints, per size, the median seconds of each part of the
- * stage (analyseWave's `phaseSeconds`: encodeAnswers, weights, buildCellHistograms, …; "bootstrap
- * start" lays out the rows and starts the helper thread, which computes replicates during the later
- * parts; "bootstrap finish" is the calling thread's share and the wait for the helper; wall time,
- * and "<part> cpu" the process's CPU time, all threads) and of the whole stage, and the median of
- * everything after encodeAnswers.
+ * stage (analyseWave's `phaseSeconds`: encodeAnswers, weights, buildCellHistograms, …, rankSets;
+ * wall time, and "<part> cpu" the process's CPU time, all threads) and of the whole stage, and the
+ * median of everything after encodeAnswers.
  */
 import { analyseWave } from '../analysis/analyse-wave.ts';
 import { syntheticWave, testConfig } from '../test/analysis/synthetic-wave.ts';

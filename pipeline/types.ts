@@ -364,6 +364,11 @@ export interface TestRow {
   statistic: number;
   pValue: number;
   qValue: number;
+  /**
+   * The Benjamini–Hochberg family qValue is adjusted over: one gap type at one level, "<gap>:<region>"
+   * (e.g. "gap_preparedness:Global", "gap_curriculum:Europe"); the suppressed tests are not in it.
+   */
+  family: string;
   effectSize: number;
   effectMeasure: 'rank_biserial' | 'cliffs_delta';
   suppressed: boolean;
@@ -377,8 +382,12 @@ export interface RankingRow {
   competency: string;
   mwds: number;
   rank: number;
+  /** Marginal 95% confidence set for the rank, {rankCiLow, …, rankCiHigh} (integers; Mogstad et al. 2024). */
   rankCiLow: number;
   rankCiHigh: number;
+  /** Simultaneous 95% confidence set: all competencies' sets of the region cover their true ranks at once. */
+  rankSimultaneousLow: number;
+  rankSimultaneousHigh: number;
   quadrant: Quadrant | '';
   suppressed: boolean;
 }

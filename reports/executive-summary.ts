@@ -23,7 +23,10 @@ export interface ExecutiveSummary {
   quoted: QuotedNumber[];
 }
 
-/** A competency interval counts as robustly top-ranked when its whole rank interval lies within the top 3. */
+/**
+ * A competency counts as robustly top-ranked when its whole simultaneous 95% confidence set for the
+ * rank lies within the top 3 (simultaneous: the sentence names several competencies at once).
+ */
 export const ROBUST_TOP_RANK = 3;
 
 function listInEnglish(items: string[]): string {
@@ -83,13 +86,13 @@ export function writeExecutiveSummary(input: ReportInput): ExecutiveSummary {
   }
 
   const robust = input.analysis.rankings
-    .filter((row) => row.region === 'Global' && !row.suppressed && Number.isFinite(row.rankCiHigh) && row.rankCiHigh <= ROBUST_TOP_RANK)
+    .filter((row) => row.region === 'Global' && !row.suppressed && Number.isFinite(row.rankSimultaneousHigh) && row.rankSimultaneousHigh <= ROBUST_TOP_RANK)
     .sort((a, b) => a.rank - b.rank);
   paragraphs.push(
     robust.length > 0
       ? `Ranked by mean weighted discrepancy score (MWDS), ${listInEnglish(robust.map((row) => `${label(row.competency)} (MWDS ${quote(row.mwds, `MWDS ${row.competency}`)})`))} ` +
-          `${robust.length === 1 ? 'is' : 'are'} robustly among the top ${ROBUST_TOP_RANK}: the whole 95% bootstrap rank interval lies within the top ${ROBUST_TOP_RANK}.`
-      : `No competency is robustly among the top ${ROBUST_TOP_RANK} by MWDS: every rank interval reaches beyond rank ${ROBUST_TOP_RANK}.`,
+          `${robust.length === 1 ? 'is' : 'are'} robustly among the top ${ROBUST_TOP_RANK}: the simultaneous 95% confidence set for the ranks lies within the top ${ROBUST_TOP_RANK}.`
+      : `No competency is robustly among the top ${ROBUST_TOP_RANK} by MWDS: every simultaneous 95% confidence set for the ranks reaches beyond rank ${ROBUST_TOP_RANK}.`,
   );
 
   const changes = gapChanges(input);

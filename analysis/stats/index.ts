@@ -13,10 +13,12 @@ export { estimateTopTwoBox } from './top-two-box.ts';
 export { differenceOfIndependentMeans } from './difference-of-means.ts';
 export { pairedDifferences } from './paired-differences.ts';
 export { rankWithTies } from './rank-data.ts';
-export { wilcoxonSignedRank, type WilcoxonResult } from './wilcoxon-signed-rank.ts';
+export { exactSignedRankPValue, EXACT_SIGNED_RANK_MAX_N, type TieGroup } from './exact-signed-rank-distribution.ts';
+export { exactRankSumPValue } from './exact-rank-sum-distribution.ts';
+export { wilcoxonSignedRank, tieGroupsOfRanks, type WilcoxonResult } from './wilcoxon-signed-rank.ts';
 export { wilcoxonSignedRankFromCounts, expandCounts } from './wilcoxon-signed-rank-counts.ts';
 export { matchedPairsRankBiserial } from './rank-biserial.ts';
-export { mannWhitneyU, type MannWhitneyResult } from './mann-whitney-u.ts';
+export { mannWhitneyU, exactRankSumApplies, EXACT_RANK_SUM_MAX_N, type MannWhitneyResult } from './mann-whitney-u.ts';
 export { mannWhitneyUFromCounts } from './mann-whitney-u-counts.ts';
 export { cliffsDelta } from './cliffs-delta.ts';
 export { benjaminiHochberg } from './benjamini-hochberg.ts';
@@ -27,6 +29,9 @@ export { createSeededRandom, type SeededRandom } from './seeded-random.ts';
 export {
   bootstrapRankIntervals, bootstrapReplicateRanks, rankIntervalsFromReplicates, startBootstrapRankIntervals, type BootstrapRankInput, type PendingRankIntervals,
 } from './bootstrap-rank-interval.ts';
+export { mwdsCovariance, type MwdsCovariance, type MwdsCovarianceInput } from './mwds-covariance.ts';
+export { rankConfidenceSets, DEFAULT_RANK_SET_DRAWS, type RankConfidenceSets } from './rank-confidence-sets.ts';
+export { mwdsRankSets, type MwdsRankSets } from './mwds-rank-sets.ts';
 export { postStratify } from './post-stratify.ts';
 export { rakeWeights, type RakingMargin } from './rake-weights.ts';
 export { trimWeightsAtCap } from './trim-weights.ts';

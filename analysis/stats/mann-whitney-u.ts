@@ -1,17 +1,22 @@
+import { exactRankSumPValue } from './exact-rank-sum-distribution.ts';
 import { normalUpperTail } from './normal-distribution.ts';
 import { rankWithTies } from './rank-data.ts';
+import { tieGroupsOfRanks } from './wilcoxon-signed-rank.ts';
 
 /**
  * Mann–Whitney U test (Wilcoxon rank-sum) of H0: the two independent samples come from the same
- * distribution, two-sided, matching SciPy `scipy.stats.mannwhitneyu(x, y)` defaults
- * (use_continuity=True, alternative='two-sided', method='auto').
+ * distribution, two-sided.
  *
  *   U₁ = R₁ − n₁(n₁+1)/2  (R₁ = sum of the mid-ranks of x in the pooled sample), U₂ = n₁n₂ − U₁.
  * The reported statistic is U₁ (SciPy's). With U = max(U₁, U₂):
- *   - exact: when min(n₁, n₂) ≤ 8 and there are no ties, p = 2·P(U' ≥ U) under the null
- *     distribution of U' (counts of partitions of u into at most n₁ parts ≤ n₂), capped at 1;
- *   - otherwise normal with tie and continuity corrections, N = n₁ + n₂:
- *     z = (U − n₁n₂/2 − ½) / √(n₁n₂/12 · [(N+1) − Σ(t³−t)/(N(N−1))]),  p = 2·P(Z > z), capped at 1.
+ *   - small samples, min(n₁, n₂) ≤ 8 or N = n₁ + n₂ ≤ 50 (EXACT_RANK_SUM_MAX_N): the exact
+ *     conditional distribution of U₁ given the tied ranks (every split of the pooled sample equally
+ *     likely; exact-rank-sum-distribution.ts), p = min(1, 2·min(P(U' ≥ U₁), P(U' ≤ U₁))): SciPy ≥ 1.13
+ *     `mannwhitneyu(x, y, method=PermutationMethod(n_resamples=np.inf))`; without ties also SciPy's
+ *     `method='exact'` (= its default there);
+ *   - otherwise normal with tie and continuity corrections, with U = max(U₁, U₂):
+ *     z = (U − n₁n₂/2 − ½) / √(n₁n₂/12 · [(N+1) − Σ(t³−t)/(N(N−1))]),  p = 2·P(Z > z), capped at 1:
+ *     SciPy `mannwhitneyu(x, y, method='asymptotic')` (use_continuity=True, its default).
  *
  * Reference: Mann, H. B. & Whitney, D. R. (1947). On a test of whether one of two random variables
  * is stochastically larger than the other. Annals of Mathematical Statistics 18(1), 50–60;
@@ -37,15 +42,15 @@ export function mannWhitneyU(first: Float64Array, second: Float64Array): MannWhi
   let k = 0;
   for (let i = 0; i < first.length; i++) if (first[i] === first[i]) pooled[k++] = first[i];
   for (let i = 0; i < second.length; i++) if (second[i] === second[i]) pooled[k++] = second[i];
-  const { ranks, tieTerm, hasTies } = rankWithTies(pooled);
+  const { ranks, tieTerm } = rankWithTies(pooled);
   let firstRankSum = 0;
   for (let i = 0; i < n1; i++) firstRankSum += ranks[i];
   const firstU = firstRankSum - (n1 * (n1 + 1)) / 2;
   const largerU = Math.max(firstU, n1 * n2 - firstU);
-  const useExact = !(n1 > 8 && n2 > 8) && !hasTies;
+  const useExact = exactRankSumApplies(n1, n2);
   let pValue: number;
   if (useExact) {
-    pValue = Math.min(1, 2 * exactUpperTail(largerU, Math.min(n1, n2), Math.max(n1, n2)));
+    pValue = exactRankSumPValue(tieGroupsOfRanks(ranks), n1, 2 * firstRankSum);
   } else {
     const total = n1 + n2;
     const sd = Math.sqrt(((n1 * n2) / 12) * (total + 1 - tieTerm / (total * (total - 1))));
@@ -61,30 +66,10 @@ function countPresent(values: Float64Array): number {
   return count;
 }
 
-/**
- * P(U ≥ u) for sample sizes m ≤ n without ties. The number of orderings giving U = s is the number
- * of multisets of size m from {0..n} with sum s (each x counts the y's below it): the coefficient of
- * t^m q^s in Π_k 1/(1 − t·q^k), built by a positive-only dynamic programme (no cancellation).
- */
-function exactUpperTail(u: number, m: number, n: number): number {
-  const maxU = m * n;
-  // ways[j][s]: multisets of size j with sum s, from the values added so far.
-  const ways: Float64Array[] = [];
-  for (let j = 0; j <= m; j++) ways.push(new Float64Array(maxU + 1));
-  ways[0][0] = 1;
-  for (let value = 0; value <= n; value++) {
-    for (let j = 1; j <= m; j++) {
-      const target = ways[j];
-      const source = ways[j - 1];
-      for (let s = value; s <= maxU; s++) target[s] += source[s - value];
-    }
-  }
-  const counts = ways[m];
-  let total = 0;
-  let tail = 0;
-  for (let s = 0; s <= maxU; s++) {
-    total += counts[s];
-    if (s >= u) tail += counts[s];
-  }
-  return tail / total;
+/** Pooled size up to which the exact conditional p-value is used whatever the smaller sample. */
+export const EXACT_RANK_SUM_MAX_N = 50;
+
+/** The small-sample rule: a sample of at most 8 (SciPy's exact rule) or at most 50 pooled observations. */
+export function exactRankSumApplies(n1: number, n2: number): boolean {
+  return Math.min(n1, n2) <= 8 || n1 + n2 <= EXACT_RANK_SUM_MAX_N;
 }

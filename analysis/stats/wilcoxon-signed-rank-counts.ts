@@ -1,5 +1,6 @@
+import { EXACT_SIGNED_RANK_MAX_N, exactSignedRankPValue, type TieGroup } from './exact-signed-rank-distribution.ts';
 import { normalUpperTail } from './normal-distribution.ts';
-import { wilcoxonSignedRank, type WilcoxonResult } from './wilcoxon-signed-rank.ts';
+import type { WilcoxonResult } from './wilcoxon-signed-rank.ts';
 
 /**
  * The Wilcoxon signed-rank test of wilcoxon-signed-rank.ts (SciPy `wilcoxon(d)` defaults:
@@ -11,20 +12,19 @@ import { wilcoxonSignedRank, type WilcoxonResult } from './wilcoxon-signed-rank.
  * spans ranks below+1 … below+t and each member gets the mid-rank below + (t + 1)/2, so
  *   W+ = Σ_{d > 0} count(d) · midRank(|d|),  W− likewise,  tie term Σ(t³ − t) over the |d| groups,
  * and z = (W+ − n(n+1)/4) / √(n(n+1)(2n+1)/24 − Σ(t³−t)/48) as in the raw-value version.
- * The exact null distribution can only apply when n + zeros ≤ 50 (and there are no ties or zeros);
- * those small cells are expanded back to raw differences and handed to wilcoxonSignedRank, so both
- * paths give the same method and the same p-value.
+ * When n ≤ 50 the p-value is the exact conditional one (exact-signed-rank-distribution.ts), from the
+ * same tie groups (doubled mid-rank 2·below + t + 1, size t): the same method and p-value as the
+ * raw-value version, without expanding the counts.
  *
  * Reference: Hollander, Wolfe & Chicken (2014), Nonparametric Statistical Methods §3.1 (ties: mid-ranks
  * and the variance correction).
  *
  * @example wilcoxonSignedRankFromCounts(new Float64Array([-2, -1, 0, 1, 2, 3, 4]), new Float64Array([1, 2, 3, 6, 5, 2, 1]))
- * // same as wilcoxonSignedRank on [1,2,0,-1,2,3,1,0,1,-2,2,1,4,0,1,-1,2,3,1,2]: statistic 20.5, p 0.007004229378431069
+ * // same as wilcoxonSignedRank on [1,2,0,-1,2,3,1,0,1,-2,2,1,4,0,1,-1,2,3,1,2]: statistic 20.5, exact p 0.00616455078125
  */
 export function wilcoxonSignedRankFromCounts(differenceValues: ArrayLike<number>, counts: ArrayLike<number>): WilcoxonResult {
   let total = 0;
   for (let level = 0; level < counts.length; level++) if (differenceValues[level] === differenceValues[level]) total += counts[level];
-  if (total <= 50) return wilcoxonSignedRank(expandCounts(differenceValues, counts, total));
   let zeros = 0;
   const byMagnitude = new Map<number, { positive: number; negative: number }>();
   for (let level = 0; level < counts.length; level++) {
@@ -46,6 +46,7 @@ export function wilcoxonSignedRankFromCounts(differenceValues: ArrayLike<number>
   let tieTerm = 0;
   let positiveRankSum = 0;
   let negativeRankSum = 0;
+  const groups: TieGroup[] = [];
   for (const magnitude of [...byMagnitude.keys()].sort((a, b) => a - b)) {
     const { positive, negative } = byMagnitude.get(magnitude)!;
     const size = positive + negative;
@@ -53,12 +54,17 @@ export function wilcoxonSignedRankFromCounts(differenceValues: ArrayLike<number>
     positiveRankSum += positive * midRank;
     negativeRankSum += negative * midRank;
     tieTerm += size * size * size - size;
+    groups.push({ doubledRank: 2 * below + size + 1, size });
     below += size;
+  }
+  const statistic = Math.min(positiveRankSum, negativeRankSum);
+  if (nonZero <= EXACT_SIGNED_RANK_MAX_N) {
+    return { statistic, positiveRankSum, negativeRankSum, pValue: exactSignedRankPValue(groups, 2 * positiveRankSum), n: nonZero, zeros, method: 'exact' };
   }
   const mean = (nonZero * (nonZero + 1)) / 4;
   const sd = Math.sqrt((nonZero * (nonZero + 1) * (2 * nonZero + 1) - tieTerm / 2) / 24);
   const pValue = Math.min(1, 2 * normalUpperTail(Math.abs((positiveRankSum - mean) / sd)));
-  return { statistic: Math.min(positiveRankSum, negativeRankSum), positiveRankSum, negativeRankSum, pValue, n: nonZero, zeros, method: 'normal' };
+  return { statistic, positiveRankSum, negativeRankSum, pValue, n: nonZero, zeros, method: 'normal' };
 }
 
 /** The raw values a histogram stands for (order is irrelevant to rank tests). */

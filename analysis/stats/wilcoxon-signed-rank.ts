@@ -1,21 +1,25 @@
+import { EXACT_SIGNED_RANK_MAX_N, exactSignedRankPValue, type TieGroup } from './exact-signed-rank-distribution.ts';
 import { normalUpperTail } from './normal-distribution.ts';
 import { rankWithTies } from './rank-data.ts';
 
 /**
  * Wilcoxon signed-rank test of H0: the paired differences d_i = x_i − y_i are symmetric about 0,
- * two-sided, matching SciPy `scipy.stats.wilcoxon(d)` defaults (zero_method='wilcox',
- * correction=False, alternative='two-sided', method='auto').
+ * two-sided, zero_method='wilcox', no continuity correction.
  *
  * Zero handling ('wilcox', Wilcoxon 1945): differences equal to zero are dropped before ranking, so
  * n is the number of non-zero differences. Then |d_i| are mid-ranked, W+ = Σ ranks of d_i > 0,
  * W− = Σ ranks of d_i < 0, and the reported statistic is min(W+, W−).
  * p-value:
- *   - exact null distribution of W+ (all 2^n sign patterns equally likely) when n ≤ 50 and there
- *     are neither ties nor zeros: p = 2·min(P(T ≥ W+), P(T ≤ W+)), capped at 1;
- *   - otherwise the normal approximation with tie correction and no continuity correction:
- *     z = (W+ − n(n+1)/4) / √(n(n+1)(2n+1)/24 − Σ(t³−t)/48), p = 2·P(Z > |z|).
- * (SciPy ≥ 1.13 runs a permutation test instead when n ≤ 13 with ties or zeros; we use the normal
- * approximation there, as the project's methods state.)
+ *   - n ≤ 50 (non-zero differences): the exact conditional distribution of W+ given the tied ranks
+ *     (all 2^n sign patterns equally likely, exact-signed-rank-distribution.ts),
+ *     p = min(1, 2·min(P(T ≥ W+), P(T ≤ W+))): SciPy ≥ 1.13 `wilcoxon(d, zero_method='wilcox',
+ *     method=PermutationMethod(n_resamples=np.inf))`; without ties or zeros also `method='exact'`;
+ *   - n > 50: the normal approximation with tie correction and no continuity correction,
+ *     z = (W+ − n(n+1)/4) / √(n(n+1)(2n+1)/24 − Σ(t³−t)/48), p = 2·P(Z > |z|): SciPy
+ *     `wilcoxon(d, method='asymptotic', correction=False)`.
+ * (SciPy's own method='auto' falls back to the normal approximation for 13 < n ≤ 50 when there are
+ * ties or zeros; rating data nearly always have ties, and the normal p-value of a small cell can be
+ * far below the exact one: 5 positive pairs give 0.038 against the exact minimum 0.0625.)
  *
  * Reference: Wilcoxon, F. (1945). Individual comparisons by ranking methods. Biometrics Bulletin
  * 1(6), 80–83; Hollander, Wolfe & Chicken (2014), Nonparametric Statistical Methods §3.1.
@@ -55,7 +59,7 @@ export function wilcoxonSignedRank(differences: Float64Array): WilcoxonResult {
   if (nonZero === 0) {
     return { statistic: NaN, positiveRankSum: 0, negativeRankSum: 0, pValue: NaN, n: 0, zeros, method: 'normal' };
   }
-  const { ranks, tieTerm, hasTies } = rankWithTies(absolute);
+  const { ranks, tieTerm } = rankWithTies(absolute);
   let positiveRankSum = 0;
   let negativeRankSum = 0;
   for (let k = 0; k < nonZero; k++) {
@@ -63,11 +67,10 @@ export function wilcoxonSignedRank(differences: Float64Array): WilcoxonResult {
     else negativeRankSum += ranks[k];
   }
   const statistic = Math.min(positiveRankSum, negativeRankSum);
-  const useExact = nonZero + zeros <= 50 && !hasTies && zeros === 0;
+  const useExact = nonZero <= EXACT_SIGNED_RANK_MAX_N;
   let pValue: number;
   if (useExact) {
-    const distribution = signedRankDistribution(nonZero);
-    pValue = Math.min(1, 2 * Math.min(upperTail(distribution, Math.floor(positiveRankSum)), lowerTail(distribution, Math.ceil(positiveRankSum))));
+    pValue = exactSignedRankPValue(tieGroupsOfRanks(ranks), 2 * positiveRankSum);
   } else {
     const mean = (nonZero * (nonZero + 1)) / 4;
     const sd = Math.sqrt((nonZero * (nonZero + 1) * (2 * nonZero + 1) - tieTerm / 2) / 24);
@@ -77,27 +80,9 @@ export function wilcoxonSignedRank(differences: Float64Array): WilcoxonResult {
   return { statistic, positiveRankSum, negativeRankSum, pValue, n: nonZero, zeros, method: useExact ? 'exact' : 'normal' };
 }
 
-/** P(T = k), k = 0..n(n+1)/2: number of subsets of {1..n} summing to k, over 2^n. */
-function signedRankDistribution(n: number): Float64Array {
-  const maxSum = (n * (n + 1)) / 2;
-  const counts = new Float64Array(maxSum + 1);
-  counts[0] = 1;
-  for (let rank = 1; rank <= n; rank++) {
-    for (let sum = maxSum; sum >= rank; sum--) counts[sum] += counts[sum - rank];
-  }
-  const total = Math.pow(2, n);
-  for (let k = 0; k <= maxSum; k++) counts[k] /= total;
-  return counts;
-}
-
-function upperTail(probabilities: Float64Array, k: number): number {
-  let tail = 0;
-  for (let i = Math.max(0, k); i < probabilities.length; i++) tail += probabilities[i];
-  return tail;
-}
-
-function lowerTail(probabilities: Float64Array, k: number): number {
-  let tail = 0;
-  for (let i = 0; i <= Math.min(k, probabilities.length - 1); i++) tail += probabilities[i];
-  return tail;
+/** The tie groups of a list of mid-ranks: equal mid-ranks are one group (distinct groups have distinct mid-ranks). */
+export function tieGroupsOfRanks(ranks: Float64Array): TieGroup[] {
+  const sizes = new Map<number, number>();
+  for (let i = 0; i < ranks.length; i++) sizes.set(2 * ranks[i], (sizes.get(2 * ranks[i]) ?? 0) + 1);
+  return [...sizes].sort((a, b) => a[0] - b[0]).map(([doubledRank, size]) => ({ doubledRank, size }));
 }

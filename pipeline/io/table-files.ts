@@ -25,10 +25,10 @@ export const ESTIMATE_COLUMNS = [
   'wave', 'region', 'competency', 'population', 'measure', 'n', 'mean', 'sd', 'se', 'ci_low', 'ci_high', 'top2_share', 'suppressed', 'flag',
 ] as const;
 export const TEST_COLUMNS = [
-  'wave', 'region', 'competency', 'gap', 'test', 'n1', 'n2', 'statistic', 'p_value', 'q_value', 'effect_size', 'effect_measure', 'suppressed',
+  'wave', 'region', 'competency', 'gap', 'test', 'n1', 'n2', 'statistic', 'p_value', 'q_value', 'family', 'effect_size', 'effect_measure', 'suppressed',
 ] as const;
 export const RANKING_COLUMNS = [
-  'wave', 'region', 'competency', 'mwds', 'rank', 'rank_ci_low', 'rank_ci_high', 'quadrant', 'suppressed',
+  'wave', 'region', 'competency', 'mwds', 'rank', 'rank_ci_low', 'rank_ci_high', 'rank_simultaneous_low', 'rank_simultaneous_high', 'quadrant', 'suppressed',
 ] as const;
 
 export function respondentsToCsv(respondents: readonly Respondent[]): string {
@@ -283,10 +283,10 @@ const estimateCells = (e: EstimateRow): CsvCell[] => [
   e.wave, e.region, e.competency, e.population, e.measure, e.n, e.mean, e.sd, e.se, e.ciLow, e.ciHigh, e.top2Share, e.suppressed, e.flag,
 ];
 const testCells = (t: TestRow): CsvCell[] => [
-  t.wave, t.region, t.competency, t.gap, t.test, t.n1, t.n2, t.statistic, t.pValue, t.qValue, t.effectSize, t.effectMeasure, t.suppressed,
+  t.wave, t.region, t.competency, t.gap, t.test, t.n1, t.n2, t.statistic, t.pValue, t.qValue, t.family, t.effectSize, t.effectMeasure, t.suppressed,
 ];
 const rankingCells = (r: RankingRow): CsvCell[] => [
-  r.wave, r.region, r.competency, r.mwds, r.rank, r.rankCiLow, r.rankCiHigh, r.quadrant, r.suppressed,
+  r.wave, r.region, r.competency, r.mwds, r.rank, r.rankCiLow, r.rankCiHigh, r.rankSimultaneousLow, r.rankSimultaneousHigh, r.quadrant, r.suppressed,
 ];
 
 export const estimatesToCsv = (rows: readonly EstimateRow[]) => formatCsv(ESTIMATE_COLUMNS, rows.map(estimateCells));

@@ -1,6 +1,8 @@
 /**
  * `rank-intervals`: competencies ranked by MWDS (Borich 1980; BRIEF §3.1), rank 1 = most in need
- * of training, with the bootstrap rank intervals the analysis computed. An interval that stays
+ * of training, with the 95% confidence sets for the rank the analysis computed (Mogstad, Romano,
+ * Shaikh & Wilhelm 2024): the thick bar is the marginal set of each competency, the thin bar the
+ * simultaneous set (all of the chart's sets cover their true ranks at once). A set that stays
  * within the top ranks means the rank is robust to sampling variation.
  */
 import type { TopLevelSpec } from 'vega-lite';
@@ -17,9 +19,11 @@ export function buildRankIntervals(input: ReportInput, region = 'Global'): TopLe
       rank: row.rank,
       rankCiLow: row.rankCiLow,
       rankCiHigh: row.rankCiHigh,
+      rankSimultaneousLow: row.rankSimultaneousLow,
+      rankSimultaneousHigh: row.rankSimultaneousHigh,
       mwdsText: `MWDS ${formatEstimate(row.mwds)}`,
     }));
-  const lastRank = Math.max(input.competencies.length, ...rows.map((row) => row.rankCiHigh));
+  const lastRank = Math.max(input.competencies.length, ...rows.map((row) => Math.max(row.rankCiHigh, row.rankSimultaneousHigh)));
   const y = { field: 'competency', type: 'nominal' as const, sort: rows.map((row) => row.competency), title: null, axis: wrappedLabelAxis };
   const x = { type: 'quantitative' as const, scale: { domain: [0.5, lastRank + 0.5], nice: false }, axis: { tickMinStep: 1, format: 'd' }, title: 'Rank (1 = largest need)' };
   return {
@@ -27,18 +31,19 @@ export function buildRankIntervals(input: ReportInput, region = 'Global'): TopLe
     config: chartConfig,
     title: {
       text: `Training-need ranking${region === 'Global' ? '' : `: ${region}`}`,
-      subtitle: ['Rank by mean weighted discrepancy score (MWDS)', 'with 95% bootstrap rank interval.'],
+      subtitle: ['Rank by mean weighted discrepancy score (MWDS) with 95% confidence', 'sets for the rank: thick = marginal, thin = simultaneous.'],
     },
     data: { values: rows },
     width: 300,
     height: { step: competencyRowStep(rows.map((row) => row.competency)) },
     encoding: { y },
     layer: [
-      { mark: { type: 'rule', strokeWidth: 2, color: '#56B4E9' }, encoding: { x: { ...x, field: 'rankCiLow' }, x2: { field: 'rankCiHigh' } } },
+      { mark: { type: 'rule', strokeWidth: 1, color: '#999999' }, encoding: { x: { ...x, field: 'rankSimultaneousLow' }, x2: { field: 'rankSimultaneousHigh' } } },
+      { mark: { type: 'rule', strokeWidth: 4, color: '#56B4E9' }, encoding: { x: { ...x, field: 'rankCiLow' }, x2: { field: 'rankCiHigh' } } },
       { mark: { type: 'point', filled: true, size: 60, color: '#0072B2', opacity: 1 }, encoding: { x: { ...x, field: 'rank' } } },
       {
         mark: { type: 'text', align: 'left', dx: 6, fontSize: 9, color: '#333333' },
-        encoding: { x: { ...x, field: 'rankCiHigh' }, text: { field: 'mwdsText' } },
+        encoding: { x: { ...x, field: 'rankSimultaneousHigh' }, text: { field: 'mwdsText' } },
       },
     ],
   };

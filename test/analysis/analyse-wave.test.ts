@@ -132,7 +132,7 @@ describe('compareWaves and the data package', () => {
     const descriptor = describeAnalysisTables() as { resources: { name: string; schema: { fields: { name: string }[] } }[] };
     expect(descriptor.resources.map((resource) => resource.name)).toEqual(['estimates', 'tests', 'rankings', 'wave-change']);
     expect(descriptor.resources[0].schema.fields.map((field) => field.name)).toEqual(['wave', 'region', 'competency', 'population', 'measure', 'n', 'mean', 'sd', 'se', 'ci_low', 'ci_high', 'top2_share', 'suppressed', 'flag']);
-    expect(descriptor.resources[2].schema.fields.map((field) => field.name)).toEqual(['wave', 'region', 'competency', 'mwds', 'rank', 'rank_ci_low', 'rank_ci_high', 'quadrant', 'suppressed']);
+    expect(descriptor.resources[2].schema.fields.map((field) => field.name)).toEqual(['wave', 'region', 'competency', 'mwds', 'rank', 'rank_ci_low', 'rank_ci_high', 'rank_simultaneous_low', 'rank_simultaneous_high', 'quadrant', 'suppressed']);
   });
 
   it("names the fields exactly as the CSV writer's headers (pipeline/io/table-files.ts)", () => {
@@ -196,5 +196,49 @@ describe('histogram path equals the respondent-level estimators', () => {
       expect(test.statistic).toBe(wilcoxon.statistic);
       expectClose(test.pValue, wilcoxon.pValue, 1e-12);
     }
+  });
+});
+
+describe('Benjamini–Hochberg families (issue 13, item 4)', () => {
+  it('adjusts within one gap type at one level and writes the family into every test row', async () => {
+    const { benjaminiHochberg } = await import('../../analysis/stats/index.ts');
+    const wave = syntheticWave({ respondentsPerPopulation: 240, competencies: 6, regions: ['Africa', 'Europe', 'Asia'], seed: 5 });
+    const result = analyseWave(wave, testConfig());
+    const families = new Map<string, typeof result.tests>();
+    for (const test of result.tests) families.set(test.family, [...(families.get(test.family) ?? []), test]);
+    // 3 gaps × (3 regions + Global), each with the 6 competencies.
+    expect([...families.keys()].sort()).toEqual(['gap_curriculum', 'gap_education', 'gap_preparedness'].flatMap((gap) => ['Africa', 'Asia', 'Europe', 'Global'].map((region) => `${gap}:${region}`)).sort());
+    for (const [family, members] of families) {
+      expect(members).toHaveLength(6);
+      expect(members.every((test) => family === `${test.gap}:${test.region}`)).toBe(true);
+      const expected = benjaminiHochberg(Float64Array.from(members, (test) => test.pValue));
+      members.forEach((test, index) => expect(test.qValue).toBe(expected[index]));
+    }
+    // Not the pooled family: adjusting all 72 tests together gives other q-values.
+    const pooled = benjaminiHochberg(Float64Array.from(result.tests, (test) => test.pValue));
+    expect(result.tests.some((test, index) => Math.abs(test.qValue - pooled[index]) > 1e-9)).toBe(true);
+    expect(TEST_COLUMNS).toContain('family');
+  });
+});
+
+describe('rank confidence sets in the rankings (issue 13, item 5)', () => {
+  it('integer marginal and simultaneous sets containing the estimated rank; same seed, same sets', () => {
+    const wave = syntheticWave({ respondentsPerPopulation: 300, competencies: 7, regions: ['Africa', 'Europe'], seed: 9, unequalWeights: true });
+    const first = analyseWave(wave, testConfig({ seed: 4 }));
+    const again = analyseWave(wave, testConfig({ seed: 4 }));
+    expect(again.rankings).toEqual(first.rankings);
+    const shown = first.rankings.filter((row) => !row.suppressed);
+    expect(shown).toHaveLength(3 * 7);
+    for (const row of shown) {
+      for (const bound of [row.rankCiLow, row.rankCiHigh, row.rankSimultaneousLow, row.rankSimultaneousHigh]) expect(Number.isInteger(bound)).toBe(true);
+      expect(row.rankCiLow).toBeLessThanOrEqual(Math.floor(row.rank));
+      expect(row.rankCiHigh).toBeGreaterThanOrEqual(Math.ceil(row.rank));
+      expect(row.rankSimultaneousLow).toBeLessThanOrEqual(row.rankCiLow);
+      expect(row.rankSimultaneousHigh).toBeGreaterThanOrEqual(row.rankCiHigh);
+      expect(row.rankCiLow).toBeGreaterThanOrEqual(1);
+      expect(row.rankSimultaneousHigh).toBeLessThanOrEqual(7);
+    }
+    // Identical competency distributions: the true MWDS tie, and 300 respondents cannot order them all.
+    expect(shown.some((row) => row.rankCiHigh > row.rankCiLow)).toBe(true);
   });
 });

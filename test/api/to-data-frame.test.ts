@@ -63,14 +63,14 @@ describe('toDataFrame', () => {
 
   it('keeps an empty table\'s columns when told its kind', () => {
     const frame = toDataFrame([] as RankingRow[], { kind: 'rankings' });
-    expect(frame.columns).toEqual(['wave', 'region', 'competency', 'mwds', 'rank', 'rank_ci_low', 'rank_ci_high', 'quadrant', 'suppressed']);
+    expect(frame.columns).toEqual(['wave', 'region', 'competency', 'mwds', 'rank', 'rank_ci_low', 'rank_ci_high', 'rank_simultaneous_low', 'rank_simultaneous_high', 'quadrant', 'suppressed']);
     expect(frame.shape[0]).toBe(0);
   });
 
   it('gives rankings with a suppressed row the CSV values', () => {
     const rankings: RankingRow[] = [
-      { wave: '2022', region: 'Global', competency: 'cryptography', mwds: 4.5, rank: 1, rankCiLow: 1, rankCiHigh: 3, quadrant: 'concentrate_here', suppressed: false },
-      { wave: '2022', region: 'Oceania', competency: 'cryptography', mwds: NaN, rank: NaN, rankCiLow: NaN, rankCiHigh: NaN, quadrant: '', suppressed: true },
+      { wave: '2022', region: 'Global', competency: 'cryptography', mwds: 4.5, rank: 1, rankCiLow: 1, rankCiHigh: 3, rankSimultaneousLow: 1, rankSimultaneousHigh: 4, quadrant: 'concentrate_here', suppressed: false },
+      { wave: '2022', region: 'Oceania', competency: 'cryptography', mwds: NaN, rank: NaN, rankCiLow: NaN, rankCiHigh: NaN, rankSimultaneousLow: NaN, rankSimultaneousHigh: NaN, quadrant: '', suppressed: true },
     ];
     expect(differencesFromCsv(toDataFrame(rankings), rankingsToCsv(rankings))).toEqual([]);
   });

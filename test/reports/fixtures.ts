@@ -77,6 +77,8 @@ export function buildAnalysis(wave: string, shift = 0): AnalysisResult {
         rank: suppressed ? NaN : rank,
         rankCiLow: suppressed ? NaN : Math.max(1, rank - (k % 2)),
         rankCiHigh: suppressed ? NaN : Math.min(competencies.length, rank + 1),
+        rankSimultaneousLow: suppressed ? NaN : Math.max(1, rank - 1),
+        rankSimultaneousHigh: suppressed ? NaN : Math.min(competencies.length, rank + 2),
         quadrant: suppressed ? '' : imp >= 4.08 ? (prep < 3.45 ? 'concentrate_here' : 'keep_up_the_good_work') : prep < 3.45 ? 'low_priority' : 'possible_overkill',
         suppressed,
       });

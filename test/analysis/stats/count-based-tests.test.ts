@@ -39,17 +39,32 @@ describe('rank tests from counts (Likert data: O(distinct values) per cell)', ()
     expectClose(result.pValue, raw.pValue, 1e-12);
   });
 
-  it('small cells take the raw-value path, so the exact distributions still apply', () => {
-    // scipy.stats.mannwhitneyu([5,4,4,3,5,2,4,5,3,4,5,1], [3,3,2,4,1,2,3,5,2,3]) → (87.0, 0.07322997953811314)
+  it('small cells get the exact conditional p-value from the counts, as the raw-value test does', () => {
+    // SciPy 1.17.1: scipy.stats.mannwhitneyu([5,4,4,3,5,2,4,5,3,4,5,1], [3,3,2,4,1,2,3,5,2,3],
+    //   method=scipy.stats.PermutationMethod(n_resamples=np.inf)) → (87.0, 0.07025791545915384)
     const result = mannWhitneyUFromCounts(likertValues, new Float64Array([1, 1, 2, 4, 4]), new Float64Array([1, 3, 4, 1, 1]));
+    expect(result.method).toBe('exact');
     expect(result.statistic).toBe(87);
-    expectClose(result.pValue, 0.07322997953811314);
-    // scipy.stats.wilcoxon([1,2,0,-1,2,3,1,0,1,-2,2,1,4,0,1,-1,2,3,1,2], method='asymptotic') → (20.5, 0.007004229378431069)
+    expectClose(result.pValue, 0.07025791545915384);
+    // scipy.stats.wilcoxon([1,2,0,-1,2,3,1,0,1,-2,2,1,4,0,1,-1,2,3,1,2],
+    //   method=scipy.stats.PermutationMethod(n_resamples=np.inf)) → (20.5, 0.00616455078125)
     const paired = wilcoxonSignedRankFromCounts(new Float64Array([-2, -1, 0, 1, 2, 3, 4]), new Float64Array([1, 2, 3, 6, 5, 2, 1]));
+    expect(paired.method).toBe('exact');
     expect(paired.statistic).toBe(20.5);
-    expectClose(paired.pValue, 0.007004229378431069);
-    const exact = mannWhitneyUFromCounts(likertValues, new Float64Array([0, 0, 1, 0, 1]), new Float64Array([1, 0, 0, 1, 0]));
-    expect(exact.method).toBe('exact');
+    expectClose(paired.pValue, 0.00616455078125);
+    const raw = wilcoxonSignedRank(new Float64Array([1, 2, 0, -1, 2, 3, 1, 0, 1, -2, 2, 1, 4, 0, 1, -1, 2, 3, 1, 2]));
+    expect(raw.pValue).toBe(paired.pValue);
+  });
+
+  it('a sample of 6 against 200 (ties): exact conditional p from the counts without expanding them', () => {
+    // Exact enumeration of the C(206, 6) splits by tie-group compositions in Python (fractions):
+    // 2·min(P(R₁ ≤ r), P(R₁ ≥ r)) = 0.006578529551821322, SciPy permutation_test's two-sided rule.
+    // (R exactRankTests::wilcox.exact and coin::wilcox_test give 0.0061716851498146144: their
+    // two-sided p is P(|R₁ − E R₁| ≥ |r − E R₁|), which differs when the distribution is skewed.)
+    const result = mannWhitneyUFromCounts(likertValues, new Float64Array([0, 0, 1, 2, 3]), new Float64Array([20, 40, 70, 50, 20]));
+    expect(result.method).toBe('exact');
+    expect(result.statistic).toBe(975);
+    expectClose(result.pValue, 0.006578529551821322, 1e-13);
   });
 });
 

@@ -22,14 +22,15 @@ describe('Wilcoxon signed-rank (SciPy defaults: zero_method="wilcox", correction
     expect(result.statistic).toBe(203);
     expectClose(result.pValue, 0.5561132747679949);
   });
-  it('tie-corrected normal approximation with zeros dropped', () => {
-    // scipy.stats.wilcoxon([1,2,0,-1,2,3,1,0,1,-2,2,1,4,0,1,-1,2,3,1,2], method='asymptotic') → (20.5, 0.007004229378431069)
+  it('exact conditional distribution with ties and zeros (zeros dropped)', () => {
+    // SciPy 1.17.1: scipy.stats.wilcoxon([1,2,0,-1,2,3,1,0,1,-2,2,1,4,0,1,-1,2,3,1,2],
+    //   method=scipy.stats.PermutationMethod(n_resamples=np.inf)) → (20.5, 0.00616455078125)
     const result = wilcoxonSignedRank(new Float64Array([1, 2, 0, -1, 2, 3, 1, 0, 1, -2, 2, 1, 4, 0, 1, -1, 2, 3, 1, 2]));
-    expect(result.method).toBe('normal');
+    expect(result.method).toBe('exact');
     expect(result.zeros).toBe(3);
     expect(result.n).toBe(17);
     expect(result.statistic).toBe(20.5);
-    expectClose(result.pValue, 0.007004229378431069);
+    expectClose(result.pValue, 0.00616455078125);
   });
   it('normal approximation above n = 50', () => {
     // scipy.stats.wilcoxon(d3) (n = 60, auto) → (795.0, 0.3770243171062413)
@@ -54,12 +55,23 @@ describe('Mann–Whitney U (SciPy defaults: two-sided, use_continuity=True, meth
     expect(result.statistic).toBe(122);
     expectClose(result.pValue, 0.12303259557152771);
   });
-  it('normal with tie and continuity corrections when there are ties', () => {
-    // scipy.stats.mannwhitneyu([5,4,4,3,5,2,4,5,3,4,5,1], [3,3,2,4,1,2,3,5,2,3]) → (87.0, 0.07322997953811314)
+  it('exact conditional distribution with ties in small samples', () => {
+    // SciPy 1.17.1: scipy.stats.mannwhitneyu([5,4,4,3,5,2,4,5,3,4,5,1], [3,3,2,4,1,2,3,5,2,3],
+    //   method=scipy.stats.PermutationMethod(n_resamples=np.inf)) → (87.0, 0.07025791545915384)
     const result = mannWhitneyU(new Float64Array([5, 4, 4, 3, 5, 2, 4, 5, 3, 4, 5, 1]), new Float64Array([3, 3, 2, 4, 1, 2, 3, 5, 2, 3]));
-    expect(result.method).toBe('normal');
+    expect(result.method).toBe('exact');
     expect(result.statistic).toBe(87);
-    expectClose(result.pValue, 0.07322997953811314);
+    expectClose(result.pValue, 0.07025791545915384);
+  });
+  it('normal with tie and continuity corrections above the small-sample rule', () => {
+    // scipy.stats.mannwhitneyu(x, y, method='asymptotic') with x = 3 × [5,4,4,3,5,2,4,5,3,4,5,1],
+    // y = 3 × [3,3,2,4,1,2,3,5,2,3] (N = 66 > 50, both samples > 8)
+    const x = new Float64Array([5, 4, 4, 3, 5, 2, 4, 5, 3, 4, 5, 1].flatMap((v) => [v, v, v]));
+    const y = new Float64Array([3, 3, 2, 4, 1, 2, 3, 5, 2, 3].flatMap((v) => [v, v, v]));
+    const result = mannWhitneyU(x, y);
+    expect(result.method).toBe('normal');
+    expect(result.statistic).toBe(783);
+    expectClose(result.pValue, 0.001352924404890632);
   });
 });
 
