@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { validateCommand } from '../../pipeline/commands/validate-command.ts';
+import { useTempDir } from '../helpers/temp-dir.ts';
 import { join } from 'node:path';
 import { REPO_ROOT } from '../../pipeline/context.ts';
 import { loadFramework } from '../../pipeline/config.ts';
@@ -80,5 +82,23 @@ describe('the built-in frameworks (data/frameworks/)', () => {
 
   it('a wave naming an unknown framework is an error naming wave.json', () => {
     expect(() => loadFrameworks(REPO_ROOT, join(REPO_ROOT, 'data', 'raw', '2022'), ['nist-csf'], competencies)).toThrow(/wave\.json, column "frameworks": framework "nist-csf" is neither a built-in/);
+  });
+});
+
+describe('skillgap validate', () => {
+  const dir = useTempDir('skillgap-validate-frameworks-');
+  it('reports a wave whose frameworks cannot load, before any run', async () => {
+    const sampleDir = join(REPO_ROOT, 'data', 'raw', '2022');
+    const config = JSON.parse(readFileSync(join(sampleDir, 'wave.json'), 'utf8'));
+    config.sources = config.sources.map((source: { file: string }) => ({ ...source, file: join(sampleDir, source.file) }));
+    config.codebook = join(sampleDir, config.codebook);
+    const broken = { ...definition('cybok'), id: 'my-cybok', crosswalk: { 'incident-response': ['SOC'] } };
+    writeFileSync(join(dir, 'my-cybok.json'), JSON.stringify(broken));
+    config.frameworks = ['nice', 'my-cybok.json'];
+    writeFileSync(join(dir, 'wave.json'), JSON.stringify(config));
+    const error = await validateCommand({ config: join(dir, 'wave.json'), log: () => {} }).catch((caught) => caught);
+    expect(error).toBeInstanceOf(ValidationError);
+    expect(error.message).toContain('"incident-response" maps to "SOC", which is not a unit of framework "my-cybok"');
+    expect(error.message).toContain('competency "teamwork" has no unit in framework "my-cybok" and no reason why');
   });
 });
