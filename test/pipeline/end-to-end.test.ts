@@ -122,5 +122,5 @@ describe('staleness from content hashes', () => {
     expect(again.stages.map((s) => s.ran)).toEqual([true, true, true, true]);
     const forced = await runCommand({ config, out, log: quiet, force: true });
     expect(forced.stages.every((s) => s.ran && s.reason === 'forced')).toBe(true);
-  });
+  }, 300_000); // three full runs, each with the framework roll-ups and their report chapter
 });
