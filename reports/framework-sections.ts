@@ -23,7 +23,10 @@ export interface SectionTools {
 const CHART_HEIGHT = 600;
 
 /** Ranks are whole or half numbers, bootstrap quantiles may fall between: one decimal at most. */
-export const formatRank = (rank: number) => (Number.isInteger(rank) ? String(rank) : rank.toFixed(1));
+export function formatRank(rank: number): string {
+  const rounded = Math.round(rank * 10) / 10;
+  return Number.isInteger(rounded) ? String(rounded) : rounded.toFixed(1);
+}
 
 /** One table row per unit, Global, ordered by MWDS rank (unranked units last, in framework order). */
 export function frameworkTableRows(input: ReportInput, rollup: FrameworkRollup): string[][] {
