@@ -24,7 +24,7 @@ describe('skillgap run on the 2022 sample wave', () => {
   let first: Awaited<ReturnType<typeof runCommand>>;
   beforeAll(async () => {
     first = await runCommand({ wave: '2022', out, log: quiet });
-  });
+  }, 300_000); // a full run, framework roll-ups and chapter included, on a loaded machine
 
   it('runs the four stages and writes every output', () => {
     expect(first.stages.map((s) => [s.stage, s.ran])).toEqual([
