@@ -5,6 +5,8 @@
  * written as empty cells, declared as `missingValues: [""]`.
  * Spec: https://specs.frictionlessdata.io/data-package/ and /table-schema/.
  */
+import { frameworkEstimatesResource } from './describe-framework-tables.ts';
+
 type Field = { name: string; type: 'string' | 'integer' | 'number' | 'boolean'; description: string; constraints?: { enum: string[] } };
 
 const region = (): Field => ({ name: 'region', type: 'string', description: 'Region under the wave\'s region scheme, or "Global" for all respondents' });
@@ -82,6 +84,7 @@ export function describeAnalysisTables(): object {
         { name: 'top5', type: 'string', description: 'For gap_preparedness: entered, left, stayed_in or stayed_out of the MWDS top 5', constraints: { enum: ['', 'entered', 'left', 'stayed_in', 'stayed_out'] } },
         { name: 'suppressed', type: 'boolean', description: 'True when either wave\'s cell is suppressed' },
       ]),
+      frameworkEstimatesResource(),
     ],
   };
 }

@@ -5,6 +5,7 @@
 import type { TopLevelSpec } from 'vega-lite';
 import { FIGURE_BUILDERS, type FigureId } from '../reports/figures/index.ts';
 import { renderSpecToSvg } from '../reports/render-figure.ts';
+import { buildFrameworkFigure, frameworkFigureIds } from '../reports/figures/framework-figures.ts';
 import type { ReportInput } from '../reports/report-input.ts';
 import { buildReportInput } from '../pipeline/stages/render-stage.ts';
 import { unknownFigure } from '../pipeline/messages/render.ts';
@@ -40,13 +41,20 @@ export async function loadReportInput(selection: WaveSelection | WaveData): Prom
  * const svg = await renderFigureSvg({ ...spec, title: 'Preparedness gaps, 2022' });
  * ```
  */
-export async function buildFigureSpec(id: FigureId, wave: WaveSelection | WaveData | ReportInput): Promise<TopLevelSpec> {
-  if (!FIGURE_IDS.includes(id)) throw new UsageError(unknownFigure(String(id), FIGURE_IDS));
+export async function buildFigureSpec(id: FigureId | `framework-${string}`, wave: WaveSelection | WaveData | ReportInput): Promise<TopLevelSpec> {
+  if (id.startsWith('framework-')) {
+    // Framework figures (framework-heatmap-<id>, framework-ranking-<id>) exist per framework of the wave.
+    const input = isReportInput(wave) ? wave : await loadReportInput(wave);
+    const spec = buildFrameworkFigure(input, id);
+    if (!spec) throw new UsageError(unknownFigure(id, frameworkFigureIds(input)));
+    return spec;
+  }
+  if (!FIGURE_IDS.includes(id as FigureId)) throw new UsageError(unknownFigure(String(id), FIGURE_IDS));
   const input = isReportInput(wave) ? wave : await loadReportInput(wave);
   if (id === 'wave-change' && !input.previousAnalysis) {
     throw new UsageError(`figure wave-change needs the previous wave (${input.config.previousWave ?? 'none configured'}) run into the same out folder`);
   }
-  return FIGURE_BUILDERS[id](input);
+  return FIGURE_BUILDERS[id as FigureId](input);
 }
 
 /**

@@ -111,17 +111,17 @@ export const COMMANDS: Record<string, CommandDeclaration> = {
   },
   curriculum: {
     summary: 'compare a curriculum profile with industry demand in its region (PDF, CSV, JSON)',
-    usage: 'skillgap curriculum --profile FILE [--profile-row N | --profile-response ID] [--wave ID] [--config FILE] [--region auto|NAME] [--out DIR] [--json]',
+    usage: 'skillgap curriculum --profile FILE [--profile-row N | --profile-response ID] [--wave ID] [--config FILE] [--region auto|NAME] [--framework ID] [--out DIR] [--json]',
     options: {
       ...waveOptions,
-      profile: { type: 'string' }, 'profile-row': { type: 'string' }, 'profile-response': { type: 'string' }, region: { type: 'string' },
+      profile: { type: 'string' }, 'profile-row': { type: 'string' }, 'profile-response': { type: 'string' }, region: { type: 'string' }, framework: { type: 'string' },
     },
     handler: async (values) => {
       const { curriculumCommand } = await import('./commands/curriculum-command.ts');
       return curriculumCommand({
         wave: str(values.wave), config: str(values.config), out: str(values.out),
         profile: str(values.profile), profileRow: str(values['profile-row']), profileResponse: str(values['profile-response']),
-        region: str(values.region),
+        region: str(values.region), framework: str(values.framework),
       });
     },
   },

@@ -73,6 +73,8 @@ export interface Competency {
     csec2017: string[];
     cybok: string[];
   };
+  /** Why a framework of the crosswalk has no unit for this competency (framework id → reason); see docs/frameworks.md. */
+  noHome?: Partial<Record<string, string>>;
 }
 
 export interface CompetencyFramework {
@@ -165,6 +167,12 @@ export interface WaveConfig {
     /** Weights above this multiple of the mean weight are trimmed. */
     weightCap: number;
   };
+  /**
+   * The frameworks the results are also rolled up into (docs/frameworks.md): built-in ids
+   * (`nice`, `ecsf`, `csec2017`, `cybok`, from data/frameworks/) or paths of the wave's own framework
+   * files (relative to the wave folder). Default: the four built-ins.
+   */
+  frameworks?: string[];
 }
 
 /** The answer scale of a wave, with its labels in every language the exports use. */
@@ -446,7 +454,81 @@ export interface AnalysisResult {
    * test fixtures, the API's wave comparison) stay valid until they add it.
    */
   distributions?: DistributionRow[];
+  /** Roll-ups of the results into each framework of the wave (analysis/framework-rollups.ts); absent in older results. */
+  frameworks?: FrameworkRollup[];
   /** Weighting summary per population: Kish effective n and design effect of the weights. */
   weighting: { population: Population; n: number; effectiveN: number; designEffect: number; trimmed: number }[];
   warnings: Warning[];
+}
+
+// ─── Frameworks (data/frameworks/, docs/frameworks.md) ───────────────────────────────────────
+
+/** One unit of a framework: a NICE work role or competency area, an ECSF role profile, a knowledge area. */
+export interface FrameworkUnit {
+  /** As the source spells it, e.g. `PD-WRL-003`, `Cyber Incident Responder`, `SOIM`. */
+  id: string;
+  name: string;
+  kind?: string;
+  /** Category the unit sits in (NICE work-role category, CyBOK category), if any. */
+  group?: string;
+}
+
+/**
+ * A framework file (data/frameworks/<id>.json, or a wave's own file named in wave.json →
+ * frameworks). `crosswalk` and `noHome` are optional: without them the crosswalk comes from
+ * data/competencies.json (`crosswalk[id]`, `noHome[id]`); with them the file's own mapping is used.
+ */
+export interface FrameworkDefinition {
+  id: string;
+  name: string;
+  shortName?: string;
+  version: string;
+  publisher?: string;
+  publication?: string;
+  source: string;
+  /** What a unit is called, e.g. `role profile` (singular). */
+  unitLabel?: string;
+  notes?: string;
+  units: FrameworkUnit[];
+  /** Competency id → unit ids. */
+  crosswalk?: Record<string, string[]>;
+  /** Competency id → why no unit fits. */
+  noHome?: Record<string, string>;
+}
+
+/**
+ * One roll-up cell: framework unit × region (or Global) × population × measure, computed from the
+ * respondent-level composite (the mean of the respondent's ratings over the unit's competencies),
+ * exactly as EstimateRow for a competency. Gap rows also carry their rank test (q-values across the
+ * framework's tests); gap_preparedness rows carry the unit's MWDS ranking in its region.
+ */
+export interface FrameworkEstimateRow extends Omit<EstimateRow, 'competency'> {
+  framework: string;
+  unit: string;
+  test: TestRow['test'] | '';
+  statistic: number;
+  pValue: number;
+  qValue: number;
+  effectSize: number;
+  mwds: number;
+  rank: number;
+  rankCiLow: number;
+  rankCiHigh: number;
+  quadrant: Quadrant | '';
+}
+
+export interface FrameworkRollup {
+  framework: string;
+  name: string;
+  shortName: string;
+  version: string;
+  source: string;
+  unitLabel: string;
+  /** Units with at least one competency of the wave, in the framework's order, with their competencies. */
+  units: (FrameworkUnit & { competencies: string[] })[];
+  /** Units no competency of the wave maps to (no estimate possible). */
+  unmappedUnits: FrameworkUnit[];
+  /** Competencies with no unit in this framework, and why. */
+  noHome: { competency: string; reason: string }[];
+  rows: FrameworkEstimateRow[];
 }

@@ -3,7 +3,8 @@
  *
  *   cover · contents (page numbers, filled in last) · executive summary · gaps (heatmap as vector,
  *   largest-gaps table) · competency detail (dumbbell, IPA, ranking, curriculum, change) ·
- *   respondents (map, country table) · one section per region · competency key · methodology ·
+ *   respondents (map, country table) · one section per region · results by framework (one section
+ *   per framework, reports/framework-sections.ts) · competency key · methodology ·
  *   appendix A data quality · appendix B provenance
  *
  * Reproducible byte for byte: pages are buffered and numbered at the end; the document set-up
@@ -24,6 +25,7 @@ import { COLOURS, CONTENT_WIDTH, FONTS, PAGE, createReportDocument, drawRunningH
 import { renderSpecToSvg, type RenderedFigure } from './render-figure.ts';
 import type { ReportInput } from './report-input.ts';
 import { competencyLabel } from './theme.ts';
+import { drawFrameworkSections } from './framework-sections.ts';
 
 /** Largest height of a region's gap chart: the chart and its heading fill one page. */
 const REGION_CHART_HEIGHT = 640;
@@ -203,6 +205,8 @@ export async function assembleReport(input: ReportInput, figures: RenderedFigure
     );
     if (anyPublished) drawSvg(doc, await renderSpecToSvg(buildIpaQuadrants(input, region)), 330);
   }
+
+  await drawFrameworkSections(input, figures, { doc, chapter, subsection, paragraph });
 
   chapter('Competency key');
   paragraph('Charts shorten long competency names; the full names and descriptions are these.', { muted: true });

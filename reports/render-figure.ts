@@ -12,6 +12,7 @@ import * as vega from 'vega';
 import { compile, type TopLevelSpec } from 'vega-lite';
 import { FIGURE_BUILDERS, type FigureId } from './figures/index.ts';
 import { hasLikertData } from './figures/likert.ts';
+import { buildFrameworkFigure, frameworkFigureIds } from './figures/framework-figures.ts';
 import type { ReportInput } from './report-input.ts';
 import { FONT_FAMILY, FONT_FILES } from './theme.ts';
 import { unknownFigure } from '../pipeline/messages/render.ts';
@@ -55,13 +56,15 @@ export function renderSvgToPng(svg: string, scale = 2): Buffer {
  * The figures a ReportInput supports, in report order: wave-change only with a previous wave,
  * likert-<population> only when the analysis carries published answer distributions for it.
  */
-export function availableFigureIds(input: ReportInput): FigureId[] {
-  return (Object.keys(FIGURE_BUILDERS) as FigureId[]).filter((id) => {
+export function availableFigureIds(input: ReportInput): (FigureId | string)[] {
+  const fixed = (Object.keys(FIGURE_BUILDERS) as FigureId[]).filter((id) => {
     if (id === 'wave-change') return input.previousAnalysis !== undefined;
     if (id === 'likert-industry') return hasLikertData(input.analysis, 'industry');
     if (id === 'likert-education') return hasLikertData(input.analysis, 'education');
     return true;
   });
+  // Two figures per framework of the wave (reports/figures/framework-figures.ts).
+  return [...fixed, ...frameworkFigureIds(input)];
 }
 
 /**
@@ -74,13 +77,13 @@ export async function renderFigures(
 ): Promise<RenderedFigure[]> {
   const available = availableFigureIds(input);
   for (const id of options.only ?? []) {
-    if (!available.includes(id as FigureId)) throw new UsageError(unknownFigure(id, available));
+    if (!available.includes(id)) throw new UsageError(unknownFigure(id, available));
   }
   const ids = options.only ? available.filter((id) => options.only!.includes(id)) : available;
   const formats = options.formats ?? ['svg', 'png', 'vl'];
   const figures: RenderedFigure[] = [];
   for (const id of ids) {
-    const spec = FIGURE_BUILDERS[id](input);
+    const spec = buildFrameworkFigure(input, id) ?? FIGURE_BUILDERS[id as FigureId](input);
     const figure: RenderedFigure = { id, spec };
     if (formats.includes('svg') || formats.includes('png')) {
       const svg = await renderSpecToSvg(spec);

@@ -7,6 +7,7 @@
  *   wave ──runStages (ingest, normalise, analyse; skipped when up to date)──▶ analysis + normalised wave
  *   profile ──loadProfile (CSV, JSON or an export row; every problem at once)──▶ CurriculumProfile
  *   both ──regionChain, demandEstimates, peerCoverageAnswers──▶ compareCurriculum ──▶ files
+ *   --framework ID (or the profile's own framework) ──frameworkActions──▶ actions per unit, comparison-<ID>.csv
  *
  * Returns the comparison, so the API and notebooks get the same data as the files.
  */
@@ -19,7 +20,8 @@ import { readAnalysis } from '../stages/analyse-stage.ts';
 import { readNormalisedWave } from '../stages/normalise-stage.ts';
 import * as messages from '../messages/curriculum.ts';
 import { compareCurriculum, type CurriculumComparison } from '../curriculum/compare-curriculum.ts';
-import { comparisonToCsv, comparisonToJson, FORMULAS } from '../curriculum/comparison-files.ts';
+import { comparisonToCsv, comparisonToJson, frameworkActionsToCsv, FORMULAS } from '../curriculum/comparison-files.ts';
+import { curriculumFrameworks, frameworkActions } from '../curriculum/framework-actions.ts';
 import { demandEstimates, peerCoverageAnswers } from '../curriculum/gather-evidence.ts';
 import { loadProfile } from '../curriculum/load-profile.ts';
 import { profileSlug } from '../curriculum/profile-slug.ts';
@@ -38,12 +40,14 @@ export interface CurriculumCommandOptions extends Omit<WaveOptions, 'out'> {
   out?: string;
   /** Base folder of the pipeline's outputs, where the cached analysis lives (default out/). */
   pipelineOut?: string;
+  /** Also rank the actions per unit of this framework (`csec2017`, `cybok`, `ecsf`, `nice` or the wave's own); default: the profile's own `framework`, if any. */
+  framework?: string;
 }
 
 export interface CurriculumCommandResult {
   wave: string;
   outDir: string;
-  files: { pdf: string; csv: string; json: string };
+  files: { pdf: string; csv: string; json: string; frameworkCsv?: string };
   pages: number;
   comparison: CurriculumComparison;
 }
@@ -59,7 +63,8 @@ export async function curriculumCommand(options: CurriculumCommandOptions): Prom
   if (!options.profile) throw new UsageError(messages.missingProfile());
   const row = parseRow(options.profileRow);
   const ctx = createContext({ wave: options.wave, config: options.config, out: options.pipelineOut, log: options.log, clock: options.clock, root: options.root });
-  const profile = await loadProfile(resolve(options.profile), ctx.wave, ctx.framework, { row, responseId: options.profileResponse });
+  const frameworks = curriculumFrameworks(ctx.root, ctx.wave.waveDir, ctx.wave.config.frameworks, ctx.framework);
+  const profile = await loadProfile(resolve(options.profile), ctx.wave, ctx.framework, { row, responseId: options.profileResponse }, (id) => frameworks.get(id));
   const chain = regionChain(profile.country, ctx.wave.config.regionScheme, options.region ?? 'auto');
 
   await runStages(ctx, { only: ['ingest', 'normalise', 'analyse'] });
@@ -75,13 +80,19 @@ export async function curriculumCommand(options: CurriculumCommandOptions): Prom
     peers: peerCoverageAnswers(wave),
     suppression: ctx.wave.config.suppression,
   });
+  const chosen = options.framework ?? profile.framework?.id;
+  if (chosen) comparison.byFramework = frameworkActions(chosen, frameworks, analysis.frameworks ?? [], profile, chain, ctx.wave.config.suppression.minN);
   for (const wider of chain.slice(1)) {
     const count = comparison.rows.filter((item) => item.basis === wider).length;
     if (count > 0) ctx.log(messages.fallbackNote(count, chain[0]!, wider));
   }
 
   const outDir = resolve(options.out ?? join(ctx.outDir, 'curriculum', profileSlug(profile.institution, profile.programme)));
-  const files = { pdf: join(outDir, 'report.pdf'), csv: join(outDir, 'comparison.csv'), json: join(outDir, 'comparison.json') };
+  const files: CurriculumCommandResult['files'] = { pdf: join(outDir, 'report.pdf'), csv: join(outDir, 'comparison.csv'), json: join(outDir, 'comparison.json') };
+  if (comparison.byFramework) {
+    files.frameworkCsv = join(outDir, `comparison-${comparison.byFramework.framework}.csv`);
+    writeFileAtomic(files.frameworkCsv, frameworkActionsToCsv(comparison.byFramework));
+  }
   const pdf = await assembleCurriculumReport({ comparison, config: ctx.wave.config, competencies: ctx.framework.competencies, scale: wave.scale });
   writeFileAtomic(files.pdf, pdf);
   writeFileAtomic(files.csv, comparisonToCsv(comparison));

@@ -16,6 +16,7 @@
 import { basename, extname, resolve } from 'node:path';
 import { ValidationError, type InputLocation } from '../errors.ts';
 import { loadFramework, loadWave, type LoadedWave } from '../config.ts';
+import { loadFrameworks } from '../frameworks/load-frameworks.ts';
 import { latestWave, REPO_ROOT } from '../context.ts';
 import { readExport } from '../ingest/read-export.ts';
 import type { IngestedTable } from '../ingest/ingest-types.ts';
@@ -78,7 +79,7 @@ export async function validateCommand(options: ValidateOptions): Promise<Validat
   const useWave = inputs.length === 0 || options.wave !== undefined || options.config !== undefined;
   const wave = useWave ? loadWave(root, options.config ? options.wave : (options.wave ?? latestWave(root)), options.config) : undefined;
   const targets = inputs.length > 0 ? inputTargets(inputs, wave) : waveTargets(wave!);
-  const problemsOfWave = wave ? codebookProblems(wave, root) : [];
+  const problemsOfWave = wave ? [...codebookProblems(wave, root), ...frameworkProblems(wave, root)] : [];
 
   const files: FileReport[] = [];
   for (const target of targets) files.push(await checkTarget(target, wave));
@@ -115,6 +116,17 @@ function codebookProblems(wave: LoadedWave, root: string): Problem[] {
   const known = new Set(loadFramework(root).competencies.map((competency) => competency.id));
   const unknown = new Set((wave.codebook.sources ?? []).flatMap((source) => source.items.map((item) => item.competency)).filter((id) => !known.has(id)));
   return [...unknown].map((id) => ({ message: messages.unknownCompetency(id), where: { file: wave.codebookPath } }));
+}
+
+/** The wave's framework files and their crosswalks (docs/frameworks.md) would stop the analysis: report them now. */
+function frameworkProblems(wave: LoadedWave, root: string): Problem[] {
+  try {
+    loadFrameworks(root, wave.waveDir, wave.config.frameworks, loadFramework(root));
+    return [];
+  } catch (error) {
+    if (!(error instanceof ValidationError)) throw error;
+    return error.problems;
+  }
 }
 
 async function checkTarget(target: Target, wave: LoadedWave | undefined): Promise<FileReport> {

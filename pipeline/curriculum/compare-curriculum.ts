@@ -30,6 +30,7 @@ import type { Competency, EstimateRow } from '../types.ts';
 import { borichMwds } from '../../analysis/stats/borich-mwds.ts';
 import type { CurriculumProfile } from './curriculum-profile.ts';
 import { midRankPercentile } from './peer-percentile.ts';
+import type { CrosswalkNote, UnitActionRow } from './framework-profile.ts';
 
 /** One education respondent's coverage answer, with every region of the chain it counts in. */
 export interface PeerCoverageAnswer {
@@ -83,6 +84,20 @@ export interface CurriculumComparison {
   country: string;
   regionChain: string[];
   rows: CurriculumRow[];
+  /** Actions ranked per unit of a framework (framework-profile.ts), when one was chosen. */
+  byFramework?: FrameworkActions;
+}
+
+export interface FrameworkActions {
+  framework: string;
+  name: string;
+  version: string;
+  unitLabel: string;
+  /** How the unit coverage and the competency coverage were obtained, in words (printed in the report). */
+  how: string;
+  /** For a profile in units: how each competency's coverage came from the units (crosswalk). */
+  crosswalk: CrosswalkNote[];
+  rows: UnitActionRow[];
 }
 
 const isPublished = (row: EstimateRow | undefined, minN: number): row is EstimateRow =>

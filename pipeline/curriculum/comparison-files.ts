@@ -5,7 +5,7 @@
  * unrounded; the PDF rounds them with reports/format.ts.
  */
 import { formatCsv } from '../io/csv-write.ts';
-import type { CurriculumComparison } from './compare-curriculum.ts';
+import type { CurriculumComparison, FrameworkActions } from './compare-curriculum.ts';
 
 export const COMPARISON_COLUMNS = [
   'rank', 'competency', 'label', 'kind', 'demand_mean', 'demand_ci_low', 'demand_ci_high', 'demand_n', 'basis',
@@ -40,4 +40,19 @@ export const FORMULAS = {
 
 export function comparisonToJson(document: ComparisonDocument): string {
   return JSON.stringify(document, null, 2) + '\n';
+}
+
+export const FRAMEWORK_ACTION_COLUMNS = [
+  'rank', 'framework', 'unit', 'name', 'competencies', 'demand_mean', 'demand_ci_low', 'demand_ci_high', 'demand_n', 'basis', 'coverage', 'gap', 'priority', 'note',
+] as const;
+
+/** comparison-<framework>.csv: the actions ranked per unit of the chosen framework. */
+export function frameworkActionsToCsv(actions: FrameworkActions): string {
+  return formatCsv(
+    FRAMEWORK_ACTION_COLUMNS,
+    actions.rows.map((row) => [
+      row.rank, actions.framework, row.unit, row.name, row.competencies.join(';'), row.demandMean, row.demandCiLow, row.demandCiHigh, row.demandN, row.basis,
+      row.coverage, row.gap, row.priority, row.note,
+    ]),
+  );
 }

@@ -26,6 +26,12 @@ export interface CurriculumProfile {
   country: string;
   /** Competencies the profile lists, in framework order. */
   competencies: ProfileCompetency[];
+  /**
+   * Set when the profile rates the units of a framework (its `framework` field) instead of
+   * competencies: the units as rated, and how each competency's coverage in `competencies` was
+   * derived through the crosswalk (framework-profile.ts).
+   */
+  framework?: { id: string; units: ProfileCompetency[]; notes: { competency: string; units: string[]; coverage: number | null; how: string }[] };
   /** Where the profile came from; `respondentId` is set when it is a survey row (so peers exclude it). */
   source: { file: string; kind: 'csv' | 'json' | 'export-row'; respondentId?: string };
 }
@@ -44,6 +50,8 @@ export interface RawProfile {
   institution?: LocatedValue;
   programme?: LocatedValue;
   country?: LocatedValue;
+  /** A framework id (`csec2017`, `cybok`, `ecsf`, …): the items are that framework's units, not competencies. */
+  framework?: LocatedValue;
   competencies: { id: LocatedValue; coverage?: LocatedValue; hours?: LocatedValue; ects?: LocatedValue }[];
   /** Problems the reader already found (unknown fields, malformed structure). */
   problems: { message: string; where: InputLocation }[];

@@ -22,8 +22,17 @@ import { profileFromExportRow, type ExportRowSelector } from './profile-from-exp
 import { readProfileCsv } from './read-profile-csv.ts';
 import { readProfileJson } from './read-profile-json.ts';
 import { validateProfile } from './validate-profile.ts';
+import type { ResolvedFramework } from '../frameworks/load-frameworks.ts';
+import type { RawProfile } from './curriculum-profile.ts';
+import { profileThroughCrosswalk, restoreUnitIds, unitsAsCompetencies } from './framework-profile.ts';
 
-export async function loadProfile(file: string, wave: LoadedWave, framework: CompetencyFramework, selector: ExportRowSelector = {}): Promise<CurriculumProfile> {
+/**
+ * `frameworkById` resolves the profile's optional `framework` field (a profile rating the units of
+ * CSEC2017, CyBOK, ECSF… instead of competencies); without it such a profile is a usage error.
+ */
+export async function loadProfile(
+  file: string, wave: LoadedWave, framework: CompetencyFramework, selector: ExportRowSelector = {}, frameworkById?: (id: string) => ResolvedFramework | undefined,
+): Promise<CurriculumProfile> {
   if (!existsSync(file)) throw new UsageError(messages.profileNotFound(file));
   const scale = wave.codebook.scale;
   if (selector.row !== undefined || selector.responseId !== undefined) {
@@ -33,9 +42,19 @@ export async function loadProfile(file: string, wave: LoadedWave, framework: Com
     return validateProfile(profileFromExportRow(table, codebook, selector), framework.competencies, scale);
   }
   const text = readFileSync(file, 'utf8');
-  if (extname(file).toLowerCase() === '.json') return validateProfile(readProfileJson(text, file), framework.competencies, scale);
-  if (looksLikeExport(text)) throw new UsageError(messages.exportRowNeeded(file));
-  return validateProfile(readProfileCsv(text, file), framework.competencies, scale);
+  let raw: RawProfile;
+  if (extname(file).toLowerCase() === '.json') raw = readProfileJson(text, file);
+  else if (looksLikeExport(text)) throw new UsageError(messages.exportRowNeeded(file));
+  else raw = readProfileCsv(text, file);
+  const frameworkId = typeof raw.framework?.value === 'string' ? raw.framework.value.trim() : '';
+  if (frameworkId === '') return validateProfile(raw, framework.competencies, scale);
+  // A profile in a framework's units: checked against the units, then mapped through the crosswalk.
+  const resolved = frameworkById?.(frameworkId.toLowerCase()) ?? frameworkById?.(frameworkId);
+  if (!resolved) throw new ValidationError(messages.frameworkProfileNeedsFramework(frameworkId), { file, ...raw.framework!.where });
+  const checked = validateProfile(raw, unitsAsCompetencies(resolved), scale);
+  const units = restoreUnitIds(checked.competencies, resolved);
+  const mapped = profileThroughCrosswalk(units, resolved, framework.competencies);
+  return { ...checked, competencies: mapped.competencies, framework: { id: resolved.definition.id, units, notes: mapped.notes } };
 }
 
 /** An export has many columns in its first line and no `item` column; a profile has at most five. */

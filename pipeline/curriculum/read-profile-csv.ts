@@ -7,7 +7,8 @@
  *   country,,PL,,
  *   incident-response,Incident response,Well covered,30,2
  *
- * `item` is `institution`, `programme`, `country` or a competency id; `value` is the field's value
+ * `item` is `institution`, `programme`, `country`, `framework` (optional: the items are then that
+ * framework's units, e.g. CSEC2017 knowledge areas, see framework-profile.ts) or a competency id; `value` is the field's value
  * or the coverage; `label` is for the reader only and is ignored; `hours`/`ects` are optional.
  * Delimiter `,`, `;` or tab (detected), UTF-8 with or without BOM. Rows whose item starts with `#`
  * and blank rows are skipped. Every location is the line the record starts on (1 = header line),
@@ -18,7 +19,7 @@ import type { InputLocation } from '../errors.ts';
 import * as messages from '../messages/curriculum.ts';
 import type { LocatedValue, RawProfile } from './curriculum-profile.ts';
 
-const METADATA = ['institution', 'programme', 'country'] as const;
+const METADATA = ['institution', 'programme', 'country', 'framework'] as const;
 const COLUMN_ALIASES: Record<string, string> = { competency: 'item', field: 'item', coverage: 'value', ects_credits: 'ects', credits: 'ects' };
 
 export function readProfileCsv(text: string, file: string): RawProfile {

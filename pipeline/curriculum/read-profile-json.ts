@@ -32,7 +32,7 @@ export function readProfileJson(text: string, file: string): RawProfile {
   }
   for (const [key, value] of Object.entries(json)) {
     const where = { column: member('$', key) };
-    if (key === 'institution' || key === 'programme' || key === 'country') profile[key] = { value, where };
+    if (key === 'institution' || key === 'programme' || key === 'country' || key === 'framework') profile[key] = { value, where };
     else if (key !== 'competencies' && !IGNORED.has(key)) profile.problems.push({ message: messages.unknownField(key), where: { file, ...where } });
   }
   if (!profile.institution) profile.institution = { value: undefined, where: { column: '$.institution' } };

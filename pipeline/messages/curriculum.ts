@@ -49,3 +49,7 @@ export const noAnalysis = (outDir: string) => `no analysis found in ${outDir}/an
 export const written = (dir: string, rows: number, pages: number) => `curriculum: ${rows} competencies compared, wrote report.pdf (${pages} pages), comparison.csv and comparison.json to ${dir}`;
 export const fallbackNote = (count: number, from: string, to: string) =>
   `${count} competenc${count === 1 ? 'y uses' : 'ies use'} ${to} instead of ${from} for industry demand (fewer industry answers than the suppression minimum in ${from})`;
+export const frameworkProfileNeedsFramework = (framework: string) =>
+  `the profile rates the units of framework "${framework}", which this wave cannot resolve: use a built-in framework id (nice, ecsf, csec2017, cybok) or one listed in the wave's "frameworks"`;
+export const frameworkNotInAnalysis = (framework: string) =>
+  `the wave's analysis has no roll-up for framework "${framework}": add "${framework}" to "frameworks" in wave.json (the default lists nice, ecsf, csec2017 and cybok) and run the analysis again`;

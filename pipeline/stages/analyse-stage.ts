@@ -15,33 +15,42 @@ import { describeAnalysisTables } from '../../analysis/describe-analysis-tables.
 import { writeFileAtomic } from '../io/atomic-write.ts';
 import { analysisFromJson, analysisToJson, estimatesToCsv, rankingsToCsv, testsToCsv } from '../io/table-files.ts';
 import { normalisedFiles, readNormalisedWave } from './normalise-stage.ts';
+import { frameworkFiles, loadFrameworks } from '../frameworks/load-frameworks.ts';
+import { rollUpFrameworks } from '../../analysis/framework-rollups.ts';
+import { frameworkEstimatesToCsv } from '../../analysis/describe-framework-tables.ts';
 
 export const analysisFiles = (outDir: string) => ({
   estimates: join(outDir, 'analysis', 'estimates.csv'),
   tests: join(outDir, 'analysis', 'tests.csv'),
   rankings: join(outDir, 'analysis', 'rankings.csv'),
+  frameworkEstimates: join(outDir, 'analysis', 'framework-estimates.csv'),
   datapackage: join(outDir, 'analysis', 'datapackage.json'),
   result: join(outDir, 'analysis', 'analysis.json'),
 });
 
 export const analyseStage: StageDefinition = {
   name: 'analyse',
-  version: '4',
-  codePaths: ['analysis', 'pipeline/answer-table.ts', 'pipeline/stages/analyse-stage.ts', 'pipeline/io/table-files.ts', 'pipeline/io/answer-table-binary.ts', 'pipeline/io/respondents-binary.ts'],
+  version: '5',
+  codePaths: ['analysis', 'pipeline/frameworks', 'pipeline/answer-table.ts', 'pipeline/stages/analyse-stage.ts', 'pipeline/io/table-files.ts', 'pipeline/io/answer-table-binary.ts', 'pipeline/io/respondents-binary.ts'],
   inputs: (ctx) => {
     const files = normalisedFiles(ctx);
     // The binary caches analyse reads (readNormalisedWave), not respondents.csv.
-    return [files.respondentsBinary, files.answersBinary, files.meta];
+    // The crosswalk (competencies.json) and the framework files decide the framework roll-ups.
+    const frameworks = frameworkFiles(ctx.root, ctx.wave.waveDir, ctx.wave.config.frameworks);
+    return [files.respondentsBinary, files.answersBinary, files.meta, join(ctx.root, 'data', 'competencies.json'), ...frameworks];
   },
   outputs: (ctx) => Object.values(analysisFiles(ctx.outDir)),
-  parameters: (ctx) => ({ wave: ctx.wave.config.wave, suppression: ctx.wave.config.suppression, analysis: ctx.wave.config.analysis }),
+  parameters: (ctx) => ({ wave: ctx.wave.config.wave, suppression: ctx.wave.config.suppression, analysis: ctx.wave.config.analysis, frameworks: ctx.wave.config.frameworks ?? null }),
   async run(ctx) {
     const wave = readNormalisedWave(ctx);
     const result = analyseWave(wave, ctx.wave.config);
+    const frameworks = loadFrameworks(ctx.root, ctx.wave.waveDir, ctx.wave.config.frameworks, ctx.framework);
+    result.frameworks = rollUpFrameworks(wave, ctx.wave.config, frameworks);
     const files = analysisFiles(ctx.outDir);
     writeFileAtomic(files.estimates, estimatesToCsv(result.estimates));
     writeFileAtomic(files.tests, testsToCsv(result.tests));
     writeFileAtomic(files.rankings, rankingsToCsv(result.rankings));
+    writeFileAtomic(files.frameworkEstimates, frameworkEstimatesToCsv(result.frameworks));
     writeFileAtomic(files.datapackage, JSON.stringify(describeAnalysisTables(), null, 2) + '\n');
     writeFileAtomic(files.result, analysisToJson(result) + '\n');
     // Written first, so estimates.csv shows what came out.

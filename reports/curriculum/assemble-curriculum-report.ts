@@ -19,6 +19,8 @@ import { drawTable } from '../pdf/draw-table.ts';
 import { COLOURS, CONTENT_BOTTOM, CONTENT_WIDTH, FONTS, PAGE, createReportDocument, drawRunningHeaders, ensureSpace, reportDate } from '../pdf/page-layout.ts';
 import { renderSpecToSvg } from '../render-figure.ts';
 import { buildCurriculumChart } from './curriculum-chart.ts';
+import type { FrameworkActions } from '../../pipeline/curriculum/compare-curriculum.ts';
+import type { UnitActionRow } from '../../pipeline/curriculum/framework-profile.ts';
 import { basisSentences, howToReadMarkdown, limitsMarkdown, topActionSentence, type CurriculumTextContext } from './curriculum-text.ts';
 
 export interface CurriculumReportInput {
@@ -48,6 +50,57 @@ export function actionListCells(row: CurriculumRow, minN: number): string[] {
     row.peerPercentile === null ? '–' : String(Math.round(row.peerPercentile)),
     notes.join(', '),
   ];
+}
+
+const unitName = (row: UnitActionRow) => (row.unit === row.name ? row.name : `${row.unit} ${row.name}`);
+
+/** The actions ranked per unit of the chosen framework, and how the profile was mapped (framework-profile.ts). */
+function drawFrameworkActions(
+  doc: PDFKit.PDFDocument, actions: FrameworkActions, minN: number, heading: (text: string, size?: number) => void, paragraph: (text: string, options?: { muted?: boolean; size?: number }) => void,
+): void {
+  const number = (value: number | null) => (value === null ? '–' : formatEstimate(value));
+  doc.addPage();
+  heading(`Actions per ${actions.unitLabel}: ${actions.name}`);
+  paragraph(`${actions.version}. ${actions.how}`, { muted: true, size: 9 });
+  drawTable(
+    doc,
+    [
+      { header: 'Rank', width: 0.07, align: 'right' },
+      { header: actions.unitLabel[0]!.toUpperCase() + actions.unitLabel.slice(1), width: 0.24 },
+      { header: 'Demand (95% CI)', width: 0.19, align: 'right' },
+      { header: 'n', width: 0.06, align: 'right' },
+      { header: 'Basis', width: 0.09 },
+      { header: 'Coverage', width: 0.11, align: 'right' },
+      { header: 'Gap', width: 0.07, align: 'right' },
+      { header: 'Priority', width: 0.09, align: 'right' },
+      { header: 'Note', width: 0.08 },
+    ],
+    actions.rows.map((row) => [
+      row.rank === null ? '' : String(row.rank),
+      unitName(row),
+      row.demandMean === null ? '–' : `${formatEstimate(row.demandMean)}${row.demandCiLow !== null && row.demandCiHigh !== null ? ` (${formatInterval(row.demandCiLow, row.demandCiHigh)})` : ''}`,
+      row.demandN === null ? '' : formatCount(row.demandN, minN),
+      row.basis || '–',
+      number(row.coverage),
+      number(row.gap),
+      number(row.priority),
+      row.note === 'not_rated' ? 'not rated' : row.note === 'demand_suppressed' ? `n < ${minN}` : row.note === 'no_competency' ? 'no data' : '',
+    ]),
+  );
+  paragraph('“no data”: no competency of the survey maps to this unit, so industry demand cannot be estimated for it.', { muted: true, size: 8.5 });
+  if (actions.crosswalk.length > 0) {
+    ensureSpace(doc, 120);
+    heading('How the profile was mapped to competencies', 12);
+    drawTable(
+      doc,
+      [
+        { header: 'Competency', width: 0.3 },
+        { header: 'Coverage', width: 0.12, align: 'right' },
+        { header: 'From', width: 0.58 },
+      ],
+      actions.crosswalk.map((note) => [note.competency, number(note.coverage), note.how]),
+    );
+  }
 }
 
 export async function assembleCurriculumReport(input: CurriculumReportInput): Promise<Buffer> {
@@ -85,6 +138,8 @@ export async function assembleCurriculumReport(input: CurriculumReportInput): Pr
   for (const sentence of basisSentences(comparison, context)) paragraph(sentence);
   const top = comparison.rows[0];
   paragraph(topActionSentence(top), { bold: true });
+  const topUnit = comparison.byFramework?.rows[0];
+  if (topUnit && topUnit.rank !== null) paragraph(`By ${comparison.byFramework!.unitLabel} of ${comparison.byFramework!.name}: act first on ${unitName(topUnit)} (priority ${formatEstimate(topUnit.priority!)}).`, { bold: true });
   doc.moveDown(0.3);
   // The chart takes the rest of the first page (it is scaled down, never up).
   drawSvg(doc, await renderSpecToSvg(buildCurriculumChart(comparison, config)), CONTENT_BOTTOM - doc.y - 4);
@@ -114,6 +169,8 @@ export async function assembleCurriculumReport(input: CurriculumReportInput): Pr
     `Priority = demand × (demand − coverage). Peer pct. = percentile of this coverage among education respondents of the peer region (mid-rank). “low rel.”: fewer than ${context.lowReliabilityN} industry answers. Values from fewer than ${minN} answers are never shown.`,
     { muted: true, size: 8.5 },
   );
+
+  if (comparison.byFramework) drawFrameworkActions(doc, comparison.byFramework, minN, heading, paragraph);
 
   // How to read it, and the limits: below a short action list, else on page 3.
   ensureSpace(doc, 320);

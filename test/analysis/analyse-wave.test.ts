@@ -128,9 +128,9 @@ describe('compareWaves and the data package', () => {
     expect(moved.filter((r) => r.top5 === 'entered').length).toBe(moved.filter((r) => r.top5 === 'left').length);
   });
 
-  it('describes the four tables with snake_case columns', () => {
+  it('describes the five tables with snake_case columns', () => {
     const descriptor = describeAnalysisTables() as { resources: { name: string; schema: { fields: { name: string }[] } }[] };
-    expect(descriptor.resources.map((resource) => resource.name)).toEqual(['estimates', 'tests', 'rankings', 'wave-change']);
+    expect(descriptor.resources.map((resource) => resource.name)).toEqual(['estimates', 'tests', 'rankings', 'wave-change', 'framework-estimates']);
     expect(descriptor.resources[0].schema.fields.map((field) => field.name)).toEqual(['wave', 'region', 'competency', 'population', 'measure', 'n', 'mean', 'sd', 'se', 'ci_low', 'ci_high', 'top2_share', 'suppressed', 'flag']);
     expect(descriptor.resources[2].schema.fields.map((field) => field.name)).toEqual(['wave', 'region', 'competency', 'mwds', 'rank', 'rank_ci_low', 'rank_ci_high', 'rank_simultaneous_low', 'rank_simultaneous_high', 'quadrant', 'suppressed']);
   });

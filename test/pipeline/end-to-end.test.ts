@@ -24,7 +24,7 @@ describe('skillgap run on the 2022 sample wave', () => {
   let first: Awaited<ReturnType<typeof runCommand>>;
   beforeAll(async () => {
     first = await runCommand({ wave: '2022', out, log: quiet });
-  });
+  }, 300_000); // a full run, framework roll-ups and chapter included, on a loaded machine
 
   it('runs the four stages and writes every output', () => {
     expect(first.stages.map((s) => [s.stage, s.ran])).toEqual([
@@ -122,5 +122,5 @@ describe('staleness from content hashes', () => {
     expect(again.stages.map((s) => s.ran)).toEqual([true, true, true, true]);
     const forced = await runCommand({ config, out, log: quiet, force: true });
     expect(forced.stages.every((s) => s.ran && s.reason === 'forced')).toBe(true);
-  });
+  }, 300_000); // three full runs, each with the framework roll-ups and their report chapter
 });

@@ -80,9 +80,11 @@ describe('the render stage on the 2022 sample wave', () => {
 
   const emittedSpecs = () => readdirSync(figuresDir).filter((file) => file.endsWith('.vl.json')).sort();
 
-  it('emits every figure the wave supports, likert figures included', () => {
+  it('emits every figure the wave supports, likert and framework figures included', () => {
     expect(emittedSpecs()).toEqual([
-      'curriculum-gap.vl.json', 'gap-heatmap.vl.json', 'importance-vs-preparedness.vl.json', 'ipa-quadrants.vl.json',
+      'curriculum-gap.vl.json',
+      ...['heatmap', 'ranking'].flatMap((kind) => ['csec2017', 'cybok', 'ecsf', 'nice'].map((framework) => `framework-${kind}-${framework}.vl.json`)),
+      'gap-heatmap.vl.json', 'importance-vs-preparedness.vl.json', 'ipa-quadrants.vl.json',
       'likert-education.vl.json', 'likert-industry.vl.json', 'rank-intervals.vl.json', 'respondents-map.vl.json',
     ]);
   });
