@@ -23,7 +23,7 @@ import type { ResolvedFramework } from '../pipeline/frameworks/load-frameworks.t
 import { competenciesOfUnits } from '../pipeline/frameworks/load-frameworks.ts';
 import {
   benjaminiHochberg, cliffsDelta, differenceOfIndependentMeans, estimateDomainMeans, mannWhitneyUFromCounts, matchedPairsRankBiserial,
-  normalConfidenceInterval, rankedDiscrepancyScores, startBootstrapRankIntervals, wilcoxonSignedRankFromCounts, type DomainMeans,
+  normalConfidenceInterval, rankedDiscrepancyScores, mwdsRankSets, wilcoxonSignedRankFromCounts, type DomainMeans,
 } from './stats/index.ts';
 import { computePopulationWeights } from './population-weights.ts';
 import { encodeAnswers, type EncodedPopulation } from './encode-answers.ts';
@@ -181,8 +181,8 @@ function runUnitTests(composites: UnitComposites[][], sides: PopulationSide[], b
 }
 
 /**
- * MWDS ranking of the units per region (build-rankings.ts, as for competencies), with the bootstrap
- * rank intervals and ranked-discrepancy score computed from joint codes of the (importance, gap)
+ * MWDS ranking of the units per region (build-rankings.ts, as for competencies), with the rank
+ * confidence sets and ranked-discrepancy score computed from joint codes of the (importance, gap)
  * composite pairs, which play the part of the competency path's (importance, discrepancy) codes.
  */
 function rankUnits(
@@ -219,15 +219,15 @@ function rankUnits(
   const jointCode = importanceOfCode.length <= 256 ? Uint8Array.from(pairCodes) : Uint16Array.from(pairCodes);
   if (importanceOfCode.length > 65536) throw new RangeError(`framework roll-up: ${importanceOfCode.length} distinct composite pairs (at most 65536)`);
   const eligible = Uint8Array.from(means.gap.n, (gapN, cell) => (gapN < minN || means.importance.n[cell] < minN || means.other.n[cell] < minN ? 0 : 1));
-  const rankIntervals = startBootstrapRankIntervals({
+  // Confidence sets for the MWDS ranks of the units, as for competencies (stats/mwds-rank-sets.ts).
+  const rankSets = mwdsRankSets({
     jointCode, importanceOfCode: Float64Array.from(importanceOfCode), discrepancyOfCode: Float64Array.from(discrepancyOfCode),
-    weights: side.weights, rowDomain: side.rowDomain, competencies: U, domainCount: R, eligible,
-    replicates: config.analysis.bootstrapReplicates, seed: config.analysis.seed,
-  }).finish();
+    weights: side.weights, rowDomain: side.rowDomain, competencies: U, domainCount: R, eligible, seed: config.analysis.seed,
+  });
   const rankedDiscrepancy = rankedDiscrepancyScores(jointCode, Int16Array.from(differenceLevelOfCode), gapIndex.size, side.weights, side.rowDomain, U, R);
   const rankings = buildRankings({
     wave: wave.wave, blocks, competencies: units.map((unit) => unit.id), config, scale: wave.scale,
-    industry: { importanceMeans: means.importance, otherMeans: means.other, gapMeans: means.gap }, eligible, rankIntervals, rankedDiscrepancy,
+    industry: { importanceMeans: means.importance, otherMeans: means.other, gapMeans: means.gap }, eligible, rankSets, rankedDiscrepancy,
   });
   rankings.forEach((ranking, cell) => {
     if (ranking.suppressed) return;
