@@ -126,7 +126,7 @@ export function buildDumbbell(input: ReportInput, options: DumbbellOptions): Top
     publishableEstimates(input.analysis, options.low.population, options.low.measure, options.region),
   );
   const hiddenCount = input.competencies.length - pairs.length;
-  const subtitle = hiddenCount > 0 ? [...options.subtitle, `${hiddenCount} competenc${hiddenCount === 1 ? 'y' : 'ies'} not shown: suppressed (n < ${input.config.suppression.minN}).`] : options.subtitle;
+  const subtitle = hiddenCount > 0 ? [...options.subtitle, `${hiddenCount} competenc${hiddenCount === 1 ? 'y' : 'ies'} not shown: suppressed (disclosure control).`] : options.subtitle;
   return buildDumbbellChart(
     pairs.map((pair) => ({ label: pair.competency.label, high: pair.first, low: pair.second })),
     { ...options, subtitle },
