@@ -8,7 +8,7 @@
  * is real), and every secondary suppression is needed (dropping the largest one of a column exposes
  * a cell), so the report publishes every cell the algorithm allows.
  */
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Papa from 'papaparse';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -39,6 +39,8 @@ interface Outputs {
   input: ReportInput;
   heatmap: { region: string; competency: string; gap: number | null; n: number | null; suppressed: boolean }[];
   map: { id: string; respondents: string }[];
+  /** Every written figure spec (`figures/<id>.vl.json`), by id. */
+  figureSpecs?: Record<string, unknown>;
 }
 
 function allFindings(outputs: Outputs): Finding[] {
@@ -145,6 +147,8 @@ describe.each(['2022', '2023'])('differencing attack on the %s sample wave', (wa
       published: { ...analysis, estimates: readEstimatesCsv(join(ctx.outDir, 'analysis', 'estimates.csv')) },
       truth: analyseWave(wave, unsuppressed(ctx.wave.config)),
       input, heatmap: heatmapSpec.data.values, map: mapValues(mapSpec),
+      figureSpecs: Object.fromEntries(readdirSync(join(ctx.outDir, 'figures')).filter((file) => file.endsWith('.vl.json'))
+        .map((file) => [file.replace('.vl.json', ''), JSON.parse(readFileSync(join(ctx.outDir, 'figures', file), 'utf8'))])),
     };
   }, 300_000);
 
@@ -191,6 +195,37 @@ describe.each(['2022', '2023'])('differencing attack on the %s sample wave', (wa
     for (const row of published.tests.filter((r) => r.suppressed)) expect([row.n1, row.n2, row.statistic].every(Number.isNaN)).toBe(true);
     for (const row of published.distributions!.filter((r) => r.suppressed)) expect(row.counts.length === 0 && Number.isNaN(row.missing)).toBe(true);
     expect(heatmap.filter((cell) => cell.suppressed).every((cell) => cell.gap === null && cell.n === null)).toBe(true);
+  });
+
+  it("no figure's inlined data holds a value or n of a suppressed cell; only the heatmap and the map show regions or countries", () => {
+    const { figureSpecs, input, published } = sample[waveId];
+    const label = new Map(input.competencies.map((c) => [c.label, c.id]));
+    const regions = new Set(published.estimates.map((row) => row.region).filter((region) => region !== 'Global'));
+    expect(Object.keys(figureSpecs!).length).toBeGreaterThanOrEqual(8);
+    for (const [id, spec] of Object.entries(figureSpecs!)) {
+      const rows: Record<string, unknown>[] = [];
+      const walk = (node: unknown) => {
+        if (Array.isArray(node)) node.forEach(walk);
+        else if (node && typeof node === 'object') {
+          const values = (node as { values?: unknown }).values;
+          if (Array.isArray(values)) rows.push(...values.filter((value): value is Record<string, unknown> => !!value && typeof value === 'object'));
+          Object.values(node).forEach(walk);
+        }
+      };
+      walk((spec as { data?: unknown }).data);
+      walk((spec as { layer?: unknown }).layer);
+      if (id === 'gap-heatmap') {
+        for (const row of rows) {
+          const cell = published.estimates.find((e) => e.region === row.region && e.competency === label.get(row.competency as string) && e.measure === 'gap_preparedness')!;
+          if (cell.suppressed) expect([row.gap, row.n]).toEqual([null, null]);
+        }
+      } else if (id !== 'respondents-map') {
+        // Global-only figures: nothing a region could be differenced from.
+        expect(rows.some((row) => Object.values(row).some((value) => typeof value === 'string' && regions.has(value))), id).toBe(false);
+        const hiddenGlobal = published.estimates.filter((e) => e.region === 'Global' && e.suppressed).map((e) => e.competency);
+        expect(rows.some((row) => hiddenGlobal.includes(label.get(row.competency as string) ?? '')), id).toBe(false);
+      }
+    }
   });
 
   it('colours the respondents map from the published country counts only', () => {
