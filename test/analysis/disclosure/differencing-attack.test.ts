@@ -25,6 +25,7 @@ import { publishedCountryCounts } from '../../../reports/published-counts.ts';
 import type { ReportInput } from '../../../reports/report-input.ts';
 import { writeExecutiveSummary } from '../../../reports/executive-summary.ts';
 import { useTempDir } from '../../helpers/temp-dir.ts';
+import { readPdf } from '../../helpers/read-pdf.ts';
 import { syntheticWave, testConfig } from '../synthetic-wave.ts';
 import { attackDistributions, attackEstimates, integerSolutions, meanByVertices, type Finding } from './differencing-attack.ts';
 
@@ -41,6 +42,8 @@ interface Outputs {
   map: { id: string; respondents: string }[];
   /** Every written figure spec (`figures/<id>.vl.json`), by id. */
   figureSpecs?: Record<string, unknown>;
+  /** The report's text (report.pdf read back), whitespace collapsed. */
+  reportText?: string;
 }
 
 function allFindings(outputs: Outputs): Finding[] {
@@ -147,6 +150,7 @@ describe.each(['2022', '2023'])('differencing attack on the %s sample wave', (wa
       published: { ...analysis, estimates: readEstimatesCsv(join(ctx.outDir, 'analysis', 'estimates.csv')) },
       truth: analyseWave(wave, unsuppressed(ctx.wave.config)),
       input, heatmap: heatmapSpec.data.values, map: mapValues(mapSpec),
+      reportText: (await readPdf(readFileSync(join(ctx.outDir, 'report.pdf')))).text.replace(/\s+/g, ' '),
       figureSpecs: Object.fromEntries(readdirSync(join(ctx.outDir, 'figures')).filter((file) => file.endsWith('.vl.json'))
         .map((file) => [file.replace('.vl.json', ''), JSON.parse(readFileSync(join(ctx.outDir, 'figures', file), 'utf8'))])),
     };
@@ -226,6 +230,15 @@ describe.each(['2022', '2023'])('differencing attack on the %s sample wave', (wa
         expect(rows.some((row) => hiddenGlobal.includes(label.get(row.competency as string) ?? '')), id).toBe(false);
       }
     }
+  });
+
+  it('prints the protected country counts and the suppression counts in the PDF', () => {
+    const { input, reportText, published } = sample[waveId];
+    for (const row of publishedCountryCounts(input)) {
+      expect(reportText).toContain(`${row.country.countryName} ${row.country.region} ${row.industry.text} ${row.education.text} ${row.total.text}`);
+    }
+    const counts = countSuppressedRows(published.estimates);
+    expect(reportText).toContain(`of ${published.estimates.length} estimates, ${counts.primary} are suppressed`);
   });
 
   it('colours the respondents map from the published country counts only', () => {
