@@ -64,7 +64,7 @@ export function writeExecutiveSummary(input: ReportInput): ExecutiveSummary {
   if (suppressedTotal > 0) {
     paragraphs.push(
       `Small cells stay secret: of ${quote(input.analysis.estimates.length, 'estimates', String)} estimates, ${quote(suppression.primary, 'primary suppressions', String)} are suppressed because ` +
-        `fewer than ${input.config.suppression.minN} respondents gave a value (primary suppression), ${quote(suppression.secondary, 'secondary suppressions', String)} more so that no suppressed value can be ` +
+        `fewer than ${input.config.suppression.minN} respondents gave a value${input.config.suppression.effectiveN ? ' or their weights count as fewer (Kish effective n)' : ''} (primary suppression), ${quote(suppression.secondary, 'secondary suppressions', String)} more so that no suppressed value can be ` +
         `computed back from totals and other regions (secondary suppression), and ${quote(suppression.derived, 'derived suppressions', String)} because they rest on a suppressed cell.`,
     );
   }
