@@ -11,7 +11,9 @@
  *   rankings: Borich MWDS on the preparedness gap, marginal and simultaneous confidence sets for
  *     the ranks (linearisation covariance of the MWDS from the joint codes, Mogstad et al. 2024),
  *     the ranked-discrepancy score from the joint codes, IPA quadrants
- *   suppression last: a cell with unweighted n < minN shows no value anywhere, nor do values derived from it.
+ *   disclosure control (analysis/disclosure/): a cell with unweighted n < minN (optionally Kish
+ *     n_eff < minN) and the cells chosen by complementary suppression show no value and no n anywhere,
+ *     nor do values derived from them; tests, rank sets and rankings see only published cells.
  *
  * Design per population: all its kept respondents form one design (one stage, with replacement,
  * weights from population-weights.ts); a region × competency cell is a domain of that design.
@@ -31,6 +33,7 @@ import { computePopulationWeights } from './population-weights.ts';
 import { buildRankings } from './build-rankings.ts';
 import { encodeAnswers } from './encode-answers.ts';
 import { buildCellHistograms, describeJointCodes, summariseCells, type CellSummaries, type JointCoding } from './cell-histograms.ts';
+import { blankSuppressedTests, disclosureRuleOf, protectTables, unitKey } from './disclosure/index.ts';
 
 export const GLOBAL_REGION = 'Global';
 
@@ -115,7 +118,6 @@ export function analyseWave(wave: NormalisedWave, config: WaveConfig, phaseSecon
   };
   const { minN, lowReliabilityN } = config.suppression;
   const industry = analysePopulation('industry', 0);
-  const eligible = rankableCells(industry.cells, minN);
   const education = analysePopulation('education', 1);
   const data = [industry, education];
 
@@ -152,7 +154,22 @@ export function analyseWave(wave: NormalisedWave, config: WaveConfig, phaseSecon
   }
 
   phase('estimates');
-  const tests = runTests(wave.wave, blocks, competencies, data, coding, encoded.levelValues, suppressedCell);
+  // Disclosure control (analysis/disclosure/): primary, then complementary suppression over the
+  // estimates and answer distributions; the rankings and tests see only what is published.
+  const protectedTables = protectTables(estimates, buildDistributions(blocks, competencies, data, encoded.levelValues, wave.scale, 0), disclosureRuleOf(config, wave.scale), {
+    effectiveNOf: (row) => effectiveNOfRow(row, blocks, competencies, data),
+  });
+  estimates.splice(0, estimates.length, ...protectedTables.estimates);
+  const published = (population: string, cell: number) => !protectedTables.suppressedUnits.has(unitKey(population, blocks[Math.floor(cell / K)], competencies[cell % K]));
+  for (let cell = 0; cell < cells; cell++) {
+    suppressedCell.gapPrep[cell] = published('industry', cell) ? 0 : 1;
+    suppressedCell.gapEdu[cell] = published('education', cell) ? 0 : 1;
+    suppressedCell.gapCurr[cell] = published('industry', cell) && published('education', cell) ? 0 : 1;
+  }
+  phase('disclosure control');
+  // The rank sets and rankings see only industry's published cells.
+  const eligible = Uint8Array.from({ length: cells }, (_, cell) => (published('industry', cell) ? 1 : 0));
+  const tests = blankSuppressedTests(runTests(wave.wave, blocks, competencies, data, coding, encoded.levelValues, suppressedCell));
   phase('tests');
   const rankedDiscrepancy = rankedDiscrepancyScores(industry.jointCode!, coding.differenceLevelOfCode, coding.differenceValues.length, industry.weights, industry.rowDomain, K, R);
   phase('rankedDiscrepancy');
@@ -168,17 +185,16 @@ export function analyseWave(wave: NormalisedWave, config: WaveConfig, phaseSecon
     eligible, rankSets, rankedDiscrepancy,
   });
   phase('rankings');
-  const distributions = buildDistributions(blocks, competencies, data, encoded.levelValues, wave.scale, minN);
-  phase('distributions');
+  const distributions = protectedTables.distributions;
   return { wave: wave.wave, estimates: flagNotAsked(estimates, askedCells(wave)), tests, rankings, distributions, weighting, warnings };
 }
 
-/**
- * Cells that enter the rankings: industry importance, preparedness and their paired gap all shown,
- * i.e. none suppressed (n ≥ minN for each; the gap's estimate is suppressed when any of the three is).
- */
-function rankableCells(cells: CellSummaries, minN: number): Uint8Array {
-  return Uint8Array.from(cells.gap.n, (gapN, cell) => (gapN < minN || cells.importance.n[cell] < minN || cells.other.n[cell] < minN ? 0 : 1));
+/** Kish effective n of an estimate row's cell (rule `suppression.effectiveN`); Infinity for the curriculum gap (its units decide). */
+function effectiveNOfRow(row: EstimateRow, blocks: string[], competencies: string[], data: PopulationData[]): number {
+  if (row.population === 'both') return Infinity;
+  const cell = blocks.indexOf(row.region) * competencies.length + competencies.indexOf(row.competency);
+  const { effectiveN } = data[row.population === 'industry' ? 0 : 1].cells;
+  return row.measure === 'importance' ? effectiveN.importance[cell] : row.measure.startsWith('gap') ? effectiveN.gap[cell] : effectiveN.other[cell];
 }
 
 /**

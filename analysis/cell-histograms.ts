@@ -150,6 +150,8 @@ export interface CellSummaries {
   otherMissing: Float64Array;
   /** Complete pairs per difference level (cells × differenceValues.length). */
   gapCounts: Float64Array;
+  /** Kish effective n (Σw)²/Σw² of each cell's importance, other and paired-gap values (disclosure control). */
+  effectiveN: { importance: Float64Array; other: Float64Array; gap: Float64Array };
 }
 
 export function summariseCells(
@@ -171,6 +173,7 @@ export function summariseCells(
     importanceCounts: new Float64Array(cells * levels), otherCounts: new Float64Array(cells * levels),
     importanceMissing: new Float64Array(cells), otherMissing: new Float64Array(cells),
     gapCounts: new Float64Array(cells * differenceLevels),
+    effectiveN: { importance: new Float64Array(cells), other: new Float64Array(cells), gap: new Float64Array(cells) },
   };
   const topTwo = Float64Array.from(levelValues, (value) => (value >= scaleMax - 1 ? 1 : 0));
   const margin = () => ({ count: new Float64Array(levels), weight: new Float64Array(levels), squared: new Float64Array(levels) });
@@ -217,10 +220,24 @@ export function summariseCells(
     summaries.importanceCounts.set(importance.count, cell * levels);
     summaries.otherCounts.set(other.count, cell * levels);
     summaries.gapCounts.set(gap.count, cell * differenceLevels);
+    summaries.effectiveN.importance[cell] = kishFromHistogram(importance);
+    summaries.effectiveN.other[cell] = kishFromHistogram(other);
+    summaries.effectiveN.gap[cell] = kishFromHistogram(gap);
     summaries.importanceMissing[cell] = importanceMissing;
     summaries.otherMissing[cell] = otherMissing;
   }
   return summaries;
+}
+
+/** (Σw)²/Σw² over a histogram's bins (stats/kish-effective-n.ts from the binned sums); 0 when empty. */
+function kishFromHistogram(histogram: { weight: Float64Array; squared: Float64Array }): number {
+  let sum = 0;
+  let squared = 0;
+  for (let level = 0; level < histogram.weight.length; level++) {
+    sum += histogram.weight[level];
+    squared += histogram.squared[level];
+  }
+  return squared > 0 ? (sum * sum) / squared : 0;
 }
 
 function add(histogram: { count: Float64Array; weight: Float64Array; squared: Float64Array }, level: number, count: number, weight: number, squared: number): void {

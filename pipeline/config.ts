@@ -12,7 +12,7 @@ import { checkCountryAliases } from './normalise/countries.ts';
 export const DEFAULT_CONFIG: Omit<WaveConfig, 'wave' | 'title' | 'reportDate' | 'sources' | 'codebook'> = {
   regionScheme: 'un-m49-region',
   quality: { dropDuplicates: true, minProgress: 100, speederFraction: 0.33, straightLineMinItems: 8, minAnsweredItems: 1, attentionChecks: true },
-  suppression: { minN: 5, lowReliabilityN: 10 },
+  suppression: { minN: 5, lowReliabilityN: 10, effectiveN: false, protectionShare: 0.5 },
   analysis: { ipaCrosshair: 'grand-mean', bootstrapReplicates: 200, seed: 1, weightCap: 5 },
 };
 
@@ -64,6 +64,10 @@ export function loadWave(root: string, waveId: string | undefined, configPath?: 
     problems.push(`"regionScheme" must be un-m49-region, un-m49-subregion or un-regional-group, not "${config.regionScheme}"`);
   }
   problems.push(...checkCountryAliases(config.countryAliases));
+  const { minN, effectiveN, protectionShare } = config.suppression;
+  if (!Number.isInteger(minN) || minN < 1) problems.push(`"suppression.minN" must be a whole number of at least 1, not ${JSON.stringify(minN)}`);
+  if (typeof effectiveN !== 'boolean') problems.push(`"suppression.effectiveN" must be true or false, not ${JSON.stringify(effectiveN)}`);
+  if (typeof protectionShare !== 'number' || !(protectionShare >= 0 && protectionShare <= 1)) problems.push(`"suppression.protectionShare" must be a number from 0 to 1, not ${JSON.stringify(protectionShare)}`);
   const sourcePaths: string[] = [];
   for (const [i, source] of (config.sources ?? []).entries()) {
     if (!source.id || !source.file) problems.push(`sources[${i}] needs "id" and "file"`);

@@ -158,6 +158,10 @@ export interface WaveConfig {
     minN: number;
     /** Cells with unweighted n below this are flagged as low reliability (default 10). */
     lowReliabilityN: number;
+    /** Also suppress cells whose Kish effective n, (Σw)²/Σw², is below minN (default false). */
+    effectiveN?: boolean;
+    /** Secondary suppression: a primary-suppressed mean's feasible interval must cover at least this share of its range (default 0.5). */
+    protectionShare?: number;
   };
   analysis: {
     /** Crosshairs of the importance–performance quadrants. */
@@ -342,7 +346,7 @@ export interface EstimateRow {
   competency: string;
   population: EstimatePopulation;
   measure: Measure;
-  /** Unweighted number of respondents with a value (pairs for paired gaps; n1 + n2 for the curriculum gap). */
+  /** Unweighted number of respondents with a value (pairs for paired gaps; n1 + n2 for the curriculum gap); NaN when suppressed. */
   n: number;
   /** Weighted mean; NaN when suppressed. */
   mean: number;
@@ -355,7 +359,11 @@ export interface EstimateRow {
   /** Weighted share answering in the top two boxes of the scale; NaN for gaps. */
   top2Share: number;
   suppressed: boolean;
-  /** `` | `low_reliability` | `suppressed_small_n` | `suppressed_derived` | `not_asked` (no respondent of the population was asked the competency: analysis/not-asked.ts). */
+  /**
+   * `` | `low_reliability` | `suppressed_small_n` | `suppressed_low_effective_n` (primary) |
+   * `suppressed_secondary` (complementary) | `suppressed_derived` (analysis/disclosure/) |
+   * `not_asked` (no respondent of the population was asked the competency: analysis/not-asked.ts).
+   */
   flag: string;
 }
 

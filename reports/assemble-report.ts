@@ -12,8 +12,9 @@
  * the info dictionary and the document /ID derived from it are fixed; fonts are subset
  * deterministically.
  */
-import { formatCount, formatEstimate, formatInterval, formatTotal } from './format.ts';
-import { publishableEstimates, regionsOf } from './figure-data.ts';
+import { formatCount, formatEstimate, formatInterval } from './format.ts';
+import { publishableEstimates, regionsOf, suppressedNText } from './figure-data.ts';
+import { publishedCountryCounts } from './published-counts.ts';
 import { writeExecutiveSummary } from './executive-summary.ts';
 import { buildGapHeatmap } from './figures/gap-heatmap.ts';
 import { buildIpaQuadrants } from './figures/ipa-quadrants.ts';
@@ -82,7 +83,7 @@ export async function assembleReport(input: ReportInput, figures: RenderedFigure
   doc.fontSize(12).fillColor(COLOURS.muted).text(`Report date ${input.config.reportDate}`, { width: CONTENT_WIDTH });
   doc.moveDown(3);
   doc.fontSize(10).text(
-    `Estimates from fewer than ${minN} respondents are suppressed; estimates from fewer than ${input.config.suppression.lowReliabilityN} are marked as of low reliability.`,
+    `Estimates from fewer than ${minN} respondents are suppressed, and so are the further estimates that would let a reader compute them back (secondary suppression); estimates from fewer than ${input.config.suppression.lowReliabilityN} are marked as of low reliability.`,
     { width: CONTENT_WIDTH },
   );
 
@@ -116,7 +117,7 @@ export async function assembleReport(input: ReportInput, figures: RenderedFigure
   );
   const notAskedGaps = [...new Set(publishableEstimates(input.analysis, 'industry', 'gap_preparedness').filter((cell) => cell.notAsked).map((cell) => label(cell.competency)))];
   paragraph(
-    `“low rel.”: n < ${input.config.suppression.lowReliabilityN}. Suppressed cells (n < ${minN}) are never listed.` +
+    `“low rel.”: n < ${input.config.suppression.lowReliabilityN}. Suppressed cells (n < ${minN}, or hidden so that they cannot be computed back) are never listed.` +
       (notAskedGaps.length > 0 ? ` Not asked in this wave (no estimate, not suppressed): ${notAskedGaps.join(', ')}.` : ''),
     { muted: true, size: 8.5 },
   );
@@ -158,8 +159,8 @@ export async function assembleReport(input: ReportInput, figures: RenderedFigure
   if (map) drawSvg(doc, map);
   subsection('Respondents per country');
   // The note goes above the table: below a table that fills its last page it would sit alone on the next.
-  paragraph(`Counts from 1 to ${minN - 1} are shown as “< ${minN}”; a total that would reveal such a count is shown as the range it lies in.`, { muted: true, size: 8.5 });
-  const countries = [...input.respondentsByCountry].sort((a, b) => a.countryName.localeCompare(b.countryName, 'en'));
+  paragraph(`Counts from 1 to ${minN - 1} are shown as “< ${minN}”; a count or total that would let a reader compute such a count back from the totals is shown as the range it lies in.`, { muted: true, size: 8.5 });
+  const countries = publishedCountryCounts(input).sort((a, b) => a.country.countryName.localeCompare(b.country.countryName, 'en'));
   drawTable(
     doc,
     [
@@ -169,7 +170,7 @@ export async function assembleReport(input: ReportInput, figures: RenderedFigure
       { header: 'Education', width: 0.14, align: 'right' },
       { header: 'Total', width: 0.14, align: 'right' },
     ],
-    countries.map((country) => [country.countryName, country.region, formatCount(country.industry, minN), formatCount(country.education, minN), formatTotal([country.industry, country.education], minN)]),
+    countries.map((row) => [row.country.countryName, row.country.region, row.industry.text, row.education.text, row.total.text]),
   );
 
   chapter('Regions');
@@ -186,7 +187,7 @@ export async function assembleReport(input: ReportInput, figures: RenderedFigure
       drawSvg(doc, regionGaps, REGION_CHART_HEIGHT);
     } else {
       subsection(region);
-      paragraph(`Every estimate for ${region} rests on fewer than ${minN} respondents and is suppressed; the region has no chart.`);
+      paragraph(`Every estimate for ${region} is suppressed (fewer than ${minN} respondents, or hidden so that another small cell cannot be computed back); the region has no chart.`);
     }
     drawTable(
       doc,
@@ -199,7 +200,7 @@ export async function assembleReport(input: ReportInput, figures: RenderedFigure
       ],
       cells.map((cell) =>
         cell.suppressed
-          ? [label(cell.competency), '–', '–', `< ${minN}`, 'suppr.']
+          ? [label(cell.competency), '–', '–', suppressedNText(cell, minN), 'suppr.']
           : [label(cell.competency), formatEstimate(cell.mean!), cell.ciLow === null || cell.ciHigh === null ? '' : formatInterval(cell.ciLow, cell.ciHigh), formatCount(cell.n!, minN), cell.lowReliability ? 'low rel.' : ''],
       ),
     );

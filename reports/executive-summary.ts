@@ -8,6 +8,7 @@
 import { formatEstimate, formatInterval } from './format.ts';
 import { publishableEstimates, regionsOf, type PublishableEstimate } from './figure-data.ts';
 import type { ReportInput } from './report-input.ts';
+import { countSuppressedRows } from '../analysis/disclosure/index.ts';
 import { competencyLabel } from './theme.ts';
 import { gapChanges } from './figures/wave-change.ts';
 
@@ -62,6 +63,16 @@ export function writeExecutiveSummary(input: ReportInput): ExecutiveSummary {
       `preparedness it sees in recent graduates, on the answer scale; a positive gap means graduates fall short.`,
   );
 
+  const suppression = countSuppressedRows(input.analysis.estimates);
+  const suppressedTotal = suppression.primary + suppression.secondary + suppression.derived;
+  if (suppressedTotal > 0) {
+    paragraphs.push(
+      `Small cells stay secret: of ${quote(input.analysis.estimates.length, 'estimates', String)} estimates, ${quote(suppression.primary, 'primary suppressions', String)} are suppressed because ` +
+        `fewer than ${input.config.suppression.minN} respondents gave a value${input.config.suppression.effectiveN ? ' or their weights count as fewer (Kish effective n)' : ''} (primary suppression), ${quote(suppression.secondary, 'secondary suppressions', String)} more so that no suppressed value can be ` +
+        `computed back from totals and other regions (secondary suppression), and ${quote(suppression.derived, 'derived suppressions', String)} because they rest on a suppressed cell.`,
+    );
+  }
+
   const globalCells = publishableEstimates(input.analysis, 'industry', 'gap_preparedness', 'Global');
   const top = largestGaps(globalCells, 3);
   if (top.length > 0) {
@@ -77,7 +88,7 @@ export function writeExecutiveSummary(input: ReportInput): ExecutiveSummary {
       const [largest] = largestGaps(publishableEstimates(input.analysis, 'industry', 'gap_preparedness', region), 1);
       return largest
         ? `In ${region} it is ${label(largest.competency)} (${quote(largest.mean!, `${region} gap ${largest.competency}`)}).`
-        : `In ${region} every cell is suppressed (n < ${input.config.suppression.minN}).`;
+        : `In ${region} every cell is suppressed (disclosure control).`;
     });
   const notAsked = [...new Set(globalCells.filter((cell) => cell.notAsked).map((cell) => cell.competency))];
   if (regionSentences.length > 0) paragraphs.push(`The largest gap differs by region. ${regionSentences.join(' ')}`);

@@ -4,6 +4,7 @@
  * before any spec or table sees them.
  */
 import type { AnalysisResult, Competency, EstimatePopulation, Measure } from '../pipeline/types.ts';
+import { isPrimaryFlag, SECONDARY_FLAG } from '../analysis/disclosure/disclosure-rule.ts';
 
 export interface PublishableEstimate {
   region: string;
@@ -16,6 +17,8 @@ export interface PublishableEstimate {
   suppressed: boolean;
   /** The wave did not ask the competency (flag `not_asked`): no value, and not for a small n. */
   notAsked: boolean;
+  /** Why a suppressed cell is hidden: `primary` (n < k: "n < k" may be printed), `secondary` or `derived` (nothing about n may be printed). */
+  suppressedBy: '' | 'primary' | 'secondary' | 'derived';
   lowReliability: boolean;
 }
 
@@ -39,9 +42,15 @@ export function publishableEstimates(
         ciHigh: hidden || !Number.isFinite(row.ciHigh) ? null : row.ciHigh,
         suppressed: hidden,
         notAsked: row.flag === 'not_asked',
+        suppressedBy: !hidden ? '' : isPrimaryFlag(row.flag) ? 'primary' : row.flag === SECONDARY_FLAG ? 'secondary' : 'derived',
         lowReliability: !hidden && row.flag === 'low_reliability',
       };
     });
+}
+
+/** The text a table or chart prints for a suppressed cell's n: "< k" only when the cell itself has n < k. */
+export function suppressedNText(cell: Pick<PublishableEstimate, 'suppressedBy'>, minN: number): string {
+  return cell.suppressedBy === 'primary' ? `< ${minN}` : '\u2013';
 }
 
 /** Rounds for inlined chart data: 3 decimals is finer than any printed value and keeps specs small. */

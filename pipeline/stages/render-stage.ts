@@ -32,7 +32,7 @@ export const figureFiles = (outDir: string, id: string) => ({
 export const renderStage: StageDefinition = {
   name: 'render',
   version: '2',
-  codePaths: ['reports', 'pipeline/stages/render-stage.ts', 'docs/methods.md', 'data/competencies.json'],
+  codePaths: ['reports', 'analysis/disclosure', 'pipeline/stages/render-stage.ts', 'docs/methods.md', 'data/competencies.json'],
   inputs: (ctx) => {
     const previous = previousOutDir(ctx);
     const files = [analysisFiles(ctx.outDir).result, normalisedFiles(ctx).respondentCounts, normalisedFiles(ctx).summary];

@@ -37,7 +37,7 @@ export function actionListCells(row: CurriculumRow, minN: number): string[] {
     row.demandMean === null
       ? '–'
       : `${formatEstimate(row.demandMean)}${row.demandCiLow !== null && row.demandCiHigh !== null ? ` (${formatInterval(row.demandCiLow, row.demandCiHigh)})` : ''}`;
-  const notes = [row.demandLowReliability ? 'low rel.' : '', row.note === 'not_rated' ? 'not rated' : '', row.note === 'demand_suppressed' ? `n < ${minN}` : ''].filter(Boolean);
+  const notes = [row.demandLowReliability ? 'low rel.' : '', row.note === 'not_rated' ? 'not rated' : '', row.note === 'demand_suppressed' ? 'suppr.' : ''].filter(Boolean);
   return [
     row.rank === null ? '' : String(row.rank),
     row.label,

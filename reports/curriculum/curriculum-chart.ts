@@ -29,7 +29,7 @@ export function buildCurriculumChart(comparison: CurriculumComparison, config: W
     'Coverage: this programme, as given in its profile. Sorted by demand − coverage, largest first.',
   ];
   if (notRated > 0) subtitle.push(`${notRated} competenc${notRated === 1 ? 'y' : 'ies'} not rated in the profile, not shown.`);
-  if (noDemand > 0) subtitle.push(`${noDemand} competenc${noDemand === 1 ? 'y' : 'ies'} without published industry demand (n < ${config.suppression.minN}), not shown.`);
+  if (noDemand > 0) subtitle.push(`${noDemand} competenc${noDemand === 1 ? 'y' : 'ies'} without published industry demand (suppressed: fewer than ${config.suppression.minN} answers, or hidden so that none can be computed back), not shown.`);
   return buildDumbbellChart(pairs, {
     title: 'Industry demand and this programme\u2019s coverage',
     subtitle,

@@ -134,7 +134,7 @@ export function buildDumbbell(input: ReportInput, options: DumbbellOptions): Top
   const hiddenCount = input.competencies.length - pairs.length - notAsked;
   const competencies = (count: number) => `${count} competenc${count === 1 ? 'y' : 'ies'}`;
   const notes = [
-    ...(hiddenCount > 0 ? [`${competencies(hiddenCount)} not shown: suppressed (n < ${input.config.suppression.minN}).`] : []),
+    ...(hiddenCount > 0 ? [`${competencies(hiddenCount)} not shown: suppressed (disclosure control).`] : []),
     ...(notAsked > 0 ? [`${competencies(notAsked)} not asked in this wave.`] : []),
   ];
   const subtitle = notes.length > 0 ? [...options.subtitle, ...notes] : options.subtitle;

@@ -19,7 +19,7 @@ function symmetricLimit(values: number[]): number {
 
 export function buildGapHeatmap(input: ReportInput, onlyRegions?: string[]): TopLevelSpec {
   const minN = input.config.suppression.minN;
-  const suppressedLabel = `suppressed (n < ${minN})`;
+  const suppressedLabel = 'suppressed';
   const regions = regionsOf(input.analysis).filter((region) => !onlyRegions || onlyRegions.includes(region));
   const cells = publishableEstimates(input.analysis, 'industry', 'gap_preparedness')
     .filter((cell) => regions.includes(cell.region))
@@ -30,7 +30,7 @@ export function buildGapHeatmap(input: ReportInput, onlyRegions?: string[]): Top
       n: cell.n,
       suppressed: cell.suppressed,
       status: cell.notAsked ? 'not asked' : cell.suppressed ? suppressedLabel : 'published',
-      cellText: cell.notAsked ? 'not asked' : cell.suppressed ? `n < ${minN}` : `${formatEstimate(cell.mean!)}${cell.lowReliability ? '*' : ''}`,
+      cellText: cell.notAsked ? 'not asked' : cell.suppressed ? (cell.suppressedBy === 'primary' ? `n < ${minN}` : 'suppr.') : `${formatEstimate(cell.mean!)}${cell.lowReliability ? '*' : ''}`,
     }));
   const limit = symmetricLimit(cells.flatMap((cell) => (cell.gap === null ? [] : [cell.gap])));
   const x = { field: 'region', type: 'nominal' as const, sort: regions, title: null, axis: { orient: 'top' as const, labelAngle: -30, labelLimit: 110 } };
@@ -43,7 +43,7 @@ export function buildGapHeatmap(input: ReportInput, onlyRegions?: string[]): Top
       subtitle: [
         'Mean importance − mean preparedness (industry ratings).',
         'Positive: graduates less prepared than needed.',
-        `* low reliability (n < ${input.config.suppression.lowReliabilityN}); grey: suppressed (n < ${minN})${cells.some((cell) => cell.status === 'not asked') ? ' or not asked in this wave' : ''}.`,
+        `* low reliability (n < ${input.config.suppression.lowReliabilityN}); grey: suppressed (n < ${minN}, or hidden so that it cannot be computed back)${cells.some((cell) => cell.status === 'not asked') ? ' or not asked in this wave' : ''}.`,
       ],
     },
     data: { values: cells },

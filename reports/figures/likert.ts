@@ -114,7 +114,7 @@ export function buildLikert(input: ReportInput, population: Population): TopLeve
     `Global, unweighted shares of answers with a value; ${scale.min} = lowest, ${scale.max} = highest${answers.length % 2 === 1 ? `, ${answers[(answers.length - 1) / 2]} split across zero` : ''}.`,
     `${missing} answer${missing === 1 ? '' : 's'} without a value (don't know, blank…) left out, beside ${answered} with one.`,
   ];
-  if (suppressedCount > 0) subtitle.push(`${suppressedCount} competency × dimension cell${suppressedCount === 1 ? '' : 's'} not shown: fewer than ${minN} answers (suppressed).`);
+  if (suppressedCount > 0) subtitle.push(`${suppressedCount} competency × dimension cell${suppressedCount === 1 ? '' : 's'} not shown: suppressed (fewer than ${minN} answers, or hidden so that none can be computed back).`);
   const x = {
     field: 'start', type: 'quantitative' as const, title: 'Share of answers',
     scale: { domain: [-1, 1], nice: false },

@@ -27,7 +27,7 @@ export function buildRegionGaps(input: ReportInput, region: string): TopLevelSpe
       n: cell.n,
       globalGap: region === 'Global' || !reference || reference.suppressed ? null : roundForChart(reference.mean),
       suppressed: cell.suppressed,
-      valueText: cell.notAsked ? 'not asked' : cell.suppressed ? `suppressed (n < ${minN})` : `${formatEstimate(cell.mean!)}${cell.lowReliability ? '*' : ''}`,
+      valueText: cell.notAsked ? 'not asked' : cell.suppressed ? (cell.suppressedBy === 'primary' ? `suppressed (n < ${minN})` : 'suppressed') : `${formatEstimate(cell.mean!)}${cell.lowReliability ? '*' : ''}`,
     }];
   });
   rows.sort((a, b) => Number(a.suppressed) - Number(b.suppressed) || (b.gap ?? 0) - (a.gap ?? 0) || a.competency.localeCompare(b.competency, 'en'));
@@ -52,7 +52,7 @@ export function buildRegionGaps(input: ReportInput, region: string): TopLevelSpe
       text: `Preparedness gaps: ${region}`,
       subtitle: [
         'Industry ratings; weighted mean gap with 95% CI, Global gap for reference.',
-        `* low reliability (n < ${input.config.suppression.lowReliabilityN}); suppressed: n < ${minN}, no value shown.`,
+        `* low reliability (n < ${input.config.suppression.lowReliabilityN}); suppressed: n < ${minN} or hidden so it cannot be computed back, no value shown.`,
       ],
     },
     data: { values: rows },

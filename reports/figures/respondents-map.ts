@@ -9,6 +9,7 @@ import i18nCountries from 'i18n-iso-countries';
 import type { TopLevelSpec } from 'vega-lite';
 import type { ReportInput } from '../report-input.ts';
 import { chartConfig } from '../theme.ts';
+import { publishedCountryCounts } from '../published-counts.ts';
 
 const require = createRequire(import.meta.url);
 const worldTopology = require('world-atlas/countries-110m.json') as object;
@@ -31,22 +32,31 @@ export function respondentBin(total: number, minN: number): string {
   return respondentBins(minN).find((bin) => total >= bin.low && total <= bin.high)!.label;
 }
 
+/** A country's colour class from its published total only: its bin, or "range" when the published range spans bins. */
+export function publishedRespondentBin(total: { low: number; high: number }, minN: number): string {
+  const low = respondentBin(total.low, minN);
+  return total.low === total.high || low === respondentBin(total.high, minN) ? low : SPANS_BINS;
+}
+
+const SPANS_BINS = 'range (see table)';
+
 export function buildRespondentsMap(input: ReportInput): TopLevelSpec {
   const minN = input.config.suppression.minN;
   const bins = respondentBins(minN).map((bin) => bin.label);
-  const countries = input.respondentsByCountry.flatMap((country) => {
+  // Coloured from the published count only, so the map tells nothing the country table does not.
+  const countries = publishedCountryCounts(input).flatMap(({ country, total }) => {
     const numeric = i18nCountries.alpha2ToNumeric(country.country);
     if (!numeric) return [];
-    return [{ id: numeric.padStart(3, '0'), countryName: country.countryName, respondents: respondentBin(country.industry + country.education, minN) }];
+    return [{ id: numeric.padStart(3, '0'), countryName: country.countryName, respondents: publishedRespondentBin(total, minN) }];
   });
   const blues = ['#deebf7', '#c6dbef', '#9ecae1', '#6baed6', '#3182bd', '#08519c', '#08306b'];
-  const range = ['#f2f2f2', ...blues.slice(blues.length - bins.length)];
+  const range = ['#f2f2f2', ...blues.slice(blues.length - bins.length), '#bdbdbd'];
   return {
     $schema: 'https://vega.github.io/schema/vega-lite/v5.json',
     config: chartConfig,
     title: {
       text: 'Respondents per country',
-      subtitle: [`Kept responses, industry and education together; counts below ${minN} are binned.`],
+      subtitle: [`Kept responses, industry and education together; counts below ${minN} are binned;`, `${SPANS_BINS}: the report gives the count as a range that spans bins.`],
     },
     width: 560,
     height: 290,
@@ -62,7 +72,7 @@ export function buildRespondentsMap(input: ReportInput): TopLevelSpec {
         field: 'respondents',
         type: 'ordinal',
         title: 'Respondents',
-        scale: { domain: [NO_RESPONDENTS, ...bins], range },
+        scale: { domain: [NO_RESPONDENTS, ...bins, SPANS_BINS], range },
         legend: { orient: 'right', symbolType: 'square', symbolStrokeColor: '#888888', symbolStrokeWidth: 0.5 },
       },
       tooltip: [{ field: 'countryName', title: 'Country' }, { field: 'respondents', title: 'Respondents' }],

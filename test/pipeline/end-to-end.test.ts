@@ -91,6 +91,11 @@ describe('skillgap run on the 2022 sample wave', () => {
       else if (quoted.what === 'industry respondents' || quoted.what === 'education respondents') {
         source = respondents.filter((r) => `${r.population} respondents` === quoted.what).length;
       } else if (quoted.what === 'countries') source = new Set(respondents.map((r) => r.country).filter((country) => country !== '')).size; // unknown country is not a country (issue 12)
+      else if (quoted.what === 'estimates') source = estimates.length;
+      else if (quoted.what.endsWith(' suppressions')) {
+        const flags = { 'primary suppressions': ['suppressed_small_n', 'suppressed_low_effective_n'], 'secondary suppressions': ['suppressed_secondary'], 'derived suppressions': ['suppressed_derived'] }[quoted.what]!;
+        source = estimates.filter((e) => e.suppressed === 'true' && flags.includes(e.flag)).length;
+      }
       else throw new Error(`untraced number in the executive summary: ${quoted.what}`);
       expect(quoted.value, quoted.what).toBe(source);
       expect(summaryPage).toContain(quoted.text);

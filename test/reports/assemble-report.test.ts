@@ -28,15 +28,15 @@ describe('assembleReport', async () => {
   const read = await readPdf(pdf);
 
   it('has the expected pages and metadata', () => {
-    // cover, contents, summary, gaps, 5 detail figures (one a page), 2 Likert figures, respondents, regions, key, methods, appendices
-    expect(read.numPages).toBe(20);
+    // cover, contents, summary, gaps, 5 detail figures (one a page), 2 Likert figures, respondents, regions (3 pages), key, methods, appendices
+    expect(read.numPages).toBe(19);
     expect(read.text).toContain('How industry and education answered');
     expect(read.info.Title).toBe('Cybersecurity skills gap survey 2023');
     expect(read.info.Author).toBe('skillgap');
     expect(read.info.Language).toBe('en-GB');
     expect(String(read.info.CreationDate)).toBe("D:20231130000000Z");
     expect(read.pages[1]).toContain('Contents');
-    expect(read.pages[19]).toContain('Page 20 of 20');
+    expect(read.pages[18]).toContain('Page 19 of 19');
   });
 
   it('embeds only DejaVu fonts (no standard-14 font)', () => {

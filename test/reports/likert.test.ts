@@ -46,7 +46,7 @@ describe('buildLikert', () => {
     const spec = buildLikert(input, 'education') as unknown as LikertSpec;
     expect(spec.data.values.filter((v) => v.competency === 'Communication' && v.dimension === 'Curriculum coverage')).toEqual([]);
     expect(spec.data.values.filter((v) => v.competency === 'Communication' && v.dimension === 'Importance')).toHaveLength(5);
-    expect(spec.title.subtitle).toContain('1 competency × dimension cell not shown: fewer than 5 answers (suppressed).');
+    expect(spec.title.subtitle).toContain('1 competency × dimension cell not shown: suppressed (fewer than 5 answers, or hidden so that none can be computed back).');
   });
 
   it('is offered only when the analysis has distributions', async () => {

@@ -129,11 +129,11 @@ describe('the render stage on the 2022 sample wave', () => {
     const label = new Map(input.competencies.map((c) => [c.id, c.label]));
     const suppressedGaps = suppressed.filter((row) => row.population === 'industry' && row.measure === 'gap_preparedness');
     expect(suppressedGaps.length).toBeGreaterThan(0);
-    // The heatmap keeps each suppressed cell as a marker: no gap, no n, the text `n < minN`.
+    // The heatmap keeps each suppressed cell as a marker: no gap, no n, the text `n < minN` (primary) or `suppr.` (secondary, derived).
     const heatmap = JSON.parse(readFileSync(join(figuresDir, 'gap-heatmap.vl.json'), 'utf8')).data.values as Record<string, unknown>[];
     for (const row of suppressedGaps) {
       const cell = heatmap.find((value) => value.region === row.region && value.competency === label.get(row.competency));
-      expect(cell).toEqual(expect.objectContaining({ gap: null, n: null, suppressed: true, cellText: `n < ${minN}` }));
+      expect(cell).toEqual(expect.objectContaining({ gap: null, n: null, suppressed: true, cellText: row.flag === 'suppressed_small_n' ? `n < ${minN}` : 'suppr.' }));
     }
     // Region charts: the marker only; IPA and dumbbell of a region: the competency is absent.
     for (const region of regionsOf(input.analysis)) {
@@ -144,7 +144,7 @@ describe('the render stage on the 2022 sample wave', () => {
         const name = label.get(row.competency)!;
         if (row.measure === 'gap_preparedness') {
           expect(rows.find((value) => value.competency === name)).toEqual(expect.objectContaining({ gap: null, ciLow: null, ciHigh: null, n: null, suppressed: true }));
-          expect(rows.find((value) => value.competency === name)!.valueText).toBe(`suppressed (n < ${minN})`);
+          expect(rows.find((value) => value.competency === name)!.valueText).toBe(row.flag === 'suppressed_small_n' ? `suppressed (n < ${minN})` : 'suppressed');
         }
         expect(ipa).not.toContain(`"competency":${JSON.stringify(name)}`);
         expect(dumbbell).not.toContain(`"competency":${JSON.stringify(name)}`);
