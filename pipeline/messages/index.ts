@@ -12,3 +12,4 @@ export * as validateMessages from './validate.ts';
 export * as analysisMessages from './analysis.ts';
 export * as curriculumMessages from './curriculum.ts';
 export * as answerTableMessages from './answer-table.ts';
+export * as outputMessages from './output.ts';
