@@ -154,7 +154,9 @@ async function checkTarget(target: Target, wave: LoadedWave | undefined): Promis
   }
   const check = outcome.check;
   report.codebook = check;
-  report.usable = true;
+  // Weights the run would stop on make the file unusable (every bad row listed).
+  report.problems.push(...check.weightProblems.map(({ row, column, message }) => ({ message, where: { file: target.path, row, column } })));
+  report.usable = check.weightProblems.length === 0;
   for (const column of check.missingItems) report.warnings.push(messages.missingItem(column));
   if (check.unmappedRatingColumns.length > 0) report.warnings.push(messages.unmappedRatingColumns(check.unmappedRatingColumns));
   for (const finding of check.unknownLabels) report.warnings.push(`column "${finding.column}": ${messages.unknownLabel(finding.label, finding.count, finding.firstRows)}`);
