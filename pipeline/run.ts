@@ -20,6 +20,15 @@
  * staleness; they only let a file's known content hash be reused without reading the file again
  * (out/<wave>/.file-hashes.json, see sha256File in io/hash.ts), so a rerun with nothing to do
  * costs a few stat calls, not a read of gigabytes.
+ *
+ * Faults never pass for success. Every output is written to a temporary file with every byte
+ * checked and renamed into place (io/atomic-write.ts, io/buffered-file-writer.ts,
+ * io/checked-write.ts); a full disk or an I/O error is a WriteError (exit 1). A stage is recorded
+ * `ok` only once all its outputs are on disk, with the hashes of the bytes written; a failed stage
+ * is recorded `failed` with no outputs, and `.file-hashes.json` keeps only hashes the manifest
+ * vouches for. A run killed at any moment leaves the previous manifest and files, whose hashes
+ * say which stages must run again. Before anything is hashed or written the out folder is checked
+ * for links (io/output-paths.ts); the commands hold the wave's lock around the run (io/wave-lock.ts).
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';

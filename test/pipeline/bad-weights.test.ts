@@ -27,8 +27,8 @@ function weightedWave(dir: string, bad: string | null): string {
 describe('bad weights', () => {
   const dir = useTempDir('skillgap-weights-');
 
-  it('plausible weights pass validate', () => {
-    const result = skillgap(['validate', '--config', weightedWave(join(dir, 'good'), null)]);
+  it('plausible weights pass validate', async () => {
+    const result = await skillgap(['validate', '--config', weightedWave(join(dir, 'good'), null)]);
     expect(result.code, result.stderr).toBe(0);
     expect(result.stderr).toMatch(/weight=weight/);
   });
@@ -39,13 +39,13 @@ describe('bad weights', () => {
     ['-1', /the weight is "-1": a weight must be a finite number > 0/],
     ['NaN', /the weight is "NaN": a weight must be a finite number > 0/],
   ] as const) {
-    it(`a weight of ${bad} → exit 1 from validate and from run, naming file, row and column`, () => {
+    it(`a weight of ${bad} → exit 1 from validate and from run, naming file, row and column`, async () => {
       const config = weightedWave(join(dir, `bad-${bad}`), bad);
       const where = new RegExp(`education-limesurvey\\.csv, row 11, column "weight": ${reason.source}`);
-      const validate = skillgap(['validate', '--config', config]);
+      const validate = await skillgap(['validate', '--config', config]);
       expect(validate.code, validate.stderr).toBe(1);
       expect(validate.stderr).toMatch(where);
-      const run = skillgap(['run', '--config', config, '--out', join(dir, `out-${bad}`)]);
+      const run = await skillgap(['run', '--config', config, '--out', join(dir, `out-${bad}`)]);
       expect(run.code, run.stderr).toBe(1);
       expect(run.stderr).toMatch(where);
       expect(run.stderr).not.toMatch(/\n\s+at /);

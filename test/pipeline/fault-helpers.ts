@@ -1,5 +1,5 @@
 /** Shared by the fault tests: sample-wave copies, the CLI as a child process, out folders compared byte for byte. */
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { spawn, type ChildProcess } from 'node:child_process';
 import { cpSync, existsSync, readdirSync, readFileSync, writeFileSync, lstatSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { expect } from 'vitest';
@@ -22,10 +22,18 @@ export interface CliResult {
   stderr: string;
 }
 
-/** Runs `skillgap <args>` to the end (at most `timeoutMs`, then it is killed and `code` is null). */
-export function skillgap(args: string[], env: Record<string, string> = {}, timeoutMs = 240_000): CliResult {
-  const result = spawnSync(process.execPath, [CLI, ...args], { cwd: REPO_ROOT, encoding: 'utf8', env: childEnv(env), timeout: timeoutMs });
-  return { code: result.status, signal: result.signal, stdout: result.stdout, stderr: result.stderr };
+/**
+ * Runs `skillgap <args>` to the end (at most `timeoutMs`, then it is killed and `code` is null).
+ * Asynchronous: a test worker blocked in spawnSync for minutes misses vitest's heartbeats.
+ */
+export async function skillgap(args: string[], env: Record<string, string> = {}, timeoutMs = 600_000): Promise<CliResult> {
+  const run = startSkillgap(args, env);
+  const timer = setTimeout(() => run.child.kill('SIGKILL'), timeoutMs);
+  try {
+    return await run.done;
+  } finally {
+    clearTimeout(timer);
+  }
 }
 
 /** Starts `skillgap <args>` in the background; `done` resolves when it ends. */
