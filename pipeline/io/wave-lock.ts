@@ -141,7 +141,8 @@ function tryCreate(path: string, me: LockHolder): boolean {
 function readHolder(path: string): LockHolder | 'gone' | 'unreadable' {
   let text;
   try {
-    if (lstatSync(path).isSymbolicLink()) return 'unreadable';
+    // A link planted at the lock's name is no lock: stale at once (taking it over removes the link, not its target).
+    if (lstatSync(path).isSymbolicLink()) return { pid: 0, host: hostname(), startedAt: new Date(0).toISOString() };
     text = readFileSync(path, 'utf8');
   } catch {
     return existsSync(path) ? 'unreadable' : 'gone';

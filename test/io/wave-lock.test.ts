@@ -1,6 +1,6 @@
 /** One run per out/<wave>: the lock refuses, waits, and takes over from a dead holder. */
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, lstatSync, mkdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { hostname } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -53,6 +53,18 @@ describe('wave lock', () => {
     mkdirSync(out, { recursive: true });
     writeFileSync(lockFile(out), JSON.stringify({ pid: 1, host: 'another-host', startedAt: new Date().toISOString() }));
     await expect(lockWave(out, { wave: '2022', log: () => {} })).rejects.toThrow(/^wave 2022 is being written by pid 1 on another-host since \d\d:\d\d; use --wait/);
+  });
+
+  it('a link planted at the lock name is replaced, its target untouched', async () => {
+    const out = join(dir, 'f');
+    mkdirSync(out, { recursive: true });
+    const victim = join(dir, 'victim.txt');
+    writeFileSync(victim, 'untouched');
+    symlinkSync(victim, lockFile(out));
+    const lock = await lockWave(out, { wave: '2022', log: () => {} });
+    expect(readFileSync(victim, 'utf8')).toBe('untouched');
+    expect(lstatSync(lockFile(out)).isSymbolicLink()).toBe(false);
+    lock.release();
   });
 
   it('sweeps the temporary files of killed runs, and nothing else', () => {
