@@ -191,6 +191,7 @@ describe('faults never leave a wrong report that looks right', () => {
       const next = await skillgap(['run', '--config', waveY, '--out', out, '--json']);
       expect(next.code, `${point}: ${next.stderr}`).toBe(0);
       expect(stagesRan(next.stdout), point).toEqual(STAGES.filter((stage) => !finished.includes(stage)));
+      console.log(`kill ${i + 1}/${KILL_RUNS} ${point}: ${killed.signal ?? `exit ${killed.code}`}; finished before the kill: ${finished.join(', ') || 'none'}; rerun: ${stagesRan(next.stdout).join(', ') || 'none'}`);
       expectSameOutputs(waveOut, refY);
       expect(temporaryFiles(out), point).toEqual([]);
       expect(existsSync(join(waveOut, '.lock'))).toBe(false);
