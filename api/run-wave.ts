@@ -10,6 +10,8 @@ import type { WaveSelection } from './wave-selection.ts';
 export interface RunWaveOptions extends WaveSelection {
   /** Rerun every stage even when it is up to date. */
   force?: boolean;
+  /** When another run is writing the wave's out folder, wait for it (else a UsageError names it). */
+  wait?: boolean;
 }
 
 export interface RunWaveResult {
@@ -52,5 +54,5 @@ export async function runStage(stage: StageName, options: RunWaveOptions = {}): 
 }
 
 function commandOptions(options: RunWaveOptions): RunCommandOptions {
-  return { wave: options.wave, config: options.config, out: options.out, force: options.force, log: options.log ?? quiet };
+  return { wave: options.wave, config: options.config, out: options.out, force: options.force, wait: options.wait, log: options.log ?? quiet };
 }

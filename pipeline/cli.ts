@@ -1,12 +1,12 @@
 /**
  * The `skillgap` command line: every command is declared here, with a lazily loaded handler that
  * takes a typed options object and returns data (so the API and notebooks call the same handlers).
- * This file holds the one error boundary: ValidationError → exit 1, UsageError → exit 2,
+ * This file holds the one error boundary: ValidationError and WriteError → exit 1, UsageError → exit 2,
  * anything else is a bug → exit 3 with the message to report. Progress goes to stderr; `--json`
  * prints the handler's result on stdout.
  */
 import { parseArgs, type ParseArgsConfig } from 'node:util';
-import { UsageError, ValidationError, EXIT } from './errors.ts';
+import { UsageError, ValidationError, WriteError, EXIT } from './errors.ts';
 import type { StageName } from './run.ts';
 
 type Values = Record<string, string | boolean | string[] | undefined>;
@@ -34,11 +34,11 @@ const waveArgs = (values: Values) => ({ wave: str(values.wave), config: str(valu
 function stageCommand(stage: StageName): CommandDeclaration {
   return {
     summary: `run only the ${stage} stage (skipped when up to date; --force reruns it)`,
-    usage: `skillgap ${stage} [--wave ID] [--config FILE] [--out DIR] [--force] [--json]`,
-    options: { ...waveOptions, force: { type: 'boolean' } },
+    usage: `skillgap ${stage} [--wave ID] [--config FILE] [--out DIR] [--force] [--wait] [--json]`,
+    options: { ...waveOptions, force: { type: 'boolean' }, wait: { type: 'boolean' } },
     handler: async (values) => {
       const { runCommand } = await import('./commands/run-command.ts');
-      return runCommand({ ...waveArgs(values), force: values.force === true, only: [stage] });
+      return runCommand({ ...waveArgs(values), force: values.force === true, wait: values.wait === true, only: [stage] });
     },
   };
 }
@@ -46,11 +46,11 @@ function stageCommand(stage: StageName): CommandDeclaration {
 export const COMMANDS: Record<string, CommandDeclaration> = {
   run: {
     summary: 'run ingest → normalise → analyse → render, skipping stages that are up to date',
-    usage: 'skillgap run [--wave ID] [--config FILE] [--out DIR] [--force] [--json]',
-    options: { ...waveOptions, force: { type: 'boolean' } },
+    usage: 'skillgap run [--wave ID] [--config FILE] [--out DIR] [--force] [--wait] [--json]',
+    options: { ...waveOptions, force: { type: 'boolean' }, wait: { type: 'boolean' } },
     handler: async (values) => {
       const { runCommand } = await import('./commands/run-command.ts');
-      return runCommand({ ...waveArgs(values), force: values.force === true });
+      return runCommand({ ...waveArgs(values), force: values.force === true, wait: values.wait === true });
     },
   },
   ingest: stageCommand('ingest'),
@@ -68,11 +68,11 @@ export const COMMANDS: Record<string, CommandDeclaration> = {
   },
   figures: {
     summary: 'regenerate figures from the cached analysis',
-    usage: 'skillgap figures [--wave ID] [--only id,…] [--format svg,png,vl] [--out DIR] [--json]',
-    options: { ...waveOptions, only: { type: 'string' }, format: { type: 'string' } },
+    usage: 'skillgap figures [--wave ID] [--only id,…] [--format svg,png,vl] [--out DIR] [--wait] [--json]',
+    options: { ...waveOptions, only: { type: 'string' }, format: { type: 'string' }, wait: { type: 'boolean' } },
     handler: async (values) => {
       const { figuresCommand } = await import('./commands/figures-command.ts');
-      return figuresCommand({ ...waveArgs(values), only: list(values.only), formats: list(values.format) });
+      return figuresCommand({ ...waveArgs(values), only: list(values.only), formats: list(values.format), wait: values.wait === true });
     },
   },
   validate: {
@@ -111,17 +111,18 @@ export const COMMANDS: Record<string, CommandDeclaration> = {
   },
   curriculum: {
     summary: 'compare a curriculum profile with industry demand in its region (PDF, CSV, JSON)',
-    usage: 'skillgap curriculum --profile FILE [--profile-row N | --profile-response ID] [--wave ID] [--config FILE] [--region auto|NAME] [--framework ID] [--out DIR] [--json]',
+    usage: 'skillgap curriculum --profile FILE [--profile-row N | --profile-response ID] [--wave ID] [--config FILE] [--region auto|NAME] [--framework ID] [--out DIR] [--wait] [--json]',
     options: {
       ...waveOptions,
       profile: { type: 'string' }, 'profile-row': { type: 'string' }, 'profile-response': { type: 'string' }, region: { type: 'string' }, framework: { type: 'string' },
+      wait: { type: 'boolean' },
     },
     handler: async (values) => {
       const { curriculumCommand } = await import('./commands/curriculum-command.ts');
       return curriculumCommand({
         wave: str(values.wave), config: str(values.config), out: str(values.out),
         profile: str(values.profile), profileRow: str(values['profile-row']), profileResponse: str(values['profile-response']),
-        region: str(values.region), framework: str(values.framework),
+        region: str(values.region), framework: str(values.framework), wait: values.wait === true,
       });
     },
   },
@@ -180,11 +181,13 @@ export async function main(argv: string[]): Promise<number> {
 }
 
 function reportError(error: unknown, json: boolean): number {
-  const code = error instanceof ValidationError ? EXIT.badData : error instanceof UsageError ? EXIT.badUsage : EXIT.bug;
+  const code = error instanceof ValidationError || error instanceof WriteError ? EXIT.badData : error instanceof UsageError ? EXIT.badUsage : EXIT.bug;
   const message = error instanceof Error ? error.message : String(error);
   if (code === EXIT.bug) {
     process.stderr.write(`skillgap: internal error: ${message}\nThis is a bug in skillgap; please report it with the command you ran and this message.\n`);
     if (process.env.SKILLGAP_DEBUG && error instanceof Error) process.stderr.write(`${error.stack}\n`);
+  } else if (error instanceof WriteError) {
+    process.stderr.write(`skillgap: ${message}\n`);
   } else {
     process.stderr.write(`skillgap: ${code === EXIT.badData ? 'bad input' : 'usage'}: ${message}\n`);
   }

@@ -1,6 +1,7 @@
 /**
  * The error classes the one error boundary (pipeline/cli.ts) maps to exit codes:
- * ValidationError → 1 (bad input data), UsageError → 2 (bad command line or config),
+ * ValidationError → 1 (bad input data), WriteError → 1 (an output could not be written),
+ * UsageError → 2 (bad command line or config, or the wave is being written by another run),
  * anything else → 3 (a bug: the message asks the user to report it).
  * Messages name the file, row and column so the user can find the problem; they never quote
  * personal data (values of personal-data columns are dropped before any message is built).
@@ -50,6 +51,18 @@ export class UsageError extends Error {
   constructor(message: string) {
     super(message);
     this.name = 'UsageError';
+  }
+}
+
+/**
+ * A file could not be written (disk full, quota, I/O error, a short write): exit code 1, like bad
+ * input, since the run cannot succeed as it stands; the message names the file and the free space
+ * of its volume. Nothing the failed write touched is recorded as done (pipeline/run.ts).
+ */
+export class WriteError extends Error {
+  constructor(message: string, readonly file: string, readonly code: string) {
+    super(message);
+    this.name = 'WriteError';
   }
 }
 

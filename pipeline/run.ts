@@ -20,6 +20,15 @@
  * staleness; they only let a file's known content hash be reused without reading the file again
  * (out/<wave>/.file-hashes.json, see sha256File in io/hash.ts), so a rerun with nothing to do
  * costs a few stat calls, not a read of gigabytes.
+ *
+ * Faults never pass for success. Every output is written to a temporary file with every byte
+ * checked and renamed into place (io/atomic-write.ts, io/buffered-file-writer.ts,
+ * io/checked-write.ts); a full disk or an I/O error is a WriteError (exit 1). A stage is recorded
+ * `ok` only once all its outputs are on disk, with the hashes of the bytes written; a failed stage
+ * is recorded `failed` with no outputs, and `.file-hashes.json` keeps only hashes the manifest
+ * vouches for. A run killed at any moment leaves the previous manifest and files, whose hashes
+ * say which stages must run again. Before anything is hashed or written the out folder is checked
+ * for links (io/output-paths.ts); the commands hold the wave's lock around the run (io/wave-lock.ts).
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
@@ -27,6 +36,8 @@ import type { CompetencyFramework, Warning } from './types.ts';
 import type { LoadedWave } from './config.ts';
 import { fileHashesFile, fileHashesJson, hashSourceTree, loadFileHashes, sha256, sha256File, stableStringify } from './io/hash.ts';
 import { writeFileAtomic } from './io/atomic-write.ts';
+import { checkOutputPaths } from './io/output-paths.ts';
+import { WriteError } from './errors.ts';
 import { runMessages } from './messages/index.ts';
 import { ingestStage } from './stages/ingest-stage.ts';
 import { normaliseStage } from './stages/normalise-stage.ts';
@@ -118,8 +129,38 @@ function trackedFiles(ctx: RunContext): string[] {
   return [...files];
 }
 
-function saveFileHashes(ctx: RunContext): void {
-  writeFileAtomic(fileHashesPath(ctx), fileHashesJson(trackedFiles(ctx)));
+/**
+ * Saves the known hashes for the next run, but only those the manifest vouches for: a file an
+ * ok stage recorded (input or output) with that very hash, or a wave input. A file written by a
+ * stage that then failed is not vouched for, so the next run reads it again if it needs its hash.
+ * Losing this file (a full disk) only costs re-hashing.
+ */
+function saveFileHashes(ctx: RunContext, manifest: Manifest): void {
+  const recorded = new Map<string, Set<string>>();
+  const add = (file: string, hash: string) => (recorded.get(file) ?? recorded.set(file, new Set()).get(file)!).add(hash);
+  for (const input of manifest.inputs) add(input.file, input.sha256);
+  for (const record of Object.values(manifest.stages)) {
+    if (record?.status !== 'ok') continue;
+    for (const [file, hash] of [...Object.entries(record.inputs), ...Object.entries(record.outputs)]) add(file, hash);
+  }
+  const vouched = (file: string, hash: string) => recorded.get(displayPath(ctx, file))?.has(hash) === true;
+  try {
+    writeFileAtomic(fileHashesPath(ctx), fileHashesJson(trackedFiles(ctx), vouched));
+  } catch (error) {
+    if (!(error instanceof WriteError)) throw error;
+  }
+}
+
+/** The manifest, written atomically after every stage (a full disk leaves the previous one). */
+function saveManifest(ctx: RunContext, manifest: Manifest): void {
+  writeFileAtomic(manifestPath(ctx), JSON.stringify(manifest, null, 2) + '\n');
+}
+
+/** Every file a run may write in the out folder, checked for links before anything is written or hashed. */
+function checkOutFolder(ctx: RunContext): void {
+  const fixed = [manifestPath(ctx), fileHashesPath(ctx), join(ctx.outDir, 'figures', 'index.json')];
+  checkOutputPaths(ctx.outDir, fixed);
+  checkOutputPaths(ctx.outDir, STAGES.flatMap((stage) => stage.outputs(ctx)));
 }
 
 export function readManifest(ctx: RunContext): Manifest | null {
@@ -175,6 +216,7 @@ export interface RunOptions {
 
 /** Runs the stages in order, skipping those that are up to date, and keeps the manifest. */
 export async function runStages(ctx: RunContext, options: RunOptions = {}): Promise<StageOutcome[]> {
+  checkOutFolder(ctx);
   loadFileHashes(fileHashesPath(ctx));
   const manifest: Manifest = readManifest(ctx) ?? { wave: ctx.wave.config.wave, config: null, packageVersions: {}, inputs: [], stages: {} };
   manifest.wave = ctx.wave.config.wave;
@@ -219,21 +261,29 @@ export async function runStages(ctx: RunContext, options: RunOptions = {}): Prom
       outcomes.push({ stage: stage.name, ran: true, reason: why, rowsIn: report.rowsIn, rowsOut: report.rowsOut, wallSeconds, warnings: report.warnings.length, peakRssMb: Math.round(process.resourceUsage().maxRSS / 1024) });
       upstreamRan = true;
     } catch (error) {
-      const previous = manifest.stages[stage.name];
-      manifest.stages[stage.name] = { ...(previous ?? emptyRecord()), status: 'failed' };
-      writeFileAtomic(manifestPath(ctx), JSON.stringify(manifest, null, 2) + '\n');
-      saveFileHashes(ctx);
+      // Nothing of a failed stage is recorded: its record says failed and keeps no output hashes.
+      // If even this manifest cannot be written (a full disk), the previous one stands: its
+      // record of the stage names the previous outputs' hashes, which the files the failed
+      // stage replaced no longer have, so the stage still reruns.
+      manifest.stages[stage.name] = { ...emptyRecord(), status: 'failed' };
+      try {
+        saveManifest(ctx, manifest);
+        saveFileHashes(ctx, manifest);
+      } catch (recordError) {
+        if (!(recordError instanceof WriteError)) throw recordError;
+      }
       throw error;
     }
-    writeFileAtomic(manifestPath(ctx), JSON.stringify(manifest, null, 2) + '\n');
+    saveManifest(ctx, manifest);
   }
-  writeFileAtomic(manifestPath(ctx), JSON.stringify(manifest, null, 2) + '\n');
-  saveFileHashes(ctx);
+  saveManifest(ctx, manifest);
+  saveFileHashes(ctx, manifest);
   return outcomes;
 }
 
 /** For `skillgap status`: what each stage would do now, and why. */
 export async function explainStatus(ctx: RunContext): Promise<{ stage: StageName; stale: boolean; reason: string }[]> {
+  checkOutFolder(ctx);
   loadFileHashes(fileHashesPath(ctx));
   const manifest = readManifest(ctx);
   const result: { stage: StageName; stale: boolean; reason: string }[] = [];

@@ -11,6 +11,7 @@ import { resolveColumns } from '../normalise/resolve-columns.ts';
 import { makeAnswerRecoder } from '../normalise/recode-answer.ts';
 import { normaliseLabel } from '../normalise/normalise-label.ts';
 import { ratingColumnIndices } from './rating-columns.ts';
+import { checkWeights } from '../normalise/check-weights.ts';
 
 /** How many row numbers a finding keeps (the count says how many there are). */
 const FIRST_ROWS = 5;
@@ -36,6 +37,8 @@ export interface ExportCheck {
   unmappedBatteries: { labels: string[]; columns: string[] }[];
   unknownLabels: AnswerFinding[];
   outOfRange: AnswerFinding[];
+  /** Weights that break the rules of check-weights.ts (the run would stop on them): row and message. */
+  weightProblems: { row: number; column: string; message: string }[];
 }
 
 export function checkExport(table: RawTable, source: SourceCodebook, scale: ScaleDefinition): ExportCheck {
@@ -72,6 +75,7 @@ export function checkExport(table: RawTable, source: SourceCodebook, scale: Scal
     });
   }
   return {
+    weightProblems: resolved.weight >= 0 ? weightProblemsOf(table, resolved.weight) : [],
     source: source.source,
     itemsInCodebook: source.items.length,
     itemsFound: resolved.items.length,
@@ -82,4 +86,14 @@ export function checkExport(table: RawTable, source: SourceCodebook, scale: Scal
     unknownLabels: [...unknown.values()],
     outOfRange: [...outside.values()],
   };
+}
+
+/** The weight checks of the normalise stage, over the same rows (those with any text). */
+function weightProblemsOf(table: RawTable, column: number): ExportCheck['weightProblems'] {
+  const rows = table.rows.flatMap((row, index) => (row.some((cell) => (cell ?? '').trim() !== '') ? [index] : []));
+  const { problems } = checkWeights(rows.map((index) => table.rows[index][column] ?? ''));
+  return problems.map((problem) => {
+    const index = rows[problem.index];
+    return { row: table.sourceRows[index] ?? index + 1 + table.headerRows, column: table.columns[column].key, message: problem.message };
+  });
 }

@@ -16,6 +16,8 @@ import { createContext, type WaveOptions } from '../context.ts';
 import { runStages } from '../run.ts';
 import { UsageError } from '../errors.ts';
 import { writeFileAtomic } from '../io/atomic-write.ts';
+import { checkOutputPaths } from '../io/output-paths.ts';
+import { whileLocked } from '../io/wave-lock.ts';
 import { readAnalysis } from '../stages/analyse-stage.ts';
 import { readNormalisedWave } from '../stages/normalise-stage.ts';
 import * as messages from '../messages/curriculum.ts';
@@ -42,6 +44,8 @@ export interface CurriculumCommandOptions extends Omit<WaveOptions, 'out'> {
   pipelineOut?: string;
   /** Also rank the actions per unit of this framework (`csec2017`, `cybok`, `ecsf`, `nice` or the wave's own); default: the profile's own `framework`, if any. */
   framework?: string;
+  /** When another run holds the wave's out folder, wait for it instead of exiting 2. */
+  wait?: boolean;
 }
 
 export interface CurriculumCommandResult {
@@ -67,47 +71,48 @@ export async function curriculumCommand(options: CurriculumCommandOptions): Prom
   const profile = await loadProfile(resolve(options.profile), ctx.wave, ctx.framework, { row, responseId: options.profileResponse }, (id) => frameworks.get(id));
   const chain = regionChain(profile.country, ctx.wave.config.regionScheme, options.region ?? 'auto');
 
-  await runStages(ctx, { only: ['ingest', 'normalise', 'analyse'] });
-  const analysis = readAnalysis(ctx.outDir);
-  if (!analysis) throw new Error(messages.noAnalysis(ctx.outDir));
-  const wave = readNormalisedWave(ctx);
+  return whileLocked(ctx.outDir, { wave: ctx.wave.config.wave, wait: options.wait, log: ctx.log, command: 'curriculum' }, async () => {
+    await runStages(ctx, { only: ['ingest', 'normalise', 'analyse'] });
+    const analysis = readAnalysis(ctx.outDir);
+    if (!analysis) throw new Error(messages.noAnalysis(ctx.outDir));
+    const wave = readNormalisedWave(ctx);
 
-  const comparison = compareCurriculum({
-    profile,
-    competencies: ctx.framework.competencies,
-    regionChain: chain,
-    demand: demandEstimates(analysis, wave, ctx.wave.config, chain),
-    peers: peerCoverageAnswers(wave),
-    suppression: ctx.wave.config.suppression,
-  });
-  const chosen = options.framework ?? profile.framework?.id;
-  if (chosen) comparison.byFramework = frameworkActions(chosen, frameworks, analysis.frameworks ?? [], profile, chain, ctx.wave.config.suppression.minN);
-  for (const wider of chain.slice(1)) {
-    const count = comparison.rows.filter((item) => item.basis === wider).length;
-    if (count > 0) ctx.log(messages.fallbackNote(count, chain[0]!, wider));
-  }
-
-  const outDir = resolve(options.out ?? join(ctx.outDir, 'curriculum', profileSlug(profile.institution, profile.programme)));
-  const files: CurriculumCommandResult['files'] = { pdf: join(outDir, 'report.pdf'), csv: join(outDir, 'comparison.csv'), json: join(outDir, 'comparison.json') };
-  if (comparison.byFramework) {
-    files.frameworkCsv = join(outDir, `comparison-${comparison.byFramework.framework}.csv`);
-    writeFileAtomic(files.frameworkCsv, frameworkActionsToCsv(comparison.byFramework));
-  }
-  const pdf = await assembleCurriculumReport({ comparison, config: ctx.wave.config, competencies: ctx.framework.competencies, scale: wave.scale });
-  writeFileAtomic(files.pdf, pdf);
-  writeFileAtomic(files.csv, comparisonToCsv(comparison));
-  writeFileAtomic(
-    files.json,
-    comparisonToJson({
-      ...comparison,
-      wave: ctx.wave.config.wave,
-      regionScheme: ctx.wave.config.regionScheme,
+    const comparison = compareCurriculum({
+      profile,
+      competencies: ctx.framework.competencies,
+      regionChain: chain,
+      demand: demandEstimates(analysis, wave, ctx.wave.config, chain),
+      peers: peerCoverageAnswers(wave),
       suppression: ctx.wave.config.suppression,
-      scale: wave.scale,
-      formulas: FORMULAS,
-    }),
-  );
-  const pages = (pdf.toString('latin1').match(/\/Type \/Page\b/g) ?? []).length;
-  ctx.log(messages.written(outDir, comparison.rows.length, pages));
-  return { wave: ctx.wave.config.wave, outDir, files, pages, comparison };
+    });
+    const chosen = options.framework ?? profile.framework?.id;
+    if (chosen) comparison.byFramework = frameworkActions(chosen, frameworks, analysis.frameworks ?? [], profile, chain, ctx.wave.config.suppression.minN);
+    for (const wider of chain.slice(1)) {
+      const count = comparison.rows.filter((item) => item.basis === wider).length;
+      if (count > 0) ctx.log(messages.fallbackNote(count, chain[0]!, wider));
+    }
+
+    const outDir = resolve(options.out ?? join(ctx.outDir, 'curriculum', profileSlug(profile.institution, profile.programme)));
+    const files: CurriculumCommandResult['files'] = { pdf: join(outDir, 'report.pdf'), csv: join(outDir, 'comparison.csv'), json: join(outDir, 'comparison.json') };
+    if (comparison.byFramework) files.frameworkCsv = join(outDir, `comparison-${comparison.byFramework.framework}.csv`);
+    const pdf = await assembleCurriculumReport({ comparison, config: ctx.wave.config, competencies: ctx.framework.competencies, scale: wave.scale });
+    checkOutputPaths(ctx.outDir, Object.values(files).filter((file): file is string => typeof file === 'string'));
+    if (comparison.byFramework && files.frameworkCsv) writeFileAtomic(files.frameworkCsv, frameworkActionsToCsv(comparison.byFramework));
+    writeFileAtomic(files.pdf, pdf);
+    writeFileAtomic(files.csv, comparisonToCsv(comparison));
+    writeFileAtomic(
+      files.json,
+      comparisonToJson({
+        ...comparison,
+        wave: ctx.wave.config.wave,
+        regionScheme: ctx.wave.config.regionScheme,
+        suppression: ctx.wave.config.suppression,
+        scale: wave.scale,
+        formulas: FORMULAS,
+      }),
+    );
+    const pages = (pdf.toString('latin1').match(/\/Type \/Page\b/g) ?? []).length;
+    ctx.log(messages.written(outDir, comparison.rows.length, pages));
+    return { wave: ctx.wave.config.wave, outDir, files, pages, comparison };
+  });
 }

@@ -2,10 +2,14 @@ import { createContext, type WaveOptions } from '../context.ts';
 import { buildReportInput, writeFigures } from '../stages/render-stage.ts';
 import type { FigureFormat } from '../../reports/render-figure.ts';
 import { UsageError } from '../errors.ts';
+import { whileLocked } from '../io/wave-lock.ts';
+
 
 export interface FiguresCommandOptions extends WaveOptions {
   only?: string[];
   formats?: string[];
+  /** When another run holds the wave's out folder, wait for it instead of exiting 2. */
+  wait?: boolean;
 }
 
 const FORMATS: FigureFormat[] = ['svg', 'png', 'vl'];
@@ -17,8 +21,10 @@ export async function figuresCommand(options: FiguresCommandOptions) {
   }
   const ctx = createContext(options);
   const started = ctx.clock();
-  const input = await buildReportInput(ctx);
-  const figures = await writeFigures(ctx, input, { only: options.only, formats: options.formats as FigureFormat[] | undefined });
+  const figures = await whileLocked(ctx.outDir, { wave: ctx.wave.config.wave, wait: options.wait, log: ctx.log, command: 'figures' }, async () => {
+    const input = await buildReportInput(ctx);
+    return writeFigures(ctx, input, { only: options.only, formats: options.formats as FigureFormat[] | undefined });
+  });
   const seconds = (ctx.clock() - started) / 1000;
   ctx.log(`figures: ${figures.map((f) => f.id).join(', ')} written to ${ctx.outDir}/figures in ${seconds.toFixed(2)} s`);
   return { wave: ctx.wave.config.wave, figures: figures.map((f) => f.id), seconds };

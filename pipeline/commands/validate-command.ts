@@ -169,7 +169,9 @@ async function checkTarget(target: Target, wave: LoadedWave | undefined): Promis
   }
   const check = outcome.check;
   report.codebook = check;
-  report.usable = true;
+  // Weights the run would stop on make the file unusable (every bad row listed).
+  report.problems.push(...check.weightProblems.map(({ row, column, message }) => ({ message, where: { file: target.path, row, column } })));
+  report.usable = check.weightProblems.length === 0;
   for (const column of check.missingItems) report.warnings.push(messages.missingItem(column));
   if (check.unmappedRatingColumns.length > 0) report.warnings.push(messages.unmappedRatingColumns(check.unmappedRatingColumns));
   for (const battery of check.unmappedBatteries) {

@@ -57,12 +57,14 @@ export function firstInvalidUtf8Offset(bytes: Uint8Array): number {
  * string of every chunk only to throw it away (≈ 2 s for a 1.2 GB export). A sequence cut by the
  * chunk boundary is carried over to the next chunk.
  */
-export async function detectEncoding(path: string, head: Uint8Array): Promise<EncodingDetection> {
+export async function detectEncoding(path: string, head: Uint8Array, size?: number): Promise<EncodingDetection> {
   const fromHead = encodingFromHead(head);
   if (fromHead) return fromHead;
   let offset = 0;
   let carried: Buffer = Buffer.alloc(0);
-  for await (const chunk of createReadStream(path, { highWaterMark: 1 << 20 }) as AsyncIterable<Buffer>) {
+  // Bounded by `size` (the size when reading began), so a file that keeps growing is not read for ever.
+  const range = size !== undefined ? { end: Math.max(size - 1, 0) } : {};
+  for await (const chunk of createReadStream(path, { highWaterMark: 1 << 20, ...range }) as AsyncIterable<Buffer>) {
     const bytes = carried.length > 0 ? Buffer.concat([carried, chunk]) : chunk;
     const whole = wholeSequencesLength(bytes);
     const checked = bytes.subarray(0, whole);

@@ -27,6 +27,8 @@ export interface CsvStreamOptions {
   quoting?: Quoting;
   /** Called with every chunk of the file's bytes, in order, before it is decoded (hashing while reading). */
   onBytes?: (bytes: Buffer) => void;
+  /** Bytes to read at most (the size when reading began): a file that keeps growing is not read for ever. */
+  size?: number;
 }
 
 /** Bytes read from the file at once: large, so the next read overlaps parsing. */
@@ -105,7 +107,7 @@ export async function streamCsvRecords(
       failed = true;
       reject(error);
     };
-    const bytes = createReadStream(options.path, { highWaterMark: READ_BYTES });
+    const bytes = createReadStream(options.path, { highWaterMark: READ_BYTES, ...(options.size !== undefined ? { end: Math.max(options.size - 1, 0) } : {}) });
     bytes.on('error', fail);
     // Registered before the decoder is piped in, so it sees each chunk first; every byte of the file passes here.
     if (options.onBytes) {

@@ -28,6 +28,7 @@ import { detectEncoding } from './detect-encoding.ts';
 import { detectQuoting } from './detect-quoting.ts';
 import { detectLineBreak } from './detect-line-break.ts';
 import { hashFile, HashWhileReading } from './hash-file.ts';
+import { kindOfFile } from '../io/hash.ts';
 import type { BatchHandler, ExportInput, IngestedTable, SpssColumnInfo, StreamedExport, StreamOptions } from './ingest-types.ts';
 import { streamCsvRecords } from './parse-csv-stream.ts';
 import { hasUtf16Bom, looksBinary, sniffFileKind } from './sniff-file.ts';
@@ -60,11 +61,11 @@ export async function readExport(input: ExportInput): Promise<IngestedTable> {
 export async function streamExport(input: ExportInput, onBatch: BatchHandler, options: StreamOptions = {}): Promise<StreamedExport> {
   const redactCells = options.cellRedaction !== 'consumer';
   const file = input.path;
-  const head = await readHead(file);
+  const { head, size } = await readHead(file);
   const kind = sniffFileKind(head, extname(file), file);
   if (input.format === 'spss' && kind !== 'sav') throw new ValidationError(messages.notSav(), { file });
   if (kind === 'sav' && input.format && input.format !== 'spss') throw new ValidationError(messages.savGivenOtherFormat(input.format), { file });
-  if (kind === 'text') return streamText(input, onBatch, head, redactCells);
+  if (kind === 'text') return streamText(input, onBatch, head, size, redactCells);
   const sha256 = await hashFile(file);
   const base = { sourceId: input.sourceId, sourceFile: file, sha256 };
   if (kind === 'sav') return streamSav(input, onBatch, base, redactCells);
@@ -75,20 +76,21 @@ export async function streamExport(input: ExportInput, onBatch: BatchHandler, op
   return finishTable(assembler.finish(), { ...base, encoding: 'utf-8', delimiter: '' });
 }
 
-async function readHead(file: string): Promise<Uint8Array> {
+/** The first bytes of an export and its size; anything but a regular file (a pipe, a device, a directory) is refused before it is opened. */
+async function readHead(file: string): Promise<{ head: Uint8Array; size: number }> {
   let info;
   try {
     info = await stat(file);
   } catch {
     throw new ValidationError(messages.fileNotFound(), { file });
   }
-  if (!info.isFile()) throw new ValidationError(messages.notAFile(), { file });
+  if (!info.isFile()) throw new ValidationError(messages.notAFile(kindOfFile(info)), { file });
   if (info.size === 0) throw new ValidationError(messages.emptyFile(), { file });
   const handle = await open(file, 'r');
   try {
     const buffer = Buffer.alloc(Math.min(SAMPLE_BYTES, info.size));
     const { bytesRead } = await handle.read(buffer, 0, buffer.length, 0);
-    return buffer.subarray(0, bytesRead);
+    return { head: buffer.subarray(0, bytesRead), size: info.size };
   } finally {
     await handle.close();
   }
@@ -96,11 +98,11 @@ async function readHead(file: string): Promise<Uint8Array> {
 
 type TableBase = { sourceId: string; sourceFile: string; sha256: string };
 
-async function streamText(input: ExportInput, onBatch: BatchHandler, head: Uint8Array, redactCells: boolean): Promise<StreamedExport> {
+async function streamText(input: ExportInput, onBatch: BatchHandler, head: Uint8Array, size: number, redactCells: boolean): Promise<StreamedExport> {
   const file = input.path;
   const hashing = HashWhileReading.unlessKnown(file);
   const knownSha256 = hashing ? undefined : await hashFile(file);
-  const encoding = await detectEncoding(file, head);
+  const encoding = await detectEncoding(file, head, size);
   const binary = looksBinary(head, encoding.encoding.startsWith('utf-16') || hasUtf16Bom(head));
   if (binary) throw new ValidationError(messages.binaryFile(binary), { file });
   const sample = iconv.decode(Buffer.from(head), encoding.encoding);
@@ -110,7 +112,7 @@ async function streamText(input: ExportInput, onBatch: BatchHandler, head: Uint8
   const quoting = detectQuoting(sample, delimiter, newline);
   const assembler = new TableAssembler({ file, kind: 'text', forcedFormat: input.format, onBatch, redactCells });
   const onBytes = hashing ? (bytes: Buffer) => hashing.update(bytes) : undefined;
-  await streamCsvRecords({ path: file, file, encoding: encoding.encoding, delimiter, newline, quoting: quoting.quoting, onBytes }, (records, firstNumber) => {
+  await streamCsvRecords({ path: file, file, encoding: encoding.encoding, delimiter, newline, quoting: quoting.quoting, onBytes, size }, (records, firstNumber) => {
     assembler.push(records, records.map((_, index) => firstNumber + index));
   });
   const meta = assembler.finish();

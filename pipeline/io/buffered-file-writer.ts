@@ -1,7 +1,9 @@
 import { createHash } from 'node:crypto';
-import { closeSync, existsSync, mkdirSync, openSync, renameSync, rmSync, writeSync } from 'node:fs';
+import { mkdirSync, renameSync, rmSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { rememberFileHash } from './hash.ts';
+import { temporaryPath } from './atomic-write.ts';
+import { closeQuietly, finishFile, openTemporary, writeAllSync, writeFailure } from './checked-write.ts';
 
 /** Bytes gathered before one write(2): large enough that system calls are a rounding error. */
 const BUFFER_BYTES = 4 << 20;
@@ -12,8 +14,10 @@ const BUFFER_BYTES = 4 << 20;
  * target that `commit()` renames over it (as writeFileAtomic does for small files). A file of
  * gigabytes would not even fit in one JavaScript string (V8 caps strings near 512 MiB), and
  * joining millions of line strings costs more garbage collection than the writing itself.
- * The bytes are hashed as they are written, so the runner's record of the file's sha256 costs no
- * second read (rememberFileHash).
+ * The bytes are hashed once they are written (every byte checked: checked-write.ts), and commit()
+ * compares the size on disk with the count, so the runner's record of the file's sha256 costs no
+ * second read (rememberFileHash) and is the hash of what is on disk. A failed write throws a
+ * WriteError naming the file and the free space; the caller aborts, which removes the temporary file.
  */
 export class BufferedFileWriter {
   private readonly temporary: string;
@@ -21,13 +25,20 @@ export class BufferedFileWriter {
   private readonly buffer = Buffer.allocUnsafe(BUFFER_BYTES);
   private used = 0;
   private readonly hash = createHash('sha256');
+  private closed = false;
   /** Bytes written so far. */
   bytes = 0;
+  /** Bytes handed to write(2) and checked written. */
+  private written = 0;
 
   constructor(private readonly path: string) {
-    mkdirSync(dirname(path), { recursive: true });
-    this.temporary = `${path}.${process.pid}.tmp`;
-    this.fd = openSync(this.temporary, 'w');
+    try {
+      mkdirSync(dirname(path), { recursive: true });
+    } catch (error) {
+      throw writeFailure(path, error);
+    }
+    this.temporary = temporaryPath(path);
+    this.fd = openTemporary(this.temporary);
   }
 
   write(text: string): void {
@@ -45,34 +56,48 @@ export class BufferedFileWriter {
   }
 
   writeBytes(bytes: Uint8Array): void {
+    // Small pieces (the columnar cache writes many) join the buffer: fewer system calls, same bytes.
+    if (bytes.length <= BUFFER_BYTES >> 4) {
+      if (this.used + bytes.length > BUFFER_BYTES) this.flush();
+      this.buffer.set(bytes, this.used);
+      this.used += bytes.length;
+      this.bytes += bytes.length;
+      return;
+    }
     this.flush();
-    this.hash.update(bytes);
-    writeSync(this.fd, bytes);
+    this.put(bytes);
     this.bytes += bytes.length;
   }
 
-  /** Flushes, closes and renames the file into place. */
+  /** Flushes, checks the size on disk, closes and renames the file into place. */
   commit(): void {
     this.flush();
-    closeSync(this.fd);
-    renameSync(this.temporary, this.path);
+    this.closed = true;
+    finishFile(this.fd, this.written, this.path);
+    try {
+      renameSync(this.temporary, this.path);
+    } catch (error) {
+      throw writeFailure(this.path, error);
+    }
     rememberFileHash(this.path, this.hash.digest('hex'));
   }
 
   /** Closes and removes the temporary file (after a failure). */
   abort(): void {
-    try {
-      closeSync(this.fd);
-    } catch {
-      // already closed
-    }
-    if (existsSync(this.temporary)) rmSync(this.temporary, { force: true });
+    if (!this.closed) closeQuietly(this.fd);
+    this.closed = true;
+    rmSync(this.temporary, { force: true });
   }
 
   private flush(): void {
     if (this.used === 0) return;
-    this.hash.update(this.buffer.subarray(0, this.used));
-    writeSync(this.fd, this.buffer, 0, this.used);
+    this.put(this.buffer.subarray(0, this.used));
     this.used = 0;
+  }
+
+  private put(bytes: Uint8Array): void {
+    writeAllSync(this.fd, bytes, this.path);
+    this.hash.update(bytes);
+    this.written += bytes.length;
   }
 }

@@ -1,5 +1,7 @@
 import { createHash } from 'node:crypto';
-import { createReadStream, existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { createReadStream, existsSync, readdirSync, readFileSync, statSync, type BigIntStats } from 'node:fs';
+import { ValidationError } from '../errors.ts';
+import { ingestMessages } from '../messages/index.ts';
 import { join, relative, resolve } from 'node:path';
 
 /** sha256 of bytes or text, hex. */
@@ -22,15 +24,31 @@ export function sha256(data: string | Uint8Array): string {
  */
 export async function sha256File(path: string): Promise<string> {
   const absolute = resolve(path);
-  const before = fileIdentity(absolute);
+  const stats = statSync(absolute, { bigint: true });
+  if (!stats.isFile()) throw new ValidationError(ingestMessages.notAFile(kindOfFile(stats)), { file: path });
+  const before = identityOf(stats);
   const known = knownHashes.get(absolute);
   if (known && known.identity === before) return known.sha256;
   const hash = createHash('sha256');
-  for await (const chunk of createReadStream(absolute, { highWaterMark: 1 << 20 })) hash.update(chunk as Buffer);
+  // Bounded by the size when the read began: a file that keeps growing is not read for ever.
+  if (stats.size > 0n) {
+    for await (const chunk of createReadStream(absolute, { highWaterMark: 1 << 20, end: Number(stats.size) - 1 })) hash.update(chunk as Buffer);
+  }
   const digest = hash.digest('hex');
   // Remember only when the file did not change while it was read.
   if (fileIdentity(absolute) === before) knownHashes.set(absolute, { identity: before, sha256: digest });
   return digest;
+}
+
+/** What a file that is not a regular file is, for messages: "a named pipe (FIFO)", "a directory"… */
+export function kindOfFile(stats: { isFIFO(): boolean; isCharacterDevice(): boolean; isBlockDevice(): boolean; isDirectory(): boolean; isSocket(): boolean; isSymbolicLink(): boolean }): string {
+  if (stats.isFIFO()) return 'a named pipe (FIFO)';
+  if (stats.isCharacterDevice()) return 'a character device';
+  if (stats.isBlockDevice()) return 'a block device';
+  if (stats.isDirectory()) return 'a directory';
+  if (stats.isSocket()) return 'a socket';
+  if (stats.isSymbolicLink()) return 'a symbolic link';
+  return 'not a regular file';
 }
 
 /** A hash known for a file as it was (identity = size, mtime, ctime, inode). */
@@ -56,7 +74,10 @@ export function seedKnownFileHashes(entries: readonly [string, KnownFileHash][])
 
 /** A file's identity as it is now: size, modification and change times (ns), inode. */
 export function fileIdentity(path: string): string {
-  const stats = statSync(resolve(path), { bigint: true });
+  return identityOf(statSync(resolve(path), { bigint: true }));
+}
+
+function identityOf(stats: BigIntStats): string {
   return `${stats.size}:${stats.mtimeNs}:${stats.ctimeNs}:${stats.ino}`;
 }
 
@@ -69,26 +90,37 @@ export function rememberFileHash(path: string, sha256Hex: string): void {
 /** Where the runner keeps the known hashes of an out folder's files between runs. */
 export const fileHashesFile = (outDir: string) => join(outDir, '.file-hashes.json');
 
-/** Loads known hashes saved by an earlier run (a missing or unreadable file is an empty cache). */
+/**
+ * The format of `.file-hashes.json`. Version 2 holds only hashes the manifest verified (the
+ * runner's saveFileHashes); a file of another version (an older skillgap saved the hash of
+ * whatever it had meant to write, even when the disk took less) is ignored.
+ */
+const FILE_HASHES_VERSION = 2;
+
+/** Loads known hashes saved by an earlier run (a missing, unreadable or older file is an empty cache). */
 export function loadFileHashes(cacheFile: string): void {
   if (!existsSync(cacheFile)) return;
   try {
-    const saved = JSON.parse(readFileSync(cacheFile, 'utf8')) as Record<string, { identity: string; sha256: string }>;
-    for (const [path, entry] of Object.entries(saved)) if (!knownHashes.has(path)) knownHashes.set(path, entry);
+    const saved = JSON.parse(readFileSync(cacheFile, 'utf8')) as { version?: number; files?: Record<string, KnownFileHash> };
+    if (saved.version !== FILE_HASHES_VERSION || !saved.files) return;
+    for (const [path, entry] of Object.entries(saved.files)) if (!knownHashes.has(path)) knownHashes.set(path, entry);
   } catch {
     // A damaged cache only costs re-hashing.
   }
 }
 
-/** The known hashes of the given files (those that still exist unchanged), as JSON for loadFileHashes. */
-export function fileHashesJson(files: readonly string[]): string {
-  const saved: Record<string, { identity: string; sha256: string }> = {};
+/**
+ * The known hashes of the given files (those that still exist unchanged and that `vouched`
+ * accepts: the runner passes the hashes its manifest recorded), as JSON for loadFileHashes.
+ */
+export function fileHashesJson(files: readonly string[], vouched: (file: string, sha256: string) => boolean = () => true): string {
+  const saved: Record<string, KnownFileHash> = {};
   for (const file of files) {
     const absolute = resolve(file);
     const known = knownHashes.get(absolute);
-    if (known && existsSync(absolute) && fileIdentity(absolute) === known.identity) saved[absolute] = known;
+    if (known && existsSync(absolute) && fileIdentity(absolute) === known.identity && vouched(file, known.sha256)) saved[absolute] = known;
   }
-  return JSON.stringify(saved, null, 1) + '\n';
+  return JSON.stringify({ version: FILE_HASHES_VERSION, files: saved }, null, 1) + '\n';
 }
 
 /** JSON with object keys sorted, so equal values always give equal text (and equal hashes). */

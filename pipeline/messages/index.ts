@@ -13,3 +13,4 @@ export * as analysisMessages from './analysis.ts';
 export * as curriculumMessages from './curriculum.ts';
 export * as answerTableMessages from './answer-table.ts';
 export * as frameworkMessages from './frameworks.ts';
+export * as outputMessages from './output.ts';

@@ -6,7 +6,8 @@
 import { quoteCell } from './quote-cell.ts';
 
 export const fileNotFound = () => 'file not found: check the path in wave.json (sources[].file) or on the command line';
-export const notAFile = () => 'not a regular file: expected a survey export (.csv, .tsv, .txt, .xlsx or .sav)';
+export const notAFile = (kind?: string) =>
+  `${kind ? `this is ${kind}, ` : ''}not a regular file: expected a survey export (.csv, .tsv, .txt, .xlsx or .sav) saved to disk`;
 export const emptyFile = () => 'the file is empty: export the responses again from the survey tool';
 export const noDataRows = (headerRows: number) =>
   `no data rows: the file holds only its ${headerRows} header row(s); export again with responses included`;

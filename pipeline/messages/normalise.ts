@@ -6,7 +6,16 @@ export const sourceNotInCodebook = (sourceId: string) =>
   `source "${sourceId}" has no entry in the wave's codebook: add a codebook source with "source": "${sourceId}"`;
 export const missingItemColumn = (column: string) =>
   `rating column ${quoteCell(column)} of the codebook is not in the export; its competency has no answers from this source`;
-export const badWeight = () => 'the weight must be a positive number; fix the export or remove the weight column from the codebook';
+const weightRule = (maxWeight: number, maxRatio: number) =>
+  `a weight must be a finite number > 0, at most ${maxWeight.toExponential()} and at most ${maxRatio.toLocaleString('en')} × the median weight of its source`;
+const weightFix = 'fix the export or remove the weight column from the codebook';
+const weightShown = (text: string) => (text.trim() === '' ? 'blank' : `"${text.trim().slice(0, 30)}"`);
+export const badWeight = (text: string, maxWeight: number, maxRatio: number) =>
+  `the weight is ${weightShown(text)}: ${weightRule(maxWeight, maxRatio)}; ${weightFix}`;
+export const weightTooLarge = (text: string, maxWeight: number, maxRatio: number) =>
+  `the weight ${weightShown(text)} is above ${maxWeight.toExponential()}: ${weightRule(maxWeight, maxRatio)}; ${weightFix}`;
+export const weightOutOfProportion = (text: string, ratio: number, median: number, maxWeight: number, maxRatio: number) =>
+  `the weight ${weightShown(text)} is ${ratio.toPrecision(3)} × the median weight of this source (${median}): ${weightRule(maxWeight, maxRatio)}; ${weightFix}`;
 export const unknownLabel = (label: string, rows: number[]) =>
   `unknown answer label ${quoteCell(label)} in ${rows.length} row(s) (rows ${listRows(rows)}): treated as missing (invalid); add it to the codebook's scale labels or missing labels`;
 export const unknownCountry = (countryMessage: string, rows: number[]) =>

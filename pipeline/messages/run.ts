@@ -6,3 +6,9 @@ export const waveNotFound = (wave: string, dir: string) =>
   `wave "${wave}" not found: expected a wave config at ${dir}/wave.json (run \`skillgap run --wave <id>\` with a folder under data/raw/)`;
 export const cacheUnreadable = (what: string, problem: string) =>
   `this ${what} ${problem}: the out folder was written by another version or the file is damaged; re-run with \`skillgap run --force\``;
+export const unsafeId = (what: string, id: string) =>
+  `${what} ${JSON.stringify(id)} is not a safe name: use letters, digits, "-", "_" and "." only (no "/" or "\\", not "." or ".."), at most 100 characters; it names folders and files under the out folder`;
+export const inputNotRegular = (what: string, kind: string) =>
+  `the ${what} is ${kind}, not a regular file: skillgap reads only files saved to disk (a pipe or a device would never end)`;
+export const duplicateSourceId = (id: string, index: number) =>
+  `source id "${id}" (sources[${index}].id) is used twice: each source needs its own id (it names the source's cache files)`;

@@ -22,6 +22,7 @@ import { DIMENSIONS } from '../types.ts';
 import { ABSENT_CODE, DIMENSION_COUNT, MISSING_CODE_BASE, levelCodeOf, missingCode, scaleLevels } from '../answer-table.ts';
 import { ValidationError } from '../errors.ts';
 import { resolveColumns, type ResolvedColumns } from './resolve-columns.ts';
+import { checkWeights } from './check-weights.ts';
 import { makeAnswerRecoder } from './recode-answer.ts';
 import { spssAwareRecoder, spssColumnInfo } from './spss-answers.ts';
 import { cellText, columnarFromRows, type ColumnarRawTable, type ColumnCells } from './columnar-raw-table.ts';
@@ -95,12 +96,6 @@ export function normaliseWave(
       if (columns.finished >= 0) finished[r] = parseFinished(cell(r, columns.finished));
       if (columns.progress >= 0) progress[r] = parseNumber(cell(r, columns.progress));
       if (columns.durationSeconds >= 0) duration[r] = parseNumber(cell(r, columns.durationSeconds));
-      if (columns.weight >= 0 && !blank[r]) {
-        const weight = parseNumber(cell(r, columns.weight));
-        if (!(weight > 0)) {
-          weightProblems.push({ message: normaliseMessages.badWeight(), where: { file: table.sourceFile, row: table.sourceRows[r], column: table.columns[columns.weight].key } });
-        } else weights[r] = weight;
-      }
       let answered = 0;
       const rowStart = r * itemCount;
       for (let item = 0; item < itemCount; item++) {
@@ -117,6 +112,16 @@ export function normaliseWave(
         }
       }
       answeredAny[r] = answered > 0 ? 1 : 0;
+    }
+    if (columns.weight >= 0) {
+      // The rules of check-weights.ts, over the non-blank rows (as `skillgap validate` applies them).
+      const weighted = [...Array(rowCount).keys()].filter((r) => !blank[r]);
+      const checked = checkWeights(weighted.map((r) => cell(r, columns.weight)));
+      for (const problem of checked.problems) {
+        const r = weighted[problem.index];
+        weightProblems.push({ message: problem.message, where: { file: table.sourceFile, row: table.sourceRows[r], column: table.columns[columns.weight].key } });
+      }
+      weighted.forEach((r, i) => { if (checked.weights[i] > 0) weights[r] = checked.weights[i]; });
     }
     if (weightProblems.length > 0) throw ValidationError.many(weightProblems);
     for (const { column, label, rows } of unknownLabels.values()) {

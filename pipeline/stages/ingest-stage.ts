@@ -16,7 +16,7 @@ import type { RunContext, StageDefinition } from '../run.ts';
 import { writeFileAtomic } from '../io/atomic-write.ts';
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
-import { ValidationError, UsageError } from '../errors.ts';
+import { ValidationError, UsageError, WriteError } from '../errors.ts';
 import { knownFileHashes, seedKnownFileHashes } from '../io/hash.ts';
 import { ingestSource, type IngestJob, type IngestJobResult } from './ingest-source.ts';
 
@@ -113,12 +113,18 @@ interface WorkerError {
   name: string;
   message: string;
   problems?: ValidationError['problems'];
+  /** A WriteError's file and error code. */
+  file?: string;
+  code?: string;
   stack?: string;
 }
 
 /** A worker's error as the class it was, so the CLI maps it to the same exit code and message. */
 function rebuildError(error: WorkerError): Error {
-  const rebuilt = error.name === 'ValidationError' ? new ValidationError('') : error.name === 'UsageError' ? new UsageError('') : new Error('');
+  const rebuilt = error.name === 'ValidationError' ? new ValidationError('')
+    : error.name === 'UsageError' ? new UsageError('')
+    : error.name === 'WriteError' ? new WriteError('', error.file ?? '', error.code ?? '')
+    : new Error('');
   Object.assign(rebuilt, { message: error.message, stack: error.stack });
   if (error.problems && rebuilt instanceof ValidationError) (rebuilt as { problems: unknown }).problems = error.problems;
   return rebuilt;

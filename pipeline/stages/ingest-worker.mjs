@@ -11,6 +11,6 @@ try {
 } catch (error) {
   parentPort.postMessage({
     ok: false,
-    error: { name: error?.name ?? 'Error', message: error?.message ?? String(error), problems: error?.problems, stack: error?.stack },
+    error: { name: error?.name ?? 'Error', message: error?.message ?? String(error), problems: error?.problems, file: error?.file, code: error?.code, stack: error?.stack },
   });
 }

@@ -11,6 +11,7 @@ import type { Respondent } from '../types.ts';
 import type { CountryRespondents, ReportInput } from '../../reports/report-input.ts';
 import type { FigureFormat } from '../../reports/render-figure.ts';
 import { writeFileAtomic } from '../io/atomic-write.ts';
+import { checkOutputPaths } from '../io/output-paths.ts';
 import { fileHashesFile, loadFileHashes, sha256File } from '../io/hash.ts';
 import { respondentsFromCsv } from '../io/table-files.ts';
 import { countryDisplayName } from '../normalise/regions.ts';
@@ -78,6 +79,7 @@ export async function writeFigures(ctx: RunContext, input: ReportInput, options:
   const { renderFigures } = await import('../../reports/render-figure.ts');
   const figures = await renderFigures(input, options);
   const formats = options.formats ?? ['svg', 'png', 'vl'];
+  checkOutputPaths(ctx.outDir, figures.flatMap((figure) => Object.values(figureFiles(ctx.outDir, figure.id))));
   for (const figure of figures) {
     const files = figureFiles(ctx.outDir, figure.id);
     if (formats.includes('vl')) writeFileAtomic(files.vl, JSON.stringify(figure.spec, null, 2) + '\n');
