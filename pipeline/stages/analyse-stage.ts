@@ -1,7 +1,11 @@
 /**
  * Stage 3, analyse: the normalised wave → analysis/estimates.csv, tests.csv, rankings.csv,
- * datapackage.json (Frictionless descriptor of those tables) and analysis.json (the whole result,
- * read by the render stage and `skillgap figures`).
+ * datapackage.json (Frictionless descriptor of those tables), analysis.json (the whole result,
+ * read by the render stage and `skillgap figures`), respondent-weights.csv (each respondent's base
+ * and final weight, so anyone can recompute the estimates; here rather than in normalised/
+ * respondents.csv because the final weights depend on the analysis settings — margins, cap — and
+ * normalise's outputs must not change when only those change) and margin-fit.csv (raked
+ * populations: each margin category's target and achieved total).
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -11,7 +15,7 @@ import { analyseWave } from '../../analysis/analyse-wave.ts';
 import { answerCount } from '../answer-table.ts';
 import { describeAnalysisTables } from '../../analysis/describe-analysis-tables.ts';
 import { writeFileAtomic } from '../io/atomic-write.ts';
-import { analysisFromJson, analysisToJson, estimatesToCsv, rankingsToCsv, testsToCsv } from '../io/table-files.ts';
+import { analysisFromJson, analysisToJson, estimatesToCsv, marginFitToCsv, rankingsToCsv, respondentWeightLine, RESPONDENT_WEIGHT_HEADER, testsToCsv } from '../io/table-files.ts';
 import { normalisedFiles, readNormalisedWave } from './normalise-stage.ts';
 
 export const analysisFiles = (outDir: string) => ({
@@ -20,11 +24,13 @@ export const analysisFiles = (outDir: string) => ({
   rankings: join(outDir, 'analysis', 'rankings.csv'),
   datapackage: join(outDir, 'analysis', 'datapackage.json'),
   result: join(outDir, 'analysis', 'analysis.json'),
+  respondentWeights: join(outDir, 'analysis', 'respondent-weights.csv'),
+  marginFit: join(outDir, 'analysis', 'margin-fit.csv'),
 });
 
 export const analyseStage: StageDefinition = {
   name: 'analyse',
-  version: '4',
+  version: '5',
   codePaths: ['analysis', 'pipeline/answer-table.ts', 'pipeline/stages/analyse-stage.ts', 'pipeline/io/table-files.ts', 'pipeline/io/answer-table-binary.ts', 'pipeline/io/respondents-binary.ts'],
   inputs: (ctx) => {
     const files = normalisedFiles(ctx);
@@ -35,8 +41,13 @@ export const analyseStage: StageDefinition = {
   parameters: (ctx) => ({ wave: ctx.wave.config.wave, suppression: ctx.wave.config.suppression, analysis: ctx.wave.config.analysis }),
   async run(ctx) {
     const wave = readNormalisedWave(ctx);
-    const result = analyseWave(wave, ctx.wave.config);
+    const weightLines: string[] = [];
+    const result = analyseWave(wave, ctx.wave.config, undefined, (population, memberIndex, baseWeights, finalWeights) => {
+      for (let i = 0; i < memberIndex.length; i++) weightLines.push(respondentWeightLine(wave.respondents[memberIndex[i]].respondentId, population, baseWeights[i], finalWeights[i]));
+    });
     const files = analysisFiles(ctx.outDir);
+    writeFileAtomic(files.respondentWeights, RESPONDENT_WEIGHT_HEADER + weightLines.join(''));
+    writeFileAtomic(files.marginFit, marginFitToCsv(result.marginFit ?? []));
     writeFileAtomic(files.estimates, estimatesToCsv(result.estimates));
     writeFileAtomic(files.tests, testsToCsv(result.tests));
     writeFileAtomic(files.rankings, rankingsToCsv(result.rankings));
