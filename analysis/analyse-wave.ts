@@ -156,25 +156,25 @@ export function analyseWave(
     });
     return suppressed;
   };
-  const at = (means: DomainMeans, cell: number): CellMeasure => ({
-    n: means.n[cell], mean: means.mean[cell], sd: means.sd[cell], se: means.se[cell],
+  const at = (means: DomainMeans, cell: number, designRows: number): CellMeasure => ({
+    designRows, n: means.n[cell], mean: means.mean[cell], sd: means.sd[cell], se: means.se[cell],
     sumWeights: means.sumWeights[cell], sumSquaredWeights: means.sumSquaredWeights![cell], srsVariance: means.srsVariance![cell],
   });
 
   for (let cell = 0; cell < cells; cell++) {
-    suppressedCell.industryImportance[cell] = +pushEstimate(cell, 'industry', 'importance', at(industry.cells.importance, cell), at(industry.cells.importanceTop2, cell));
-    suppressedCell.prep[cell] = +pushEstimate(cell, 'industry', 'preparedness', at(industry.cells.other, cell), at(industry.cells.otherTop2, cell));
-    const educationImportanceSuppressed = pushEstimate(cell, 'education', 'importance', at(education.cells.importance, cell), at(education.cells.importanceTop2, cell));
-    const coverageSuppressed = pushEstimate(cell, 'education', 'coverage', at(education.cells.other, cell), at(education.cells.otherTop2, cell));
-    suppressedCell.gapPrep[cell] = +pushEstimate(cell, 'industry', 'gap_preparedness', at(industry.cells.gap, cell), undefined,
+    suppressedCell.industryImportance[cell] = +pushEstimate(cell, 'industry', 'importance', at(industry.cells.importance, cell, industry.rows), at(industry.cells.importanceTop2, cell, industry.rows));
+    suppressedCell.prep[cell] = +pushEstimate(cell, 'industry', 'preparedness', at(industry.cells.other, cell, industry.rows), at(industry.cells.otherTop2, cell, industry.rows));
+    const educationImportanceSuppressed = pushEstimate(cell, 'education', 'importance', at(education.cells.importance, cell, education.rows), at(education.cells.importanceTop2, cell, education.rows));
+    const coverageSuppressed = pushEstimate(cell, 'education', 'coverage', at(education.cells.other, cell, education.rows), at(education.cells.otherTop2, cell, education.rows));
+    suppressedCell.gapPrep[cell] = +pushEstimate(cell, 'industry', 'gap_preparedness', at(industry.cells.gap, cell, industry.rows), undefined,
       suppressedCell.industryImportance[cell] === 1 || suppressedCell.prep[cell] === 1);
-    const industryImportance = at(industry.cells.importance, cell);
-    const coverage = at(education.cells.other, cell);
+    const industryImportance = at(industry.cells.importance, cell, industry.rows);
+    const coverage = at(education.cells.other, cell, education.rows);
     const curriculum = differenceOfIndependentMeans(industryImportance.mean, industryImportance.se, coverage.mean, coverage.se);
     suppressedCell.gapCurr[cell] = +pushEstimate(cell, 'both', 'gap_curriculum',
       { n: industryImportance.n + coverage.n, mean: curriculum.difference, sd: NaN, se: curriculum.se, parts: [industryImportance, coverage] }, undefined,
       suppressedCell.industryImportance[cell] === 1 || coverageSuppressed);
-    suppressedCell.gapEdu[cell] = +pushEstimate(cell, 'education', 'gap_education', at(education.cells.gap, cell), undefined, educationImportanceSuppressed || coverageSuppressed);
+    suppressedCell.gapEdu[cell] = +pushEstimate(cell, 'education', 'gap_education', at(education.cells.gap, cell, education.rows), undefined, educationImportanceSuppressed || coverageSuppressed);
   }
 
   phase('estimates');

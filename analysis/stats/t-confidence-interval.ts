@@ -3,20 +3,20 @@ import { tQuantile } from './t-and-beta-quantiles.ts';
 /**
  * Two-sided 95% t interval for a domain estimate, clipped to the range the estimate can take:
  *   estimate ± t_{0.975, df} · SE, then [max(low, rangeLow), min(high, rangeHigh)].
- * This is R `confint(svymean(~y, dsub), df = degf(dsub))` with `dsub <- subset(design, domain &
- * !is.na(y))` (degf = rows − 1 for a design without strata or clusters), before the clip.
+ * Before the clip this is R `confint(svymean(~y, design), df = df)`.
  *
- * Degrees of freedom (the rule we use, docs/methods.md): a cell's df = its respondents with a value
- * minus 1 (pairs − 1 for a paired gap); the curriculum gap, a difference of two independent means,
- * takes the Welch–Satterthwaite df (welchSatterthwaiteDf). With the normal quantile the intervals of
- * cells of 5–19 respondents covered 86–91 % in simulation; with the t quantile they reach the target
- * (bench/coverage-simulation.ts). A mean of a rating cannot leave the answer scale, so an interval
- * is never published beyond it (clipping only shortens an interval; coverage cannot drop).
+ * The SE and df a cell uses are chosen in analysis/describe-estimate.ts (docs/methods.md): the
+ * domain as its own design, df = its Kish effective n − 1 (= respondents − 1 with equal weights);
+ * the curriculum gap, a difference of two independent means, takes the Welch–Satterthwaite df
+ * (welchSatterthwaiteDf). With the normal quantile the intervals of cells of 5–19 respondents
+ * covered 82–92 % in simulation; with these they reach 93–97 % (bench/coverage-simulation.ts).
+ * A mean of a rating cannot leave the answer scale, so an interval is never published beyond it
+ * (clipping only removes values the estimate cannot take; coverage cannot drop).
  *
  * Reference: Korn, E. L. & Graubard, B. I. (1999). Analysis of Health Surveys, §5.2. Wiley;
  * Lumley, T. (2010). Complex Surveys, §2.3 (confint with df).
  *
- * @example tConfidenceInterval(3.2, 0.4, 6, 1, 5) // => { low: 2.2212316…, high: 4.1787683… } (t_{0.975,6} = 2.4469118511449692)
+ * @example tConfidenceInterval(3.2, 0.4, 6, 1, 5) // => { low: 2.2212352595420128, high: 4.1787647404579875 } (R 3.2 + c(-1, 1) * qt(0.975, 6) * 0.4)
  */
 export function tConfidenceInterval(estimate: number, standardError: number, degreesOfFreedom: number, rangeLow: number, rangeHigh: number): { low: number; high: number } {
   if (!(degreesOfFreedom >= 1) || !Number.isFinite(estimate) || !Number.isFinite(standardError)) return { low: NaN, high: NaN };

@@ -16,7 +16,7 @@ import { Z_95 } from './normal-distribution.ts';
  * inference. JASA 22(158), 209–212; Bhatia & Davis (2000), Amer. Math. Monthly 107(4), 353–357
  * (the variance bound).
  *
- * @example zeroSeInterval(5, 8, 1, 5) // all 8 answers 5 on 1–5 => { low: 3.7106…, high: 5 }
+ * @example zeroSeInterval(5, 8, 1, 5) // all 8 answers 5 on 1–5 => { low: 3.7023697404644791, high: 5 } (R prop.test(8, 8, correct = FALSE))
  */
 export function zeroSeInterval(estimate: number, effectiveN: number, rangeLow: number, rangeHigh: number): { low: number; high: number } {
   if (!(effectiveN > 0) || !(rangeHigh > rangeLow)) return { low: NaN, high: NaN };

@@ -52,28 +52,29 @@ describe('a raked wave equals R calibrate(des, ~region + org, pop, calfun = "rak
     [0.37337617776734222, 0.46987259418744431, 0.59352515025044716].forEach((value, g) => expectClose(find(REGIONS[g], 'preparedness').se, value, 1e-12));
   });
 
-  it('t interval with df = n − 1, design effect, Kish n and the Korn–Graubard top-two-box interval', () => {
-    // dA <- subset(cal, region == "A" & !is.na(y)) (d$y0 <- ifelse(is.na(d$y), 0, d$y): the rows kept with weight 0 need a number)
-    // s <- svymean(~y0, dA, deff = "replace"); confint(s, df = 16 - 1); deff(s)
+  it('t interval (the domain as its own design, df = Kish n − 1), design effect, Kish n and the Korn–Graubard top-two-box interval', () => {
+    // dA <- subset(cal, region == "A" & !is.na(y)) (cal <- update(cal, y0 = ifelse(is.na(y), 0, y)): the rows kept with weight 0 need a number)
+    // s <- svymean(~y0, dA, deff = "replace"); wc <- weights(cal)[d$region == "A" & !is.na(d$y)]; kc <- sum(wc)^2 / sum(wc^2)
+    // se2 <- as.vector(SE(s)) * sqrt(16 / 15 * 39 / 40); coef(s) + c(-1, 1) * qt(0.975, kc - 1) * se2
     const a = find('A', 'importance');
     expect(a.n).toBe(16);
-    expect(a.df).toBe(15);
+    expectClose(a.df!, 8.528447811424785 - 1, 1e-12);
     expect(a.ciMethod).toBe('t');
-    expectClose(a.ciLow, 1.6696897504689832, 1e-12);
-    expectClose(a.ciHigh, 3.2944752728562507, 1e-12);
+    expectClose(a.ciLow, 1.5758858574899399, 1e-12);
+    expectClose(a.ciHigh, 3.3882791658352938, 1e-12);
     expectClose(a.deff!, 1.3204163499802044, 1e-12);
     expectClose(a.effectiveN!, 16 / 1.3204163499802044, 1e-12);
     expectClose(a.kishEffectiveN!, 8.528447811424785, 1e-12); // w <- weights(cal)[in A with y]; sum(w)^2 / sum(w^2)
-    // st <- svymean(~top20, dA); p <- coef(st); ne <- p * (1 - p) / vcov(st)
-    // c(qbeta(0.025, ne * p, ne * (1 - p) + 1), qbeta(0.975, ne * p + 1, ne * (1 - p)))  (svyciprop(method = "beta") on this
-    // subset multiplies ne by (qt(.025, 39)/qt(.025, 15))², 39 = rows kept by the calibrated subset; our df rule makes it 1)
+    // cal2 <- update(cal, t0 = ifelse(is.na(y), 0, as.numeric(y >= 4))); st <- svymean(~t0, subset(cal2, region == "A" & !is.na(y)))
+    // p <- coef(st); v <- vcov(st)[1] * 16 / 15 * 39 / 40; ne <- p * (1 - p) / v
+    // c(qbeta(0.025, ne * p, ne * (1 - p) + 1), qbeta(0.975, ne * p + 1, ne * (1 - p)))   (Korn–Graubard with the domain variance)
     expectClose(a.top2Share, 0.18999422879045486, 1e-12);
-    expectClose(a.top2CiLow!, 0.034423601571535026, 1e-10);
-    expectClose(a.top2CiHigh!, 0.4867354521186249, 1e-10);
-    // Region C, 7 answers: confint(svymean(~y0, dC), df = 6)
+    expectClose(a.top2CiLow!, 0.03273399529340016, 1e-10);
+    expectClose(a.top2CiHigh!, 0.49375150110682153, 1e-10);
+    // Region C, 7 answers, Kish n 4.2826018406433137: the same with sqrt(7 / 6 * 39 / 40)
     const c = find('C', 'importance');
-    expectClose(c.ciLow, 2.6265431922265927, 1e-12);
-    expectClose(c.ciHigh, 4.1062852379269881, 1e-12);
+    expectClose(c.ciLow, 2.3883318958252069, 1e-12);
+    expectClose(c.ciHigh, 4.3444965343283739, 1e-12);
     expectClose(c.deff!, 0.784930414418753, 1e-12);
   });
 
@@ -109,21 +110,23 @@ describe('the fixed-weight design: intervals and design effects equal R', () => 
   const result = analyseWave(rakingWave(), config);
   const find = (region: string) => result.estimates.find((row) => row.region === region && row.population === 'industry' && row.measure === 'importance')!;
 
-  it('dA <- subset(des, region == "A" & !is.na(y)); confint(svymean(~y, dA), df = degf(dA)); svyciprop(~top2, dA, method = "beta")', () => {
+  it('own <- svydesign(ids = ~1, weights = ~w, data = d[d$region == "A" & !is.na(d$y), ]); confint(svymean(~y, own), df = kish - 1); svyciprop(~top2, dA, method = "beta")', () => {
+    // kish <- sum(weights(own))^2 / sum(weights(own)^2) = 14.226057871088644; dA <- subset(des, region == "A" & !is.na(y)) for deff and svyciprop
     const a = find('A');
     expectClose(a.mean, 2.8711147948611688, 1e-12);
-    expectClose(a.ciLow, 2.0790772763958101, 1e-12);
-    expectClose(a.ciHigh, 3.6631523133265276, 1e-12);
+    expectClose(a.se, 0.37159571527992635, 1e-12); // the SE column stays svyby's (whole design counted in n/(n − 1))
+    expectClose(a.ciLow, 2.0538529457017463, 1e-12);
+    expectClose(a.ciHigh, 3.6883766440205914, 1e-12);
     expectClose(a.deff!, 1.0046254199906159, 1e-12); // svymean(~y, dA, deff = "replace")
     expectClose(a.kishEffectiveN!, 14.226057871088644, 1e-12);
-    expectClose(a.top2CiLow!, 0.090542051296527898, 1e-10);
-    expectClose(a.top2CiHigh!, 0.57079112025250134, 1e-10);
-    const c = find('C'); // 7 answers, degf(dC) = 6
-    expectClose(c.ciLow, 2.3284092326553973, 1e-12);
-    expectClose(c.ciHigh, 4.3962019292842189, 1e-12);
+    expectClose(a.top2CiLow!, 0.087691074646225248, 1e-10); // svyciprop(~top2, own, method = "beta")
+    expectClose(a.top2CiHigh!, 0.57693442167500619, 1e-10);
+    const c = find('C'); // 7 answers, Kish n 6.0775664277320214
+    expectClose(c.ciLow, 2.2091886836226, 1e-12);
+    expectClose(c.ciHigh, 4.5154224783170154, 1e-12);
     expectClose(c.deff!, 0.98509863651290064, 1e-12);
-    expectClose(c.top2CiLow!, 0.13019503504073929, 1e-10);
-    expectClose(c.top2CiHigh!, 0.89858410637844577, 1e-10);
+    expectClose(c.top2CiLow!, 0.11204535513846763, 1e-10);
+    expectClose(c.top2CiHigh!, 0.91404701926897514, 1e-10);
   });
 });
 
@@ -169,3 +172,35 @@ describe('raked waves: the per-cell histograms equal the respondent-level calibr
     expect(result.marginFit!.every((row) => Math.abs(row.relativeDifference) < 1e-9)).toBe(true);
   });
 });
+
+describe('a cell whose answers are all equal (SE 0)', () => {
+  it('is flagged zero_se_wilson with a Wilson bound on the scale, no design effect, and the exact top-two-box interval', () => {
+    const respondents: Respondent[] = [];
+    for (const population of ['industry', 'education'] as const) {
+      for (let i = 0; i < 12; i++) respondents.push({ respondentId: `${population}:${i}`, population, country: '', region: i < 6 ? 'X' : 'Y', organisationType: '', weight: 1, wave: 'z', sourceFile: 'f.csv', sourceRow: i + 2 });
+    }
+    const answers = answerTableFromLong(respondents.length, ['incident-response'], { min: 1, max: 5 }, respondents.flatMap((respondent, r) => [
+      { respondent: r, competency: 0, dimension: 'importance' as const, value: r % 12 < 6 ? 5 : 1 + (r % 5) },
+      { respondent: r, competency: 0, dimension: respondent.population === 'industry' ? 'preparedness' as const : 'coverage' as const, value: 1 + (r % 4) },
+    ]));
+    const result = analyseWave({ wave: 'z', scale: { min: 1, max: 5 }, regionScheme: 'un-m49-region', respondents, answers, audit: [], warnings: [] }, testConfig({ weightCap: 0 }));
+    const x = result.estimates.find((row) => row.region === 'X' && row.population === 'industry' && row.measure === 'importance')!;
+    expect(x.mean).toBe(5);
+    expect(x.ciMethod).toBe('zero_se_wilson');
+    expectClose(x.ciLow, 1 + 4 * 0.60966571209783482, 1e-12); // prop.test(6, 6, correct = FALSE)$conf.int on 1–5
+    expect(x.ciHigh).toBe(5);
+    expect(Number.isNaN(x.deff!)).toBe(true);
+    expect(x.top2Share).toBe(1);
+    expectClose(x.top2CiLow!, 0.54074187356009962, 1e-12); // binom.test(6, 6)$conf.int
+    expect(x.top2CiHigh).toBe(1);
+    // Every published interval stays on the scale (gaps on −4…4).
+    for (const row of result.estimates.filter((e) => !e.suppressed)) {
+      const [low, high] = row.measure.startsWith('gap') ? [-4, 4] : [1, 5];
+      expect(row.ciLow).toBeGreaterThanOrEqual(low);
+      expect(row.ciHigh).toBeLessThanOrEqual(high);
+      expect(row.ciLow).toBeLessThanOrEqual(row.mean);
+      expect(row.ciHigh).toBeGreaterThanOrEqual(row.mean);
+    }
+  });
+});
+
