@@ -10,7 +10,8 @@ import { designEffect, kornGraubardInterval, tConfidenceInterval, welchSatterthw
  *             variance by (m − 1)/m; with equal weights the interval is then the classical
  *             ȳ ± t_{m−1} s/√m. R: confint(svymean(~y, svydesign(ids = ~1, weights = ~w,
  *             data = d[domain & !is.na(d$y), ])), df = …)
- *   df        Kish effective n of the cell − 1 ((Σw)²/Σw² − 1; = m − 1 with equal weights), since
+ *   df        Kish effective n of the cell − 1 ((Σw)²/Σw² − 1; = m − 1 with equal weights), rounded
+ *             to 2 decimals (published so, and the interval uses the published value), since
  *             unequal weights leave fewer degrees of freedom than rows; curriculum gap:
  *             Welch–Satterthwaite of its two means
  *   interval  t interval clipped to the range the estimate can take (t-confidence-interval.ts); when
@@ -54,14 +55,16 @@ const domainVariance = (measure: CellMeasure) => {
   const designRows = measure.designRows ?? rows;
   return rows > 1 ? measure.se * measure.se * (rows / (rows - 1)) * ((designRows - 1) / designRows) : NaN;
 };
-const dfOf = (measure: CellMeasure) => kishOf(measure) - 1;
+const roundDf = (df: number) => Math.round(df * 100) / 100;
+const dfOf = (measure: CellMeasure) => roundDf(kishOf(measure) - 1);
 
 /** `range`: what the estimate can take; `partRange`: what each mean of a difference can take (the answer scale). */
 export function describeEstimate(measure: CellMeasure, top2: CellMeasure | undefined, range: { low: number; high: number }, partRange = range): EstimateDescription {
   const { parts } = measure;
   const variance = measure.se * measure.se;
   const intervalVariance = parts ? domainVariance(parts[0]) + domainVariance(parts[1]) : domainVariance(measure);
-  const df = parts ? welchSatterthwaiteDf(domainVariance(parts[0]), dfOf(parts[0]), domainVariance(parts[1]), dfOf(parts[1])) : dfOf(measure);
+  // Published with 2 decimals and used as published, so an interval can be recomputed from its row.
+  const df = roundDf(parts ? welchSatterthwaiteDf(domainVariance(parts[0]), dfOf(parts[0]), domainVariance(parts[1]), dfOf(parts[1])) : dfOf(measure));
   const srsVariance = parts ? parts[0].srsVariance! + parts[1].srsVariance! : measure.srsVariance!;
   const kishEffectiveN = parts ? kishOf(parts[0]) + kishOf(parts[1]) : kishOf(measure);
   const deff = designEffect(variance, srsVariance);
