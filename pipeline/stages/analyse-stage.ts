@@ -15,6 +15,7 @@ import { analyseWave } from '../../analysis/analyse-wave.ts';
 import { answerCount } from '../answer-table.ts';
 import { describeAnalysisTables } from '../../analysis/describe-analysis-tables.ts';
 import { writeFileAtomic } from '../io/atomic-write.ts';
+import { BufferedFileWriter } from '../io/buffered-file-writer.ts';
 import { analysisFromJson, analysisToJson, estimatesToCsv, marginFitToCsv, rankingsToCsv, respondentWeightLine, RESPONDENT_WEIGHT_HEADER, testsToCsv } from '../io/table-files.ts';
 import { normalisedFiles, readNormalisedWave } from './normalise-stage.ts';
 
@@ -41,12 +42,28 @@ export const analyseStage: StageDefinition = {
   parameters: (ctx) => ({ wave: ctx.wave.config.wave, suppression: ctx.wave.config.suppression, analysis: ctx.wave.config.analysis }),
   async run(ctx) {
     const wave = readNormalisedWave(ctx);
-    const weightLines: string[] = [];
-    const result = analyseWave(wave, ctx.wave.config, undefined, (population, memberIndex, baseWeights, finalWeights) => {
-      for (let i = 0; i < memberIndex.length; i++) weightLines.push(respondentWeightLine(wave.respondents[memberIndex[i]].respondentId, population, baseWeights[i], finalWeights[i]));
-    });
     const files = analysisFiles(ctx.outDir);
-    writeFileAtomic(files.respondentWeights, RESPONDENT_WEIGHT_HEADER + weightLines.join(''));
+    // Streamed: a line per respondent, a million per population on large waves.
+    const weightWriter = new BufferedFileWriter(files.respondentWeights);
+    let result: ReturnType<typeof analyseWave>;
+    try {
+      weightWriter.write(RESPONDENT_WEIGHT_HEADER);
+      result = analyseWave(wave, ctx.wave.config, undefined, (population, memberIndex, baseWeights, finalWeights) => {
+        let text = '';
+        for (let i = 0; i < memberIndex.length; i++) {
+          text += respondentWeightLine(wave.respondents[memberIndex[i]].respondentId, population, baseWeights[i], finalWeights[i]);
+          if (i % 10_000 === 9_999) {
+            weightWriter.write(text);
+            text = '';
+          }
+        }
+        weightWriter.write(text);
+      });
+      weightWriter.commit();
+    } catch (error) {
+      weightWriter.abort();
+      throw error;
+    }
     writeFileAtomic(files.marginFit, marginFitToCsv(result.marginFit ?? []));
     writeFileAtomic(files.estimates, estimatesToCsv(result.estimates));
     writeFileAtomic(files.tests, testsToCsv(result.tests));
