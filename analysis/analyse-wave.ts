@@ -33,6 +33,7 @@ import { encodeAnswers } from './encode-answers.ts';
 import { buildCellHistograms, describeJointCodes, summariseCells, type CellSummaries, type JointCoding } from './cell-histograms.ts';
 
 export const GLOBAL_REGION = 'Global';
+const HIDDEN = { df: NaN, ciLow: NaN, ciHigh: NaN, ciMethod: '' as const, top2CiLow: NaN, top2CiHigh: NaN, deff: NaN, effectiveN: NaN, kishEffectiveN: NaN };
 
 /** RankingRow plus the ranked-discrepancy score (LOCAL extension; not yet a column of rankings.csv). */
 export interface RankingRowWithRds extends RankingRow {
@@ -144,7 +145,8 @@ export function analyseWave(
     const smallN = means.n < minN;
     const suppressed = smallN || derivedSuppressed;
     const answerScale = { low: scale.min, high: scale.max };
-    const described = describeEstimate(means, top2, measure.startsWith('gap') ? { low: scale.min - scale.max, high: scale.max - scale.min } : answerScale, answerScale);
+    // Suppressed rows publish none of it: not computed (the quantile inversions are the cost here).
+    const described = suppressed ? HIDDEN : describeEstimate(means, top2, measure.startsWith('gap') ? { low: scale.min - scale.max, high: scale.max - scale.min } : answerScale, answerScale);
     const hide = (value: number) => (suppressed ? NaN : value);
     estimates.push({
       wave: wave.wave, region: blocks[Math.floor(cell / K)], competency: competencies[cell % K], population, measure, n: means.n,
