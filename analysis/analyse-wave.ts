@@ -26,16 +26,18 @@ import type { AnalysisResult, Dimension, DistributionRow, EstimateRow, Normalise
 import * as messages from '../pipeline/messages/analysis.ts';
 import {
   benjaminiHochberg, cliffsDelta, differenceOfIndependentMeans, mannWhitneyUFromCounts, matchedPairsRankBiserial,
-  mwdsRankSets, normalConfidenceInterval, rankedDiscrepancyScores, wilcoxonSignedRankFromCounts, type DomainMeans,
+  mwdsRankSets, rankedDiscrepancyScores, wilcoxonSignedRankFromCounts, type DomainMeans,
 } from './stats/index.ts';
 import { askedCells, flagNotAsked } from './not-asked.ts';
-import { computePopulationWeights } from './population-weights.ts';
+import { computePopulationWeights, type MarginFit } from './population-weights.ts';
+import { describeEstimate, type CellMeasure } from './describe-estimate.ts';
 import { buildRankings } from './build-rankings.ts';
 import { encodeAnswers } from './encode-answers.ts';
 import { buildCellHistograms, describeJointCodes, summariseCells, type CellSummaries, type JointCoding } from './cell-histograms.ts';
 import { blankSuppressedTests, disclosureRuleOf, protectTables, unitKey } from './disclosure/index.ts';
 
 export const GLOBAL_REGION = 'Global';
+const HIDDEN = { df: NaN, ciLow: NaN, ciHigh: NaN, ciMethod: '' as const, top2CiLow: NaN, top2CiHigh: NaN, deff: NaN, effectiveN: NaN, kishEffectiveN: NaN };
 
 /** RankingRow plus the ranked-discrepancy score (LOCAL extension; not yet a column of rankings.csv). */
 export interface RankingRowWithRds extends RankingRow {
@@ -58,7 +60,12 @@ interface PopulationData {
  * steadier figure), so a benchmark can say where the time goes without a profiler. Results do not
  * depend on it.
  */
-export function analyseWave(wave: NormalisedWave, config: WaveConfig, phaseSeconds?: Record<string, number>): AnalysisResult & { distributions: DistributionRow[] } {
+export function analyseWave(
+  wave: NormalisedWave,
+  config: WaveConfig,
+  phaseSeconds?: Record<string, number>,
+  onWeights?: (population: Population, memberIndex: Int32Array, baseWeights: Float64Array, finalWeights: Float64Array) => void,
+): AnalysisResult & { distributions: DistributionRow[] } {
   let phaseStart = performance.now();
   let phaseCpu = phaseSeconds ? process.cpuUsage() : undefined;
   const phase = (name: string) => {
@@ -90,6 +97,7 @@ export function analyseWave(wave: NormalisedWave, config: WaveConfig, phaseSecon
   const R = regions.length;
   const blocks = [...regions, GLOBAL_REGION];
   const weighting: AnalysisResult['weighting'] = [];
+  const marginFit: MarginFit[] = [];
   phase('setup');
   const encoded = encodeAnswers(wave, populationCode, localRow, counts);
   phase('encodeAnswers');
@@ -103,13 +111,15 @@ export function analyseWave(wave: NormalisedWave, config: WaveConfig, phaseSecon
   });
   const coding = describeJointCodes(encoded.levelValues);
   const analysePopulation = (population: Population, code: number): PopulationData => {
-    const { weights, summary } = computePopulationWeights(population, respondents, memberIndex[code], config, warnings);
+    const { weights, baseWeights, summary, calibration, marginFit: fit } = computePopulationWeights(population, respondents, memberIndex[code], config, warnings);
     weighting.push(summary);
+    marginFit.push(...fit);
+    onWeights?.(population, memberIndex[code], baseWeights, weights);
     const rowDomain = rowDomains[code];
     phase('weights');
-    const histograms = buildCellHistograms(encoded.populations[code], coding, weights, rowDomain, K, R, population === 'industry');
+    const histograms = buildCellHistograms(encoded.populations[code], coding, weights, rowDomain, K, R, population === 'industry', calibration);
     phase('buildCellHistograms');
-    const cells = summariseCells(histograms, coding, encoded.levelValues, K, R, counts[code], wave.scale.max);
+    const cells = summariseCells(histograms, coding, encoded.levelValues, K, R, counts[code], wave.scale.max, calibration);
     phase('summariseCells');
     if (encoded.populations[code].unexpected > 0) {
       warnings.push({ code: 'unexpected_dimension', message: messages.unexpectedDimension(encoded.populations[code].unexpected, population, code === 0 ? 'coverage' : 'preparedness') });
@@ -125,32 +135,43 @@ export function analyseWave(wave: NormalisedWave, config: WaveConfig, phaseSecon
   const estimates: EstimateRow[] = [];
   const cells = (R + 1) * K;
   const suppressedCell = { industryImportance: new Uint8Array(cells), prep: new Uint8Array(cells), gapPrep: new Uint8Array(cells), gapCurr: new Uint8Array(cells), gapEdu: new Uint8Array(cells) };
-  const pushEstimate = (cell: number, population: EstimateRow['population'], measure: EstimateRow['measure'], means: { n: number; mean: number; sd: number; se: number }, top2: number, derivedSuppressed = false): boolean => {
+  const scale = wave.scale;
+  const pushEstimate = (cell: number, population: EstimateRow['population'], measure: EstimateRow['measure'], means: CellMeasure, top2: CellMeasure | undefined, derivedSuppressed = false): boolean => {
     const smallN = means.n < minN;
     const suppressed = smallN || derivedSuppressed;
-    const interval = normalConfidenceInterval(means.mean, means.se);
+    const answerScale = { low: scale.min, high: scale.max };
+    // Suppressed rows publish none of it: not computed (the quantile inversions are the cost here).
+    const described = suppressed ? HIDDEN : describeEstimate(means, top2, measure.startsWith('gap') ? { low: scale.min - scale.max, high: scale.max - scale.min } : answerScale, answerScale);
+    const hide = (value: number) => (suppressed ? NaN : value);
     estimates.push({
       wave: wave.wave, region: blocks[Math.floor(cell / K)], competency: competencies[cell % K], population, measure, n: means.n,
-      mean: suppressed ? NaN : means.mean, sd: suppressed ? NaN : means.sd, se: suppressed ? NaN : means.se,
-      ciLow: suppressed ? NaN : interval.low, ciHigh: suppressed ? NaN : interval.high, top2Share: suppressed ? NaN : top2,
+      mean: hide(means.mean), sd: hide(means.sd), se: hide(means.se),
+      ciLow: hide(described.ciLow), ciHigh: hide(described.ciHigh), top2Share: hide(top2 ? top2.mean : NaN),
       suppressed, flag: smallN ? 'suppressed_small_n' : derivedSuppressed ? 'suppressed_derived' : flagFor(means.n),
+      df: hide(described.df), ciMethod: suppressed ? '' : described.ciMethod, top2CiLow: hide(described.top2CiLow), top2CiHigh: hide(described.top2CiHigh),
+      deff: hide(described.deff), effectiveN: hide(described.effectiveN), kishEffectiveN: hide(described.kishEffectiveN),
     });
     return suppressed;
   };
-  const at = (means: DomainMeans, cell: number) => ({ n: means.n[cell], mean: means.mean[cell], sd: means.sd[cell], se: means.se[cell] });
+  const at = (means: DomainMeans, cell: number, designRows: number): CellMeasure => ({
+    designRows, n: means.n[cell], mean: means.mean[cell], sd: means.sd[cell], se: means.se[cell],
+    sumWeights: means.sumWeights[cell], sumSquaredWeights: means.sumSquaredWeights![cell], srsVariance: means.srsVariance![cell],
+  });
 
   for (let cell = 0; cell < cells; cell++) {
-    suppressedCell.industryImportance[cell] = +pushEstimate(cell, 'industry', 'importance', at(industry.cells.importance, cell), industry.cells.importanceTop2.mean[cell]);
-    suppressedCell.prep[cell] = +pushEstimate(cell, 'industry', 'preparedness', at(industry.cells.other, cell), industry.cells.otherTop2.mean[cell]);
-    const educationImportanceSuppressed = pushEstimate(cell, 'education', 'importance', at(education.cells.importance, cell), education.cells.importanceTop2.mean[cell]);
-    const coverageSuppressed = pushEstimate(cell, 'education', 'coverage', at(education.cells.other, cell), education.cells.otherTop2.mean[cell]);
-    suppressedCell.gapPrep[cell] = +pushEstimate(cell, 'industry', 'gap_preparedness', at(industry.cells.gap, cell), NaN,
+    suppressedCell.industryImportance[cell] = +pushEstimate(cell, 'industry', 'importance', at(industry.cells.importance, cell, industry.rows), at(industry.cells.importanceTop2, cell, industry.rows));
+    suppressedCell.prep[cell] = +pushEstimate(cell, 'industry', 'preparedness', at(industry.cells.other, cell, industry.rows), at(industry.cells.otherTop2, cell, industry.rows));
+    const educationImportanceSuppressed = pushEstimate(cell, 'education', 'importance', at(education.cells.importance, cell, education.rows), at(education.cells.importanceTop2, cell, education.rows));
+    const coverageSuppressed = pushEstimate(cell, 'education', 'coverage', at(education.cells.other, cell, education.rows), at(education.cells.otherTop2, cell, education.rows));
+    suppressedCell.gapPrep[cell] = +pushEstimate(cell, 'industry', 'gap_preparedness', at(industry.cells.gap, cell, industry.rows), undefined,
       suppressedCell.industryImportance[cell] === 1 || suppressedCell.prep[cell] === 1);
-    const curriculum = differenceOfIndependentMeans(industry.cells.importance.mean[cell], industry.cells.importance.se[cell], education.cells.other.mean[cell], education.cells.other.se[cell]);
+    const industryImportance = at(industry.cells.importance, cell, industry.rows);
+    const coverage = at(education.cells.other, cell, education.rows);
+    const curriculum = differenceOfIndependentMeans(industryImportance.mean, industryImportance.se, coverage.mean, coverage.se);
     suppressedCell.gapCurr[cell] = +pushEstimate(cell, 'both', 'gap_curriculum',
-      { n: industry.cells.importance.n[cell] + education.cells.other.n[cell], mean: curriculum.difference, sd: NaN, se: curriculum.se }, NaN,
+      { n: industryImportance.n + coverage.n, mean: curriculum.difference, sd: NaN, se: curriculum.se, parts: [industryImportance, coverage] }, undefined,
       suppressedCell.industryImportance[cell] === 1 || coverageSuppressed);
-    suppressedCell.gapEdu[cell] = +pushEstimate(cell, 'education', 'gap_education', at(education.cells.gap, cell), NaN, educationImportanceSuppressed || coverageSuppressed);
+    suppressedCell.gapEdu[cell] = +pushEstimate(cell, 'education', 'gap_education', at(education.cells.gap, cell, education.rows), undefined, educationImportanceSuppressed || coverageSuppressed);
   }
 
   phase('estimates');
@@ -186,7 +207,7 @@ export function analyseWave(wave: NormalisedWave, config: WaveConfig, phaseSecon
   });
   phase('rankings');
   const distributions = protectedTables.distributions;
-  return { wave: wave.wave, estimates: flagNotAsked(estimates, askedCells(wave)), tests, rankings, distributions, weighting, warnings };
+  return { wave: wave.wave, estimates: flagNotAsked(estimates, askedCells(wave)), tests, rankings, distributions, weighting, marginFit, warnings };
 }
 
 /** Kish effective n of an estimate row's cell (rule `suppression.effectiveN`); Infinity for the curriculum gap (its units decide). */
@@ -198,9 +219,10 @@ function effectiveNOfRow(row: EstimateRow, blocks: string[], competencies: strin
 }
 
 /**
- * Unweighted answer counts per scale point (min..max) and missing answers, per region × competency ×
- * population × rated dimension; counts emptied where fewer than minN answers have a value (the n of
- * the matching estimate). Values off the scale points (none after normalise) are in n, not in counts.
+ * Answer counts per scale point (min..max) and missing answers, per region × competency ×
+ * population × rated dimension, unweighted and weighted (Σw with the population's final weights);
+ * both emptied where fewer than minN answers have a value (the n of the matching estimate). Values
+ * off the scale points (none after normalise) are in n, not in counts.
  */
 function buildDistributions(blocks: string[], competencies: string[], data: PopulationData[], levelValues: Float64Array, scale: { min: number; max: number }, minN: number): DistributionRow[] {
   const K = competencies.length;
@@ -210,12 +232,24 @@ function buildDistributions(blocks: string[], competencies: string[], data: Popu
   const dimensions: Record<Population, [Dimension, Dimension]> = { industry: ['importance', 'preparedness'], education: ['importance', 'coverage'] };
   for (let cell = 0; cell < blocks.length * K; cell++) {
     for (const { population, cells } of data) {
-      const sides = [[cells.importanceCounts, cells.importanceMissing, cells.importance], [cells.otherCounts, cells.otherMissing, cells.other]] as const;
-      sides.forEach(([levelCounts, missing, means], side) => {
+      const sides = [
+        [cells.importanceCounts, cells.importanceMissing, cells.importance, cells.importanceWeightedCounts, cells.importanceWeightedMissing],
+        [cells.otherCounts, cells.otherMissing, cells.other, cells.otherWeightedCounts, cells.otherWeightedMissing],
+      ] as const;
+      sides.forEach(([levelCounts, missing, means, weightedLevelCounts, weightedMissing], side) => {
         const suppressed = means.n[cell] < minN;
         const counts: number[] = [];
-        if (!suppressed) for (let point = 0; point < scalePoints && point < levels; point++) counts.push(levelCounts[cell * levels + point]);
-        rows.push({ region: blocks[Math.floor(cell / K)], competency: competencies[cell % K], population, dimension: dimensions[population][side], counts, missing: missing[cell], suppressed });
+        const weightedCounts: number[] = [];
+        if (!suppressed) {
+          for (let point = 0; point < scalePoints && point < levels; point++) {
+            counts.push(levelCounts[cell * levels + point]);
+            weightedCounts.push(weightedLevelCounts[cell * levels + point]);
+          }
+        }
+        rows.push({
+          region: blocks[Math.floor(cell / K)], competency: competencies[cell % K], population, dimension: dimensions[population][side], counts, missing: missing[cell],
+          weightedCounts, weightedMissing: suppressed ? NaN : weightedMissing[cell], suppressed,
+        });
       });
     }
   }

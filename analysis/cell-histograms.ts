@@ -1,4 +1,4 @@
-import { histogramMean, type DomainMeans } from './stats/index.ts';
+import { calibratedHistogramMean, calibrationScratch, histogramMean, srsVarianceOfMean, type CalibrationProjection, type DomainMeans } from './stats/index.ts';
 import { ABSENT_STATE, MISSING_STATE, type EncodedPopulation } from './encode-answers.ts';
 
 /**
@@ -13,6 +13,11 @@ import { ABSENT_STATE, MISSING_STATE, type EncodedPopulation } from './encode-an
  * (bins with both ratings, grouped by I − P), answer counts per scale point and missing counts.
  * Means, SEs and SDs follow from stats/histogram-mean.ts, the rank tests from the *-counts.ts files.
  * The joint codes are kept for the bootstrap and the ranked-discrepancy score.
+ *
+ * Raked (calibrated) waves: the calibration-aware SE needs, besides (1, w, w²), the base weight d
+ * and the respondent's joint margin cell c (stats/calibrated-histogram-mean.ts). With `calibration`
+ * the pass also adds (1, d, w, w²) to bin (region, competency, joint code, c): J times the bins,
+ * still one pass and O(cells · J) afterwards, never O(respondents × cells). Fixed-weight waves skip it.
  */
 export interface JointCoding {
   /** L: rating levels (their values: EncodedAnswers.levelValues). */
@@ -72,6 +77,17 @@ export interface CellHistograms {
   sumSquaredWeights: Float64Array;
   /** Respondents with a positive weight per block (the n of the SD formula, weighted-sd.ts). */
   domainRows: Float64Array;
+  /** Raked waves: (count, Σd, Σw, Σw²) per (block, competency, joint code, joint margin cell), interleaved. */
+  calibrated?: Float64Array;
+  /** Raked waves: Σw and Σw² of the whole design per joint margin cell. */
+  calibrationCellWeights?: Float64Array;
+  calibrationCellSquaredWeights?: Float64Array;
+}
+
+/** The calibration of a raked population, as the histograms and summaries need it. */
+export interface HistogramCalibration {
+  projection: CalibrationProjection;
+  baseWeights: Float64Array;
 }
 
 /**
@@ -87,6 +103,7 @@ export function buildCellHistograms(
   competencies: number,
   domainCount: number,
   keepJointCodes = true,
+  calibration?: HistogramCalibration,
 ): CellHistograms {
   const { importanceStates, otherStates } = population;
   const { states, compactState } = coding;
@@ -100,6 +117,31 @@ export function buildCellHistograms(
   const jointCode = !keepJointCodes ? undefined : codes <= 256 ? importanceStates : new Uint16Array(rows * competencies);
   const codeOf = new Uint16Array(256 * 256);
   for (let first = 0; first < 256; first++) for (let second = 0; second < 256; second++) codeOf[(first << 8) | second] = compactState[first] * states + compactState[second];
+  const J = calibration ? calibration.projection.cells : 0;
+  if (4 * size * J > 2 ** 27) throw new RangeError(`raking margins with ${J} joint cells need ${Math.round((32 * size * J) / 2 ** 20)} MB of histograms: use fewer or coarser margins`);
+  const calibrated = calibration ? new Float64Array(4 * size * J) : undefined;
+  const calibrationCellWeights = calibration ? new Float64Array(J) : undefined;
+  const calibrationCellSquaredWeights = calibration ? new Float64Array(J) : undefined;
+  // Before the main pass: that pass may write the joint codes over importanceStates.
+  if (calibrated && calibration) {
+    const { jointCell } = calibration.projection;
+    const baseWeights = calibration.baseWeights;
+    for (let row = 0; row < rows; row++) {
+      const weight = weights[row];
+      calibrationCellWeights![jointCell[row]] += weight;
+      calibrationCellSquaredWeights![jointCell[row]] += weight * weight;
+      const base = row * competencies;
+      let bin = rowDomain[row] * binsPerBlock;
+      for (let k = 0; k < competencies; k++, bin += codes) {
+        const code = codeOf[(importanceStates[base + k] << 8) | otherStates[base + k]];
+        const at = 4 * ((bin + code) * J + jointCell[row]);
+        calibrated[at]++;
+        calibrated[at + 1] += baseWeights[row];
+        calibrated[at + 2] += weight;
+        calibrated[at + 3] += weight * weight;
+      }
+    }
+  }
   for (let row = 0; row < rows; row++) {
     const weight = weights[row];
     const squaredWeight = weight * weight;
@@ -113,6 +155,13 @@ export function buildCellHistograms(
       sums[at]++;
       sums[at + 1] += weight;
       sums[at + 2] += squaredWeight;
+    }
+  }
+  if (calibrated) {
+    const globalAt = 4 * domainCount * binsPerBlock * J;
+    for (let domain = 0; domain < domainCount; domain++) {
+      const from = 4 * domain * binsPerBlock * J;
+      for (let index = 0; index < 4 * binsPerBlock * J; index++) calibrated[globalAt + index] += calibrated[from + index];
     }
   }
   const count = new Float64Array(size);
@@ -132,7 +181,7 @@ export function buildCellHistograms(
       sumSquaredWeights[globalBase + bin] += sumSquaredWeights[domain * binsPerBlock + bin];
     }
   }
-  return { jointCode, count, sumWeights, sumSquaredWeights, domainRows };
+  return { jointCode, count, sumWeights, sumSquaredWeights, domainRows, calibrated, calibrationCellWeights, calibrationCellSquaredWeights };
 }
 
 /** Everything the stage reads per cell ((domainCount + 1) × K cells, Global last). */
@@ -148,6 +197,11 @@ export interface CellSummaries {
   otherCounts: Float64Array;
   importanceMissing: Float64Array;
   otherMissing: Float64Array;
+  /** The same, weighted: Σw per level (cells × L) and Σw of the missing answers per cell. */
+  importanceWeightedCounts: Float64Array;
+  otherWeightedCounts: Float64Array;
+  importanceWeightedMissing: Float64Array;
+  otherWeightedMissing: Float64Array;
   /** Complete pairs per difference level (cells × differenceValues.length). */
   gapCounts: Float64Array;
   /** Kish effective n (Σw)²/Σw² of each cell's importance, other and paired-gap values (disclosure control). */
@@ -162,30 +216,56 @@ export function summariseCells(
   domainCount: number,
   designRows: number,
   scaleMax: number,
+  calibration?: HistogramCalibration,
 ): CellSummaries {
   const { levels, states } = coding;
   const codes = states * states;
   const cells = (domainCount + 1) * competencies;
   const differenceLevels = coding.differenceValues.length;
-  const emptyMeans = (): DomainMeans => ({ n: new Float64Array(cells), sumWeights: new Float64Array(cells), mean: new Float64Array(cells), se: new Float64Array(cells), sd: new Float64Array(cells) });
+  const emptyMeans = (): DomainMeans => ({
+    n: new Float64Array(cells), sumWeights: new Float64Array(cells), mean: new Float64Array(cells), se: new Float64Array(cells), sd: new Float64Array(cells),
+    sumSquaredWeights: new Float64Array(cells), srsVariance: new Float64Array(cells),
+  });
   const summaries: CellSummaries = {
     importance: emptyMeans(), other: emptyMeans(), importanceTop2: emptyMeans(), otherTop2: emptyMeans(), gap: emptyMeans(),
     importanceCounts: new Float64Array(cells * levels), otherCounts: new Float64Array(cells * levels),
     importanceMissing: new Float64Array(cells), otherMissing: new Float64Array(cells),
     gapCounts: new Float64Array(cells * differenceLevels),
     effectiveN: { importance: new Float64Array(cells), other: new Float64Array(cells), gap: new Float64Array(cells) },
+    importanceWeightedCounts: new Float64Array(cells * levels), otherWeightedCounts: new Float64Array(cells * levels),
+    importanceWeightedMissing: new Float64Array(cells), otherWeightedMissing: new Float64Array(cells),
   };
   const topTwo = Float64Array.from(levelValues, (value) => (value >= scaleMax - 1 ? 1 : 0));
   const margin = () => ({ count: new Float64Array(levels), weight: new Float64Array(levels), squared: new Float64Array(levels) });
   const importance = margin();
   const other = margin();
   const gap = { count: new Float64Array(differenceLevels), weight: new Float64Array(differenceLevels), squared: new Float64Array(differenceLevels) };
-  const store = (means: DomainMeans, cell: number, result: ReturnType<typeof histogramMean>) => {
+  // Raked waves: the same histograms split by joint margin cell (level-major, ℓ·J + c), for the calibrated SE.
+  const J = calibration ? calibration.projection.cells : 0;
+  const calibratedMargin = (width: number) => ({ count: new Float64Array(width * J), baseWeights: new Float64Array(width * J), weights: new Float64Array(width * J), squaredWeights: new Float64Array(width * J) });
+  const calibratedImportance = calibratedMargin(levels);
+  const calibratedOther = calibratedMargin(levels);
+  const calibratedGap = calibratedMargin(differenceLevels);
+  const scratch = calibrationScratch(J);
+  const store = (means: DomainMeans, cell: number, values: ArrayLike<number>, histogram: { count: Float64Array; weight: Float64Array; squared: Float64Array }, width: number, domainRows: number, calibrated?: ReturnType<typeof calibratedMargin>) => {
+    const result = calibrated && calibration
+      ? calibratedHistogramMean(values, calibrated, width, histograms.calibrationCellWeights!, histograms.calibrationCellSquaredWeights!, calibration.projection, designRows, domainRows, scratch)
+      : histogramMean(values, histogram.count, histogram.weight, histogram.squared, 0, width, designRows, domainRows);
     means.n[cell] = result.n;
     means.sumWeights[cell] = result.sumWeights;
     means.mean[cell] = result.mean;
     means.se[cell] = result.se;
     means.sd[cell] = result.sd;
+    // For the design effect (stats/design-effect.ts) and the Kish effective n of the cell.
+    let squaredDeviations = 0;
+    let squaredWeights = 0;
+    for (let level = 0; level < width; level++) {
+      if (histogram.count[level] === 0) continue;
+      squaredDeviations += histogram.weight[level] * (values[level] - result.mean) ** 2;
+      squaredWeights += histogram.squared[level];
+    }
+    means.sumSquaredWeights![cell] = squaredWeights;
+    means.srsVariance![cell] = srsVarianceOfMean(result.n, result.sumWeights, squaredDeviations);
   };
   for (let cell = 0; cell < cells; cell++) {
     for (const histogram of [importance, other, gap]) {
@@ -195,6 +275,8 @@ export function summariseCells(
     }
     let importanceMissing = 0;
     let otherMissing = 0;
+    let importanceWeightedMissing = 0;
+    let otherWeightedMissing = 0;
     const base = cell * codes;
     for (let first = 0; first < states; first++) {
       for (let second = 0; second < states; second++) {
@@ -204,19 +286,46 @@ export function summariseCells(
         const weight = histograms.sumWeights[bin];
         const squared = histograms.sumSquaredWeights[bin];
         if (first < levels) add(importance, first, count, weight, squared);
-        else if (first === levels) importanceMissing += count;
+        else if (first === levels) {
+          importanceMissing += count;
+          importanceWeightedMissing += weight;
+        }
         if (second < levels) add(other, second, count, weight, squared);
-        else if (second === levels) otherMissing += count;
+        else if (second === levels) {
+          otherMissing += count;
+          otherWeightedMissing += weight;
+        }
         const difference = coding.differenceLevelOfCode[first * states + second];
         if (difference >= 0) add(gap, difference, count, weight, squared);
       }
     }
+    if (calibration) {
+      for (const histogram of [calibratedImportance, calibratedOther, calibratedGap]) for (const array of Object.values(histogram)) array.fill(0);
+      const sums = histograms.calibrated!;
+      for (let code = 0; code < codes; code++) {
+        const first = Math.floor(code / states);
+        const second = code % states;
+        const difference = coding.differenceLevelOfCode[code];
+        for (let c = 0; c < J; c++) {
+          const at = 4 * ((base + code) * J + c);
+          if (sums[at] === 0) continue;
+          if (first < levels) addCalibrated(calibratedImportance, first * J + c, sums, at);
+          if (second < levels) addCalibrated(calibratedOther, second * J + c, sums, at);
+          if (difference >= 0) addCalibrated(calibratedGap, difference * J + c, sums, at);
+        }
+      }
+    }
+    const calibratedOr = <T>(histogram: T) => (calibration ? histogram : undefined);
     const domainRows = histograms.domainRows[Math.floor(cell / competencies)];
-    store(summaries.importance, cell, histogramMean(levelValues, importance.count, importance.weight, importance.squared, 0, levels, designRows, domainRows));
-    store(summaries.other, cell, histogramMean(levelValues, other.count, other.weight, other.squared, 0, levels, designRows, domainRows));
-    store(summaries.importanceTop2, cell, histogramMean(topTwo, importance.count, importance.weight, importance.squared, 0, levels, designRows, domainRows));
-    store(summaries.otherTop2, cell, histogramMean(topTwo, other.count, other.weight, other.squared, 0, levels, designRows, domainRows));
-    store(summaries.gap, cell, histogramMean(coding.differenceValues, gap.count, gap.weight, gap.squared, 0, differenceLevels, designRows, domainRows));
+    store(summaries.importance, cell, levelValues, importance, levels, domainRows, calibratedOr(calibratedImportance));
+    store(summaries.other, cell, levelValues, other, levels, domainRows, calibratedOr(calibratedOther));
+    store(summaries.importanceTop2, cell, topTwo, importance, levels, domainRows, calibratedOr(calibratedImportance));
+    store(summaries.otherTop2, cell, topTwo, other, levels, domainRows, calibratedOr(calibratedOther));
+    store(summaries.gap, cell, coding.differenceValues, gap, differenceLevels, domainRows, calibratedOr(calibratedGap));
+    summaries.importanceWeightedCounts.set(importance.weight, cell * levels);
+    summaries.otherWeightedCounts.set(other.weight, cell * levels);
+    summaries.importanceWeightedMissing[cell] = importanceWeightedMissing;
+    summaries.otherWeightedMissing[cell] = otherWeightedMissing;
     summaries.importanceCounts.set(importance.count, cell * levels);
     summaries.otherCounts.set(other.count, cell * levels);
     summaries.gapCounts.set(gap.count, cell * differenceLevels);
@@ -238,6 +347,13 @@ function kishFromHistogram(histogram: { weight: Float64Array; squared: Float64Ar
     squared += histogram.squared[level];
   }
   return squared > 0 ? (sum * sum) / squared : 0;
+}
+
+function addCalibrated(histogram: { count: Float64Array; baseWeights: Float64Array; weights: Float64Array; squaredWeights: Float64Array }, at: number, sums: Float64Array, from: number): void {
+  histogram.count[at] += sums[from];
+  histogram.baseWeights[at] += sums[from + 1];
+  histogram.weights[at] += sums[from + 2];
+  histogram.squaredWeights[at] += sums[from + 3];
 }
 
 function add(histogram: { count: Float64Array; weight: Float64Array; squared: Float64Array }, level: number, count: number, weight: number, squared: number): void {

@@ -365,6 +365,21 @@ export interface EstimateRow {
    * `not_asked` (no respondent of the population was asked the competency: analysis/not-asked.ts).
    */
   flag: string;
+  // The fields below are always filled by analyseWave; optional only so that rows built elsewhere
+  // (older cached JSON, test fixtures, the API's wave comparison) stay valid.
+  /** Degrees of freedom of the t quantile of ciLow/ciHigh (n − 1; Welch–Satterthwaite for the curriculum gap). */
+  df?: number;
+  /** How ciLow/ciHigh were made: `t` (t interval, clipped to the scale) or `zero_se_wilson` (SE 0: every answer equal). */
+  ciMethod?: 't' | 'zero_se_wilson' | '';
+  /** Korn–Graubard 95% interval of top2Share; NaN for gaps. */
+  top2CiLow?: number;
+  top2CiHigh?: number;
+  /** Design effect: design variance / SRS variance of the mean (R svymean deff = "replace"); NaN when both are 0. */
+  deff?: number;
+  /** n / deff: the size of a simple random sample with the same precision. */
+  effectiveN?: number;
+  /** Kish effective n of the cell's weights, (Σw)²/Σw² (n with equal weights). */
+  kishEffectiveN?: number;
 }
 
 export type GapMeasure = 'gap_preparedness' | 'gap_curriculum' | 'gap_education';
@@ -422,6 +437,9 @@ export interface DistributionRow {
   dimension: Dimension;
   counts: number[];
   missing: number;
+  /** Σ weights per scale point and of the missing answers (the weighted distribution); [] when suppressed. */
+  weightedCounts?: number[];
+  weightedMissing?: number;
   suppressed: boolean;
 }
 
@@ -466,6 +484,11 @@ export interface AnalysisResult {
   frameworks?: FrameworkRollup[];
   /** Weighting summary per population: Kish effective n and design effect of the weights. */
   weighting: { population: Population; n: number; effectiveN: number; designEffect: number; trimmed: number }[];
+  /**
+   * Raked populations: each margin category's target and achieved weighted total after calibration
+   * and trimming. Optional so that results built elsewhere stay valid.
+   */
+  marginFit?: { population: Population; variable: string; category: string; target: number; achieved: number; relativeDifference: number }[];
   warnings: Warning[];
 }
 

@@ -264,6 +264,23 @@ export async function assembleReport(input: ReportInput, figures: RenderedFigure
     ],
     input.analysis.weighting.map((row) => [row.population, String(row.n), row.effectiveN.toFixed(1), row.designEffect.toFixed(2), String(row.trimmed)]),
   );
+  const marginFit = input.analysis.marginFit ?? [];
+  if (marginFit.length > 0) {
+    subsection('Margins after weighting', 80);
+    paragraph('Raked populations: each margin category\'s target and the weighted total it reached after calibration with the weight cap inside it (Methodology, "Weighting"). A difference other than 0 means the cap and the margins could not both hold.', { muted: true, size: 8.5 });
+    drawTable(
+      doc,
+      [
+        { header: 'Population', width: 0.18 },
+        { header: 'Margin', width: 0.22 },
+        { header: 'Category', width: 0.2 },
+        { header: 'Target', width: 0.13, align: 'right' },
+        { header: 'Achieved', width: 0.13, align: 'right' },
+        { header: 'Difference', width: 0.14, align: 'right' },
+      ],
+      marginFit.map((row) => [row.population, row.variable, row.category, row.target.toFixed(1), row.achieved.toFixed(1), `${(100 * row.relativeDifference).toFixed(2)}%`]),
+    );
+  }
   const warnings = [...input.warnings, ...input.analysis.warnings];
   subsection('Warnings', 80);
   if (warnings.length === 0) paragraph('No warnings.');

@@ -15,7 +15,7 @@ export function blankSuppressedCells(rows: readonly EstimateRow[]): EstimateRow[
 
 export function blankSuppressedDistributions(rows: readonly DistributionRow[], suppressedUnits: ReadonlySet<string>): DistributionRow[] {
   return rows.map((row) =>
-    suppressedUnits.has(unitKey(row.population, row.region, row.competency)) ? { ...row, counts: [], missing: NaN, suppressed: true } : { ...row, suppressed: false },
+    suppressedUnits.has(unitKey(row.population, row.region, row.competency)) ? { ...row, counts: [], missing: NaN, ...(row.weightedCounts ? { weightedCounts: [], weightedMissing: NaN } : {}), suppressed: true } : { ...row, suppressed: false },
   );
 }
 

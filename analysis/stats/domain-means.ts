@@ -38,6 +38,10 @@ export interface DomainMeans {
   se: Float64Array;
   /** Weighted SD of the values in the cell (svyvar formula, see weighted-sd.ts: n = rows of the domain). */
   sd: Float64Array;
+  /** Σw² over the cell's rows with a value (Kish effective n = sumWeights²/sumSquaredWeights); filled by the cell summaries. */
+  sumSquaredWeights?: Float64Array;
+  /** Variance of the mean under simple random sampling with replacement (design-effect.ts); filled by the cell summaries. */
+  srsVariance?: Float64Array;
 }
 
 export function estimateDomainMeans(

@@ -23,6 +23,7 @@ export const ANSWER_COLUMNS = ['respondent_id', 'competency', 'dimension', 'valu
 export const AUDIT_COLUMNS = ['source_file', 'source_row', 'response_id', 'status', 'reasons'] as const;
 export const ESTIMATE_COLUMNS = [
   'wave', 'region', 'competency', 'population', 'measure', 'n', 'mean', 'sd', 'se', 'ci_low', 'ci_high', 'top2_share', 'suppressed', 'flag',
+  'df', 'ci_method', 'top2_ci_low', 'top2_ci_high', 'deff', 'effective_n', 'kish_effective_n',
 ] as const;
 export const TEST_COLUMNS = [
   'wave', 'region', 'competency', 'gap', 'test', 'n1', 'n2', 'statistic', 'p_value', 'q_value', 'family', 'effect_size', 'effect_measure', 'suppressed',
@@ -281,6 +282,7 @@ export function auditFromCsv(text: string): AuditRow[] {
 
 const estimateCells = (e: EstimateRow): CsvCell[] => [
   e.wave, e.region, e.competency, e.population, e.measure, e.n, e.mean, e.sd, e.se, e.ciLow, e.ciHigh, e.top2Share, e.suppressed, e.flag,
+  e.df, e.ciMethod, e.top2CiLow, e.top2CiHigh, e.deff, e.effectiveN, e.kishEffectiveN,
 ];
 const testCells = (t: TestRow): CsvCell[] => [
   t.wave, t.region, t.competency, t.gap, t.test, t.n1, t.n2, t.statistic, t.pValue, t.qValue, t.family, t.effectSize, t.effectMeasure, t.suppressed,
@@ -288,6 +290,14 @@ const testCells = (t: TestRow): CsvCell[] => [
 const rankingCells = (r: RankingRow): CsvCell[] => [
   r.wave, r.region, r.competency, r.mwds, r.rank, r.rankCiLow, r.rankCiHigh, r.rankSimultaneousLow, r.rankSimultaneousHigh, r.quadrant, r.suppressed,
 ];
+
+export const MARGIN_FIT_COLUMNS = ['population', 'variable', 'category', 'target', 'achieved', 'relative_difference'] as const;
+export const marginFitToCsv = (rows: NonNullable<AnalysisResult['marginFit']>) =>
+  formatCsv(MARGIN_FIT_COLUMNS, rows.map((r) => [r.population, r.variable, r.category, r.target, r.achieved, r.relativeDifference]));
+export const RESPONDENT_WEIGHT_HEADER = 'respondent_id,population,base_weight,final_weight\n';
+/** One line of respondent-weights.csv (the weights with full precision, so estimates can be recomputed). */
+export const respondentWeightLine = (respondentId: string, population: string, baseWeight: number, finalWeight: number) =>
+  `${formatCsvCell(respondentId)},${population},${formatCsvCell(baseWeight)},${formatCsvCell(finalWeight)}\n`;
 
 export const estimatesToCsv = (rows: readonly EstimateRow[]) => formatCsv(ESTIMATE_COLUMNS, rows.map(estimateCells));
 export const testsToCsv = (rows: readonly TestRow[]) => formatCsv(TEST_COLUMNS, rows.map(testCells));

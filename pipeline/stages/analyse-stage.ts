@@ -1,7 +1,11 @@
 /**
  * Stage 3, analyse: the normalised wave → analysis/estimates.csv, tests.csv, rankings.csv,
- * datapackage.json (Frictionless descriptor of those tables) and analysis.json (the whole result,
- * read by the render stage and `skillgap figures`).
+ * datapackage.json (Frictionless descriptor of those tables), analysis.json (the whole result,
+ * read by the render stage and `skillgap figures`), respondent-weights.csv (each respondent's base
+ * and final weight, so anyone can recompute the estimates; here rather than in normalised/
+ * respondents.csv because the final weights depend on the analysis settings — margins, cap — and
+ * normalise's outputs must not change when only those change) and margin-fit.csv (raked
+ * populations: each margin category's target and achieved total).
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -13,7 +17,8 @@ import { ValidationError } from '../errors.ts';
 import { answerCount } from '../answer-table.ts';
 import { describeAnalysisTables } from '../../analysis/describe-analysis-tables.ts';
 import { writeFileAtomic } from '../io/atomic-write.ts';
-import { analysisFromJson, analysisToJson, estimatesToCsv, rankingsToCsv, testsToCsv } from '../io/table-files.ts';
+import { BufferedFileWriter } from '../io/buffered-file-writer.ts';
+import { analysisFromJson, analysisToJson, estimatesToCsv, marginFitToCsv, rankingsToCsv, respondentWeightLine, RESPONDENT_WEIGHT_HEADER, testsToCsv } from '../io/table-files.ts';
 import { normalisedFiles, readNormalisedWave } from './normalise-stage.ts';
 import { frameworkFiles, loadFrameworks } from '../frameworks/load-frameworks.ts';
 import { rollUpFrameworks } from '../../analysis/framework-rollups.ts';
@@ -26,6 +31,8 @@ export const analysisFiles = (outDir: string) => ({
   frameworkEstimates: join(outDir, 'analysis', 'framework-estimates.csv'),
   datapackage: join(outDir, 'analysis', 'datapackage.json'),
   result: join(outDir, 'analysis', 'analysis.json'),
+  respondentWeights: join(outDir, 'analysis', 'respondent-weights.csv'),
+  marginFit: join(outDir, 'analysis', 'margin-fit.csv'),
 });
 
 export const analyseStage: StageDefinition = {
@@ -43,10 +50,31 @@ export const analyseStage: StageDefinition = {
   parameters: (ctx) => ({ wave: ctx.wave.config.wave, suppression: ctx.wave.config.suppression, analysis: ctx.wave.config.analysis, frameworks: ctx.wave.config.frameworks ?? null }),
   async run(ctx) {
     const wave = readNormalisedWave(ctx);
-    const result = analyseWave(wave, ctx.wave.config);
+    const files = analysisFiles(ctx.outDir);
+    // Streamed: a line per respondent, a million per population on large waves.
+    const weightWriter = new BufferedFileWriter(files.respondentWeights);
+    let result: ReturnType<typeof analyseWave>;
+    try {
+      weightWriter.write(RESPONDENT_WEIGHT_HEADER);
+      result = analyseWave(wave, ctx.wave.config, undefined, (population, memberIndex, baseWeights, finalWeights) => {
+        let text = '';
+        for (let i = 0; i < memberIndex.length; i++) {
+          text += respondentWeightLine(wave.respondents[memberIndex[i]].respondentId, population, baseWeights[i], finalWeights[i]);
+          if (i % 10_000 === 9_999) {
+            weightWriter.write(text);
+            text = '';
+          }
+        }
+        weightWriter.write(text);
+      });
+      weightWriter.commit();
+    } catch (error) {
+      weightWriter.abort();
+      throw error;
+    }
     const frameworks = loadFrameworks(ctx.root, ctx.wave.waveDir, ctx.wave.config.frameworks, ctx.framework);
     result.frameworks = rollUpFrameworks(wave, ctx.wave.config, frameworks);
-    const files = analysisFiles(ctx.outDir);
+    writeFileAtomic(files.marginFit, marginFitToCsv(result.marginFit ?? []));
     writeFileAtomic(files.estimates, estimatesToCsv(result.estimates));
     writeFileAtomic(files.tests, testsToCsv(result.tests));
     writeFileAtomic(files.rankings, rankingsToCsv(result.rankings));

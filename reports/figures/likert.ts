@@ -5,8 +5,10 @@
  * population rated (industry: importance and preparedness; education: importance and coverage),
  * Global, competencies in framework order.
  *
- * Each bar is the unweighted distribution of the answers with a value (missing answers such as
- * "don't know" are left out and counted in the subtitle). Answers below the scale midpoint go
+ * Each bar is the distribution of the answers with a value (missing answers such as "don't know"
+ * are left out and counted in the subtitle): weighted (shares of the sum of final weights) when the
+ * wave's weights vary, unweighted otherwise; `analysis.weightedDistributions` (true/false) in the
+ * wave config overrides. The unweighted count of answers stays beside each bar (tooltip, subtitle). Answers below the scale midpoint go
  * left of zero, answers above it right, and a midpoint answer (odd scales) is split half and half
  * across zero, so a bar's position reads as the balance of opinion. Segment ends are computed
  * here (x = start share, x2 = end share), so the spec is plain data a reader can edit.
@@ -87,8 +89,19 @@ export function likertSegments(counts: readonly number[], scaleMin: number): { a
   });
 }
 
+/**
+ * Whether the Likert bars show weighted shares: the wave config's `analysis.weightedDistributions`
+ * when set, else whenever a population's weights vary (Kish design effect above 1) or were raked.
+ */
+export function likertWeighted(input: Pick<ReportInput, 'analysis' | 'config'>): boolean {
+  const setting = (input.config.analysis as { weightedDistributions?: boolean }).weightedDistributions;
+  if (typeof setting === 'boolean') return setting;
+  return input.analysis.weighting.some((row) => row.designEffect > 1 + 1e-9) || (input.analysis.marginFit ?? []).length > 0;
+}
+
 export function buildLikert(input: ReportInput, population: Population): TopLevelSpec {
   const minN = input.config.suppression.minN;
+  const weighted = likertWeighted(input);
   const scale = input.scale ?? DEFAULT_SCALE;
   const labels = new Map(input.competencies.map((competency) => [competency.id, competency.label]));
   const rows = likertRows(input.analysis, population);
@@ -98,7 +111,8 @@ export function buildLikert(input: ReportInput, population: Population): TopLeve
   const answered = shown.reduce((sum, row) => sum + row.counts.reduce((total, count) => total + count, 0), 0);
   const values: LikertSegment[] = shown.flatMap((row) => {
     const n = row.counts.reduce((sum, count) => sum + count, 0);
-    return likertSegments(row.counts, scale.min).map((segment) => ({
+    const shares = weighted && row.weightedCounts && row.weightedCounts.length === row.counts.length ? row.weightedCounts : row.counts;
+    return likertSegments(shares, scale.min).map((segment) => ({
       competency: labels.get(row.competency) ?? row.competency,
       dimension: DIMENSION_TITLES[row.dimension],
       answer: segment.answer,
@@ -111,8 +125,8 @@ export function buildLikert(input: ReportInput, population: Population): TopLeve
   const answers = Array.from({ length: scale.max - scale.min + 1 }, (_, index) => String(scale.min + index));
   const order = competencyLabelOrder(input.competencies).filter((label) => values.some((value) => value.competency === label));
   const subtitle = [
-    `Global, unweighted shares of answers with a value; ${scale.min} = lowest, ${scale.max} = highest${answers.length % 2 === 1 ? `, ${answers[(answers.length - 1) / 2]} split across zero` : ''}.`,
-    `${missing} answer${missing === 1 ? '' : 's'} without a value (don't know, blank…) left out, beside ${answered} with one.`,
+    `Global, ${weighted ? 'weighted' : 'unweighted'} shares of answers with a value; ${scale.min} = lowest, ${scale.max} = highest${answers.length % 2 === 1 ? `, ${answers[(answers.length - 1) / 2]} split across zero` : ''}.`,
+    `${missing} answer${missing === 1 ? '' : 's'} without a value (don't know, blank…) left out, beside ${answered} with one${weighted ? ' (unweighted counts)' : ''}.`,
   ];
   if (suppressedCount > 0) subtitle.push(`${suppressedCount} competency × dimension cell${suppressedCount === 1 ? '' : 's'} not shown: suppressed (fewer than ${minN} answers, or hidden so that none can be computed back).`);
   const x = {
@@ -137,7 +151,7 @@ export function buildLikert(input: ReportInput, population: Population): TopLeve
             x,
             x2: { field: 'end' },
             color: { field: 'answer', type: 'ordinal', title: 'Answer', scale: { domain: answers, range: divergingColours(answers.length) }, legend: { orient: 'bottom', direction: 'horizontal' } },
-            tooltip: [{ field: 'competency' }, { field: 'dimension' }, { field: 'answer' }, { field: 'share', format: '.0%' }, { field: 'n', title: 'answers' }],
+            tooltip: [{ field: 'competency' }, { field: 'dimension' }, { field: 'answer' }, { field: 'share', format: '.0%' }, { field: 'n', title: weighted ? 'answers (unweighted)' : 'answers' }],
           },
         },
         { mark: { type: 'rule', color: '#333333' }, encoding: { x: { datum: 0, type: 'quantitative' } } },

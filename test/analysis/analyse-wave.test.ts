@@ -133,7 +133,8 @@ describe('compareWaves and the data package', () => {
   it('describes the five tables with snake_case columns', () => {
     const descriptor = describeAnalysisTables() as { resources: { name: string; schema: { fields: { name: string }[] } }[] };
     expect(descriptor.resources.map((resource) => resource.name)).toEqual(['estimates', 'tests', 'rankings', 'wave-change', 'framework-estimates']);
-    expect(descriptor.resources[0].schema.fields.map((field) => field.name)).toEqual(['wave', 'region', 'competency', 'population', 'measure', 'n', 'mean', 'sd', 'se', 'ci_low', 'ci_high', 'top2_share', 'suppressed', 'flag']);
+    expect(descriptor.resources[0].schema.fields.map((field) => field.name)).toEqual(['wave', 'region', 'competency', 'population', 'measure', 'n', 'mean', 'sd', 'se', 'ci_low', 'ci_high', 'top2_share', 'suppressed', 'flag',
+      'df', 'ci_method', 'top2_ci_low', 'top2_ci_high', 'deff', 'effective_n', 'kish_effective_n']);
     expect(descriptor.resources[2].schema.fields.map((field) => field.name)).toEqual(['wave', 'region', 'competency', 'mwds', 'rank', 'rank_ci_low', 'rank_ci_high', 'rank_simultaneous_low', 'rank_simultaneous_high', 'quadrant', 'suppressed']);
   });
 
@@ -151,12 +152,17 @@ describe('answer distributions (Likert figures)', () => {
     const result = analyseWave(referenceWave(), testConfig({}, { minN: 3, lowReliabilityN: 4 }));
     const find = (region: string, population: string, dimension: string) => result.distributions.find((row) => row.region === region && row.population === population && row.dimension === dimension)!;
     // y = [4, 5, NaN, 3, 2, 5, 4, NaN, 1, 3, 5, 4]: one 1, one 2, two 3s, three 4s, three 5s, two missing.
-    expect(find('Global', 'industry', 'importance')).toEqual({ region: 'Global', competency: 'incident-response', population: 'industry', dimension: 'importance', counts: [1, 1, 2, 3, 3], missing: 2, suppressed: false });
+    // Weighted beside them, w = [1.5, 2, 0.5, 1, 3, 1.2, 0.8, 2.5, 1, 1.7, 0.6, 2.2]: Σw per value 1..5 and of the missing rows.
+    expect(find('Global', 'industry', 'importance')).toEqual({
+      region: 'Global', competency: 'incident-response', population: 'industry', dimension: 'importance', counts: [1, 1, 2, 3, 3], missing: 2,
+      weightedCounts: [1, 3, 2.7, 4.5, 3.8], weightedMissing: 3, suppressed: false,
+    });
     // x = [3, 5, 2, NaN, 2, 3, 4, 4, 1, NaN, 2, 4] rated as coverage by education.
     expect(find('Global', 'education', 'coverage').counts).toEqual([1, 3, 2, 3, 1]);
-    // Region c (rows 5, 7, 10): y = 5, NaN, 5 → n = 2 < minN = 3: suppressed, counts and missing emptied.
-    expect(find('c', 'industry', 'importance')).toMatchObject({ counts: [], suppressed: true });
+    // Region c (rows 5, 7, 10): y = 5, NaN, 5 → n = 2 < minN = 3: suppressed, counts (weighted too) and missing emptied.
+    expect(find('c', 'industry', 'importance')).toMatchObject({ counts: [], weightedCounts: [], suppressed: true });
     expect(find('c', 'industry', 'importance').missing).toBeNaN();
+    expect(find('c', 'industry', 'importance').weightedMissing).toBeNaN();
     expect(find('a', 'industry', 'preparedness').counts).toEqual([1, 1, 1, 1, 1]);
     expect(result.distributions).toHaveLength(4 * 1 * 2 * 2);
   });

@@ -32,7 +32,7 @@ describe('toDataFrame', () => {
   it('gives estimates the CSV columns, rows and values, NaN where the CSV cell is empty', () => {
     const frame = toDataFrame(estimates);
     expect(frame.columns).toEqual([...ESTIMATE_COLUMNS]);
-    expect(frame.shape).toEqual([3, 14]);
+    expect(frame.shape).toEqual([3, ESTIMATE_COLUMNS.length]);
     expect(differencesFromCsv(frame, estimatesToCsv(estimates))).toEqual([]);
     expect(frame.column('mean').values).toEqual([4.21, NaN, 1.1]);
     expect(frame.column('suppressed').values).toEqual([false, true, false]);

@@ -51,6 +51,23 @@ describe.each(['2022', '2023'])('sample wave %s', (wave) => {
     expect(audit.filter((a) => a.status === 'excluded').every((a) => a.reasons !== '')).toBe(true);
   });
 
+  it('publishes the final weight of every kept respondent (analysis/respondent-weights.csv), and intervals within the scale', () => {
+    const respondents = readTable(join(out, wave, 'normalised/respondents.csv'));
+    const weights = readTable(join(out, wave, 'analysis/respondent-weights.csv'));
+    expect(weights).toHaveLength(respondents.length);
+    expect(new Set(weights.map((row) => row.respondent_id))).toEqual(new Set(respondents.map((row) => row.respondent_id)));
+    // The sample waves have no margins: the final weight is the export's weight (no weight above the cap).
+    const exportWeight = new Map(respondents.map((row) => [row.respondent_id, Number(row.weight)]));
+    for (const row of weights) expect(Number(row.final_weight)).toBe(exportWeight.get(row.respondent_id));
+    const estimates = readTable(join(out, wave, 'analysis/estimates.csv')).filter((e) => e.suppressed === 'false');
+    for (const row of estimates) {
+      const [low, high] = row.measure.startsWith('gap') ? [-4, 4] : [1, 5];
+      expect(Number(row.ci_low)).toBeGreaterThanOrEqual(low);
+      expect(Number(row.ci_high)).toBeLessThanOrEqual(high);
+      expect(['t', 'zero_se_wilson']).toContain(row.ci_method);
+    }
+  });
+
   it('recovers the planted global gaps within 0.25 scale points', () => {
     const estimates = readTable(join(out, wave, 'analysis/estimates.csv')).filter((e) => e.region === 'Global');
     const measures = { gap_preparedness: 'gapPreparedness', gap_curriculum: 'gapCurriculum', gap_education: 'gapEducation' } as const;

@@ -84,4 +84,18 @@ describe('tables across pages', () => {
     expect(tablePages.length).toBeGreaterThanOrEqual(2);
     for (const page of tablePages) expect(flat(page)).toContain('Country Region Industry Education Total');
   }, 30_000);
+
+  it('lists how far each raking margin ended from its target in the data-quality appendix', async () => {
+    const input = buildReportInput();
+    input.analysis.marginFit = [
+      { population: 'industry', variable: 'region', category: 'Europe', target: 48, achieved: 48, relativeDifference: 0 },
+      { population: 'industry', variable: 'region', category: 'Africa', target: 30, achieved: 27.6, relativeDifference: -0.08 },
+    ];
+    const read = await readPdf(await assembleReport(input, await renderFigures(input, { only: ['gap-heatmap'], formats: ['svg'] })));
+    const appendix = flat(read.text);
+    expect(appendix).toContain('Margins after weighting');
+    expect(appendix).toContain('industry region Africa 30.0 27.6 -8.00%');
+    const without = await readPdf(await assembleReport(buildReportInput(), await renderFigures(buildReportInput(), { only: ['gap-heatmap'], formats: ['svg'] })));
+    expect(flat(without.text)).not.toContain('Margins after weighting');
+  }, 30_000);
 });

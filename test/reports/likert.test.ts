@@ -1,6 +1,6 @@
 /** likert-<population>: segment arithmetic, suppressed cells left out and counted, availability. */
 import { describe, expect, it } from 'vitest';
-import { buildLikert, likertSegments } from '../../reports/figures/likert.ts';
+import { buildLikert, likertSegments, likertWeighted } from '../../reports/figures/likert.ts';
 import { availableFigureIds, renderFigures } from '../../reports/render-figure.ts';
 import { buildReportInput } from './fixtures.ts';
 
@@ -58,3 +58,39 @@ describe('buildLikert', () => {
     await expect(renderFigures(without, { only: ['likert-industry'] })).rejects.toThrow(/unknown figure "likert-industry"/);
   });
 });
+
+describe('weighted Likert bars (issue 13, item 7)', () => {
+  const withWeights = () => {
+    const input = buildReportInput();
+    for (const row of input.analysis.distributions ?? []) {
+      // Weighted totals per answer: the 5s weigh three times the rest.
+      row.weightedCounts = row.counts.map((count, index) => (index === 4 ? 3 * count : count));
+      row.weightedMissing = row.missing;
+    }
+    return input;
+  };
+
+  it('uses the weighted shares by default when the weights vary, keeping the unweighted n beside them', () => {
+    const input = withWeights();
+    expect(likertWeighted(input)).toBe(true);
+    const spec = buildLikert(input, 'industry') as unknown as LikertSpec;
+    const incident = spec.data.values.filter((v) => v.competency === 'Incident response' && v.dimension === 'Importance');
+    // Fixture counts 2, 6, 10, 20, 12 (n = 50) → weighted 2, 6, 10, 20, 36 of 74: left end −(2 + 6 + 5)/74.
+    expect(incident[0]!.start).toBeCloseTo(-13 / 74, 3);
+    expect(incident[4]!.end).toBeCloseTo(1 - 13 / 74, 3);
+    expect(incident[0]!.n).toBe(50);
+    expect(spec.title.subtitle[0]).toMatch(/^Global, weighted shares/);
+    expect(spec.title.subtitle[1]).toMatch(/\(unweighted counts\)/);
+  });
+
+  it('stays unweighted when the config says so, or when every weight is equal', () => {
+    const input = withWeights();
+    (input.config.analysis as { weightedDistributions?: boolean }).weightedDistributions = false;
+    const spec = buildLikert(input, 'industry') as unknown as LikertSpec;
+    expect(spec.data.values.filter((v) => v.competency === 'Incident response' && v.dimension === 'Importance')[0]!.start).toBe(-0.26);
+    const equal = withWeights();
+    equal.analysis.weighting = equal.analysis.weighting.map((row) => ({ ...row, designEffect: 1 }));
+    expect(likertWeighted(equal)).toBe(false);
+  });
+});
+
