@@ -22,7 +22,8 @@ import type { IngestedTable } from '../ingest/ingest-types.ts';
 import { checkExport, type ExportCheck } from '../codebook/check-export.ts';
 import { ratingColumnIndices } from '../codebook/rating-columns.ts';
 import * as messages from '../messages/validate.ts';
-import type { ExportFormat, Population, SourceCodebook } from '../types.ts';
+import type { DroppedColumn, ExportFormat, Population, SourceCodebook } from '../types.ts';
+import { selectColumns } from '../ingest/select-columns.ts';
 
 export interface ValidateOptions {
   wave?: string;
@@ -46,6 +47,12 @@ export interface FileReport {
   headerRows?: number;
   dataRows?: number;
   droppedPersonalColumns?: string[];
+  /**
+   * Data minimisation: the columns a run would keep in its ingest cache and those it would drop,
+   * with the reason (with a codebook; without one, only personal-data columns are dropped).
+   */
+  keptColumns?: string[];
+  droppedColumns?: DroppedColumn[];
   /** Against the codebook (wave mode, or --input with --wave). */
   codebook?: ExportCheck;
   /** Structure-only mode: columns whose answers look like ratings. */
@@ -142,6 +149,8 @@ async function checkTarget(target: Target, wave: LoadedWave | undefined): Promis
     report.problems.push({ message: messages.noCodebookSource(target.sourceId), where: { file: wave?.codebookPath ?? target.path } });
     return report;
   }
+  report.keptColumns = table.columns.map((column) => column.key);
+  report.droppedColumns = [...(table.droppedColumns ?? [])];
   if (target.candidates.length === 0) {
     report.ratingLikeColumns = ratingColumnIndices(table).map((index) => table.columns[index].key);
     report.usable = true;
@@ -154,6 +163,17 @@ async function checkTarget(target: Target, wave: LoadedWave | undefined): Promis
   }
   const check = outcome.check;
   report.codebook = check;
+  const source = target.candidates.find((candidate) => candidate.source === check.source)!;
+  try {
+    const selection = selectColumns(table.columns, table.rows.slice(0, 100), source, table.sourceFile);
+    report.keptColumns = selection.kept.map((index) => table.columns[index].key);
+    report.droppedColumns = [...(table.droppedColumns ?? []), ...selection.dropped];
+    report.warnings.push(...selection.warnings);
+  } catch (error) {
+    if (!(error instanceof ValidationError)) throw error;
+    report.problems.push(...error.problems);
+    return report;
+  }
   report.usable = true;
   for (const column of check.missingItems) report.warnings.push(messages.missingItem(column));
   if (check.unmappedRatingColumns.length > 0) report.warnings.push(messages.unmappedRatingColumns(check.unmappedRatingColumns));
@@ -188,6 +208,8 @@ function printFile(file: FileReport, log: (line: string) => void): void {
   if (file.format) {
     log(messages.fileLine(file.file, file.format, file.formatEvidence ?? [], file.encoding ?? '', file.headerRows ?? 0, file.dataRows ?? 0));
     log(`  ${messages.personalDropped(file.droppedPersonalColumns ?? [])}`);
+    if (file.keptColumns) log(`  ${messages.columnsKept(file.keptColumns)}`);
+    if (file.droppedColumns) log(`  ${messages.columnsDropped(file.droppedColumns)}`);
   } else {
     log(`${file.file}: cannot be read`);
   }

@@ -31,3 +31,16 @@ export const summary = (files: number, unusable: number, warnings: number) =>
   unusable > 0
     ? `${unusable} of ${files} file(s) cannot be used; fix the problems listed above and run skillgap validate again`
     : `${files} file(s) can be used${warnings > 0 ? ` (${warnings} warning(s) above)` : ''}`;
+const DROP_REASONS: Record<string, string> = {
+  personal_data_header: 'personal data by name',
+  personal_data_content: 'personal data by content',
+  not_in_codebook: 'not in the codebook (add it to keepText to keep free text)',
+};
+export const columnsKept = (columns: string[]) => `a run would keep ${columns.length} column(s): ${columns.join(', ') || '(none)'}`;
+export const columnsDropped = (dropped: { column: string; reason: string }[]) => {
+  if (dropped.length === 0) return 'a run would drop no column';
+  const byReason = new Map<string, string[]>();
+  for (const { column, reason } of dropped) byReason.set(reason, [...(byReason.get(reason) ?? []), column]);
+  const parts = [...byReason].map(([reason, columns]) => `${DROP_REASONS[reason] ?? reason}: ${columns.length} (${columns.join(', ')})`);
+  return `a run would drop ${dropped.length} column(s): ${parts.join('; ')}`;
+};
