@@ -149,7 +149,7 @@ async function checkTarget(target: Target, wave: LoadedWave | undefined): Promis
     report.problems.push({ message: messages.noCodebookSource(target.sourceId), where: { file: wave?.codebookPath ?? target.path } });
     return report;
   }
-  report.keptColumns = table.columns.map((column) => column.key);
+  // Without a codebook only the personal-data columns are known to go; a run keeps only what the codebook names.
   report.droppedColumns = [...(table.droppedColumns ?? [])];
   if (target.candidates.length === 0) {
     report.ratingLikeColumns = ratingColumnIndices(table).map((index) => table.columns[index].key);
@@ -209,7 +209,7 @@ function printFile(file: FileReport, log: (line: string) => void): void {
     log(messages.fileLine(file.file, file.format, file.formatEvidence ?? [], file.encoding ?? '', file.headerRows ?? 0, file.dataRows ?? 0));
     log(`  ${messages.personalDropped(file.droppedPersonalColumns ?? [])}`);
     if (file.keptColumns) log(`  ${messages.columnsKept(file.keptColumns)}`);
-    if (file.droppedColumns) log(`  ${messages.columnsDropped(file.droppedColumns)}`);
+    if (file.keptColumns && file.droppedColumns) log(`  ${messages.columnsDropped(file.droppedColumns)}`);
   } else {
     log(`${file.file}: cannot be read`);
   }
