@@ -2,8 +2,8 @@
  * Nothing personal is written anywhere under out/ (issue 12, section 1).
  *
  * One wave with an export of every shape the project reads (Qualtrics CSV, LimeSurvey CSV,
- * SurveyMonkey CSV and XLSX, Google Forms CSV and XLSX, KoboToolbox CSV, plain CSV, TSV and
- * XLSX), each with personal data planted of every kind: as columns with headers in English,
+ * SurveyMonkey CSV and XLSX, Google Forms CSV and XLSX, KoboToolbox CSV, SPSS .sav written by
+ * test/helpers/write-sav.ts, plain CSV, TSV and XLSX), each with personal data planted of every kind: as columns with headers in English,
  * French, Spanish, Portuguese, German and Dutch (names, e-mail, phone, address, IMEI, device id,
  * GPS, IP address, LimeSurvey refurl, Kobo `deviceid` and `…/resp_name`, SPSS-style `tel.office`),
  * as columns with neutral headers whose values are e-mails, phones, IPs or coordinates, typed
@@ -13,8 +13,7 @@
  * PDF's text read back with pdfjs-dist are searched for every planted value.
  *
  * Not covered: names typed inside free text (no tool can find every name in prose; a codebook
- * keeps free text only by naming it in `keepText`), and SPSS .sav exports (the project has no
- * .sav writer; the third-party .sav fixtures are covered by test/ingest/adapters/spss.test.ts).
+ * keeps free text only by naming it in `keepText`).
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import { mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
@@ -24,6 +23,7 @@ import { runCommand } from '../../pipeline/commands/run-command.ts';
 import { readColumnarCacheTable, cellText } from '../../pipeline/normalise/columnar-raw-table.ts';
 import { readPdf } from '../helpers/read-pdf.ts';
 import { useTempDir } from '../helpers/temp-dir.ts';
+import { writeSav } from '../helpers/write-sav.ts';
 import type { Codebook, Population, SourceCodebook, WaveConfig } from '../../pipeline/types.ts';
 
 const PHONES = [
@@ -85,7 +85,7 @@ interface Shape {
   population: Population;
   format: string;
   headerRows: number;
-  writer: 'csv' | 'tsv' | 'xlsx';
+  writer: 'csv' | 'tsv' | 'xlsx' | 'sav';
   columns: ColumnSpec[];
 }
 
@@ -203,6 +203,21 @@ function shapes(): Shape[] {
         ...commonColumns('education', (_text, code) => [`survey/${code}`], (_text, code) => `survey/${code}`),
       ],
     },
+    {
+      // SPSS: header = [variable name, variable label]; names in SPSS style (`tel.office`).
+      id: 'spss-sav', file: 'spss.sav', population: 'industry', format: 'spss', headerRows: 0, writer: 'sav',
+      columns: [
+        { header: ['respid', 'Respondent'], key: 'respid', value: (r) => `S${300 + r}`, role: 'id' },
+        personal(['tel.office', 'Office phone'], 'tel.office', (r) => PHONES[(r + 8) % PHONES.length]),
+        personal(['tel.mobile', 'Mobile phone'], 'tel.mobile', (r) => PHONES[(r + 9) % PHONES.length]),
+        personal(['resp_name', 'Respondent name'], 'resp_name', PLANTED.fullName),
+        personal(['email', 'Adresse e-mail'], 'email', PLANTED.email),
+        personal(['ipaddr', 'IP'], 'ipaddr', PLANTED.ipv4),
+        personal(['imei', 'IMEI'], 'imei', PLANTED.imei),
+        personal(['geo', 'GPS'], 'geo', PLANTED.geopoint),
+        ...commonColumns('industry', (text, code) => [code, text], (_text, code) => code),
+      ],
+    },
     ...(['csv', 'tsv', 'xlsx'] as const).map((writer): Shape => ({
       id: `plain-${writer}`, file: `plain.${writer}`, population: writer === 'tsv' ? 'education' : 'industry', format: 'generic', headerRows: 1, writer,
       columns: [
@@ -227,12 +242,23 @@ function shapes(): Shape[] {
 
 function records(shape: Shape): string[][] {
   const header = Array.from({ length: shape.headerRows }, (_, h) => shape.columns.map((column) => column.header[h] ?? ''));
+  // (SPSS: the header cells are the variable name and label, written by writeSav, not as records.)
   const data = Array.from({ length: ROWS }, (_, r) => shape.columns.map((column) => column.value(r)));
   return [...header, ...data];
 }
 
 async function writeExport(path: string, shape: Shape): Promise<void> {
   const rows = records(shape);
+  if (shape.writer === 'sav') {
+    const data = rows.slice(shape.headerRows);
+    const variables = shape.columns.map((column, c) => ({
+      name: column.header[0],
+      label: column.header[1],
+      width: Math.min(255, Math.max(8, ...data.map((row) => Buffer.byteLength(row[c], 'utf8')))),
+    }));
+    writeSav(path, variables, data);
+    return;
+  }
   if (shape.writer === 'xlsx') {
     const workbook = new ExcelJS.Workbook();
     const sheet = workbook.addWorksheet('Sheet1');
@@ -293,7 +319,7 @@ describe('personal data planted in every export shape never reaches out/', () =>
     outcome = await runCommand({ config: join(waveDir, 'wave.json'), out, log: (line) => log.push(line) });
   }, 300_000);
 
-  it('runs every stage over all ten exports, each read as its tool', () => {
+  it('runs every stage over all eleven exports, each read as its tool', () => {
     expect(outcome.stages.map((stage) => stage.ran)).toEqual([true, true, true, true]);
     for (const shape of allShapes) {
       const meta = JSON.parse(readFileSync(join(out, 'plants', 'ingested', `${shape.id}.meta.json`), 'utf8'));
