@@ -136,12 +136,6 @@ const DEGREE_PAIR = /^\(?(-?\d{1,2}\.\d{3,})\s*[,; ]\s*(-?\d{1,3}\.\d{3,})\)?$/;
 const WKT_POINT = /^POINT\s*Z?\s*\(\s*-?\d{1,3}\.\d+\s+-?\d{1,3}\.\d+(\s+-?\d+(\.\d+)?)?\s*\)$/i;
 const WHOLE_EMAIL = /^(mailto:)?[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}$/;
 
-/** True when every non-empty value (Kobo `n/a` aside) is an ODK geopoint and there is one. */
-export function looksLikeGeopoint(values: string[]): boolean {
-  const filled = values.filter((value) => value !== '' && value !== 'n/a');
-  return filled.length > 0 && filled.every((value) => GEOPOINT.test(value.trim()));
-}
-
 export type PersonalContentKind = 'email' | 'phone' | 'ip_address' | 'coordinates';
 
 /** What one cell is, when the whole cell is one piece of personal data. */

@@ -38,7 +38,8 @@ const CONTENT_NAMES: Record<PersonalContentKind, string> = {
   coordinates: 'geographic coordinates',
 };
 
-const ROLE_NAMES: Record<string, string> = {
+type MetadataRole = 'respondentId' | 'country' | 'organisationType' | 'weight' | 'finished' | 'progress' | 'durationSeconds' | 'status';
+const ROLE_NAMES: Record<MetadataRole, string> = {
   respondentId: 'respondent id',
   country: 'country',
   organisationType: 'organisation type',
@@ -74,9 +75,8 @@ export function selectColumns(
   } else {
     const resolved = resolveColumns({ columns: [...columns], sourceFile: file }, codebook);
     const needed = new Map<number, string>();
-    for (const [role, name] of Object.entries(ROLE_NAMES)) {
-      const index = resolved[role as keyof typeof ROLE_NAMES & keyof typeof resolved] as number;
-      if (index >= 0) needed.set(index, name);
+    for (const [role, name] of Object.entries(ROLE_NAMES) as [MetadataRole, string][]) {
+      if (resolved[role] >= 0) needed.set(resolved[role], name);
     }
     for (const check of resolved.attentionChecks) needed.set(check.index, 'attention check');
     for (const item of resolved.items) if (!needed.has(item.index)) needed.set(item.index, `rating (${item.competency}, ${item.dimension})`);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isPersonalColumn, looksLikeGeopoint, mayHoldPersonalText, personalContentKind, redactPersonalText, redactPersonalTextByPattern } from '../../pipeline/ingest/personal-data.ts';
+import { isPersonalColumn, mayHoldPersonalText, personalContentKind, redactPersonalText, redactPersonalTextByPattern } from '../../pipeline/ingest/personal-data.ts';
 import { readExport } from '../../pipeline/ingest/read-export.ts';
 import { tempFile } from './fixture-helpers.ts';
 
@@ -21,11 +21,11 @@ describe('isPersonalColumn', () => {
   });
 });
 
-describe('looksLikeGeopoint', () => {
-  it('needs every filled value to be "lat lon alt precision"', () => {
-    expect(looksLikeGeopoint(['-1.2627557 36.7926442 0.0 30.0', 'n/a', ''])).toBe(true);
-    expect(looksLikeGeopoint(['-1.2627557 36.7926442 0.0 30.0', 'Nairobi'])).toBe(false);
-    expect(looksLikeGeopoint(['', 'n/a'])).toBe(false);
+describe('ODK geopoint columns (by content)', () => {
+  it('are coordinates when most filled values are "lat lon alt precision"', () => {
+    expect(personalContentKind(['-1.2627557 36.7926442 0.0 30.0', 'n/a', ''])).toBe('coordinates');
+    expect(personalContentKind(['-1.2627557 36.7926442 0.0 30.0', 'Nairobi', 'Mombasa'])).toBeUndefined();
+    expect(personalContentKind(['', 'n/a'])).toBeUndefined();
   });
 });
 
