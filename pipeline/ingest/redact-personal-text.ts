@@ -42,16 +42,17 @@ const DAY_FIRST_DATE = /^\d{1,2}[-./]\d{1,2}[-./]\d{2,4}$/;
  * a 0-led run of 7 digits or more, an `(area)` part, or three groups of digits with separators.
  */
 const NATIONAL_CANDIDATES = /(?<![\w.])(?:\(?0\d(?:[ ./()-]{0,2}\d){5,}|\(\d(?:[ ./()-]{0,2}\d){5,}|\d{2,4}(?:[ .-]\d{2,4}){2,})/g;
-/** Whether `text` holds a run the national pass would hand to the library. */
-export function mayHoldNationalNumber(text: string): boolean {
-  return NATIONAL_CANDIDATE.test(text);
-}
 const NATIONAL_CANDIDATE = new RegExp(NATIONAL_CANDIDATES.source);
 /** Characters after a candidate handed to the library too, for an extension (` ext. 1234`). */
 const EXTENSION_ROOM = 12;
 /** A date inside a find (`2022-09-05 11` is a valid US number) means it is a timestamp. */
 const CONTAINS_DATE = /\d{4}[-./]\d{1,2}[-./]\d{1,2}|\d{1,2}[-./]\d{1,2}[-./]\d{4}/;
 const PHONE_PLACEHOLDER = '[phone removed]';
+
+/** Whether `text` holds a run the national pass would hand to the library (mayHoldPersonalText's check). */
+export function mayHoldNationalNumber(text: string): boolean {
+  return NATIONAL_CANDIDATE.test(text);
+}
 
 /** The cell with e-mail addresses, IP addresses and phone numbers replaced by placeholders (no shortcut). */
 export function redactPersonalTextByPattern(cell: string): string {
