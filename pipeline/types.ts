@@ -207,6 +207,12 @@ export interface SourceCodebook {
   /** Rating columns: source column → competency and dimension. */
   items: { column: string; competency: string; dimension: Dimension }[];
   /**
+   * Free-text columns to keep (e-mail addresses, phone numbers and IP addresses typed into them
+   * are redacted). Ingest keeps only the columns named in this codebook entry: every other column
+   * of the export is dropped and listed with its reason (DroppedColumn).
+   */
+  keepText?: string[];
+  /**
    * Attention checks ("select 'Agree' for this item"): the column and the answers that pass,
    * compared as normalised labels. A respondent giving any other answer, or none, is excluded
    * as `failed_attention_check` (unless quality.attentionChecks is false).
@@ -251,7 +257,21 @@ export interface RawTable {
   sourceRows: number[];
   /** Columns removed because they hold personal data (names only, never values). */
   droppedPersonalColumns: string[];
+  /** Every column ingest left out, personal or not needed, with the reason (names only, never values). */
+  droppedColumns?: DroppedColumn[];
   warnings: string[];
+}
+
+/**
+ * Why ingest left a column out (data minimisation: the cache holds only what the wave needs).
+ * `personal_data_header`: its name says it holds personal data; `personal_data_content`: most of
+ * its values are e-mail addresses, phone numbers, IP addresses or coordinates; `not_in_codebook`:
+ * the source's codebook entry neither maps it nor keeps it as free text (`keepText`).
+ */
+export type DroppedColumnReason = 'personal_data_header' | 'personal_data_content' | 'not_in_codebook';
+export interface DroppedColumn {
+  column: string;
+  reason: DroppedColumnReason;
 }
 
 // ─── Stage 2: normalise ──────────────────────────────────────────────────────────────────────

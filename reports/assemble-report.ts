@@ -252,6 +252,7 @@ export async function assembleReport(input: ReportInput, figures: RenderedFigure
     ],
     input.audit.perSource.map((source) => [source.sourceFile, String(source.rowsRead), String(source.kept), String(source.excluded)]),
   );
+  drawDroppedColumns(doc, input.audit.perSource, subsection, paragraph);
   subsection('Weighting', 80);
   drawTable(
     doc,
@@ -337,4 +338,46 @@ export async function assembleReport(input: ReportInput, figures: RenderedFigure
   drawRunningHeaders(doc, title, input.config.wave, 1);
   doc.end();
   return finished;
+}
+
+/**
+ * Appendix A's list of the columns ingest dropped (data minimisation), per source and reason:
+ * how many and which (column names only; their values never left ingest).
+ */
+function drawDroppedColumns(
+  doc: PDFKit.PDFDocument,
+  sources: ReportInput['audit']['perSource'],
+  subsection: (title: string, space?: number) => void,
+  paragraph: (text: string, options?: { muted?: boolean; size?: number }) => void,
+): void {
+  subsection('Columns dropped at ingest', 80);
+  paragraph(
+    'Ingest keeps only the columns the codebook maps or keeps as free text. Personal-data columns (by name or by content: e-mail addresses, phone numbers, IP addresses, coordinates) and every other column are dropped before anything is stored; their values appear nowhere in the outputs.',
+    { muted: true, size: 8.5 },
+  );
+  const reasonText: Record<string, string> = {
+    personal_data_header: 'personal data (name)',
+    personal_data_content: 'personal data (content)',
+    not_in_codebook: 'not in the codebook',
+  };
+  const rows: string[][] = [];
+  for (const source of sources) {
+    const byReason = new Map<string, string[]>();
+    for (const { column, reason } of source.droppedColumns ?? []) byReason.set(reason, [...(byReason.get(reason) ?? []), column]);
+    for (const [reason, columns] of byReason) rows.push([source.sourceFile, reasonText[reason] ?? reason, String(columns.length), columns.join(', ')]);
+  }
+  if (rows.length === 0) {
+    paragraph('No column was dropped.');
+    return;
+  }
+  drawTable(
+    doc,
+    [
+      { header: 'Source file', width: 0.27 },
+      { header: 'Reason', width: 0.2 },
+      { header: 'Columns', width: 0.1, align: 'right' },
+      { header: 'Names', width: 0.43 },
+    ],
+    rows,
+  );
 }

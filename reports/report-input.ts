@@ -22,6 +22,8 @@ export interface SourceAudit {
   rowsRead: number;
   kept: number;
   excluded: number;
+  /** Columns ingest dropped (names and reasons, never values); absent in summaries written before. */
+  droppedColumns?: { column: string; reason: string }[];
 }
 
 export interface AuditSummary {

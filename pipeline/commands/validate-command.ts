@@ -24,7 +24,8 @@ import { checkExport, type ExportCheck } from '../codebook/check-export.ts';
 import { ratingColumnIndices } from '../codebook/rating-columns.ts';
 import { answerBatteries } from '../codebook/answer-batteries.ts';
 import * as messages from '../messages/validate.ts';
-import type { ExportFormat, Population, SourceCodebook } from '../types.ts';
+import type { DroppedColumn, ExportFormat, Population, SourceCodebook } from '../types.ts';
+import { selectColumns } from '../ingest/select-columns.ts';
 
 export interface ValidateOptions {
   wave?: string;
@@ -48,6 +49,12 @@ export interface FileReport {
   headerRows?: number;
   dataRows?: number;
   droppedPersonalColumns?: string[];
+  /**
+   * Data minimisation: the columns a run would keep in its ingest cache and those it would drop,
+   * with the reason (with a codebook; without one, only personal-data columns are dropped).
+   */
+  keptColumns?: string[];
+  droppedColumns?: DroppedColumn[];
   /** Against the codebook (wave mode, or --input with --wave). */
   codebook?: ExportCheck;
   /** Structure-only mode: columns whose answers look like ratings. */
@@ -155,6 +162,8 @@ async function checkTarget(target: Target, wave: LoadedWave | undefined): Promis
     report.problems.push({ message: messages.noCodebookSource(target.sourceId), where: { file: wave?.codebookPath ?? target.path } });
     return report;
   }
+  // Without a codebook only the personal-data columns are known to go; a run keeps only what the codebook names.
+  report.droppedColumns = [...(table.droppedColumns ?? [])];
   if (target.candidates.length === 0) {
     const ratingLike = new Set(ratingColumnIndices(table));
     for (const battery of answerBatteries(table)) for (const index of battery.columnIndices) ratingLike.add(index);
@@ -169,6 +178,17 @@ async function checkTarget(target: Target, wave: LoadedWave | undefined): Promis
   }
   const check = outcome.check;
   report.codebook = check;
+  const source = target.candidates.find((candidate) => candidate.source === check.source)!;
+  try {
+    const selection = selectColumns(table.columns, table.rows.slice(0, 100), source, table.sourceFile);
+    report.keptColumns = selection.kept.map((index) => table.columns[index].key);
+    report.droppedColumns = [...(table.droppedColumns ?? []), ...selection.dropped];
+    report.warnings.push(...selection.warnings);
+  } catch (error) {
+    if (!(error instanceof ValidationError)) throw error;
+    report.problems.push(...error.problems);
+    return report;
+  }
   // Weights the run would stop on make the file unusable (every bad row listed).
   report.problems.push(...check.weightProblems.map(({ row, column, message }) => ({ message, where: { file: target.path, row, column } })));
   report.usable = check.weightProblems.length === 0;
@@ -210,6 +230,8 @@ function printFile(file: FileReport, log: (line: string) => void): void {
   if (file.format) {
     log(messages.fileLine(file.file, file.format, file.formatEvidence ?? [], file.encoding ?? '', file.headerRows ?? 0, file.dataRows ?? 0));
     log(`  ${messages.personalDropped(file.droppedPersonalColumns ?? [])}`);
+    if (file.keptColumns) log(`  ${messages.columnsKept(file.keptColumns)}`);
+    if (file.keptColumns && file.droppedColumns) log(`  ${messages.columnsDropped(file.droppedColumns)}`);
   } else {
     log(`${file.file}: cannot be read`);
   }

@@ -31,6 +31,8 @@ export function buildSampleCodebook(wave: string, competencies: readonly Compete
           ...competencies.map((competency, k) => ({ column: qualtricsItemColumn(3, k), competency: competency.id, dimension: 'importance' as const })),
           ...competencies.map((competency, k) => ({ column: qualtricsItemColumn(4, k), competency: competency.id, dimension: 'preparedness' as const })),
         ],
+        // The open question is kept (e-mails and phone numbers typed into it redacted at ingest).
+        keepText: ['Q5'],
       },
       {
         source: EDUCATION_SOURCE_ID,
@@ -45,6 +47,7 @@ export function buildSampleCodebook(wave: string, competencies: readonly Compete
           ...competencies.map((competency, k) => ({ column: limesurveyItemColumn(3, k), competency: competency.id, dimension: 'importance' as const })),
           ...competencies.map((competency, k) => ({ column: limesurveyItemColumn(4, k), competency: competency.id, dimension: 'coverage' as const })),
         ],
+        keepText: ['comments'],
       },
     ],
   };

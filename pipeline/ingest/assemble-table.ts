@@ -9,18 +9,21 @@
  *     ignored, silently counted when empty (trailing delimiters), reported per row otherwise.
  * No message built here quotes a cell value.
  */
-import type { ExportFormat, RawColumn } from '../types.ts';
+import type { DroppedColumn, ExportFormat, RawColumn, SourceCodebook } from '../types.ts';
 import { ValidationError } from '../errors.ts';
 import * as messages from '../messages/ingest.ts';
 import { adapterFor } from './adapters/index.ts';
 import { detectFormat } from './detect-format.ts';
 import type { BatchHandler, FormatDetection, HeaderLayout } from './ingest-types.ts';
-import { isPersonalColumn, looksLikeGeopoint, redactPersonalText } from './personal-data.ts';
+import { redactPersonalText } from './personal-data.ts';
+import { selectColumns } from './select-columns.ts';
 
 /** Records the header block may need (Qualtrics: 3) plus two to recognise the layout. */
 const DETECTION_RECORDS = 5;
-/** Data records looked at to recognise geopoint columns by their values. */
-const GEOPOINT_SAMPLE = 100;
+/** Data records looked at to recognise personal-data columns by their values. */
+const CONTENT_SAMPLE = 100;
+/** The text of the row-text marker (see AssembledMeta.droppedTextMarker). */
+export const DROPPED_TEXT_MARK = '1';
 /** Ragged rows reported one by one; the rest are counted. */
 const RAGGED_REPORT_LIMIT = 20;
 
@@ -29,6 +32,14 @@ export interface AssembledMeta {
   headerRows: number;
   columns: RawColumn[];
   droppedPersonalColumns: string[];
+  droppedColumns: DroppedColumn[];
+  /**
+   * True when each row handed over carries one cell more than `columns`: DROPPED_TEXT_MARK where a
+   * column dropped as not needed (not_in_codebook) held text, '' otherwise. The normalise stage
+   * reads it as "not a blank row" (a row with only a timestamp or a comment is not blank), so
+   * minimisation does not change which rows are excluded as blank_row.
+   */
+  droppedTextMarker: boolean;
   warnings: string[];
   dataRowCount: number;
 }
@@ -44,6 +55,11 @@ export interface AssemblerOptions {
   onBatch: BatchHandler;
   /** False when the consumer redacts the cells (StreamOptions `cellRedaction: 'consumer'`); default true. */
   redactCells?: boolean;
+  /**
+   * The source's codebook entry: when given, only the columns it maps or keeps are kept (data
+   * minimisation, select-columns.ts); otherwise every column but the personal-data ones.
+   */
+  codebook?: SourceCodebook;
   /** Set for sources whose columns come from a dictionary (SPSS), not from header records. */
   layout?: { detection: FormatDetection; header: HeaderLayout };
 }
@@ -54,7 +70,9 @@ export class TableAssembler {
   private layout?: HeaderLayout;
   private width = 0;
   private keptIndexes: number[] = [];
-  private personal = new Set<number>();
+  private droppedColumns: DroppedColumn[] = [];
+  private droppedNeutral: number[] = [];
+  private droppedTextMarker = false;
   private pendingData: { record: string[]; number: number }[] = [];
   private personalDecided = false;
   private trailingEmptyLines: number[] = [];
@@ -103,7 +121,9 @@ export class TableAssembler {
       detection: this.detection!,
       headerRows: layout.headerRows,
       columns: this.keptIndexes.map((index) => layout.columns[index]),
-      droppedPersonalColumns: [...this.personal].sort((a, b) => a - b).map((index) => layout.columns[index].key),
+      droppedPersonalColumns: this.droppedColumns.filter((column) => column.reason !== 'not_in_codebook').map((column) => column.column),
+      droppedColumns: this.droppedColumns,
+      droppedTextMarker: this.droppedTextMarker,
       warnings: [...layout.warnings, ...this.warnings],
       dataRowCount: this.dataRowCount,
     };
@@ -136,9 +156,6 @@ export class TableAssembler {
     this.detection = detection;
     this.layout = header;
     this.width = header.columns.length;
-    header.columns.forEach((column, index) => {
-      if (isPersonalColumn(column)) this.personal.add(index);
-    });
   }
 
   private acceptData(record: string[], number: number): void {
@@ -150,7 +167,7 @@ export class TableAssembler {
     for (const blankNumber of this.trailingEmptyLines) this.pendingData.push({ record: [], number: blankNumber });
     this.trailingEmptyLines = [];
     this.pendingData.push({ record: this.fitToWidth(record, number), number });
-    if (!this.personalDecided && this.pendingData.length >= GEOPOINT_SAMPLE) this.decidePersonalColumns();
+    if (!this.personalDecided && this.pendingData.length >= CONTENT_SAMPLE) this.decidePersonalColumns();
   }
 
   private fitToWidth(record: string[], number: number): string[] {
@@ -175,12 +192,13 @@ export class TableAssembler {
   private decidePersonalColumns(): void {
     if (this.personalDecided || !this.layout) return;
     this.personalDecided = true;
-    for (let index = 0; index < this.width; index++) {
-      if (this.personal.has(index)) continue;
-      const values = this.pendingData.map((entry) => entry.record[index] ?? '');
-      if (looksLikeGeopoint(values)) this.personal.add(index);
-    }
-    this.keptIndexes = [...Array(this.width).keys()].filter((index) => !this.personal.has(index));
+    const sample = this.pendingData.map((entry) => entry.record);
+    const selection = selectColumns(this.layout.columns, sample, this.options.codebook, this.options.file);
+    this.keptIndexes = selection.kept;
+    this.droppedColumns = selection.dropped;
+    this.droppedNeutral = selection.droppedNeutral;
+    this.droppedTextMarker = this.options.codebook !== undefined && selection.droppedNeutral.length > 0;
+    this.warnings.push(...selection.warnings);
   }
 
   /**
@@ -194,16 +212,29 @@ export class TableAssembler {
     const kept = this.keptIndexes;
     const keptCount = kept.length;
     const redact = this.options.redactCells !== false;
+    const marker = this.droppedTextMarker;
+    const neutral = this.droppedNeutral;
     const rows: string[][] = new Array<string[]>(pending.length);
     const sourceRows: number[] = new Array<number>(pending.length);
     for (let i = 0; i < pending.length; i++) {
       const { record, number } = pending[i];
+      let mark = '';
+      if (marker) {
+        for (const index of neutral) {
+          const cell = record[index];
+          if (cell !== undefined && cell.trim() !== '') {
+            mark = DROPPED_TEXT_MARK;
+            break;
+          }
+        }
+      }
       // kept is ascending, so kept[k] >= k: a cell is read before its place is overwritten.
       for (let k = 0; k < keptCount; k++) {
         const cell = record[kept[k]];
         record[k] = cell === undefined ? '' : redact ? redactPersonalText(cell) : cell;
       }
       record.length = keptCount;
+      if (marker) record.push(mark);
       rows[i] = record;
       sourceRows[i] = number;
     }

@@ -2,7 +2,7 @@
  * Types local to the ingest stage. They extend the shared contract (pipeline/types.ts) without
  * changing it: an `IngestedTable` is a RawTable, so later stages can ignore the extra fields.
  */
-import type { ExportFormat, RawColumn, RawTable } from '../types.ts';
+import type { ExportFormat, RawColumn, RawTable, SourceCodebook } from '../types.ts';
 
 /** What readExport / streamExport take. `format` overrides detection (WaveSource.format). */
 export interface ExportInput {
@@ -55,6 +55,11 @@ export interface SpssColumnInfo {
 /** A RawTable with what ingest found out on the way (detection evidence, SPSS metadata). */
 export interface IngestedTable extends RawTable {
   detection: FormatDetection;
+  /**
+   * Set when the stored rows carry one cell more than `columns`, last: '1' where a column dropped
+   * as not needed held text (so the row is no blank row), '' otherwise (assemble-table.ts).
+   */
+  droppedTextMarker?: boolean;
   spss?: { columns: SpssColumnInfo[] };
 }
 
@@ -73,4 +78,9 @@ export type BatchHandler = (rows: string[][], sourceRows: number[]) => void;
  */
 export interface StreamOptions {
   cellRedaction?: 'ingest' | 'consumer';
+  /**
+   * The source's codebook entry: keep only the columns it maps or keeps as free text, drop and
+   * list the rest (data minimisation, select-columns.ts). Without it only personal data is dropped.
+   */
+  codebook?: SourceCodebook;
 }

@@ -32,6 +32,7 @@ import { kindOfFile } from '../io/hash.ts';
 import type { BatchHandler, ExportInput, IngestedTable, SpssColumnInfo, StreamedExport, StreamOptions } from './ingest-types.ts';
 import { streamCsvRecords } from './parse-csv-stream.ts';
 import { hasUtf16Bom, looksBinary, sniffFileKind } from './sniff-file.ts';
+import type { SourceCodebook } from '../types.ts';
 
 const SAMPLE_BYTES = 64 * 1024;
 /** Rows handed to the batch callback at once when the source is not chunked already. */
@@ -60,17 +61,18 @@ export async function readExport(input: ExportInput): Promise<IngestedTable> {
  */
 export async function streamExport(input: ExportInput, onBatch: BatchHandler, options: StreamOptions = {}): Promise<StreamedExport> {
   const redactCells = options.cellRedaction !== 'consumer';
+  const codebook = options.codebook;
   const file = input.path;
   const { head, size } = await readHead(file);
   const kind = sniffFileKind(head, extname(file), file);
   if (input.format === 'spss' && kind !== 'sav') throw new ValidationError(messages.notSav(), { file });
   if (kind === 'sav' && input.format && input.format !== 'spss') throw new ValidationError(messages.savGivenOtherFormat(input.format), { file });
-  if (kind === 'text') return streamText(input, onBatch, head, size, redactCells);
+  if (kind === 'text') return streamText(input, onBatch, head, size, redactCells, codebook);
   const sha256 = await hashFile(file);
   const base = { sourceId: input.sourceId, sourceFile: file, sha256 };
-  if (kind === 'sav') return streamSav(input, onBatch, base, redactCells);
+  if (kind === 'sav') return streamSav(input, onBatch, base, redactCells, codebook);
   // A workbook. exceljs is imported only here: loading it costs ≈ 0.2 s, paid by every ingest worker otherwise.
-  const assembler = new TableAssembler({ file, kind: 'sheet', forcedFormat: input.format, onBatch, redactCells });
+  const assembler = new TableAssembler({ file, kind: 'sheet', forcedFormat: input.format, onBatch, redactCells, codebook });
   const { streamXlsxRecords } = await import('./read-xlsx.ts');
   await streamXlsxRecords(file, file, (records, rowNumbers) => assembler.push(records, rowNumbers));
   return finishTable(assembler.finish(), { ...base, encoding: 'utf-8', delimiter: '' });
@@ -98,7 +100,7 @@ async function readHead(file: string): Promise<{ head: Uint8Array; size: number 
 
 type TableBase = { sourceId: string; sourceFile: string; sha256: string };
 
-async function streamText(input: ExportInput, onBatch: BatchHandler, head: Uint8Array, size: number, redactCells: boolean): Promise<StreamedExport> {
+async function streamText(input: ExportInput, onBatch: BatchHandler, head: Uint8Array, size: number, redactCells: boolean, codebook?: SourceCodebook): Promise<StreamedExport> {
   const file = input.path;
   const hashing = HashWhileReading.unlessKnown(file);
   const knownSha256 = hashing ? undefined : await hashFile(file);
@@ -110,7 +112,7 @@ async function streamText(input: ExportInput, onBatch: BatchHandler, head: Uint8
   const newline = detectLineBreak(sample);
   const { delimiter } = detectDelimiter(sample, newline);
   const quoting = detectQuoting(sample, delimiter, newline);
-  const assembler = new TableAssembler({ file, kind: 'text', forcedFormat: input.format, onBatch, redactCells });
+  const assembler = new TableAssembler({ file, kind: 'text', forcedFormat: input.format, onBatch, redactCells, codebook });
   const onBytes = hashing ? (bytes: Buffer) => hashing.update(bytes) : undefined;
   await streamCsvRecords({ path: file, file, encoding: encoding.encoding, delimiter, newline, quoting: quoting.quoting, onBytes, size }, (records, firstNumber) => {
     assembler.push(records, records.map((_, index) => firstNumber + index));
@@ -122,7 +124,7 @@ async function streamText(input: ExportInput, onBatch: BatchHandler, head: Uint8
   return finishTable(meta, { ...base, encoding: encoding.bom ? `${encoding.encoding} (BOM)` : encoding.encoding, delimiter });
 }
 
-async function streamSav(input: ExportInput, onBatch: BatchHandler, base: TableBase, redactCells: boolean): Promise<StreamedExport> {
+async function streamSav(input: ExportInput, onBatch: BatchHandler, base: TableBase, redactCells: boolean, codebook?: SourceCodebook): Promise<StreamedExport> {
   const file = input.path;
   // The structure first (bounded: the file is in memory only up to SAV_CHECK_LIMIT_BYTES), so a
   // damaged file stops naming the byte where it is damaged, and the cases read can be checked.
@@ -146,6 +148,7 @@ async function streamSav(input: ExportInput, onBatch: BatchHandler, base: TableB
     kind: 'cases',
     onBatch,
     redactCells,
+    codebook,
     layout: {
       detection: { format: 'spss', evidence: ['SPSS system-file signature $FL2/$FL3'] },
       header: { headerRows: 0, columns: reader.columns, warnings: [] },
@@ -194,6 +197,8 @@ function finishTable(meta: AssembledMeta, base: TableBase & { encoding: string; 
     headerRows: meta.headerRows,
     columns: meta.columns,
     droppedPersonalColumns: meta.droppedPersonalColumns,
+    droppedColumns: meta.droppedColumns,
+    ...(meta.droppedTextMarker ? { droppedTextMarker: true } : {}),
     warnings: meta.warnings,
     detection: meta.detection,
     dataRowCount: meta.dataRowCount,

@@ -57,3 +57,10 @@ export const personalColumnsDropped = (count: number) => `${count} personal-data
 export const formatDetected = (format: string, evidence: string[]) => `detected format ${format}: ${evidence.join('; ')}`;
 export const splitHeaderMissing = (format: string, rows: number) =>
   `format ${format} needs ${rows} header rows but the file has fewer records`;
+export const mappedColumnHoldsPersonalData = (role: string, kind: string) =>
+  `the codebook maps this column as ${role}, but most of its values are ${kind}: personal data is never kept. Map another column (or remove the entry) in codebook.json`;
+export const respondentIdIsPersonal = () =>
+  'the codebook maps this column as the respondent id, but its name says it holds personal data (a name, e-mail, phone…): it would be written to respondents.csv and audit.csv. Map a response id column instead in codebook.json';
+export const keptTextIsPersonal = (column: string, why: string) =>
+  `codebook keepText names column "${column}", but ${why}: it was dropped, not kept`;
+export const keptTextMissing = (column: string) => `codebook keepText names column "${column}", which this export does not have`;

@@ -36,3 +36,16 @@ export const summary = (files: number, unusable: number, warnings: number) =>
 export const unmappedBattery = (columns: string[], labels: string[]) =>
   `${columns.length} column(s) share the answers ${labels.slice(0, 7).map((label) => quote(label)).join(' / ')} like a rating grid, but the codebook maps none of them: ` +
   `${columns.slice(0, 8).map((column) => quote(column)).join(', ')}${columns.length > 8 ? ', …' : ''} (add them to the codebook's items, and their labels to scale.labels, if they are ratings)`;
+const DROP_REASONS: Record<string, string> = {
+  personal_data_header: 'personal data by name',
+  personal_data_content: 'personal data by content',
+  not_in_codebook: 'not in the codebook (add it to keepText to keep free text)',
+};
+export const columnsKept = (columns: string[]) => `a run would keep ${columns.length} column(s): ${columns.join(', ') || '(none)'}`;
+export const columnsDropped = (dropped: { column: string; reason: string }[]) => {
+  if (dropped.length === 0) return 'a run would drop no column';
+  const byReason = new Map<string, string[]>();
+  for (const { column, reason } of dropped) byReason.set(reason, [...(byReason.get(reason) ?? []), column]);
+  const parts = [...byReason].map(([reason, columns]) => `${DROP_REASONS[reason] ?? reason}: ${columns.length} (${columns.join(', ')})`);
+  return `a run would drop ${dropped.length} column(s): ${parts.join('; ')}`;
+};

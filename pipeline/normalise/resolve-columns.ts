@@ -18,6 +18,9 @@ export interface ResolvedColumns {
   missingItems: string[];
   /** Attention-check columns with their passing answers in normalised form. */
   attentionChecks: { index: number; column: string; pass: Set<string> }[];
+  /** Free-text columns the codebook keeps (`keepText`) found in the export; those not found. */
+  keptText: { index: number; column: string }[];
+  missingKeptText: string[];
 }
 
 /**
@@ -78,7 +81,14 @@ export function resolveColumns(table: Pick<RawTable, "columns" | "sourceFile">, 
     items: [],
     missingItems: [],
     attentionChecks: [],
+    keptText: [],
+    missingKeptText: [],
   };
+  for (const column of codebook.keepText ?? []) {
+    const index = find(column);
+    if (index < 0) resolved.missingKeptText.push(column);
+    else resolved.keptText.push({ index, column });
+  }
   for (const check of codebook.attentionChecks ?? []) {
     const index = required('attention-check', check.column);
     if (index >= 0) resolved.attentionChecks.push({ index, column: check.column, pass: new Set(check.pass.map(normaliseLabel)) });

@@ -4,7 +4,7 @@
  * stage: run in the main thread, or one export per worker thread (ingest-worker.mjs) where there
  * are several exports and cores. The same code writes the same bytes either way.
  */
-import type { ExportFormat } from '../types.ts';
+import type { ExportFormat, SourceCodebook } from '../types.ts';
 import type { StreamedExport } from '../ingest/ingest-types.ts';
 import { ColumnarCacheWriter } from '../io/columnar-cache.ts';
 import { knownFileHashes, seedKnownFileHashes, type KnownFileHash } from '../io/hash.ts';
@@ -14,6 +14,8 @@ export interface IngestJob {
   sourceId: string;
   format?: ExportFormat;
   rowsFile: string;
+  /** The source's codebook entry: only the columns it maps or keeps are cached (data minimisation). */
+  codebook?: SourceCodebook;
   /** Hashes the caller already knows (so a worker does not re-read the export to hash it). */
   knownHashes?: [string, KnownFileHash][];
 }
@@ -34,7 +36,7 @@ export async function ingestSource(job: IngestJob): Promise<IngestJobResult> {
   let streamed: StreamedExport;
   try {
     const input = { path: job.path, sourceId: job.sourceId, format: job.format };
-    streamed = await streamExport(input, (batchRows, batchSourceRows) => writer.push(batchRows, batchSourceRows), { cellRedaction: 'consumer' });
+    streamed = await streamExport(input, (batchRows, batchSourceRows) => writer.push(batchRows, batchSourceRows), { cellRedaction: 'consumer', codebook: job.codebook });
     writer.commit();
   } catch (error) {
     writer.abort();

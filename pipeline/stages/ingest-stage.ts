@@ -11,7 +11,8 @@
  */
 import { readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import type { RawTable } from '../types.ts';
+import type { RawTable, SourceCodebook } from '../types.ts';
+import { normaliseMessages } from '../messages/index.ts';
 import type { RunContext, StageDefinition } from '../run.ts';
 import { writeFileAtomic } from '../io/atomic-write.ts';
 import { availableParallelism } from 'node:os';
@@ -25,21 +26,23 @@ export const ingestedRowsFile = (ctx: RunContext, sourceId: string) => join(inge
 export const ingestedMetaFile = (ctx: RunContext, sourceId: string) => join(ingestedDir(ctx), `${sourceId}.meta.json`);
 
 /** ingested/<source>.meta.json: the RawTable without its rows, plus the number of rows. */
-export type IngestedMeta = Omit<RawTable, 'rows' | 'sourceRows'> & { rowCount: number };
+export type IngestedMeta = Omit<RawTable, 'rows' | 'sourceRows'> & { rowCount: number; droppedTextMarker?: boolean };
 
 export const ingestStage: StageDefinition = {
   name: 'ingest',
-  version: '3',
-  codePaths: ['pipeline/ingest', 'pipeline/stages/ingest-stage.ts', 'pipeline/stages/ingest-source.ts', 'pipeline/stages/ingest-worker.mjs', 'pipeline/io/buffered-file-writer.ts', 'pipeline/io/columnar-cache.ts', 'pipeline/io/columnar-cache-texts.ts'],
+  version: '4',
+  codePaths: ['pipeline/ingest', 'pipeline/normalise/resolve-columns.ts', 'pipeline/normalise/normalise-label.ts', 'pipeline/stages/ingest-stage.ts', 'pipeline/stages/ingest-source.ts', 'pipeline/stages/ingest-worker.mjs', 'pipeline/io/buffered-file-writer.ts', 'pipeline/io/columnar-cache.ts', 'pipeline/io/columnar-cache-texts.ts'],
   inputs: (ctx) => ctx.wave.sourcePaths,
   outputs: (ctx) => ingestedFiles(ctx),
-  parameters: (ctx) => ctx.wave.config.sources,
+  // The codebook decides which columns are cached (data minimisation), so its source entries are parameters.
+  parameters: (ctx) => ({ sources: ctx.wave.config.sources, codebook: ctx.wave.config.sources.map((source) => sourceCodebook(ctx, source.id)) }),
   async run(ctx) {
     const jobs: IngestJob[] = ctx.wave.config.sources.map((source, i) => ({
       path: ctx.wave.sourcePaths[i],
       sourceId: source.id,
       format: source.format,
       rowsFile: ingestedRowsFile(ctx, source.id),
+      codebook: sourceCodebook(ctx, source.id),
     }));
     const inputBytes = jobs.reduce((sum, job) => sum + statSync(job.path).size, 0);
     const workers = Math.min(jobs.length, workerCount(inputBytes));
@@ -52,12 +55,24 @@ export const ingestStage: StageDefinition = {
       const meta: IngestedMeta = { ...table, sourceFile: relative(ctx.root, jobs[i].path).replaceAll('\\', '/'), rowCount: dataRowCount };
       writeFileAtomic(ingestedMetaFile(ctx, jobs[i].sourceId), JSON.stringify(meta, null, 1) + '\n');
       rows += dataRowCount;
-      ctx.log(`  ${meta.sourceFile}: ${meta.format}, ${meta.encoding}, ${meta.headerRows} header row(s), ${dataRowCount} data rows, ${meta.droppedPersonalColumns.length} personal-data column(s) dropped`);
+      const notNeeded = (meta.droppedColumns ?? []).length - meta.droppedPersonalColumns.length;
+      ctx.log(`  ${meta.sourceFile}: ${meta.format}, ${meta.encoding}, ${meta.headerRows} header row(s), ${dataRowCount} data rows, ${meta.columns.length} column(s) kept, ${meta.droppedPersonalColumns.length} personal-data and ${notNeeded} other column(s) dropped`);
       for (const message of meta.warnings) warnings.push({ code: 'ingest', message, file: meta.sourceFile });
     }
     return { rowsIn: rows, rowsOut: rows, warnings };
   },
 };
+
+/**
+ * The codebook entry of a source; a source without one stops the run here, before anything is
+ * cached (the normalise stage would stop on it too).
+ */
+function sourceCodebook(ctx: RunContext, sourceId: string): SourceCodebook {
+  const entry = ctx.wave.codebook.sources?.find((source) => source.source === sourceId);
+  const index = ctx.wave.config.sources.findIndex((source) => source.id === sourceId);
+  if (!entry) throw new ValidationError(normaliseMessages.sourceNotInCodebook(sourceId), { file: relative(ctx.root, ctx.wave.sourcePaths[index]).replaceAll('\\', '/') });
+  return entry;
+}
 
 /** Below this much input a worker's start-up (~0.4 s: the TypeScript loader) costs more than it saves. */
 export const WORKER_MIN_BYTES = 32 << 20;

@@ -9,7 +9,7 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { AuditRow, NormalisedWave, Respondent } from '../types.ts';
+import type { AuditRow, DroppedColumn, NormalisedWave, Respondent } from '../types.ts';
 import type { RunContext, StageDefinition } from '../run.ts';
 import { normaliseWave } from '../normalise/normalise-wave.ts';
 import { answerCount } from '../answer-table.ts';
@@ -85,7 +85,7 @@ export const normaliseStage: StageDefinition = {
     const wave = normaliseWave(tables, ctx.wave.config, ctx.wave.codebook, {
       competencyOrder: ctx.framework.competencies.map((c) => c.id),
     });
-    const audited: AuditedTable[] = tables.map((table) => ({ sourceFile: table.sourceFile, droppedPersonalColumns: table.droppedPersonalColumns, rowCount: table.rowCount }));
+    const audited: AuditedTable[] = tables.map((table) => ({ sourceFile: table.sourceFile, droppedPersonalColumns: table.droppedPersonalColumns, droppedColumns: table.droppedColumns, rowCount: table.rowCount }));
     const shapes: SourceShape[] = tables.map((table) => ({ sourceId: table.sourceId, sourceFile: table.sourceFile, ratingColumns: ratingColumnCount(ctx, table) }));
     tables = null;
     const files = normalisedFiles(ctx);
@@ -136,8 +136,14 @@ function ratingColumnCount(ctx: RunContext, table: ColumnarRawTable): number {
 /** The ingest cache read back column by column (row group by row group, codes copied as codes). */
 export function readColumnarTables(ctx: RunContext): ColumnarRawTable[] {
   return ctx.wave.config.sources.map((source) => {
-    const { rowCount, ...meta } = readIngestedMeta(ctx, source.id);
-    return { ...meta, ...readColumnarCacheTable(ingestedRowsFile(ctx, source.id), meta.columns.length, rowCount, columnsNormaliseReads(ctx, meta)) };
+    const { rowCount, droppedTextMarker, ...meta } = readIngestedMeta(ctx, source.id);
+    // The marker column (ingest's "a dropped column held text") is read as one more skipped
+    // column: it only feeds textInSkipped, so a row with text in a dropped column is not blank.
+    const width = meta.columns.length;
+    const reads = columnsNormaliseReads(ctx, meta);
+    const read = readColumnarCacheTable(ingestedRowsFile(ctx, source.id), width + (droppedTextMarker ? 1 : 0), rowCount, (column) => column < width && reads(column));
+    if (droppedTextMarker) read.cells.length = width;
+    return { ...meta, ...read };
   });
 }
 
@@ -156,7 +162,7 @@ function columnsNormaliseReads(ctx: RunContext, meta: Pick<ColumnarRawTable, 'co
   } catch {
     return () => true;
   }
-  const { items, missingItems: _missing, attentionChecks, ...roles } = resolved;
+  const { items, missingItems: _missing, attentionChecks, keptText: _text, missingKeptText: _missingText, ...roles } = resolved;
   const read = new Set<number>(
     [...Object.values(roles), ...items.map((item) => item.index), ...attentionChecks.map((check) => check.index)].filter((index) => index >= 0),
   );
@@ -198,13 +204,15 @@ export interface AuditSummary {
   excluded: number;
   /** Rows excluded with each reason (a row can have several reasons). */
   excludedByReason: Record<string, number>;
-  perSource: { sourceFile: string; rowsRead: number; kept: number; excluded: number; droppedPersonalColumns: string[] }[];
+  perSource: { sourceFile: string; rowsRead: number; kept: number; excluded: number; droppedPersonalColumns: string[]; droppedColumns: DroppedColumn[] }[];
 }
 
 /** What summariseAudit needs of a table: its file, how many rows were read, what was dropped. */
 export interface AuditedTable {
   sourceFile: string;
   droppedPersonalColumns: string[];
+  /** Every column ingest dropped, with its reason (older caches: only the personal ones are known). */
+  droppedColumns?: DroppedColumn[];
   rowCount?: number;
   rows?: unknown[];
 }
@@ -225,7 +233,8 @@ export function summariseAudit(tables: readonly AuditedTable[], audit: readonly 
     if (rows !== rowsRead) {
       throw new Error(`audit of ${table.sourceFile} has ${rows} rows for ${rowsRead} rows read: a row was lost`);
     }
-    summary.perSource.push({ sourceFile: table.sourceFile, rowsRead, kept, excluded: rows - kept, droppedPersonalColumns: table.droppedPersonalColumns });
+    const droppedColumns = table.droppedColumns ?? table.droppedPersonalColumns.map((column) => ({ column, reason: 'personal_data_header' as const }));
+    summary.perSource.push({ sourceFile: table.sourceFile, rowsRead, kept, excluded: rows - kept, droppedPersonalColumns: table.droppedPersonalColumns, droppedColumns });
     summary.rowsRead += rowsRead;
     summary.kept += kept;
     summary.excluded += rows - kept;

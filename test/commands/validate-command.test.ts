@@ -42,7 +42,18 @@ describe.skipIf(!existsSync(wave2023))('validateCommand', () => {
     expect(industry.dataRows).toBe(dataRecordCount(join(wave2023, 'industry-qualtrics.csv'), 3));
     expect(industry.droppedPersonalColumns).toEqual(['IPAddress', 'RecipientLastName', 'RecipientFirstName', 'RecipientEmail', 'ExternalReference', 'LocationLatitude', 'LocationLongitude']);
     expect(industry.codebook).toMatchObject({ itemsFound: 52, itemsInCodebook: 52, missingItems: [], unmappedRatingColumns: [], unmappedBatteries: [], unknownLabels: [], outOfRange: [] });
-    expect(education).toMatchObject({ sourceId: 'education-limesurvey', usable: true, format: 'limesurvey', headerRows: 1, droppedPersonalColumns: ['ipaddr'] });
+    expect(education).toMatchObject({ sourceId: 'education-limesurvey', usable: true, format: 'limesurvey', headerRows: 1, droppedPersonalColumns: ['ipaddr', 'refurl'] });
+    // Data minimisation: what a run would keep (the codebook's columns) and drop (the rest, with reasons).
+    expect(industry.keptColumns).toHaveLength(7 + 52 + 1);
+    expect(industry.keptColumns!.at(-1)).toBe('Q5'); // the open question, kept by the codebook's keepText
+    expect(industry.keptColumns!.slice(0, 7)).toEqual(['Status', 'Progress', 'Duration (in seconds)', 'Finished', 'ResponseId', 'Q1', 'Q2']);
+    expect(industry.droppedColumns!.filter((column) => column.reason === 'not_in_codebook').map((column) => column.column)).toEqual(['StartDate', 'EndDate', 'RecordedDate', 'DistributionChannel', 'UserLanguage']);
+    expect(industry.droppedColumns!.filter((column) => column.reason === 'personal_data_header')).toHaveLength(7);
+    expect(education.droppedColumns).toEqual([
+      { column: 'ipaddr', reason: 'personal_data_header' }, { column: 'refurl', reason: 'personal_data_header' },
+      ...['lastpage', 'startlanguage', 'seed', 'startdate', 'datestamp'].map((column) => ({ column, reason: 'not_in_codebook' })),
+    ]);
+    expect(lines.join('\n')).toContain('a run would drop 7 column(s): personal data by name: 2 (ipaddr, refurl); not in the codebook');
     expect(education.dataRows).toBe(dataRecordCount(join(wave2023, 'education-limesurvey.csv'), 1));
     expect(education.codebook).toMatchObject({ itemsFound: 52, unknownLabels: [], outOfRange: [], unmappedRatingColumns: [] });
     expect(lines.at(-1)).toBe('2 file(s) can be used');

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isPersonalColumn, looksLikeGeopoint, mayHoldPersonalText, redactPersonalText, redactPersonalTextByPattern } from '../../pipeline/ingest/personal-data.ts';
+import { isPersonalColumn, mayHoldPersonalText, personalContentKind, redactPersonalText, redactPersonalTextByPattern } from '../../pipeline/ingest/personal-data.ts';
 import { readExport } from '../../pipeline/ingest/read-export.ts';
 import { tempFile } from './fixture-helpers.ts';
 
@@ -21,11 +21,11 @@ describe('isPersonalColumn', () => {
   });
 });
 
-describe('looksLikeGeopoint', () => {
-  it('needs every filled value to be "lat lon alt precision"', () => {
-    expect(looksLikeGeopoint(['-1.2627557 36.7926442 0.0 30.0', 'n/a', ''])).toBe(true);
-    expect(looksLikeGeopoint(['-1.2627557 36.7926442 0.0 30.0', 'Nairobi'])).toBe(false);
-    expect(looksLikeGeopoint(['', 'n/a'])).toBe(false);
+describe('ODK geopoint columns (by content)', () => {
+  it('are coordinates when most filled values are "lat lon alt precision"', () => {
+    expect(personalContentKind(['-1.2627557 36.7926442 0.0 30.0', 'n/a', ''])).toBe('coordinates');
+    expect(personalContentKind(['-1.2627557 36.7926442 0.0 30.0', 'Nairobi', 'Mombasa'])).toBeUndefined();
+    expect(personalContentKind(['', 'n/a'])).toBeUndefined();
   });
 });
 
@@ -120,5 +120,76 @@ describe('personal data at ingest', () => {
     expect(table.rows[0]).toEqual(['R_1', 'reach me at [email removed] or [phone removed]', '4']);
     const serialised = JSON.stringify(table);
     for (const planted of ['192.168.10.20', 'jane@corp.example', 'Jane', 'jane.doe', '079 123 45 67']) expect(serialised).not.toContain(planted);
+  });
+});
+
+describe('phone numbers in every international format (libphonenumber-js, issue 12)', () => {
+  it.each([
+    ['Call +44 7564 479146 after six', 'Call [phone removed] after six'],
+    ['UK mobile 07564 479146.', 'UK mobile [phone removed].'],
+    ['typed without spaces 07564479146 ok', 'typed without spaces [phone removed] ok'],
+    ['Handy: +49 151 23456789', 'Handy: [phone removed]'],
+    ['Nairobi office +254 712 345678', 'Nairobi office [phone removed]'],
+    ['portable +33 6 12 34 56 78 merci', 'portable [phone removed] merci'],
+    ['my number +1 219879728464 thanks', 'my number [phone removed] thanks'],
+    ['dots 020.7946.0123', 'dots [phone removed]'],
+    ['brackets (0491) 570 156', 'brackets [phone removed]'],
+    ['+44 (0)20 7946 0958 ext. 123', '[phone removed]'],
+    ['US +1 (202) 555-0143 x 77 or 202-555-0143', 'US [phone removed] or [phone removed]'],
+    ['0049 151 23456789 (international prefix 00)', '[phone removed] (international prefix 00)'],
+    ['Kenya 0712 345678, NL +31 6 12345678', 'Kenya [phone removed], NL [phone removed]'],
+    ['Tel. 030 1234567', 'Tel. [phone removed]'],
+  ])('%s', (input, output) => {
+    expect(redactPersonalText(input)).toBe(output);
+  });
+
+  it.each([
+    ['In 2019 and 2022 we rated 4 of 5'], ['Between 2019-2022 we hired 12345 students'], ['year 2021, 3 out of 5, 10 to 15 hours'],
+    ['We hired 25 graduates in 2020/2021 at 35000 EUR'], ['Rating 4/5, since 1998; 2000-2010 was hard'], ['ISO 27001 and NIST 800-53 rev 5'],
+    ['CVE-2021-44228 (log4shell)'], ['ports 8080 and 443, 1024-65535'], ['at 11:36:48 on 05.09.2022'], ['on 09/05/2022 11:36 AM'],
+    ['ids 1234567 9876543'], ['1 2 3 4 5'], ['Scale 1-5: 4'], ['2022-09-05 11:36:48'], ['114279364511'],
+  ])('leaves years, scale points and ordinary numbers alone: %s', (input) => {
+    expect(redactPersonalText(input)).toBe(input);
+  });
+
+  it('removes IPv6 addresses as well as IPv4', () => {
+    expect(redactPersonalText('from 2001:db8:85a3::8a2e:370:7334 and fe80::1, not 11:36:48')).toBe('from [ip address removed] and [ip address removed], not 11:36:48');
+  });
+});
+
+describe('personal-data headers in six languages and tool conventions', () => {
+  it.each([
+    'tel.office', 'tel.mobile', 'children[1]/child_name', 'group_a/resp_name', 'deviceid', 'imei', 'refurl', 'Device ID', 'Nom de famille',
+    'Prénom', 'Téléphone', 'Téléphone portable', 'courriel', 'Adresse', 'Nombre', 'Apellido', 'Correo electrónico', 'Teléfono móvil', 'Dirección',
+    'Nome', 'Sobrenome', 'Celular', 'Telefone', 'Endereço', 'Vorname', 'Nachname', 'Telefon', 'Handynummer', 'E-Mail-Adresse', 'Anschrift',
+    'naam', 'achternaam', 'telefoon', 'mobiel nummer', 'adres', 'Your e-mail address', 'Geolocation', 'Breitengrad', 'GPS', 'Latitude',
+  ])('%s is personal', (key) => {
+    expect(isPersonalColumn({ key, label: '' })).toBe(true);
+  });
+  it.each([
+    'Q3_1', 'Q3[SQ001]', 'country', 'orgtype', 'Status', 'Duration (in seconds)', 'submitdate', 'interviewtime', 'comments', 'Institution name',
+    'Question time: address', '_parent_table_name', 'How important is e-mail security for graduates?', 'Q5_name_system', 'Respondent ID',
+  ])('%s is not personal', (key) => {
+    expect(isPersonalColumn({ key, label: '' })).toBe(false);
+  });
+});
+
+describe('personal-data columns by content', () => {
+  it('names what most non-empty values are', () => {
+    expect(personalContentKind(['ann@example.org', 'bo@example.net', '', 'n/a'])).toBe('email');
+    expect(personalContentKind(['+44 7564 479146', '07564 479146', '+254 712 345678', 'none'])).toBe('phone');
+    expect(personalContentKind(['198.51.100.7', '2001:db8::1'])).toBe('ip_address');
+    expect(personalContentKind(['52.3676, 4.9041', '-1.2627557 36.7926442 0.0 30.0', 'POINT (4.9 52.3)'])).toBe('coordinates');
+  });
+  it('needs more than half of the non-empty values', () => {
+    expect(personalContentKind(['ann@example.org', 'Kenya', 'Germany'])).toBeUndefined();
+    expect(personalContentKind(['', 'n/a'])).toBeUndefined();
+  });
+  it.each([
+    [['Very important', 'Moderately important', 'Not at all important']], [['Kenya', 'Viet Nam', 'NA']], [['1', '2', '5', '4']],
+    [['R_1abc', 'R_2def']], [['114279364511', '114279364512']], [['2022-09-05 11:36:48', '9/1/2022 10:10:00']], [['1.2345', '0.87']],
+    [['482', '1033']], [['100', '87']], [['uuid:5b2cc313-fc09-437e-8149-fcd32f695d41']],
+  ])('never flags ratings, countries, ids, weights, durations or timestamps: %j', (values) => {
+    expect(personalContentKind(values)).toBeUndefined();
   });
 });

@@ -26,12 +26,12 @@ describe.skipIf(!existsSync(industry))('sample wave 2022: industry Qualtrics exp
 });
 
 describe.skipIf(!existsSync(education))('sample wave 2022: education LimeSurvey export', () => {
-  it('is a LimeSurvey code-header export with ipaddr dropped', async () => {
+  it('is a LimeSurvey code-header export with ipaddr and refurl dropped', async () => {
     const table = await readExport({ path: education, sourceId: 'education-limesurvey' });
     expect(table.format).toBe('limesurvey');
     expect(table.headerRows).toBe(1);
     expect(table.columns.some((column) => /^Q\d+\[SQ\d+\]$/.test(column.key))).toBe(true);
-    expect(table.droppedPersonalColumns).toEqual(['ipaddr']);
+    expect(table.droppedPersonalColumns).toEqual(['ipaddr', 'refurl']);
     expect(table.rows.length).toBeGreaterThan(0);
   });
 });

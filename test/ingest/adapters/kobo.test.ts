@@ -36,14 +36,18 @@ describe.skipIf(!haveThirdParty)('KoboToolbox fixtures (../shared/fixtures/third
     expect(table.warnings).toContain('4 row(s) end with empty fields beyond the last header column (trailing delimiters); those empty fields were ignored');
   });
 
-  it('nested repeats: geopoint and _gps_* columns dropped as personal data', async () => {
+  it('nested repeats: names in repeat groups, address, geopoint and _gps_* columns dropped as personal data', async () => {
     const table = await readExport({ path: fixture('kobotoolbox-odk/kobocat-csv-export-nested-repeats-geopoint.csv'), sourceId: 'k3' });
     expect(table.format).toBe('kobo');
     expect(table.rows).toHaveLength(2);
-    expect(table.droppedPersonalColumns).toEqual(['gps', '_gps_latitude', '_gps_longitude', '_gps_altitude', '_gps_precision']);
-    expect(cell(table, 1, 'kids/kids_details[3]/kids_name')).toBe('Harry');
-    expect(cell(table, 0, 'kids/kids_details[3]/kids_name')).toBe('n/a');
-    expect(JSON.stringify(table.rows)).not.toContain('36.7926442');
+    // Children's names in repeat groups (`kids_details[n]/kids_name`) and the address are personal too (issue 12).
+    expect(table.droppedPersonalColumns).toEqual([
+      'kids/kids_details[1]/kids_name', 'kids/kids_details[2]/kids_name', 'kids/kids_details[3]/kids_name', 'kids/nested_group/nested_name',
+      'address', 'gps', '_gps_latitude', '_gps_longitude', '_gps_altitude', '_gps_precision',
+    ]);
+    expect(cell(table, 1, 'kids/kids_details[3]/kids_age')).toBe('3');
+    const serialised = JSON.stringify(table.rows);
+    for (const planted of ['36.7926442', 'Harry', 'Hansel', 'Gretel']) expect(serialised).not.toContain(planted);
   });
 
   it('XLSX export: booleans as True/False, absent cells empty, 4 rows', async () => {

@@ -49,7 +49,9 @@ describe.skipIf(!haveThirdParty)('LimeSurvey fixtures (../shared/fixtures/third-
     const table = await readExport({ path: fixture('limesurvey/limesurvey5-rdata-export-998192-bom-fulltext-header.csv'), sourceId: 'ls' });
     expect(table.format).toBe('limesurvey');
     expect(table.encoding).toBe('utf-8 (BOM)');
-    expect(table.columns).toHaveLength(71);
+    // 71 columns, less the three parts of "Please enter your address" (personal data by header).
+    expect(table.columns).toHaveLength(68);
+    expect(table.droppedPersonalColumns).toEqual(['Please enter your address [Street]', 'Please enter your address [Number]', 'Please enter your address [City]']);
     expect(table.rows).toHaveLength(7);
     expect(table.rows.map((row) => row[0])).toEqual(['1', '4', '5', '6', '7', '8', '9']);
     expect(cell(table, 1, 'Start language')).toBe('nl-informal');
