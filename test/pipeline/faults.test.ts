@@ -119,12 +119,12 @@ describe('faults never leave a wrong report that looks right', () => {
 
     it('disk full at every stage → exit 1, nothing recorded as done, the next run with space completes byte-identical', async (context) => {
       if (!mounted) context.skip();
-      // Sizes from the 2022 outputs: ingest ≈ 0.2 MB, normalise ≈ 2.9 MB more, analyse ≈ 1.2 MB, render ≈ 3.1 MB.
+      // Sizes from the 2022 outputs (du -sk): ingest ≈ 0.14 MB, normalise + quality ≈ 2.9 MB more, analyse ≈ 4.0 MB more (framework roll-ups, respondent weights), render ≈ 5.5 MB more.
       const sizes: Record<string, [string, RegExp]> = {
         ingest: ['128k', /ingested\//],
         normalise: ['1m', /normalised\//],
-        analyse: ['3700k', /analysis\//],
-        render: ['6m', /(figures\/|report\.pdf)/],
+        analyse: ['5m', /analysis\//],
+        render: ['9m', /(figures\/|report\.pdf)/],
       };
       await diskFullAtEveryStage(join(mountPoint, 'out'), (stage) => {
         expect(mount(sizes[stage][0]).status).toBe(0);
