@@ -45,7 +45,8 @@ export const analyseStage: StageDefinition = {
     const wave = readNormalisedWave(ctx);
     const result = analyseWave(wave, ctx.wave.config);
     const frameworks = loadFrameworks(ctx.root, ctx.wave.waveDir, ctx.wave.config.frameworks, ctx.framework);
-    result.frameworks = rollUpFrameworks(wave, ctx.wave.config, frameworks);
+    // Framework units hide what the competency tables hide (analysis/disclosure/, framework-rollups.ts).
+    result.frameworks = rollUpFrameworks(wave, ctx.wave.config, frameworks, result.estimates);
     const files = analysisFiles(ctx.outDir);
     writeFileAtomic(files.estimates, estimatesToCsv(result.estimates));
     writeFileAtomic(files.tests, testsToCsv(result.tests));
