@@ -8,7 +8,10 @@
  *   ──estimateDomainMeans──▶ weighted mean, SE (Taylor linearisation), SD per region and Global:
  *     R `svyby(~composite, ~region, design, svymean, na.rm = TRUE)`, the same design as a competency
  *   ──the competency path's functions──▶ curriculum gap (difference of independent means), the
- *     suppression rule (n < minN; derived values), rank tests from counts of the composite values
+ *     disclosure control of analysis/disclosure/ (protectTables: primary n < k and optionally Kish
+ *     n_eff < k, complementary suppression over Global = Σ regions per unit column, blanking), with
+ *     one more rule: a population × region hidden for any competency of a unit in the competency
+ *     tables is hidden for the unit too (a one-competency unit is that competency), rank tests from counts of the composite values
  *     (Wilcoxon, Mann–Whitney) with BH q-values over the framework's own family of tests, Borich MWDS
  *     ranking with bootstrap rank intervals, ranked-discrepancy score and IPA quadrants (build-rankings.ts).
  *
@@ -17,7 +20,7 @@
  * play the part of the rating levels. Methods: docs/methods.md and docs/frameworks.md.
  */
 import type {
-  FrameworkEstimateRow, FrameworkRollup, FrameworkUnit, NormalisedWave, Population, WaveConfig,
+  EstimateRow, FrameworkEstimateRow, FrameworkRollup, FrameworkUnit, NormalisedWave, Population, WaveConfig,
 } from '../pipeline/types.ts';
 import type { ResolvedFramework } from '../pipeline/frameworks/load-frameworks.ts';
 import { competenciesOfUnits } from '../pipeline/frameworks/load-frameworks.ts';
@@ -29,6 +32,7 @@ import { computePopulationWeights } from './population-weights.ts';
 import { encodeAnswers, type EncodedPopulation } from './encode-answers.ts';
 import { buildRankings } from './build-rankings.ts';
 import { unitComposites, ValueIndex, type UnitComposites } from './framework-composites.ts';
+import { disclosureRuleOf, protectTables, unitKey } from './disclosure/index.ts';
 
 const GLOBAL_REGION = 'Global';
 
@@ -39,8 +43,18 @@ interface PopulationSide {
   encoded: EncodedPopulation;
 }
 
-export function rollUpFrameworks(wave: NormalisedWave, config: WaveConfig, frameworks: readonly ResolvedFramework[]): FrameworkRollup[] {
+/**
+ * `competencyEstimates`: the published (protected) competency estimates of the wave; a population ×
+ * region × competency suppressed there (not_asked cells aside) hides that population × region for
+ * every unit holding the competency. Without it only the framework rows' own suppression applies.
+ */
+export function rollUpFrameworks(
+  wave: NormalisedWave, config: WaveConfig, frameworks: readonly ResolvedFramework[], competencyEstimates: readonly EstimateRow[] = [],
+): FrameworkRollup[] {
   if (frameworks.length === 0) return [];
+  const hiddenCompetencyUnits = new Set(competencyEstimates
+    .filter((row) => row.suppressed && row.population !== 'both' && row.flag !== 'not_asked')
+    .map((row) => unitKey(row.population, row.region, row.competency)));
   const { respondents, answers } = wave;
   const populationCode = new Uint8Array(respondents.length);
   const localRow = new Int32Array(respondents.length);
@@ -66,11 +80,12 @@ export function rollUpFrameworks(wave: NormalisedWave, config: WaveConfig, frame
     population, rowDomain: rowDomains[code], encoded: encoded.populations[code],
     weights: computePopulationWeights(population, respondents, memberIndex[code], config, []).weights,
   }));
-  return frameworks.map((framework) => rollUpFramework(wave, config, framework, regions, sides, encoded.levelValues));
+  return frameworks.map((framework) => rollUpFramework(wave, config, framework, regions, sides, encoded.levelValues, hiddenCompetencyUnits));
 }
 
 function rollUpFramework(
   wave: NormalisedWave, config: WaveConfig, framework: ResolvedFramework, regions: string[], sides: PopulationSide[], levelValues: Float64Array,
+  hiddenCompetencyUnits: ReadonlySet<string>,
 ): FrameworkRollup {
   const { definition } = framework;
   const competencyIndex = new Map(wave.answers.competencies.map((id, index) => [id, index]));
@@ -126,13 +141,70 @@ function rollUpFramework(
     gapRow.edu.set(cell, push(cell, 'education', 'gap_education', at(education.gap, cell), educationImportance || coverage));
   }
 
+  // Disclosure control, as for the competencies: the unit plays the part of the competency.
+  const protectedRows = protectFrameworkRows(rows, units, composites, sides, blocks, disclosureRuleOf(config, wave.scale), hiddenCompetencyUnits);
+  rows.splice(0, rows.length, ...protectedRows);
+  for (const [measure, map] of [['gap_preparedness', gapRow.prep], ['gap_curriculum', gapRow.curr], ['gap_education', gapRow.edu]] as const) {
+    rows.forEach((row, index) => {
+      if (row.measure === measure) map.set(Math.floor(index / MEASURES_PER_CELL), row);
+    });
+  }
+
   runUnitTests(composites, sides, blocks.length, U, gapRow);
-  rankUnits(wave, config, units, blocks, composites[0], sides[0], industry, minN, gapRow.prep);
+  rankUnits(wave, config, units, blocks, composites[0], sides[0], industry, gapRow.prep);
   const noHome = [...framework.noHome].map(([competency, reason]) => ({ competency, reason })).filter((entry) => competencyIndex.has(entry.competency));
   return {
     framework: definition.id, name: definition.name, shortName: definition.shortName ?? definition.id, version: definition.version, source: definition.source,
     unitLabel: definition.unitLabel ?? 'unit', units, unmappedUnits, noHome, rows,
   };
+}
+
+/** Rows pushed per cell, in this order: importance, preparedness, education importance, coverage, three gaps. */
+const MEASURES_PER_CELL = 7;
+
+/**
+ * A framework's rows through protectTables (analysis/disclosure/): each row as an EstimateRow whose
+ * competency is the unit; Kish effective n from the composites' weights; the units hidden by the
+ * competency rule enter as already suppressed (they count as secondary suppressions). No answer
+ * distributions are published for units. Returns the protected rows in the same order.
+ */
+function protectFrameworkRows(
+  rows: readonly FrameworkEstimateRow[], units: readonly FrameworkUnit[], composites: UnitComposites[][], sides: PopulationSide[], blocks: string[],
+  rule: ReturnType<typeof disclosureRuleOf>, hiddenCompetencyUnits: ReadonlySet<string>,
+): FrameworkEstimateRow[] {
+  const members = new Map(units.map((unit) => [unit.id, (unit as FrameworkUnit & { competencies?: string[] }).competencies ?? []]));
+  const hiddenUnits = new Set<string>();
+  for (const row of rows) {
+    if (row.population === 'both') continue;
+    if ((members.get(row.unit) ?? []).some((competency) => hiddenCompetencyUnits.has(unitKey(row.population, row.region, competency)))) {
+      hiddenUnits.add(unitKey(row.population, row.region, row.unit));
+    }
+  }
+  const unitIndex = new Map(units.map((unit, index) => [unit.id, index]));
+  const effectiveNOf = (row: EstimateRow) => {
+    if (row.population === 'both') return Infinity;
+    const code = row.population === 'industry' ? 0 : 1;
+    const composite = composites[code][unitIndex.get(row.competency)!];
+    const column = row.measure === 'importance' ? composite.importance : row.measure.startsWith('gap') ? composite.gap : composite.other;
+    return kishEffectiveN(column, sides[code], blocks.indexOf(row.region), blocks.length - 1);
+  };
+  const asEstimates: EstimateRow[] = rows.map((row) => ({ ...row, competency: row.unit }));
+  const result = protectTables(asEstimates, [], rule, { effectiveNOf, extraSuppressedUnits: hiddenUnits });
+  return result.estimates.map((row) => {
+    const { competency: _unit, ...framework } = row as EstimateRow & FrameworkEstimateRow;
+    return framework;
+  });
+}
+
+/** Kish effective n, (Σw)²/Σw², of the respondents with a value in a block (the last block is Global). */
+function kishEffectiveN(column: Float64Array, side: PopulationSide, block: number, regionCount: number): number {
+  let sum = 0, sumSquares = 0;
+  for (let row = 0; row < column.length; row++) {
+    if (Number.isNaN(column[row]) || (block < regionCount && side.rowDomain[row] !== block)) continue;
+    sum += side.weights[row];
+    sumSquares += side.weights[row] ** 2;
+  }
+  return sumSquares > 0 ? (sum * sum) / sumSquares : 0;
 }
 
 /** estimateDomainMeans of each unit's composite column, laid out (domains + 1) × units like the competency cells. */
@@ -187,7 +259,7 @@ function runUnitTests(composites: UnitComposites[][], sides: PopulationSide[], b
  */
 function rankUnits(
   wave: NormalisedWave, config: WaveConfig, units: FrameworkUnit[], blocks: string[], industry: UnitComposites[], side: PopulationSide,
-  means: { importance: DomainMeans; other: DomainMeans; gap: DomainMeans }, minN: number, prepRows: Map<number, FrameworkEstimateRow>,
+  means: { importance: DomainMeans; other: DomainMeans; gap: DomainMeans }, prepRows: Map<number, FrameworkEstimateRow>,
 ): void {
   const U = units.length;
   const R = blocks.length - 1;
@@ -218,7 +290,8 @@ function rankUnits(
   }
   const jointCode = importanceOfCode.length <= 256 ? Uint8Array.from(pairCodes) : Uint16Array.from(pairCodes);
   if (importanceOfCode.length > 65536) throw new RangeError(`framework roll-up: ${importanceOfCode.length} distinct composite pairs (at most 65536)`);
-  const eligible = Uint8Array.from(means.gap.n, (gapN, cell) => (gapN < minN || means.importance.n[cell] < minN || means.other.n[cell] < minN ? 0 : 1));
+  // Only industry's published units are ranked (disclosure control has run: a suppressed gap row is a hidden unit).
+  const eligible = Uint8Array.from(means.gap.n, (_n, cell) => (prepRows.get(cell)!.suppressed ? 0 : 1));
   // Confidence sets for the MWDS ranks of the units, as for competencies (stats/mwds-rank-sets.ts).
   const rankSets = mwdsRankSets({
     jointCode, importanceOfCode: Float64Array.from(importanceOfCode), discrepancyOfCode: Float64Array.from(discrepancyOfCode),

@@ -51,7 +51,8 @@ export function frameworkTableRows(input: ReportInput, rollup: FrameworkRollup):
         gapText(prep),
         gapText(global('both', 'gap_curriculum', unit.id)),
         gapText(global('education', 'gap_education', unit.id)),
-        prep.suppressed ? `< ${minN}` : formatCount(prep.n, minN),
+        // Only a primary suppression says n < k; a complementary one may hide a larger n.
+        prep.suppressed ? (prep.flag === 'suppressed_small_n' ? `< ${minN}` : 'suppressed') : formatCount(prep.n, minN),
       ];
     });
 }

@@ -44,16 +44,20 @@ export function countSuppressedRows(rows: readonly Pick<EstimateRow, 'suppressed
 
 /**
  * Estimates and distributions with n (unsuppressed or already primary-flagged) → the published
- * tables. `effectiveNOf` gives a row's Kish effective n (needed when rule.useEffectiveN).
+ * tables. `effectiveNOf` gives a row's Kish effective n (needed when rule.useEffectiveN);
+ * `extraSuppressedUnits` are units (unitKey) the caller hides by a rule of its own.
  */
 export function protectTables(
   estimates: readonly EstimateRow[],
   distributions: readonly DistributionRow[],
   rule: DisclosureRule,
-  options: { relations?: Relation[]; effectiveNOf?: (row: EstimateRow) => number } = {},
+  options: { relations?: Relation[]; effectiveNOf?: (row: EstimateRow) => number; extraSuppressedUnits?: ReadonlySet<string> } = {},
 ): { estimates: EstimateRow[]; distributions: DistributionRow[]; suppressedUnits: Set<string> } {
   const primary = suppressPrimaryCells(estimates, rule, options.effectiveNOf);
-  const secondary = suppressComplementaryCells(primary.rows, distributions, rule, options.relations ?? globalOverRegions(estimates), primary.suppressedUnits);
+  // Units hidden by a rule of the caller's (e.g. a framework unit whose competency is hidden) enter
+  // as already suppressed; their rows come out flagged suppressed_secondary.
+  const suppressedUnits = new Set([...primary.suppressedUnits, ...(options.extraSuppressedUnits ?? [])]);
+  const secondary = suppressComplementaryCells(primary.rows, distributions, rule, options.relations ?? globalOverRegions(estimates), suppressedUnits);
   return {
     estimates: blankSuppressedCells(secondary.rows),
     distributions: blankSuppressedDistributions(distributions, secondary.suppressedUnits),

@@ -73,7 +73,8 @@ export const analyseStage: StageDefinition = {
       throw error;
     }
     const frameworks = loadFrameworks(ctx.root, ctx.wave.waveDir, ctx.wave.config.frameworks, ctx.framework);
-    result.frameworks = rollUpFrameworks(wave, ctx.wave.config, frameworks);
+    // Framework units hide what the competency tables hide (analysis/disclosure/, framework-rollups.ts).
+    result.frameworks = rollUpFrameworks(wave, ctx.wave.config, frameworks, result.estimates);
     writeFileAtomic(files.marginFit, marginFitToCsv(result.marginFit ?? []));
     writeFileAtomic(files.estimates, estimatesToCsv(result.estimates));
     writeFileAtomic(files.tests, testsToCsv(result.tests));

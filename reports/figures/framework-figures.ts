@@ -49,7 +49,7 @@ export function frameworkRows(rollup: FrameworkRollup, population: FrameworkEsti
 
 export function buildFrameworkHeatmap(input: ReportInput, rollup: FrameworkRollup): TopLevelSpec {
   const minN = input.config.suppression.minN;
-  const suppressedLabel = `suppressed (n < ${minN})`;
+  const suppressedLabel = 'suppressed';
   const regions = frameworkRegions(rollup);
   const order = rollup.units.map((unit) => unitLabel(rollup, unit.id));
   const cells = frameworkRows(rollup, 'industry', 'gap_preparedness').map((row) => {
@@ -61,7 +61,8 @@ export function buildFrameworkHeatmap(input: ReportInput, rollup: FrameworkRollu
       n: hidden ? null : row.n,
       suppressed: hidden,
       status: hidden ? suppressedLabel : 'published',
-      cellText: hidden ? `n < ${minN}` : `${formatEstimate(row.mean)}${row.flag === 'low_reliability' ? '*' : ''}`,
+      // A hidden cell may be a complementary suppression (n ≥ k): only a primary one says n < k.
+      cellText: hidden ? (row.flag === 'suppressed_small_n' ? `n < ${minN}` : 'suppr.') : `${formatEstimate(row.mean)}${row.flag === 'low_reliability' ? '*' : ''}`,
     };
   });
   const limit = Math.max(0.5, ...cells.flatMap((cell) => (cell.gap === null ? [] : [Math.ceil(Math.abs(cell.gap) * 10) / 10])));
@@ -73,7 +74,7 @@ export function buildFrameworkHeatmap(input: ReportInput, rollup: FrameworkRollu
       subtitle: [
         `Each respondent's mean importance − mean preparedness over the ${rollup.unitLabel}'s competencies,`,
         'weighted mean over respondents (industry ratings). Positive: graduates less prepared than needed.',
-        `* low reliability (n < ${input.config.suppression.lowReliabilityN}); grey: suppressed (n < ${minN}). ${rollup.version}.`,
+        `* low reliability (n < ${input.config.suppression.lowReliabilityN}); grey: suppressed (n < ${minN}, or so that no hidden cell can be computed back). ${rollup.version}.`,
       ],
     },
     data: { values: cells },

@@ -76,14 +76,45 @@ describe('rollUpFrameworks on a literal wave, against R survey', () => {
     expect(global.every((row) => row.rankCiLow <= row.rank && row.rank <= row.rankCiHigh)).toBe(true);
   });
 
-  it('suppresses exactly as for competencies: small n, then everything derived', () => {
+  it('suppresses exactly as for competencies: small n, everything derived, then the complementary region; n blanked', () => {
     const [strict] = rollUpFrameworks(literalWave(), testConfig({}, { minN: 6, lowReliabilityN: 8 }), [literalFramework]);
     const row = (region: string, population: string, measure: string) => strict.rows.find((r) => r.unit === 'U3' && r.region === region && r.population === population && r.measure === measure)!;
-    // c3 preparedness in region a: 5 industry respondents rated it (1, 2, 3, 2, 1) → n 5 < 6.
-    expect(row('a', 'industry', 'preparedness')).toMatchObject({ n: 5, suppressed: true, flag: 'suppressed_small_n' });
+    // c3 preparedness in region a: 5 industry respondents rated it (1, 2, 3, 2, 1) → n 5 < 6, n not published.
+    expect(row('a', 'industry', 'preparedness')).toMatchObject({ suppressed: true, flag: 'suppressed_small_n' });
+    expect(row('a', 'industry', 'preparedness').n).toBeNaN();
+    // Both regions hidden (b: preparedness n < 6 too) and Global would still narrow a down: Global is
+    // suppressed too (complementary), its n and values blanked.
+    expect(row('Global', 'industry', 'importance')).toMatchObject({ suppressed: true, flag: 'suppressed_secondary' });
+    expect([row('Global', 'industry', 'importance').n, row('Global', 'industry', 'importance').mean]).toEqual([NaN, NaN]);
+    // U3 is c3 alone: its rows are suppressed exactly where the competency path suppresses c3's.
+    const competency = analyseWave(literalWave(), testConfig({}, { minN: 6, lowReliabilityN: 8 })).estimates.filter((r) => r.competency === 'c3');
+    for (const unitRow of strict.rows.filter((r) => r.unit === 'U3')) {
+      const match = competency.find((r) => r.region === unitRow.region && r.population === unitRow.population && r.measure === unitRow.measure)!;
+      expect([unitRow.region, unitRow.population, unitRow.measure, unitRow.suppressed, unitRow.flag]).toEqual([match.region, match.population, match.measure, match.suppressed, match.flag]);
+    }
     expect(row('a', 'industry', 'gap_preparedness').flag).toMatch(/^suppressed_/);
     expect(Number.isNaN(row('a', 'industry', 'gap_preparedness').mean) && Number.isNaN(row('a', 'industry', 'gap_preparedness').mwds)).toBe(true);
     expect(row('a', 'industry', 'gap_preparedness').test).toBe('');
-    expect(row('Global', 'industry', 'importance').flag).toBe('');
+  });
+
+  it('hides a population × region for a unit when the competency tables hide it for one of its competencies', () => {
+    const config = testConfig({}, { minN: 6, lowReliabilityN: 8 });
+    const estimates = analyseWave(literalWave(), config).estimates;
+    const [withRule] = rollUpFrameworks(literalWave(), config, [literalFramework], estimates);
+    const [without] = rollUpFrameworks(literalWave(), config, [literalFramework]);
+    // c1 and c2 (industry, a and b) are hidden in the competency tables; U1 = {c1, c2} has 6 respondents
+    // in each region on its own, so only the rule hides it there.
+    const u1 = (rollup: typeof withRule, region: string) => rollup.rows.find((r) => r.unit === 'U1' && r.region === region && r.population === 'industry' && r.measure === 'importance')!;
+    expect(estimates.find((r) => r.competency === 'c1' && r.region === 'a' && r.population === 'industry' && r.measure === 'importance')!.suppressed).toBe(true);
+    expect([u1(without, 'a').suppressed, u1(without, 'a').n]).toEqual([false, 6]);
+    expect(u1(withRule, 'a')).toMatchObject({ suppressed: true, flag: 'suppressed_secondary' });
+    expect(u1(withRule, 'a').n).toBeNaN();
+    expect(u1(withRule, 'b').suppressed).toBe(true);
+    // Every unit row of a hidden population × region × competency of the unit is hidden.
+    for (const row of withRule.rows.filter((r) => r.population !== 'both')) {
+      const competencies = withRule.units.find((unit) => unit.id === row.unit)!.competencies;
+      const hidden = estimates.some((e) => e.suppressed && e.population === row.population && e.region === row.region && competencies.includes(e.competency));
+      if (hidden) expect(row.suppressed, `${row.unit} ${row.region} ${row.population} ${row.measure}`).toBe(true);
+    }
   });
 });

@@ -1,7 +1,9 @@
 /**
  * Small cells stay secret: a differencing attack (differencing-attack.ts) on everything the
  * pipeline publishes — estimates (means, gaps, top-two-box shares, n), answer distributions, the
- * gap heatmap's inlined data, respondent counts per country (table and map), the change between
+ * gap heatmap's inlined data, the framework roll-ups (framework-estimates.csv: Global against the
+ * regions for each framework unit, population and measure, which also covers the framework heatmaps'
+ * inlined gaps), respondent counts per country (table and map), the change between
  * waves — recovers no suppressed value and no individual answer: on the 2022 and 2023 sample waves
  * (full pipeline runs, reading the written files) and on a constructed wave where one region has 1,
  * 2 or 4 respondents. The same attack on primary suppression alone does recover values (the attack
@@ -14,6 +16,7 @@ import Papa from 'papaparse';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { analyseWave, compareWaves } from '../../../analysis/analyse-wave.ts';
 import { blankSuppressedCells, countSuppressedRows, disclosureRuleOf, isPrimaryFlag, suppressPrimaryCells } from '../../../analysis/disclosure/index.ts';
+import { rollUpFrameworks } from '../../../analysis/framework-rollups.ts';
 import { runWave } from '../../../api/run-wave.ts';
 import { contextFor } from '../../../api/wave-selection.ts';
 import { readNormalisedWave } from '../../../pipeline/stages/normalise-stage.ts';
@@ -21,6 +24,8 @@ import { buildReportInput } from '../../../pipeline/stages/render-stage.ts';
 import type { AnalysisResult, Competency, EstimateRow, NormalisedWave, WaveConfig } from '../../../pipeline/types.ts';
 import { buildGapHeatmap } from '../../../reports/figures/gap-heatmap.ts';
 import { buildRespondentsMap, publishedRespondentBin } from '../../../reports/figures/respondents-map.ts';
+import { unitLabel } from '../../../reports/figures/framework-figures.ts';
+import { loadFrameworks } from '../../../pipeline/frameworks/load-frameworks.ts';
 import { publishedCountryCounts } from '../../../reports/published-counts.ts';
 import type { ReportInput } from '../../../reports/report-input.ts';
 import { writeExecutiveSummary } from '../../../reports/executive-summary.ts';
@@ -44,6 +49,8 @@ interface Outputs {
   figureSpecs?: Record<string, unknown>;
   /** The report's text (report.pdf read back), whitespace collapsed. */
   reportText?: string;
+  /** Framework rows as estimates (competency = `<framework>/<unit>`): framework-estimates.csv, and unsuppressed. */
+  frameworks?: { published: EstimateRow[]; truth: EstimateRow[] };
 }
 
 function allFindings(outputs: Outputs): Finding[] {
@@ -54,6 +61,7 @@ function allFindings(outputs: Outputs): Finding[] {
     ...attackDistributions(published.distributions!, truth.distributions!, primaryUnitsOf(published.estimates)),
     ...attackHeatmap(outputs),
     ...attackCountries(outputs),
+    ...(outputs.frameworks ? attackEstimates(outputs.frameworks.published, outputs.frameworks.truth, scale, config.suppression.minN, share).map((finding) => ({ ...finding, what: `framework ${finding.what}` })) : []),
   ];
 }
 
@@ -136,6 +144,17 @@ function readEstimatesCsv(file: string): EstimateRow[] {
   }));
 }
 
+/** framework-estimates.csv as estimate rows of the attack: the column is `<framework>/<unit>`. */
+function readFrameworkEstimatesCsv(file: string): EstimateRow[] {
+  const parsed = Papa.parse<Record<string, string>>(readFileSync(file, 'utf8'), { header: true, skipEmptyLines: true });
+  const number = (text: string) => (text === '' ? NaN : Number(text));
+  return parsed.data.map((r) => ({
+    wave: r.wave, region: r.region, competency: `${r.framework}/${r.unit}`, population: r.population as EstimateRow['population'], measure: r.measure as EstimateRow['measure'],
+    n: number(r.n), mean: number(r.mean), sd: number(r.sd), se: number(r.se), ciLow: number(r.ci_low), ciHigh: number(r.ci_high), top2Share: NaN,
+    suppressed: r.suppressed === 'true', flag: r.flag,
+  }));
+}
+
 describe.each(['2022', '2023'])('differencing attack on the %s sample wave', (waveId) => {
   beforeAll(async () => {
     await runWave({ wave: waveId, out });
@@ -145,11 +164,14 @@ describe.each(['2022', '2023'])('differencing attack on the %s sample wave', (wa
     const analysis = JSON.parse(readFileSync(join(ctx.outDir, 'analysis', 'analysis.json'), 'utf8'), (_key, value) => (value === null ? NaN : value)) as AnalysisResult;
     const heatmapSpec = JSON.parse(readFileSync(join(ctx.outDir, 'figures', 'gap-heatmap.vl.json'), 'utf8'));
     const mapSpec = JSON.parse(readFileSync(join(ctx.outDir, 'figures', 'respondents-map.vl.json'), 'utf8'));
+    const frameworkTruth = rollUpFrameworks(wave, unsuppressed(ctx.wave.config), loadFrameworks(ctx.root, ctx.wave.waveDir, ctx.wave.config.frameworks, ctx.framework))
+      .flatMap((rollup) => rollup.rows.map((row) => ({ ...row, competency: `${row.framework}/${row.unit}`, top2Share: NaN })));
     sample[waveId] = {
       config: ctx.wave.config, scale: wave.scale,
       published: { ...analysis, estimates: readEstimatesCsv(join(ctx.outDir, 'analysis', 'estimates.csv')) },
       truth: analyseWave(wave, unsuppressed(ctx.wave.config)),
       input, heatmap: heatmapSpec.data.values, map: mapValues(mapSpec),
+      frameworks: { published: readFrameworkEstimatesCsv(join(ctx.outDir, 'analysis', 'framework-estimates.csv')), truth: frameworkTruth },
       reportText: (await readPdf(readFileSync(join(ctx.outDir, 'report.pdf')))).text.replace(/\s+/g, ' '),
       figureSpecs: Object.fromEntries(readdirSync(join(ctx.outDir, 'figures')).filter((file) => file.endsWith('.vl.json'))
         .map((file) => [file.replace('.vl.json', ''), JSON.parse(readFileSync(join(ctx.outDir, 'figures', file), 'utf8'))])),
@@ -201,8 +223,34 @@ describe.each(['2022', '2023'])('differencing attack on the %s sample wave', (wa
     expect(heatmap.filter((cell) => cell.suppressed).every((cell) => cell.gap === null && cell.n === null)).toBe(true);
   });
 
-  it("no figure's inlined data holds a value or n of a suppressed cell; only the heatmap and the map show regions or countries", () => {
-    const { figureSpecs, input, published } = sample[waveId];
+  it('protects the framework roll-ups like the competencies: primary and complementary suppression, n blanked, no test or rank on a hidden unit', () => {
+    const { frameworks, published } = sample[waveId];
+    const rows = frameworks!.published;
+    expect(rows.length).toBeGreaterThan(0);
+    for (const row of rows.filter((r) => r.suppressed)) expect([row.n, row.mean, row.se, row.sd].every(Number.isNaN)).toBe(true);
+    const counts = countSuppressedRows(rows);
+    expect(counts.primary).toBeGreaterThan(0);
+    expect(counts.secondary).toBeGreaterThan(0);
+    // A population × region hidden in the competency tables is hidden for every framework unit.
+    const hiddenRegions = new Set(published.estimates.filter((e) => e.suppressed && e.population !== 'both' && e.flag !== 'not_asked').map((e) => `${e.population}|${e.region}`));
+    const hiddenEverywhere = [...hiddenRegions].filter((key) => published.estimates.filter((e) => `${e.population}|${e.region}` === key).every((e) => e.suppressed));
+    for (const key of hiddenEverywhere) expect(rows.filter((r) => `${r.population}|${r.region}` === key).every((r) => r.suppressed), key).toBe(true);
+    const csv = Papa.parse<Record<string, string>>(readFileSync(join(contextFor({ wave: waveId, out }).outDir, 'analysis', 'framework-estimates.csv'), 'utf8'), { header: true, skipEmptyLines: true }).data;
+    for (const row of csv.filter((r) => r.suppressed === 'true')) expect([row.n, row.test, row.p_value, row.rank, row.mwds, row.quadrant], `${row.framework} ${row.unit} ${row.region} ${row.measure}`).toEqual(['', '', '', '', '', '']);
+  });
+
+  it('attacks the framework rows for real: recovers nothing from them, but does recover regions under n < k alone', () => {
+    const { frameworks, config, scale } = sample[waveId];
+    const findings = attackEstimates(frameworks!.published, frameworks!.truth, scale, config.suppression.minN, 0.5);
+    expect(findings.filter((finding) => finding.primary).length).toBeGreaterThan(0);
+    expect(exposedOf(findings)).toEqual([]);
+    // The plain n < k rule the roll-ups used before: Global minus the published regions gives hidden units back.
+    const primaryOnly = blankSuppressedCells(suppressPrimaryCells(frameworks!.truth, disclosureRuleOf(config, scale)).rows);
+    expect(exposedOf(attackEstimates(primaryOnly, frameworks!.truth, scale, config.suppression.minN, 0.5)).length).toBeGreaterThan(0);
+  });
+
+  it("no figure's inlined data holds a value or n of a suppressed cell; only the heatmaps (competency and framework) and the map show regions or countries", () => {
+    const { figureSpecs, input, published, frameworks } = sample[waveId];
     const label = new Map(input.competencies.map((c) => [c.label, c.id]));
     const regions = new Set(published.estimates.map((row) => row.region).filter((region) => region !== 'Global'));
     expect(Object.keys(figureSpecs!).length).toBeGreaterThanOrEqual(8);
@@ -223,11 +271,29 @@ describe.each(['2022', '2023'])('differencing attack on the %s sample wave', (wa
           const cell = published.estimates.find((e) => e.region === row.region && e.competency === label.get(row.competency as string) && e.measure === 'gap_preparedness')!;
           if (cell.suppressed) expect([row.gap, row.n]).toEqual([null, null]);
         }
+      } else if (id.startsWith('framework-heatmap-')) {
+        // Framework heatmaps show regions: their cells are framework-estimates.csv's protected gap_preparedness rows, attacked above.
+        const framework = id.slice('framework-heatmap-'.length);
+        const rollup = input.analysis.frameworks!.find((r) => r.framework === framework)!;
+        const unitOf = new Map(rollup.units.map((unit) => [unitLabel(rollup, unit.id), unit.id]));
+        expect(rows.length, id).toBeGreaterThan(0);
+        for (const row of rows) {
+          const cell = frameworks!.published.find((e) => e.competency === `${framework}/${unitOf.get(row.unit as string)}` && e.region === row.region && e.measure === 'gap_preparedness')!;
+          expect(cell, `${id} ${String(row.unit)} ${String(row.region)}`).toBeDefined();
+          if (cell.suppressed) expect([row.gap, row.n]).toEqual([null, null]);
+          else expect(row.n).toBe(cell.n);
+        }
       } else if (id !== 'respondents-map') {
         // Global-only figures: nothing a region could be differenced from.
         expect(rows.some((row) => Object.values(row).some((value) => typeof value === 'string' && regions.has(value))), id).toBe(false);
         const hiddenGlobal = published.estimates.filter((e) => e.region === 'Global' && e.suppressed).map((e) => e.competency);
         expect(rows.some((row) => hiddenGlobal.includes(label.get(row.competency as string) ?? '')), id).toBe(false);
+        if (id.startsWith('framework-ranking-')) {
+          const framework = id.slice('framework-ranking-'.length);
+          const rollup = input.analysis.frameworks!.find((r) => r.framework === framework)!;
+          const hiddenUnits = new Set(frameworks!.published.filter((e) => e.region === 'Global' && e.population === 'industry' && e.suppressed && e.competency.startsWith(`${framework}/`)).map((e) => unitLabel(rollup, e.competency.slice(framework.length + 1))));
+          expect(rows.some((row) => hiddenUnits.has(row.unit as string)), id).toBe(false);
+        }
       }
     }
   });

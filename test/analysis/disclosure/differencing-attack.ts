@@ -124,6 +124,7 @@ export function attackEstimates(
       ? [['mean', scale.min, scale.max], ['top2Share', 0, 1]]
       : [['mean', scale.min - scale.max, scale.max - scale.min]];
     for (const [field, lo, hi] of fields) {
+      if (!Number.isFinite(total[field] as number)) continue; // not published for this table (e.g. no top-two-box share of a framework unit)
       const trueRows = hidden.map((row) => trueOf.get(`${column}|${row.region}`)!);
       const withValue = trueRows.map((row, i) => ({ row, i })).filter(({ row }) => row.n > 0);
       if (withValue.length === 0) continue;
