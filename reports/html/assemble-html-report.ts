@@ -65,11 +65,34 @@ const REGION_VARIANTS: Record<string, (input: ReportInput, region: string) => To
   'rank-intervals': (input, region) => buildRankIntervals(input, region),
 };
 
+/**
+ * The page's tooltips show the whole published record under the pointer (n, CI, low-reliability and
+ * suppressed flags included), not only the few fields a print figure lists: every mark that had a
+ * tooltip encoding gets `tooltip: {content: 'data'}`. The records are the publishable ones, so the
+ * tooltip can show nothing the tables do not.
+ */
+export function withRecordTooltips<T>(spec: T): T {
+  const copy = JSON.parse(JSON.stringify(spec)) as T;
+  (function walk(node: unknown) {
+    if (Array.isArray(node)) return node.forEach(walk);
+    if (!node || typeof node !== 'object') return;
+    const unit = node as { mark?: string | Record<string, unknown>; encoding?: Record<string, unknown> };
+    const markType = typeof unit.mark === 'string' ? unit.mark : unit.mark?.type;
+    // Map shapes keep their own tooltip: their record is a geometry.
+    if (unit.mark !== undefined && markType !== 'geoshape' && unit.encoding?.tooltip !== undefined) {
+      delete unit.encoding.tooltip;
+      unit.mark = { ...(typeof unit.mark === 'string' ? { type: unit.mark } : unit.mark), tooltip: { content: 'data' } };
+    }
+    for (const [key, value] of Object.entries(node)) if (key !== 'data' && key !== 'datasets') walk(value);
+  })(copy);
+  return copy;
+}
+
 function pageFigure(input: ReportInput, figure: RenderedFigure, regions: string[]): PageFigure {
   const [title, caption] = FIGURE_TITLES[figure.id] ?? [figure.id, ''];
   const variant = REGION_VARIANTS[figure.id];
-  const byRegion = variant ? Object.fromEntries(regions.filter((region) => region !== 'Global' || figure.id === 'gap-heatmap').map((region) => [region, variant(input, region)])) : undefined;
-  return { id: figure.id, title, caption, spec: figure.spec, byRegion };
+  const byRegion = variant ? Object.fromEntries(regions.filter((region) => region !== 'Global' || figure.id === 'gap-heatmap').map((region) => [region, withRecordTooltips(variant(input, region))])) : undefined;
+  return { id: figure.id, title, caption, spec: withRecordTooltips(figure.spec), byRegion };
 }
 
 function figureMarkup(figure: PageFigure, headingLevel: 3 | 4): string {
@@ -161,8 +184,8 @@ export function assembleHtmlReport(input: ReportInput, figures: RenderedFigure[]
       const regionSlug = slug(region);
       const regionFigures: PageFigure[] = anyPublished
         ? [
-            { id: `region-gaps-${regionSlug}`, title: `Preparedness gaps: ${region}`, caption: `${region}'s preparedness gaps with 95% confidence intervals, and the Global gap for reference.`, spec: buildRegionGaps(input, region) },
-            { id: `region-ipa-${regionSlug}`, title: `Importance–performance quadrants: ${region}`, caption: `Competencies placed by importance and preparedness in ${region}.`, spec: buildIpaQuadrants(input, region) },
+            { id: `region-gaps-${regionSlug}`, title: `Preparedness gaps: ${region}`, caption: `${region}'s preparedness gaps with 95% confidence intervals, and the Global gap for reference.`, spec: withRecordTooltips(buildRegionGaps(input, region)) },
+            { id: `region-ipa-${regionSlug}`, title: `Importance–performance quadrants: ${region}`, caption: `Competencies placed by importance and preparedness in ${region}.`, spec: withRecordTooltips(buildIpaQuadrants(input, region)) },
           ]
         : [];
       for (const figure of regionFigures) byId.set(figure.id, figure);

@@ -180,6 +180,22 @@ describe.skipIf(!hasChromium)('report.html in headless Chromium (2022 sample wav
     expect(await page.$$eval('#table-largest-gaps tbody tr:not([hidden])', (trs) => trs.length)).toBe(15);
   });
 
+  it('shows the published record (n, CI, flags) in a figure’s tooltip on hover', async () => {
+    await selectRegion('Africa');
+    const marks = page.locator('#figure-region-gaps-africa .chart svg .role-mark path');
+    const count = await marks.count();
+    expect(count).toBeGreaterThan(0);
+    let tooltip = '';
+    for (let index = 0; index < Math.min(count, 40) && !tooltip.includes('ciLow'); index++) {
+      await marks.nth(index).hover({ force: true });
+      tooltip = (await page.locator('#vg-tooltip-element.visible').textContent({ timeout: 500 }).catch(() => '')) ?? '';
+    }
+    const keys = await page.$$eval('#vg-tooltip-element.visible td.key', (cells) => cells.map((cell) => cell.textContent));
+    expect(keys).toEqual(expect.arrayContaining(['competency', 'gap', 'ciLow', 'ciHigh', 'n', 'suppressed']));
+    await page.mouse.move(0, 0);
+    await selectRegion('');
+  });
+
   it('sorts a table from the keyboard and says so with aria-sort', async () => {
     const header = page.locator('#table-respondents thead th').nth(0);
     await header.locator('button').focus();
