@@ -20,6 +20,7 @@ import { buildImportanceVsPreparedness } from '../figures/importance-vs-prepared
 import { buildIpaQuadrants } from '../figures/ipa-quadrants.ts';
 import { buildRankIntervals } from '../figures/rank-intervals.ts';
 import { buildRegionGaps } from '../figures/region-gaps.ts';
+import { buildRespondentsMap } from '../figures/respondents-map.ts';
 import { formatCount, formatEstimate, formatInterval, formatTotal } from '../format.ts';
 import type { RenderedFigure } from '../render-figure.ts';
 import type { ReportInput } from '../report-input.ts';
@@ -54,7 +55,7 @@ const FIGURE_TITLES: Record<string, [string, string]> = {
   'likert-industry': ['How industry answered', 'Distribution of the answers behind the means (Global); competencies with fewer answers than the suppression threshold are left out.'],
   'likert-education': ['How tertiary education answered', 'Distribution of the answers behind the means (Global); competencies with fewer answers than the suppression threshold are left out.'],
   'wave-change': ['Change since the previous wave', 'Change of the Global preparedness gap since the previous wave.'],
-  'respondents-map': ['Respondents by country', 'Kept respondents per country, binned; small counts are not shown exactly.'],
+  'respondents-map': ['Respondents by country', 'Kept respondents per country, binned; small counts are not shown exactly. With a region selected, only its countries are coloured.'],
 };
 
 /** Builders that take a region: the region selector swaps in these variants. */
@@ -63,7 +64,18 @@ const REGION_VARIANTS: Record<string, (input: ReportInput, region: string) => To
   'importance-vs-preparedness': (input, region) => buildImportanceVsPreparedness(input, region),
   'ipa-quadrants': (input, region) => buildIpaQuadrants(input, region),
   'rank-intervals': (input, region) => buildRankIntervals(input, region),
+  'respondents-map': (input, region) => respondentsMapForRegion(buildRespondentsMap(input), input, region),
 };
+
+/** The map with only the region's countries coloured: the lookup table keeps the region's countries. */
+function respondentsMapForRegion(spec: TopLevelSpec, input: ReportInput, region: string): TopLevelSpec {
+  const names = new Set(input.respondentsByCountry.filter((country) => country.region === region).map((country) => country.countryName));
+  const copy = JSON.parse(JSON.stringify(spec)) as TopLevelSpec & { transform?: { lookup?: string; from?: { data?: { values?: { countryName: string }[] } } }[] };
+  for (const step of copy.transform ?? []) {
+    if (step.lookup && step.from?.data?.values) step.from.data.values = step.from.data.values.filter((row) => names.has(row.countryName));
+  }
+  return copy;
+}
 
 /**
  * The page's tooltips show the whole published record under the pointer (n, CI, low-reliability and
@@ -91,7 +103,7 @@ export function withRecordTooltips<T>(spec: T): T {
 function pageFigure(input: ReportInput, figure: RenderedFigure, regions: string[]): PageFigure {
   const [title, caption] = FIGURE_TITLES[figure.id] ?? [figure.id, ''];
   const variant = REGION_VARIANTS[figure.id];
-  const byRegion = variant ? Object.fromEntries(regions.filter((region) => region !== 'Global' || figure.id === 'gap-heatmap').map((region) => [region, withRecordTooltips(variant(input, region))])) : undefined;
+  const byRegion = variant ? Object.fromEntries(regions.filter((region) => region !== 'Global' || figure.id === 'gap-heatmap' || figure.id === 'respondents-map').map((region) => [region, withRecordTooltips(variant(input, region))])) : undefined;
   return { id: figure.id, title, caption, spec: withRecordTooltips(figure.spec), byRegion };
 }
 

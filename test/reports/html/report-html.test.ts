@@ -175,7 +175,15 @@ describe.skipIf(!hasChromium)('report.html in headless Chromium (2022 sample wav
     const heatmapData = await page.textContent('#figure-gap-heatmap .figure-table');
     expect(heatmapData).toContain(region);
     expect(heatmapData).not.toContain('Oceania');
+    // The map colours the region's countries only.
+    const inRegion = input.respondentsByCountry.filter((country) => country.region === region && country.country).map((country) => country.countryName);
+    const elsewhere = input.respondentsByCountry.filter((country) => country.region !== region && country.country).map((country) => country.countryName);
+    const mapData = (await page.textContent('#figure-respondents-map .figure-table')) ?? '';
+    expect(inRegion.length).toBeGreaterThan(0);
+    for (const name of inRegion) expect(mapData).toContain(name);
+    for (const name of elsewhere) expect(mapData).not.toContain(name);
     await selectRegion('');
+    expect(await page.textContent('#figure-respondents-map .figure-table')).toContain(elsewhere[0]!);
     expect(await page.textContent('#figure-gap-heatmap .figure-table')).toContain('Oceania');
     expect(await page.$$eval('#table-largest-gaps tbody tr:not([hidden])', (trs) => trs.length)).toBe(15);
   });
