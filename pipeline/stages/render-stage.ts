@@ -24,6 +24,7 @@ const previousOutDir = (ctx: RunContext) =>
   ctx.wave.config.previousWave ? resolve(ctx.outDir, '..', ctx.wave.config.previousWave) : null;
 
 export const reportFile = (ctx: RunContext) => join(ctx.outDir, 'report.pdf');
+export const htmlReportFile = (ctx: RunContext) => join(ctx.outDir, 'report.html');
 export const figureFiles = (outDir: string, id: string) => ({
   vl: join(outDir, 'figures', `${id}.vl.json`),
   svg: join(outDir, 'figures', `${id}.svg`),
@@ -45,6 +46,7 @@ export const renderStage: StageDefinition = {
   // figures/index.json and declares those files.
   outputs: (ctx) => [
     reportFile(ctx),
+    htmlReportFile(ctx),
     figureIndexFile(ctx.outDir),
     ...writtenFigureIds(ctx.outDir).flatMap((id) => Object.values(figureFiles(ctx.outDir, id))),
   ],
@@ -57,6 +59,9 @@ export const renderStage: StageDefinition = {
     const { assembleReport } = await import('../../reports/assemble-report.ts');
     const pdf = await assembleReport(input, figures);
     writeFileAtomic(reportFile(ctx), pdf);
+    const { assembleHtmlReport } = await import('../../reports/html/assemble-html-report.ts');
+    const { readHtmlReportAssets } = await import('../../reports/html/html-assets.ts');
+    writeFileAtomic(htmlReportFile(ctx), assembleHtmlReport(input, figures, readHtmlReportAssets()));
     return { rowsIn: input.analysis.estimates.length, rowsOut: figures.length + 1, warnings: [] };
   },
 };
