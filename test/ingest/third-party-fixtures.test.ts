@@ -60,11 +60,11 @@ const FIXTURES: Expected[] = [
     cells: [[3, 'transport/available_transportation_types_to_referral_facility/ambulance', 'False']],
   },
   {
-    file: 'kobotoolbox-odk/kobocat-csv-export-nested-repeats-geopoint.csv', format: 'kobo', headerRows: 1, rows: 2, columns: 27, encoding: 'utf-8', delimiter: ',',
+    file: 'kobotoolbox-odk/kobocat-csv-export-nested-repeats-geopoint.csv', format: 'kobo', headerRows: 1, rows: 2, columns: 22, encoding: 'utf-8', delimiter: ',', // kids' names, address, gps dropped as personal data
     cells: [[0, 'kids/has_kids', '1'], [1, 'kids/has_kids', '1']],
   },
   {
-    file: 'kobotoolbox-odk/kobocat-csv-export-repeats-name-column-gps.csv', format: 'kobo', headerRows: 1, rows: 1, columns: 17, encoding: 'utf-8', delimiter: ',',
+    file: 'kobotoolbox-odk/kobocat-csv-export-repeats-name-column-gps.csv', format: 'kobo', headerRows: 1, rows: 1, columns: 15, encoding: 'utf-8', delimiter: ',', // name, children's names, gps dropped as personal data
     cells: [[0, 'age', '25'], [0, 'picture', 'n/a']],
   },
   {
@@ -97,12 +97,12 @@ const FIXTURES: Expected[] = [
     cells: [[2, 'Response ID', '3'], [2, 'Date submitted', '2022-03-15 10:53:36']],
   },
   {
-    file: 'limesurvey/limesurvey5-rdata-export-998192-bom-fulltext-header.csv', format: 'limesurvey', headerRows: 1, rows: 7, columns: 71, encoding: 'utf-8 (BOM)', delimiter: ',',
+    file: 'limesurvey/limesurvey5-rdata-export-998192-bom-fulltext-header.csv', format: 'limesurvey', headerRows: 1, rows: 7, columns: 68, encoding: 'utf-8 (BOM)', delimiter: ',', // address [Street/Number/City] dropped
     cells: [[6, 'Response ID', '9'], [6, 'Start language', 'nl-informal']],
   },
   // Qualtrics
   {
-    file: 'qualtrics/qualtrics-3row-labels-preview-and-partial-rows-tutorial.csv', format: 'qualtrics', headerRows: 3, rows: 25, columns: 17, encoding: 'utf-8', delimiter: ',',
+    file: 'qualtrics/qualtrics-3row-labels-preview-and-partial-rows-tutorial.csv', format: 'qualtrics', headerRows: 3, rows: 25, columns: 16, encoding: 'utf-8', delimiter: ',', // name_confidential dropped
     cells: [[0, 'StartDate', '2025-07-01 11:13:44'], [24, 'Progress', '29'], [24, 'Status', 'IP Address']],
   },
   {

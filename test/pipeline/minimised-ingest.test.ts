@@ -45,6 +45,8 @@ function writeWave(dir: string, keepText: string[] | undefined, sources = ['s'])
     wave: 'mini', title: 'mini', reportDate: '2022-12-01', codebook: 'codebook.json', regionScheme: 'un-m49-region',
     sources: [{ id: 's', file: 's.csv', population: 'industry' }],
     quality: { dropDuplicates: false, minProgress: 0, speederFraction: 0, straightLineMinItems: 0, minAnsweredItems: 1 },
+    // A tiny wave: with the default k = 5 every cell is suppressed, which the run refuses (issue 12).
+    suppression: { minN: 1, lowReliabilityN: 2 },
   }));
   return join(dir, 'wave.json');
 }
