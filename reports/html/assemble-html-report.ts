@@ -25,6 +25,8 @@ import { formatCount, formatEstimate, formatInterval, formatTotal } from '../for
 import type { RenderedFigure } from '../render-figure.ts';
 import type { ReportInput } from '../report-input.ts';
 import { competencyLabel } from '../theme.ts';
+import { frameworkTableRows } from '../framework-sections.ts';
+import { frameworkHeatmapId, frameworkRankingId, unitLabel } from '../figures/framework-figures.ts';
 import { escapeHtml, htmlTable, jsonForScript, markdownToHtml, scriptForInline, slug } from './html-markup.ts';
 
 /** What the page needs from node_modules and the fonts, read by the caller (I/O at the edge). */
@@ -221,6 +223,37 @@ export function assembleHtmlReport(input: ReportInput, figures: RenderedFigure[]
       ].join('\n');
     });
   sections.push({ id: 'regions', title: 'Regions', body: regionBlocks.join('\n') });
+
+  // Results by framework: the same figures and Global table as the PDF's chapter (reports/framework-sections.ts).
+  const rollups = (input.analysis.frameworks ?? []).filter((rollup) => rollup.units.length > 0);
+  if (rollups.length > 0) {
+    sections.push({
+      id: 'frameworks',
+      title: 'Results by framework',
+      body: [
+        `<p class="note">The same answers, in the units employers hire to and educators teach by: each respondent's mean rating over a unit's competencies, weighted and given a design-based standard error exactly as a competency's, with the same tests, q-values (within each framework), rank sets and suppression. Every number is in analysis/framework-estimates.csv; the method is in docs/frameworks.md.</p>`,
+        ...rollups.map((rollup) => {
+          const unitHeader = rollup.unitLabel[0].toUpperCase() + rollup.unitLabel.slice(1);
+          const rows = frameworkTableRows(input, rollup).map((row) => row.map((cell) => cell.replace(/\n/g, ' ')));
+          return [
+            `<section aria-labelledby="framework-${slug(rollup.framework)}">`,
+            `<h3 id="framework-${slug(rollup.framework)}">${escapeHtml(rollup.name)}</h3>`,
+            `<p class="note">${escapeHtml(`${rollup.version}. Source: ${rollup.source}.`)}</p>`,
+            figureHtml(frameworkHeatmapId(rollup.framework), 4),
+            figureHtml(frameworkRankingId(rollup.framework), 4),
+            htmlTable({
+              id: `table-framework-${slug(rollup.framework)}`,
+              caption: `${rollup.shortName}: gaps and MWDS per ${rollup.unitLabel}, Global`,
+              columns: [{ header: unitHeader }, { header: 'MWDS', numeric: true }, { header: 'Rank (95% CI)', numeric: true }, { header: 'Preparedness gap', numeric: true }, { header: 'Curriculum gap', numeric: true }, { header: 'Education gap', numeric: true }, { header: 'n', numeric: true }],
+              rows,
+            }),
+            rollup.unmappedUnits.length > 0 ? `<p class="note">No competency of the survey maps to: ${escapeHtml(rollup.unmappedUnits.map((unit) => unitLabel(rollup, unit.id)).join('; '))}.</p>` : '',
+            `</section>`,
+          ].join('\n');
+        }),
+      ].join('\n'),
+    });
+  }
 
   sections.push({
     id: 'key',

@@ -27,8 +27,9 @@ import { writeSav } from '../helpers/write-sav.ts';
 import type { Codebook, Population, SourceCodebook, WaveConfig } from '../../pipeline/types.ts';
 
 const PHONES = [
-  '+44 7564 479146', '07564 479146', '+49 151 23456789', '+254 712 345678', '+33 6 12 34 56 78', '+1 219879728464',
-  '020.7946.0123', '(0491) 570 156', '+44 (0)20 7946 0958 ext. 123', '+1 (202) 555-0143 x 77', '0712 345678', '+31 6 12345678',
+  // Digits chosen not to occur in the inlined libraries of report.html (vega's tables hold runs such as 0123456789).
+  '+44 7564 479146', '07564 479146', '+49 151 73920418', '+254 712 904863', '+33 6 47 83 29 05', '+1 219879728464',
+  '020.7946.0123', '(0491) 570 156', '+44 (0)20 7946 0958 ext. 123', '+1 (202) 555-0143 x 77', '0712 904863', '+31 6 48203917',
 ];
 const PLANTED = {
   firstName: 'Krzysztof',
