@@ -11,6 +11,11 @@
  * (reports/pdf/page-layout.ts createReportDocument) takes its dates from config.reportDate, so
  * the info dictionary and the document /ID derived from it are fixed; fonts are subset
  * deterministically.
+ *
+ * Tagged PDF/UA-1 (reports/pdf/structure.ts): the cover title and chapters are H1, sections H2,
+ * the methodology's own headings H2–H3 below its chapter; text P; tables, lists and figures (with
+ * their alternative text from reports/figure-alt-text.ts) tagged by the drawing primitives; the
+ * contents page (drawn last) sits in the structure tree where it sits in the document.
  */
 import { formatCount, formatEstimate, formatInterval } from './format.ts';
 import { publishableEstimates, regionsOf, suppressedNText } from './figure-data.ts';
@@ -23,6 +28,7 @@ import { drawMarkdown } from './pdf/draw-markdown.ts';
 import { drawSvg, svgDrawnHeight } from './pdf/draw-svg.ts';
 import { drawTable } from './pdf/draw-table.ts';
 import { COLOURS, CONTENT_WIDTH, FONTS, PAGE, createReportDocument, drawRunningHeaders, ensureSpace, reportDate } from './pdf/page-layout.ts';
+import { fillReservedStructure, reserveStructure, tagContent, tagHeading, withStructure } from './pdf/structure.ts';
 import { renderSpecToSvg, type RenderedFigure } from './render-figure.ts';
 import type { ReportInput } from './report-input.ts';
 import { competencyLabel } from './theme.ts';
@@ -56,18 +62,21 @@ export async function assembleReport(input: ReportInput, figures: RenderedFigure
     doc.addPage();
     contents.push({ title: heading, level: 0, page: currentPage() });
     chapterOutline = doc.outline.addItem(heading);
-    doc.font(FONTS.bold).fontSize(16).fillColor(COLOURS.heading).text(heading, PAGE.marginSide, doc.y, { width: CONTENT_WIDTH });
+    doc.font(FONTS.bold).fontSize(16).fillColor(COLOURS.heading);
+    tagHeading(doc, 1, () => doc.text(heading, PAGE.marginSide, doc.y, { width: CONTENT_WIDTH }));
     doc.moveDown(0.6);
   };
   const subsection = (heading: string, spaceNeeded = 120) => {
     ensureSpace(doc, spaceNeeded);
     contents.push({ title: heading, level: 1, page: currentPage() });
     chapterOutline?.addItem(heading);
-    doc.moveDown(0.4).font(FONTS.bold).fontSize(12).fillColor(COLOURS.heading).text(heading, PAGE.marginSide, doc.y, { width: CONTENT_WIDTH });
+    doc.moveDown(0.4).font(FONTS.bold).fontSize(12).fillColor(COLOURS.heading);
+    tagHeading(doc, 2, () => doc.text(heading, PAGE.marginSide, doc.y, { width: CONTENT_WIDTH }));
     doc.moveDown(0.4);
   };
   const paragraph = (text: string, options: { muted?: boolean; size?: number } = {}) => {
-    doc.font(FONTS.regular).fontSize(options.size ?? 10).fillColor(options.muted ? COLOURS.muted : COLOURS.text).text(text, PAGE.marginSide, doc.y, { width: CONTENT_WIDTH });
+    doc.font(FONTS.regular).fontSize(options.size ?? 10).fillColor(options.muted ? COLOURS.muted : COLOURS.text);
+    tagContent(doc, 'P', () => doc.text(text, PAGE.marginSide, doc.y, { width: CONTENT_WIDTH }));
     doc.moveDown(0.5);
   };
   const figureSvg = async (id: string) => figures.find((figure) => figure.id === id)?.svg;
@@ -76,20 +85,25 @@ export async function assembleReport(input: ReportInput, figures: RenderedFigure
 
   // Cover.
   doc.y = 250;
-  doc.font(FONTS.bold).fontSize(26).fillColor(COLOURS.heading).text(title, PAGE.marginSide, doc.y, { width: CONTENT_WIDTH });
+  doc.font(FONTS.bold).fontSize(26).fillColor(COLOURS.heading);
+  tagHeading(doc, 1, () => doc.text(title, PAGE.marginSide, doc.y, { width: CONTENT_WIDTH }));
   doc.moveDown(0.8);
-  doc.font(FONTS.regular).fontSize(14).fillColor(COLOURS.text).text(`Survey wave ${input.config.wave}`, { width: CONTENT_WIDTH });
+  doc.font(FONTS.regular).fontSize(14).fillColor(COLOURS.text);
+  tagContent(doc, 'P', () => doc.text(`Survey wave ${input.config.wave}`, { width: CONTENT_WIDTH }));
   doc.moveDown(0.3);
-  doc.fontSize(12).fillColor(COLOURS.muted).text(`Report date ${input.config.reportDate}`, { width: CONTENT_WIDTH });
+  doc.fontSize(12).fillColor(COLOURS.muted);
+  tagContent(doc, 'P', () => doc.text(`Report date ${input.config.reportDate}`, { width: CONTENT_WIDTH }));
   doc.moveDown(3);
-  doc.fontSize(10).text(
+  doc.fontSize(10);
+  tagContent(doc, 'P', () => doc.text(
     `Estimates from fewer than ${minN} respondents are suppressed, and so are the further estimates that would let a reader compute them back (secondary suppression); estimates from fewer than ${input.config.suppression.lowReliabilityN} are marked as of low reliability.`,
     { width: CONTENT_WIDTH },
-  );
+  ));
 
-  // Contents: page reserved now, written when all page numbers are known.
+  // Contents: page reserved now, written when all page numbers are known (its structure element too, so it reads in place).
   doc.addPage();
   const contentsPage = currentPage() - 1;
+  const contentsStructure = reserveStructure(doc, 'Sect');
 
   chapter('Executive summary');
   for (const text of writeExecutiveSummary(input).paragraphs) paragraph(text);
@@ -323,16 +337,23 @@ export async function assembleReport(input: ReportInput, figures: RenderedFigure
   // Contents page.
   doc.switchToPage(contentsPage);
   doc.y = PAGE.marginTop;
-  doc.font(FONTS.bold).fontSize(16).fillColor(COLOURS.heading).text('Contents', PAGE.marginSide, doc.y, { width: CONTENT_WIDTH });
-  doc.moveDown(0.8);
-  for (const entry of contents) {
-    const indent = entry.level === 0 ? 0 : 16;
-    const y = doc.y;
-    doc.font(entry.level === 0 ? FONTS.bold : FONTS.regular).fontSize(entry.level === 0 ? 10.5 : 9.5).fillColor(COLOURS.text);
-    doc.text(entry.title, PAGE.marginSide + indent, y, { width: CONTENT_WIDTH - indent - 40, lineBreak: false, ellipsis: true });
-    doc.text(String(entry.page), PAGE.marginSide, y, { width: CONTENT_WIDTH, align: 'right', lineBreak: false });
-    doc.y = y + (entry.level === 0 ? 18 : 15);
-  }
+  fillReservedStructure(doc, contentsStructure, () => {
+    doc.font(FONTS.bold).fontSize(16).fillColor(COLOURS.heading);
+    tagHeading(doc, 1, () => doc.text('Contents', PAGE.marginSide, doc.y, { width: CONTENT_WIDTH }));
+    doc.moveDown(0.8);
+    withStructure(doc, 'TOC', () => {
+      for (const entry of contents) {
+        const indent = entry.level === 0 ? 0 : 16;
+        const y = doc.y;
+        doc.font(entry.level === 0 ? FONTS.bold : FONTS.regular).fontSize(entry.level === 0 ? 10.5 : 9.5).fillColor(COLOURS.text);
+        tagContent(doc, 'TOCI', () => {
+          doc.text(entry.title, PAGE.marginSide + indent, y, { width: CONTENT_WIDTH - indent - 40, lineBreak: false, ellipsis: true });
+          doc.text(String(entry.page), PAGE.marginSide, y, { width: CONTENT_WIDTH, align: 'right', lineBreak: false });
+        });
+        doc.y = y + (entry.level === 0 ? 18 : 15);
+      }
+    });
+  });
 
   // Running header and page numbers on every page but the cover.
   drawRunningHeaders(doc, title, input.config.wave, 1);

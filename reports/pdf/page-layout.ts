@@ -1,13 +1,14 @@
 /**
  * Page geometry and fonts of the report. A4 portrait; all text in embedded DejaVu Sans (no
  * standard-14 font anywhere, so every glyph beyond Latin-1 renders and `pdffonts` lists only
- * embedded fonts).
+ * embedded fonts). Documents are tagged PDF/UA-1 (structure tree: reports/pdf/structure.ts).
  */
 import path from 'node:path';
 import PDFDocument from 'pdfkit';
 import { ValidationError } from '../../pipeline/errors.ts';
 import type { WaveConfig } from '../../pipeline/types.ts';
 import { FONT_FILES } from '../theme.ts';
+import { beginDocumentStructure, markArtifact } from './structure.ts';
 
 export const PAGE = { width: 595.28, height: 841.89, marginTop: 62, marginBottom: 62, marginSide: 56 } as const;
 export const CONTENT_WIDTH = PAGE.width - 2 * PAGE.marginSide;
@@ -51,6 +52,8 @@ export interface ReportDocumentInfo {
   keywords: string;
   /** From the config (reportDate), never the clock. */
   date: Date;
+  /** BCP 47 language of the text (the catalogue's Lang and the XMP's); default `en-GB`. */
+  lang?: string;
 }
 
 /**
@@ -58,6 +61,9 @@ export interface ReportDocumentInfo {
  * its bytes once `doc.end()` is called. Byte-reproducible: CreationDate and ModDate are `date`,
  * and pdfkit derives the document /ID from the info dictionary (an MD5 of it), so fixed info
  * gives a fixed ID.
+ *
+ * Tagged PDF/UA-1: a structure tree (MarkInfo Marked true), PDF 1.7, the pdfuaid XMP entry,
+ * document language, the title shown in the window bar (DisplayDocTitle), and an XMP dc:title.
  */
 export function createReportDocument(info: ReportDocumentInfo): { doc: PDFKit.PDFDocument; finished: Promise<Buffer> } {
   const doc = new PDFDocument({
@@ -66,8 +72,11 @@ export function createReportDocument(info: ReportDocumentInfo): { doc: PDFKit.PD
     bufferPages: true,
     autoFirstPage: true,
     font: FONT_PATHS[FONTS.regular],
-    lang: 'en-GB',
+    lang: info.lang ?? 'en-GB',
     displayTitle: true,
+    tagged: true,
+    pdfVersion: '1.7',
+    subset: 'PDF/UA' as unknown as PDFKit.Mixins.PDFSubsets, // pdfkit 0.20 option, missing from @types/pdfkit 0.17
     info: {
       Title: info.title,
       Author: 'skillgap',
@@ -80,6 +89,8 @@ export function createReportDocument(info: ReportDocumentInfo): { doc: PDFKit.PD
     },
   });
   registerFonts(doc);
+  escapeXmpValues(doc);
+  beginDocumentStructure(doc);
   const chunks: Buffer[] = [];
   doc.on('data', (chunk: Buffer) => chunks.push(chunk));
   const finished = new Promise<Buffer>((resolve, reject) => {
@@ -101,10 +112,34 @@ export function drawRunningHeaders(doc: PDFKit.PDFDocument, headerText: string, 
     const bottomMargin = doc.page.margins.bottom;
     doc.page.margins.bottom = 0;
     doc.font(FONTS.regular).fontSize(8).fillColor(COLOURS.muted);
-    doc.text(headerText, PAGE.marginSide, 30, { width: CONTENT_WIDTH * 0.75, lineBreak: false, ellipsis: true });
-    doc.text(`Wave ${wave}`, PAGE.marginSide, 30, { width: CONTENT_WIDTH, align: 'right', lineBreak: false });
-    doc.moveTo(PAGE.marginSide, 43).lineTo(PAGE.marginSide + CONTENT_WIDTH, 43).lineWidth(0.5).strokeColor(COLOURS.rule).stroke();
-    doc.text(`Page ${index + 1} of ${range.count}`, PAGE.marginSide, PAGE.height - 40, { width: CONTENT_WIDTH, align: 'center', lineBreak: false });
+    // Pagination artifacts: a screen reader skips them (the title and page are known to it anyway).
+    markArtifact(doc, () => {
+      doc.text(headerText, PAGE.marginSide, 30, { width: CONTENT_WIDTH * 0.75, lineBreak: false, ellipsis: true });
+      doc.text(`Wave ${wave}`, PAGE.marginSide, 30, { width: CONTENT_WIDTH, align: 'right', lineBreak: false });
+      doc.moveTo(PAGE.marginSide, 43).lineTo(PAGE.marginSide + CONTENT_WIDTH, 43).lineWidth(0.5).strokeColor(COLOURS.rule).stroke();
+    }, { type: 'Pagination', attached: ['Top'] });
+    markArtifact(doc, () => {
+      doc.text(`Page ${index + 1} of ${range.count}`, PAGE.marginSide, PAGE.height - 40, { width: CONTENT_WIDTH, align: 'center', lineBreak: false });
+    }, { type: 'Pagination', attached: ['Bottom'] });
     doc.page.margins.bottom = bottomMargin;
   }
+}
+
+const XML_ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&apos;' };
+
+/**
+ * pdfkit 0.20 writes the info strings into the XMP packet unescaped, so a title such as
+ * "Texas A&M" would make the metadata stream malformed XML (PDF/UA-1 requires valid XMP with
+ * dc:title). The Info dictionary is written first in `doc.end()`, from the raw strings; only the
+ * XMP pass, which runs after it, sees the escaped copies.
+ */
+function escapeXmpValues(doc: PDFKit.PDFDocument): void {
+  const withInfo = doc as unknown as { info: Record<string, unknown>; endMetadata: () => void };
+  const writeMetadata = withInfo.endMetadata.bind(doc);
+  withInfo.endMetadata = () => {
+    for (const [key, value] of Object.entries(withInfo.info)) {
+      if (typeof value === 'string') withInfo.info[key] = value.replace(/[&<>"']/g, (character) => XML_ESCAPES[character]!);
+    }
+    writeMetadata();
+  };
 }
