@@ -21,6 +21,7 @@ import { formatCount, formatEstimate, formatInterval } from './format.ts';
 import { publishableEstimates, regionsOf, suppressedNText } from './figure-data.ts';
 import { publishedCountryCounts } from './published-counts.ts';
 import { writeExecutiveSummary } from './executive-summary.ts';
+import { figureAltTextFor, ipaAltText, regionGapsAltText } from './figure-alt-text.ts';
 import { buildGapHeatmap } from './figures/gap-heatmap.ts';
 import { buildIpaQuadrants } from './figures/ipa-quadrants.ts';
 import { buildRegionGaps } from './figures/region-gaps.ts';
@@ -111,7 +112,7 @@ export async function assembleReport(input: ReportInput, figures: RenderedFigure
   chapter('Preparedness gaps');
   paragraph('Each cell is the weighted mean importance minus the weighted mean preparedness of recent graduates, both rated by industry. Grey cells are suppressed.', { muted: true });
   const heatmap = (await figureSvg('gap-heatmap')) ?? (await renderSpecToSvg(buildGapHeatmap(input)));
-  drawSvg(doc, heatmap);
+  drawSvg(doc, heatmap, undefined, figureAltTextFor(input, 'gap-heatmap').text);
   subsection('Largest gaps');
   const allGaps = publishableEstimates(input.analysis, 'industry', 'gap_preparedness')
     .filter((cell) => !cell.suppressed)
@@ -150,27 +151,27 @@ export async function assembleReport(input: ReportInput, figures: RenderedFigure
     if (!svg) continue;
     if (index > 0) doc.addPage();
     subsection(heading, 40 + svgDrawnHeight(svg, DETAIL_CHART_HEIGHT));
-    drawSvg(doc, svg, DETAIL_CHART_HEIGHT);
+    drawSvg(doc, svg, DETAIL_CHART_HEIGHT, figureAltTextFor(input, id).text);
   }
 
   const likertFigures = [
     ['likert-industry', 'Industry'],
     ['likert-education', 'Tertiary education'],
   ] as const;
-  const likertSvgs = (await Promise.all(likertFigures.map(async ([id, heading]) => [heading, await figureSvg(id)] as const))).filter(([, svg]) => svg !== undefined);
+  const likertSvgs = (await Promise.all(likertFigures.map(async ([id, heading]) => [heading, await figureSvg(id), id] as const))).filter(([, svg]) => svg !== undefined);
   if (likertSvgs.length > 0) {
     chapter('How industry and education answered');
     paragraph('The distribution of the answers behind the means: each bar is 100% of the answers with a value; answers below the scale midpoint lie left of zero, answers above it right. Competencies with fewer answers than the suppression threshold are left out.', { muted: true });
-    for (const [index, [heading, svg]] of likertSvgs.entries()) {
+    for (const [index, [heading, svg, id]] of likertSvgs.entries()) {
       if (index > 0) doc.addPage();
       subsection(heading, 40 + svgDrawnHeight(svg!, DETAIL_CHART_HEIGHT - 30));
-      drawSvg(doc, svg!, DETAIL_CHART_HEIGHT - 30);
+      drawSvg(doc, svg!, DETAIL_CHART_HEIGHT - 30, figureAltTextFor(input, id).text);
     }
   }
 
   chapter('Respondents');
   const map = await figureSvg('respondents-map');
-  if (map) drawSvg(doc, map);
+  if (map) drawSvg(doc, map, undefined, figureAltTextFor(input, 'respondents-map').text);
   subsection('Respondents per country');
   // The note goes above the table: below a table that fills its last page it would sit alone on the next.
   paragraph(`Counts from 1 to ${minN - 1} are shown as “< ${minN}”; a count or total that would let a reader compute such a count back from the totals is shown as the range it lies in.`, { muted: true, size: 8.5 });
@@ -198,7 +199,7 @@ export async function assembleReport(input: ReportInput, figures: RenderedFigure
     if (anyPublished) {
       const regionGaps = await renderSpecToSvg(buildRegionGaps(input, region));
       subsection(region, 40 + svgDrawnHeight(regionGaps, REGION_CHART_HEIGHT));
-      drawSvg(doc, regionGaps, REGION_CHART_HEIGHT);
+      drawSvg(doc, regionGaps, REGION_CHART_HEIGHT, regionGapsAltText(input, region).text);
     } else {
       subsection(region);
       paragraph(`Every estimate for ${region} is suppressed (fewer than ${minN} respondents, or hidden so that another small cell cannot be computed back); the region has no chart.`);
@@ -218,7 +219,7 @@ export async function assembleReport(input: ReportInput, figures: RenderedFigure
           : [label(cell.competency), formatEstimate(cell.mean!), cell.ciLow === null || cell.ciHigh === null ? '' : formatInterval(cell.ciLow, cell.ciHigh), formatCount(cell.n!, minN), cell.lowReliability ? 'low rel.' : ''],
       ),
     );
-    if (anyPublished) drawSvg(doc, await renderSpecToSvg(buildIpaQuadrants(input, region)), 330);
+    if (anyPublished) drawSvg(doc, await renderSpecToSvg(buildIpaQuadrants(input, region)), 330, ipaAltText(input, region).text);
   }
 
   await drawFrameworkSections(input, figures, { doc, chapter, subsection, paragraph });

@@ -7,6 +7,7 @@
  */
 import type { FrameworkRollup } from '../pipeline/types.ts';
 import { formatCount, formatEstimate, formatInterval } from './format.ts';
+import { frameworkHeatmapAltText, frameworkRankingAltText } from './figure-alt-text.ts';
 import { buildFrameworkHeatmap, buildFrameworkRanking, frameworkHeatmapId, frameworkRankingId, frameworkRows, unitLabel } from './figures/framework-figures.ts';
 import { drawSvg, svgDrawnHeight } from './pdf/draw-svg.ts';
 import { drawTable } from './pdf/draw-table.ts';
@@ -72,10 +73,10 @@ export async function drawFrameworkSections(input: ReportInput, figures: Rendere
     subsection(`${rollup.name}`, 60);
     paragraph(`${rollup.version}. Source: ${rollup.source}. ${rollup.units.length} ${rollup.unitLabel}s reached by the survey's competencies.`, { muted: true, size: 9 });
     const heatmap = await figureSvg(frameworkHeatmapId(rollup.framework), () => buildFrameworkHeatmap(input, rollup));
-    drawSvg(doc, heatmap, CHART_HEIGHT);
+    drawSvg(doc, heatmap, CHART_HEIGHT, frameworkHeatmapAltText(rollup).text);
     doc.addPage();
     subsection(`${rollup.shortName}: ${rollup.unitLabel}s ranked by need`, 40 + svgDrawnHeight(await figureSvg(frameworkRankingId(rollup.framework), () => buildFrameworkRanking(input, rollup)), CHART_HEIGHT));
-    drawSvg(doc, await figureSvg(frameworkRankingId(rollup.framework), () => buildFrameworkRanking(input, rollup)), CHART_HEIGHT);
+    drawSvg(doc, await figureSvg(frameworkRankingId(rollup.framework), () => buildFrameworkRanking(input, rollup)), CHART_HEIGHT, frameworkRankingAltText(rollup).text);
     subsection(`${rollup.shortName}: gaps and MWDS per ${rollup.unitLabel}, Global`, 80);
     drawTable(
       doc,

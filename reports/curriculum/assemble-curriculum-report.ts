@@ -8,6 +8,10 @@
  *
  * Reproducible byte for byte, as assembleReport: the same document set-up, date rule and running
  * headers (reports/pdf/page-layout.ts), pages buffered and numbered at the end.
+ *
+ * Tagged PDF/UA-1 (reports/pdf/structure.ts): the institution is the H1, the page titles H2,
+ * "How the profile was mapped" H3, "How to read it" and "Limits of the data" H2; the chart is a
+ * Figure whose alternative text gives its main values (reports/figure-alt-text.ts).
  */
 import type { Competency, WaveConfig } from '../../pipeline/types.ts';
 import type { CurriculumComparison, CurriculumRow } from '../../pipeline/curriculum/compare-curriculum.ts';
@@ -17,8 +21,10 @@ import { drawMarkdown } from '../pdf/draw-markdown.ts';
 import { drawSvg } from '../pdf/draw-svg.ts';
 import { drawTable } from '../pdf/draw-table.ts';
 import { COLOURS, CONTENT_BOTTOM, CONTENT_WIDTH, FONTS, PAGE, createReportDocument, drawRunningHeaders, ensureSpace, reportDate } from '../pdf/page-layout.ts';
+import { tagContent, tagHeading } from '../pdf/structure.ts';
 import { renderSpecToSvg } from '../render-figure.ts';
 import { buildCurriculumChart } from './curriculum-chart.ts';
+import { curriculumChartAltText } from '../figure-alt-text.ts';
 import type { FrameworkActions } from '../../pipeline/curriculum/compare-curriculum.ts';
 import type { UnitActionRow } from '../../pipeline/curriculum/framework-profile.ts';
 import { basisSentences, howToReadMarkdown, limitsMarkdown, topActionSentence, type CurriculumTextContext } from './curriculum-text.ts';
@@ -121,12 +127,15 @@ export async function assembleCurriculumReport(input: CurriculumReportInput): Pr
     keywords: 'cybersecurity, curriculum, skills gap, education, industry',
     date,
   });
+  // The type size says the level: 18 pt the report's title (H1), 16 pt a page's title (H2), smaller a section of it (H3).
   const heading = (text: string, size = 16) => {
-    doc.font(FONTS.bold).fontSize(size).fillColor(COLOURS.heading).text(text, PAGE.marginSide, doc.y, { width: CONTENT_WIDTH });
+    doc.font(FONTS.bold).fontSize(size).fillColor(COLOURS.heading);
+    tagHeading(doc, size >= 18 ? 1 : size >= 16 ? 2 : 3, () => doc.text(text, PAGE.marginSide, doc.y, { width: CONTENT_WIDTH }));
     doc.moveDown(0.5);
   };
   const paragraph = (text: string, options: { muted?: boolean; size?: number; bold?: boolean } = {}) => {
-    doc.font(options.bold ? FONTS.bold : FONTS.regular).fontSize(options.size ?? 10).fillColor(options.muted ? COLOURS.muted : COLOURS.text).text(text, PAGE.marginSide, doc.y, { width: CONTENT_WIDTH });
+    doc.font(options.bold ? FONTS.bold : FONTS.regular).fontSize(options.size ?? 10).fillColor(options.muted ? COLOURS.muted : COLOURS.text);
+    tagContent(doc, 'P', () => doc.text(text, PAGE.marginSide, doc.y, { width: CONTENT_WIDTH }));
     doc.moveDown(0.4);
   };
 
@@ -142,7 +151,7 @@ export async function assembleCurriculumReport(input: CurriculumReportInput): Pr
   if (topUnit && topUnit.rank !== null) paragraph(`By ${comparison.byFramework!.unitLabel} of ${comparison.byFramework!.name}: act first on ${unitName(topUnit)} (priority ${formatEstimate(topUnit.priority!)}).`, { bold: true });
   doc.moveDown(0.3);
   // The chart takes the rest of the first page (it is scaled down, never up).
-  drawSvg(doc, await renderSpecToSvg(buildCurriculumChart(comparison, config)), CONTENT_BOTTOM - doc.y - 4);
+  drawSvg(doc, await renderSpecToSvg(buildCurriculumChart(comparison, config)), CONTENT_BOTTOM - doc.y - 4, curriculumChartAltText(comparison).text);
 
   // Page 2: the ranked action list.
   doc.addPage();
@@ -175,8 +184,8 @@ export async function assembleCurriculumReport(input: CurriculumReportInput): Pr
   // How to read it, and the limits: below a short action list, else on page 3.
   ensureSpace(doc, 320);
   doc.moveDown(0.5);
-  drawMarkdown(doc, howToReadMarkdown(context));
-  drawMarkdown(doc, limitsMarkdown(context));
+  drawMarkdown(doc, howToReadMarkdown(context), { topHeadingLevel: 2 });
+  drawMarkdown(doc, limitsMarkdown(context), { topHeadingLevel: 2 });
 
   drawRunningHeaders(doc, 'skillgap · curriculum comparison', config.wave);
   doc.end();

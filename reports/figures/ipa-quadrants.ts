@@ -27,7 +27,11 @@ const QUADRANT_STYLE: Record<Quadrant, { colour: string; shape: string }> = {
   possible_overkill: { colour: '#0072B2', shape: 'diamond' },
 };
 
-export function buildIpaQuadrants(input: ReportInput, region = 'Global'): TopLevelSpec {
+/**
+ * The chart's points (published importance and preparedness of each competency), its crosshairs and
+ * each point's quadrant: shared by the chart and its alternative text (reports/figure-alt-text.ts).
+ */
+export function ipaPoints(input: ReportInput, region = 'Global') {
   const points = publishedPairs(
     input.competencies,
     publishableEstimates(input.analysis, 'industry', 'importance', region),
@@ -43,6 +47,12 @@ export function buildIpaQuadrants(input: ReportInput, region = 'Global'): TopLev
     point.importance >= crosshair.y
       ? point.preparedness < crosshair.x ? 'concentrate_here' : 'keep_up_the_good_work'
       : point.preparedness < crosshair.x ? 'low_priority' : 'possible_overkill';
+  return { points: points.map((point) => ({ ...point, quadrant: quadrantOf(point) })), crosshair };
+}
+
+export function buildIpaQuadrants(input: ReportInput, region = 'Global'): TopLevelSpec {
+  const { points, crosshair } = ipaPoints(input, region);
+  const quadrantOf = (point: { quadrant: Quadrant }) => point.quadrant;
   const quadrants = Object.keys(QUADRANT_LABELS) as Quadrant[];
   // Points are numbered, not named: 20-odd names cannot sit beside their points without overlapping.
   // Numbers run through the quadrants in legend order, most important first, so the key beside the
