@@ -89,14 +89,17 @@ interface DumbbellRow {
   low: number;
 }
 
-/** Dot charts of two values per competency: how many ends lie which way, the largest and smallest difference. */
-function dumbbellAltText(rows: DumbbellRow[], what: string, high: string, low: string, prefix: string): FigureAltText {
+/**
+ * Dot charts of two values per competency: how many ends lie which way, the largest and smallest
+ * difference. `keys` name the two values in `quoted` (`<population> <measure>`), apart from the words.
+ */
+function dumbbellAltText(rows: DumbbellRow[], what: string, high: string, low: string, keys: [string, string]): FigureAltText {
   const { quote, say, done } = writer();
   say(words.dumbbell(what, words.competencies(rows.length)));
   if (rows.length === 0) return (say(words.noValues), done());
   const sorted = [...rows].sort((a, b) => b.high - b.low - (a.high - a.low) || a.label.localeCompare(b.label, 'en'));
   say(words.higherFor(rows.filter((row) => row.high > row.low).length, rows.length, high, low));
-  const values = (row: DumbbellRow) => [quote(row.high, `${prefix} ${high} ${row.id}`), quote(row.low, `${prefix} ${low} ${row.id}`)] as const;
+  const values = (row: DumbbellRow) => [quote(row.high, `${keys[0]} ${row.id}`), quote(row.low, `${keys[1]} ${row.id}`)] as const;
   const [firstHigh, firstLow] = values(sorted[0]!);
   say(words.largestDifference(sorted[0]!.label, high, firstHigh, low, firstLow));
   if (sorted.length > 1) {
@@ -123,7 +126,7 @@ export function ipaAltText(input: ReportInput, region = 'Global'): FigureAltText
   say(
     words.concentrateHere(
       concentrate.length,
-      concentrate.slice(0, LISTED).map((point) => words.pointWithValues(point.competency, quote(point.importance, `${region} importance ${point.competency}`), quote(point.preparedness, `${region} preparedness ${point.competency}`))),
+      concentrate.slice(0, LISTED).map((point) => words.pointWithValues(point.competency, quote(point.importance, `${region} industry importance ${point.id}`), quote(point.preparedness, `${region} industry preparedness ${point.id}`))),
     ),
   );
   say(words.otherQuadrants(inQuadrant('keep_up_the_good_work').length, inQuadrant('low_priority').length, inQuadrant('possible_overkill').length));
@@ -243,7 +246,7 @@ export function frameworkRankingAltText(rollup: FrameworkRollup): FigureAltText 
 /** The curriculum report's chart: demand against this programme's coverage (rows with both). */
 export function curriculumChartAltText(comparison: CurriculumComparison): FigureAltText {
   const rows = comparison.rows.flatMap((row) => (row.demandMean === null || row.coverage === null ? [] : [{ id: row.competency, label: row.label, high: row.demandMean, low: row.coverage }]));
-  return dumbbellAltText(rows, words.curriculumChart, words.demand, words.coverage, 'curriculum');
+  return dumbbellAltText(rows, words.curriculumChart, words.demand, words.coverage, ['demand', 'coverage']);
 }
 
 /** The alternative text of a figure of the report by id (reports/render-figure.ts availableFigureIds). */
@@ -252,9 +255,9 @@ export function figureAltTextFor(input: ReportInput, id: string): FigureAltText 
     case 'gap-heatmap':
       return gapHeatmapAltText(input);
     case 'importance-vs-preparedness':
-      return dumbbellAltText(pairedRows(input, ['industry', 'importance'], ['industry', 'preparedness']), words.importanceVsPreparedness, words.importance, words.preparedness, 'Global');
+      return dumbbellAltText(pairedRows(input, ['industry', 'importance'], ['industry', 'preparedness']), words.importanceVsPreparedness, words.importance, words.preparedness, ['Global industry importance', 'Global industry preparedness']);
     case 'curriculum-gap':
-      return dumbbellAltText(pairedRows(input, ['industry', 'importance'], ['education', 'coverage']), words.curriculumGap, words.importance, words.coverage, 'Global');
+      return dumbbellAltText(pairedRows(input, ['industry', 'importance'], ['education', 'coverage']), words.curriculumGap, words.importance, words.coverage, ['Global industry importance', 'Global education coverage']);
     case 'ipa-quadrants':
       return ipaAltText(input);
     case 'rank-intervals':

@@ -37,7 +37,9 @@ export const figureAltText = {
   ipa: (region: string, competencies: string, crosshairX: string, crosshairY: string) =>
     `Scatter plot of ${competencies} by industry's mean preparedness of graduates (across) and mean importance (up), ${region}, with crosshairs at preparedness ${crosshairX} and importance ${crosshairY}.`,
   concentrateHere: (count: number, items: readonly string[]) =>
-    count === 0 ? 'No competency falls in "Concentrate here".' : `${count} fall${count === 1 ? 's' : ''} in "Concentrate here" (important, graduates under-prepared): ${figureAltText.list(items)}${items.length < count ? ' and others' : ''}.`,
+    count === 0
+      ? 'No competency falls in "Concentrate here".'
+      : `${count} fall${count === 1 ? 's' : ''} in "Concentrate here" (important, graduates under-prepared): ${items.length < count ? `${items.join('; ')}; and ${count - items.length} more` : figureAltText.list(items)}.`,
   otherQuadrants: (keepUp: number, lowPriority: number, overkill: number) => `"Keep up the good work": ${keepUp}; "Low priority": ${lowPriority}; "Possible overkill": ${overkill}.`,
   pointWithValues: (label: string, importance: string, preparedness: string) => `${label} (importance ${importance}, preparedness ${preparedness})`,
 

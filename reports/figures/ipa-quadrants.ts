@@ -36,7 +36,7 @@ export function ipaPoints(input: ReportInput, region = 'Global') {
     input.competencies,
     publishableEstimates(input.analysis, 'industry', 'importance', region),
     publishableEstimates(input.analysis, 'industry', 'preparedness', region),
-  ).map((pair) => ({ competency: pair.competency.label, importance: pair.first.mean, preparedness: pair.second.mean }));
+  ).map((pair) => ({ id: pair.competency.id, competency: pair.competency.label, importance: pair.first.mean, preparedness: pair.second.mean }));
   const scale = input.scale ?? DEFAULT_SCALE;
   const mean = (values: number[]) => values.reduce((sum, value) => sum + value, 0) / Math.max(1, values.length);
   const crosshair =
@@ -58,7 +58,7 @@ export function buildIpaQuadrants(input: ReportInput, region = 'Global'): TopLev
   // Numbers run through the quadrants in legend order, most important first, so the key beside the
   // chart reads as a list of what to concentrate on.
   const values = points
-    .map((point) => ({ ...point, quadrantOrder: quadrants.indexOf(quadrantOf(point)), quadrant: QUADRANT_LABELS[quadrantOf(point)] }))
+    .map(({ id: _id, ...point }) => ({ ...point, quadrantOrder: quadrants.indexOf(quadrantOf(point)), quadrant: QUADRANT_LABELS[quadrantOf(point)] }))
     .sort((a, b) => a.quadrantOrder - b.quadrantOrder || b.importance - a.importance || a.competency.localeCompare(b.competency, 'en'))
     .map(({ quadrantOrder: _order, ...point }, index) => ({
       ...point,

@@ -6,8 +6,6 @@
  * - headings: the first is H1 and no level is skipped going down (14-002, 14-003);
  * - every Figure has alternative text (13-004);
  * - every Table has TH cells (15-003 in spirit: the header row is tagged, not drawn);
- *   a table continued on the next page has its header there only as an artifact, so a Table
- *   node without TH is accepted only as the first table of a page following a page with a table;
  * - every painting operator (text, path fill or stroke, image, shading) lies inside a marked-content
  *   sequence: tagged content or an Artifact (01-001, "untagged content").
  */
@@ -32,8 +30,8 @@ export interface PdfStructure {
   roles: Map<string, number>;
   /** Painting operators outside any marked-content sequence. */
   untagged: { page: number; operator: string }[];
-  /** Marked-content sequences that are artifacts. */
-  artifactSequences: number;
+  /** Artifact marked-content sequences on each page (index 0 = page 1). */
+  artifactsPerPage: number[];
 }
 
 const PAINT_OPERATORS = new Map<number, string>([
@@ -48,7 +46,21 @@ const PAINT_OPERATORS = new Map<number, string>([
 ]);
 const PATH_PAINTS = new Set<number>([OPS.stroke, OPS.closeStroke, OPS.fill, OPS.eoFill, OPS.fillStroke, OPS.eoFillStroke, OPS.closeFillStroke, OPS.closeEOFillStroke]);
 
-function collect(node: StructNode, page: number, out: PdfStructure, tablesOnPage: { headerCells: number; dataCells: number }[]): void {
+/**
+ * pdf.js returns, per page, the elements with content there with their whole subtrees (a table
+ * that runs over three pages comes back whole with each), listing marked content only for the
+ * page asked. An element is therefore counted on the page that holds its first marked content
+ * (its first leaf's), so each element counts once.
+ */
+function startsHere(node: StructNode): boolean {
+  const [first] = node.children ?? [];
+  if (first === undefined) return false;
+  return 'role' in first ? startsHere(first) : true;
+}
+
+function collect(node: StructNode, page: number, out: PdfStructure): void {
+  for (const child of node.children ?? []) if ('role' in child) collect(child, page, out);
+  if (!startsHere(node)) return;
   out.roles.set(node.role, (out.roles.get(node.role) ?? 0) + 1);
   const heading = /^H([1-6])$/.exec(node.role);
   if (heading) out.headings.push({ level: Number(heading[1]), page });
@@ -61,10 +73,8 @@ function collect(node: StructNode, page: number, out: PdfStructure, tablesOnPage
       for (const grandchild of child.children ?? []) if ('role' in grandchild) count(grandchild);
     };
     count(node);
-    tablesOnPage.push(cells);
     out.tables.push({ page, ...cells });
   }
-  for (const child of node.children ?? []) if ('role' in child) collect(child, page, out, tablesOnPage);
 }
 
 export async function readPdfStructure(bytes: Uint8Array): Promise<PdfStructure> {
@@ -80,18 +90,19 @@ export async function readPdfStructure(bytes: Uint8Array): Promise<PdfStructure>
     tables: [],
     roles: new Map(),
     untagged: [],
-    artifactSequences: 0,
+    artifactsPerPage: [],
   };
   for (let number = 1; number <= document.numPages; number++) {
     const page = await document.getPage(number);
     const tree = (await page.getStructTree()) as StructNode | null;
-    if (tree) for (const child of tree.children ?? []) if ('role' in child) collect(child, number, out, []);
+    if (tree) for (const child of tree.children ?? []) if ('role' in child) collect(child, number, out);
     const { fnArray, argsArray } = await page.getOperatorList();
     let depth = 0;
+    out.artifactsPerPage.push(0);
     fnArray.forEach((fn, index) => {
       if (fn === OPS.beginMarkedContent || fn === OPS.beginMarkedContentProps) {
         depth++;
-        if (argsArray[index]?.[0] === 'Artifact') out.artifactSequences++;
+        if (argsArray[index]?.[0] === 'Artifact') out.artifactsPerPage[number - 1]!++;
       } else if (fn === OPS.endMarkedContent) depth--;
       else if (depth === 0) {
         const paint = fn === OPS.constructPath && PATH_PAINTS.has(argsArray[index]?.[0]) ? 'path' : PAINT_OPERATORS.get(fn);
@@ -115,12 +126,7 @@ export function structureProblems(structure: PdfStructure): string[] {
     previous = heading.level;
   }
   for (const figure of structure.figures) if (figure.alt.trim() === '') problems.push(`Figure on page ${figure.page} has no alternative text`);
-  structure.tables.forEach((table, index) => {
-    if (table.headerCells > 0) return;
-    const previous = structure.tables[index - 1];
-    const continued = previous !== undefined && previous.page === table.page - 1 && structure.tables.findIndex((other) => other.page === table.page) === index;
-    if (!continued) problems.push(`Table on page ${table.page} has no TH cells`);
-  });
+  for (const table of structure.tables) if (table.headerCells === 0) problems.push(`Table on page ${table.page} has no TH cells`);
   for (const operation of structure.untagged) problems.push(`untagged ${operation.operator} on page ${operation.page}`);
   return problems;
 }
