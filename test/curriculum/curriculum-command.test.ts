@@ -1,7 +1,8 @@
 /**
  * `skillgap curriculum` end to end on the 2022 sample wave: the PDF is read back (pdfjs-dist), its
  * top action equals the top row of comparison.csv, the institution's name beyond Latin-1 reads back
- * exactly, the PDF is byte-reproducible, and an education-export row serves as a profile.
+ * exactly, the PDF is byte-reproducible, it is tagged PDF/UA-1 (structure read back, the chart's
+ * alt text quoting comparison.csv), and an education-export row serves as a profile.
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -14,6 +15,8 @@ import { formatEstimate, formatInterval } from '../../reports/format.ts';
 import { assembleCurriculumReport } from '../../reports/curriculum/assemble-curriculum-report.ts';
 import { loadWave, loadFramework } from '../../pipeline/config.ts';
 import { readPdf } from '../helpers/read-pdf.ts';
+import { readPdfStructure, structureProblems } from '../helpers/pdf-structure.ts';
+import { curriculumChartAltText } from '../../reports/figure-alt-text.ts';
 import { useTempDir } from '../helpers/temp-dir.ts';
 
 const flat = (text: string) => text.replace(/\s+/g, ' ');
@@ -61,6 +64,27 @@ describe('curriculumCommand', async () => {
     expect(pdf.pages[0]).toContain('Kỹ sư An toàn không gian số');
     expect(pdf.info.Title).toBe('Curriculum and industry demand: Trường Đại học Bách khoa Hà Nội');
     expect(String(pdf.info.CreationDate)).toBe('D:20221201000000Z');
+  });
+
+  it('is tagged PDF/UA-1: structure checks pass, the chart a Figure whose alt text quotes comparison.csv', async () => {
+    const structure = await readPdfStructure(pdfBytes);
+    expect(structureProblems(structure)).toEqual([]);
+    const levels = structure.headings.map((heading) => heading.level);
+    expect(levels[0]).toBe(1);
+    expect(levels.filter((level) => level === 1)).toHaveLength(1);
+    expect(levels.filter((level) => level === 2).length).toBeGreaterThanOrEqual(3); // action list, how to read it, limits
+    expect(structure.tables.length).toBeGreaterThanOrEqual(1);
+    expect(structure.roles.get('LI')).toBeGreaterThanOrEqual(12);
+    const alt = curriculumChartAltText(result.comparison);
+    expect(structure.figures.map((figure) => figure.alt)).toEqual([alt.text]);
+    // Each quoted demand or coverage is the CSV's value of that competency.
+    for (const number of alt.quoted) {
+      const [kind, competency] = number.what.split(' ');
+      const row = csv.records.find((record) => record[column('competency')] === competency)!;
+      expect(number.value, number.what).toBe(Number(row[column(kind === 'demand' ? 'demand_mean' : 'coverage')]));
+    }
+    expect(alt.quoted).toHaveLength(4);
+    expect(alt.text).toContain(`Largest difference: ${csv.records.filter((record) => record[column('coverage')] !== '' && record[column('demand_mean')] !== '').sort((a, b) => Number(b[column('gap')]) - Number(a[column('gap')]))[0]![column('label')]}`);
   });
 
   it('is reproducible: same inputs, same bytes', async () => {

@@ -10,7 +10,10 @@
  * - suppression: every suppressed estimate carries no value in the analysis output, and no figure
  *   holds a value, an interval or an exact n for a suppressed cell (only the marker);
  * - layout: no text of any chart leaves its canvas, and no two axis or legend labels overlap
- *   (positions and sizes from Vega's own scenegraph, the same metrics the SVG was laid out with).
+ *   (positions and sizes from Vega's own scenegraph, the same metrics the SVG was laid out with);
+ * - accessibility: report.pdf passes the tagged-PDF/UA checks (test/helpers/pdf-structure.ts) and
+ *   every number quoted in a figure's alternative text is the value in estimates.csv,
+ *   rankings.csv or framework-estimates.csv.
  */
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
@@ -30,6 +33,10 @@ import { regionsOf } from '../../reports/figure-data.ts';
 import { renderFigures } from '../../reports/render-figure.ts';
 import type { ReportInput } from '../../reports/report-input.ts';
 import { useTempDir } from '../helpers/temp-dir.ts';
+import { readPdfStructure, structureProblems } from '../helpers/pdf-structure.ts';
+import { parseOwnCsv } from '../../pipeline/io/csv-read.ts';
+import { availableFigureIds } from '../../reports/render-figure.ts';
+import { figureAltTextFor, ipaAltText, regionGapsAltText } from '../../reports/figure-alt-text.ts';
 
 const require = createRequire(import.meta.url);
 const goldenDir = resolve(import.meta.dirname, '../golden/2022');
@@ -179,4 +186,74 @@ describe('the render stage on the 2022 sample wave', () => {
       }
     }
   }, 120_000);
+
+  it('writes report.pdf as tagged PDF/UA-1: structure checks pass, every chart a Figure with its alt text', async () => {
+    const structure = await readPdfStructure(readFileSync(join(out, '2022', 'report.pdf')));
+    expect(structureProblems(structure)).toEqual([]);
+    // Regions with any published gap get a gap chart and an IPA chart (assembleReport).
+    const regions = regionsOf(input.analysis).filter((region) => region !== 'Global' && input.analysis.estimates.some((row) => row.region === region && row.population === 'industry' && row.measure === 'gap_preparedness' && !row.suppressed));
+    // Every figure the wave supports (frameworks' included) and two per region.
+    expect(structure.figures).toHaveLength(availableFigureIds(input).length + 2 * regions.length);
+    const alts = structure.figures.map((figure) => figure.alt);
+    for (const id of availableFigureIds(input)) expect(alts, id).toContain(figureAltTextFor(input, id).text);
+    for (const region of regions) {
+      expect(alts).toContain(regionGapsAltText(input, region).text);
+      expect(alts).toContain(ipaAltText(input, region).text);
+    }
+    expect(alts[0]).toContain('Globally, Cloud security has the largest gap, 1.80 (95% CI 1.70 to 1.91)');
+  });
+
+  it('quotes in every alt text the values of estimates.csv, rankings.csv and framework-estimates.csv', () => {
+    const table = (file: string) => {
+      const { header, records } = parseOwnCsv(readFileSync(join(out, '2022', 'analysis', file), 'utf8'));
+      return records.map((record) => Object.fromEntries(header.map((name, index) => [name, record[index]!])));
+    };
+    const estimates = table('estimates.csv');
+    const rankings = table('rankings.csv').filter((row) => row.region === 'Global');
+    const frameworkGaps = table('framework-estimates.csv').filter((row) => row.region === 'Global' && row.population === 'industry' && row.measure === 'gap_preparedness');
+    const estimate = (region: string, population: string, measure: string, competency: string) =>
+      estimates.find((row) => row.region === region && row.population === population && row.measure === measure && row.competency === competency && row.suppressed === 'false')!;
+    const column = { '': 'mean', ' ci low': 'ci_low', ' ci high': 'ci_high' } as Record<string, string>;
+    const frameworks = (input.analysis.frameworks ?? []).map((rollup) => rollup.framework);
+    const csvValue = (what: string): number => {
+      const framework = frameworks.find((id) => what.startsWith(`${id} `));
+      if (framework) {
+        const [, kind, unit, suffix = ''] = /^\S+ (Global gap|MWDS|rank ci low|rank ci high|rank) (.+?)( ci low| ci high)?$/.exec(what)!;
+        const row = frameworkGaps.find((candidate) => candidate.framework === framework && candidate.unit === unit)!;
+        return Number(kind === 'Global gap' ? row[column[suffix]!] : row[{ MWDS: 'mwds', rank: 'rank', 'rank ci low': 'rank_ci_low', 'rank ci high': 'rank_ci_high' }[kind!]!]);
+      }
+      let match = /^(\S+) gap (\S+)( ci low| ci high)?$/.exec(what);
+      if (match) return Number(estimate(match[1]!, 'industry', 'gap_preparedness', match[2]!)[column[match[3] ?? '']!]);
+      match = /^top2 (\S+) (\S+) (\S+)$/.exec(what);
+      if (match) return Number(estimate('Global', match[1]!, match[2]!, match[3]!).top2_share);
+      match = /^(\S+) (industry|education) (importance|preparedness|coverage) (\S+)$/.exec(what);
+      if (match) return Number(estimate(match[1]!, match[2]!, match[3]!, match[4]!).mean);
+      match = /^(MWDS|rank ci low|rank ci high|rank) (\S+)$/.exec(what);
+      if (match) return Number(rankings.find((row) => row.competency === match![2])![{ MWDS: 'mwds', rank: 'rank', 'rank ci low': 'rank_ci_low', 'rank ci high': 'rank_ci_high' }[match[1]!]!]);
+      match = /^(\S+) crosshair (importance|preparedness)$/.exec(what);
+      if (match) {
+        // grand-mean crosshairs (wave.json): the mean over the competencies published for both measures in the region.
+        const both = input.competencies.filter((competency) => estimate(match![1]!, 'industry', 'importance', competency.id) && estimate(match![1]!, 'industry', 'preparedness', competency.id));
+        return both.reduce((sum, competency) => sum + Number(estimate(match![1]!, 'industry', match![2]!, competency.id).mean), 0) / both.length;
+      }
+      throw new Error(`no table value for quoted number "${what}"`);
+    };
+    const regions = regionsOf(input.analysis).filter((region) => region !== 'Global');
+    const texts = [...availableFigureIds(input).map((id) => figureAltTextFor(input, id)), ...regions.flatMap((region) => [regionGapsAltText(input, region), ipaAltText(input, region)])];
+    let checked = 0;
+    for (const { text, quoted } of texts) {
+      for (const number of quoted) {
+        expect(text).toContain(number.text);
+        expect(number.value, number.what).toBeCloseTo(csvValue(number.what), 12);
+        checked++;
+      }
+    }
+    expect(checked).toBeGreaterThan(100);
+    // The "largest" and "rank 1" claims against the tables themselves.
+    const globalGaps = estimates.filter((row) => row.region === 'Global' && row.population === 'industry' && row.measure === 'gap_preparedness' && row.suppressed === 'false');
+    const largest = globalGaps.reduce((best, row) => (Number(row.mean) > Number(best.mean) ? row : best));
+    expect(figureAltTextFor(input, 'gap-heatmap').quoted[0]!.what).toBe(`Global gap ${largest.competency}`);
+    expect(figureAltTextFor(input, 'rank-intervals').quoted[0]!.what).toBe(`rank ${rankings.find((row) => row.rank === '1')!.competency}`);
+  });
 });
+
