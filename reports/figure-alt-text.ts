@@ -120,6 +120,7 @@ function pairedRows(input: ReportInput, high: [EstimatePopulation, Measure], low
 export function ipaAltText(input: ReportInput, region = 'Global'): FigureAltText {
   const { quote, say, done } = writer();
   const { points, crosshair } = ipaPoints(input, region);
+  if (points.length === 0) return (say(words.noValues), done());
   say(words.ipa(region, words.competencies(points.length), quote(crosshair.x, `${region} crosshair preparedness`), quote(crosshair.y, `${region} crosshair importance`)));
   const inQuadrant = (quadrant: string) => points.filter((point) => point.quadrant === quadrant);
   const concentrate = inQuadrant('concentrate_here').sort((a, b) => b.importance - a.importance || a.competency.localeCompare(b.competency, 'en'));

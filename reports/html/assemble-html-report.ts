@@ -27,6 +27,7 @@ import type { ReportInput } from '../report-input.ts';
 import { competencyLabel } from '../theme.ts';
 import { frameworkTableRows } from '../framework-sections.ts';
 import { frameworkHeatmapId, frameworkRankingId, unitLabel } from '../figures/framework-figures.ts';
+import { figureAltTextFor, ipaAltText, regionGapsAltText } from '../figure-alt-text.ts';
 import { escapeHtml, htmlTable, jsonForScript, markdownToHtml, scriptForInline, slug } from './html-markup.ts';
 
 /** What the page needs from node_modules and the fonts, read by the caller (I/O at the edge). */
@@ -44,6 +45,8 @@ interface PageFigure {
   id: string;
   title: string;
   caption: string;
+  /** The chart's alternative text, written from the numbers (reports/figure-alt-text.ts), as in the PDF. */
+  alt: string;
   spec: object;
   byRegion?: Record<string, object>;
 }
@@ -106,7 +109,7 @@ function pageFigure(input: ReportInput, figure: RenderedFigure, regions: string[
   const [title, caption] = FIGURE_TITLES[figure.id] ?? [figure.id, ''];
   const variant = REGION_VARIANTS[figure.id];
   const byRegion = variant ? Object.fromEntries(regions.filter((region) => region !== 'Global' || figure.id === 'gap-heatmap' || figure.id === 'respondents-map').map((region) => [region, withRecordTooltips(variant(input, region))])) : undefined;
-  return { id: figure.id, title, caption, spec: withRecordTooltips(figure.spec), byRegion };
+  return { id: figure.id, title, caption, alt: figureAltTextFor(input, figure.id).text, spec: withRecordTooltips(figure.spec), byRegion };
 }
 
 function figureMarkup(figure: PageFigure, headingLevel: 3 | 4): string {
@@ -114,7 +117,7 @@ function figureMarkup(figure: PageFigure, headingLevel: 3 | 4): string {
   return [
     `<figure class="figure" id="${id}" data-figure-id="${escapeHtml(figure.id)}" aria-labelledby="${id}-title">`,
     `<h${headingLevel} id="${id}-title">${escapeHtml(figure.title)}</h${headingLevel}>`,
-    `<div class="chart" role="group" aria-label="${escapeHtml(`Chart: ${figure.title}. ${figure.caption} The data table below lists the values.`)}"></div>`,
+    `<div class="chart" role="group" aria-label="${escapeHtml(`Chart: ${figure.title}. ${figure.alt} The data table below lists the values.`)}"></div>`,
     `<p class="region-note" hidden></p>`,
     `<figcaption>${escapeHtml(figure.caption)}</figcaption>`,
     `<p class="figure-actions"><button type="button" class="download-spec">Download Vega-Lite spec</button> <button type="button" class="download-svg">Download SVG</button> <button type="button" class="download-png">Download PNG</button></p>`,
@@ -198,8 +201,8 @@ export function assembleHtmlReport(input: ReportInput, figures: RenderedFigure[]
       const regionSlug = slug(region);
       const regionFigures: PageFigure[] = anyPublished
         ? [
-            { id: `region-gaps-${regionSlug}`, title: `Preparedness gaps: ${region}`, caption: `${region}'s preparedness gaps with 95% confidence intervals, and the Global gap for reference.`, spec: withRecordTooltips(buildRegionGaps(input, region)) },
-            { id: `region-ipa-${regionSlug}`, title: `Importance–performance quadrants: ${region}`, caption: `Competencies placed by importance and preparedness in ${region}.`, spec: withRecordTooltips(buildIpaQuadrants(input, region)) },
+            { id: `region-gaps-${regionSlug}`, title: `Preparedness gaps: ${region}`, caption: `${region}'s preparedness gaps with 95% confidence intervals, and the Global gap for reference.`, alt: regionGapsAltText(input, region).text, spec: withRecordTooltips(buildRegionGaps(input, region)) },
+            { id: `region-ipa-${regionSlug}`, title: `Importance–performance quadrants: ${region}`, caption: `Competencies placed by importance and preparedness in ${region}.`, alt: ipaAltText(input, region).text, spec: withRecordTooltips(buildIpaQuadrants(input, region)) },
           ]
         : [];
       for (const figure of regionFigures) byId.set(figure.id, figure);

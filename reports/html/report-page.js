@@ -107,6 +107,9 @@
     element._spec = spec;
     figureTable(element.querySelector('.figure-table'), spec, figure.title);
     var target = element.querySelector('.chart');
+    // The alternative text describes the report's own (Global) chart; a region's variant gets a plain label.
+    if (!target.hasAttribute('data-label')) target.setAttribute('data-label', target.getAttribute('aria-label'));
+    target.setAttribute('aria-label', chosen.regional ? 'Chart: ' + figure.title + ', ' + region + '. The data table below lists the values.' : target.getAttribute('data-label'));
     if (views[id]) { views[id].finalize(); delete views[id]; }
     return vegaEmbed(target, spec, {
       renderer: 'svg',

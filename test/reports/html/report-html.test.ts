@@ -9,6 +9,7 @@
  * - suppression: the would-be values of suppressed cells (computed by re-running the same estimator with
  *   suppression off) appear nowhere in the page source or the DOM; the checker is shown to catch a leak;
  * - axe-core: no serious or critical WCAG violations;
+ * - alt text: each chart's aria-label carries the alternative text written from the numbers, as the PDF's /Alt;
  * - a screenshot of the first screen goes to out/report-html-first-screen.png (to be looked at).
  *
  * Skips with a notice when /usr/bin/chromium is absent (CI installs it: .ci/run).
@@ -28,6 +29,7 @@ import { analyseWave } from '../../../analysis/analyse-wave.ts';
 import { readNormalisedWave } from '../../../pipeline/stages/normalise-stage.ts';
 import { formatCount, formatEstimate, formatInterval } from '../../../reports/format.ts';
 import { slug } from '../../../reports/html/html-markup.ts';
+import { figureAltTextFor, regionGapsAltText } from '../../../reports/figure-alt-text.ts';
 import type { ReportInput } from '../../../reports/report-input.ts';
 import { competencyLabel } from '../../../reports/theme.ts';
 import { useTempDir } from '../../helpers/temp-dir.ts';
@@ -153,7 +155,12 @@ describe.skipIf(!hasChromium)('report.html in headless Chromium (2022 sample wav
     const region = 'Africa';
     const rows = estimates.filter((row) => row.region === region && row.population === 'industry' && row.measure === 'gap_preparedness' && row.suppressed === 'false');
     expect(rows.length).toBeGreaterThan(3);
+    const heatmapLabel = () => page.getAttribute('#figure-gap-heatmap .chart', 'aria-label');
+    expect(await heatmapLabel()).toContain(figureAltTextFor(input, 'gap-heatmap').text);
+    expect(await page.getAttribute(`#figure-region-gaps-${slug(region)} .chart`, 'aria-label')).toContain(regionGapsAltText(input, region).text);
     await selectRegion(region);
+    // The alt text describes the Global chart: a region's variant gets a plain label, and the alt text comes back with Global.
+    expect(await heatmapLabel()).toBe(`Chart: Preparedness gap by region and competency, ${region}. The data table below lists the values.`);
     const tableId = `#table-region-${slug(region)}`;
     expect(await page.isVisible(tableId)).toBe(true);
     expect(await page.isVisible('#table-region-oceania')).toBe(false);
@@ -183,6 +190,7 @@ describe.skipIf(!hasChromium)('report.html in headless Chromium (2022 sample wav
     for (const name of inRegion) expect(mapData).toContain(name);
     for (const name of elsewhere) expect(mapData).not.toContain(name);
     await selectRegion('');
+    expect(await heatmapLabel()).toContain(figureAltTextFor(input, 'gap-heatmap').text);
     expect(await page.textContent('#figure-respondents-map .figure-table')).toContain(elsewhere[0]!);
     expect(await page.textContent('#figure-gap-heatmap .figure-table')).toContain('Oceania');
     expect(await page.$$eval('#table-largest-gaps tbody tr:not([hidden])', (trs) => trs.length)).toBe(15);
