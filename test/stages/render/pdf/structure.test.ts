@@ -9,10 +9,11 @@ import { describe, expect, it } from 'vitest';
 import { assembleReport } from '../../../../stages/render/assemble-report.ts';
 import { figureAltTextFor, ipaAltText, regionGapsAltText } from '../../../../stages/render/figure-alt-text.ts';
 import { regionsOf } from '../../../../stages/render/figure-data.ts';
+import { drawSvg, svgTitleText } from '../../../../stages/render/pdf/draw-svg.ts';
 import { drawTable } from '../../../../stages/render/pdf/draw-table.ts';
 import { createReportDocument } from '../../../../stages/render/pdf/page-layout.ts';
 import { tagHeading } from '../../../../stages/render/pdf/structure.ts';
-import { renderFigures } from '../../../../stages/render/render-figure.ts';
+import { renderFigures, renderSpecToSvg } from '../../../../stages/render/render-figure.ts';
 import { readPdfStructure, structureProblems } from '../../../helpers/pdf-structure.ts';
 import { buildReportInput } from '../fixtures.ts';
 
@@ -94,6 +95,23 @@ describe('tagging in the drawing primitives', () => {
     expect(structure.tables).toEqual([{ page: 1, headerCells: 2, dataCells: 240 }]);
     // Pages 2 and 3 repeat the header row, as an artifact: more artifacts there than the rules and shading alone.
     expect(structure.roles.get('TH')).toBe(2);
+  });
+
+  it('gives a chart drawn without alt text its own title and subtitle as alternative text', async () => {
+    const svg = await renderSpecToSvg({
+      $schema: 'https://vega.github.io/schema/vega-lite/v5.json',
+      title: { text: 'Gaps & needs', subtitle: ['Two bars.'] },
+      data: { values: [{ a: 'x', b: 1 }, { a: 'y', b: 2 }] },
+      mark: 'bar',
+      encoding: { x: { field: 'a', type: 'nominal' }, y: { field: 'b', type: 'quantitative' } },
+    });
+    expect(svgTitleText(svg)).toBe('Gaps & needs Two bars.');
+    const structure = await readPdfStructure(await finish((doc) => {
+      tagHeading(doc, 1, () => doc.text('Chart'));
+      drawSvg(doc, svg);
+    }));
+    expect(structureProblems(structure)).toEqual([]);
+    expect(structure.figures).toEqual([{ page: 1, alt: 'Gaps & needs Two bars.' }]);
   });
 
   it('escapes the title in the XMP packet, so "A&M <Lab>" is valid metadata', async () => {
