@@ -10,8 +10,8 @@ import { spawn } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Ajv } from 'ajv';
-import { COMMANDS, main } from '../../pipeline/cli.ts';
-import { REPO_ROOT } from '../../pipeline/context.ts';
+import { COMMANDS, main } from '../../commands/cli.ts';
+import { REPO_ROOT } from '../../runner/context.ts';
 import { useTempDir } from '../helpers/temp-dir.ts';
 
 interface CliResult { code: number | null; stdout: string; stderr: string }

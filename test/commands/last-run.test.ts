@@ -2,8 +2,8 @@
 import { describe, expect, it } from 'vitest';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { lastRunPath, readLastRun, recordLastRun, waveOfLastRun } from '../../pipeline/commands/last-run.ts';
-import { UsageError } from '../../pipeline/errors.ts';
+import { lastRunPath, readLastRun, recordLastRun, waveOfLastRun } from '../../commands/last-run.ts';
+import { UsageError } from '../../contracts/errors.ts';
 import { useTempDir } from '../helpers/temp-dir.ts';
 
 describe('the last run', () => {
