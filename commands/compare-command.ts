@@ -1,7 +1,8 @@
 /**
- * `skillgap compare --waves A,B`: brings both waves' analyses up to date (running only stale
- * stages up to analyse), then writes the change of every gap between them with its CI and test,
- * and the competencies entering or leaving the top 5 of each region's ranking.
+ * `skillgap compare --waves A,B` (or `--config A/wave.json --config B/wave.json`): brings both
+ * waves' analyses up to date (running only stale stages up to analyse), then writes the change of
+ * every gap between them with its CI and test, and the competencies entering or leaving the top 5
+ * of each region's ranking.
  *
  *   <out>/compare/<A>-<B>/wave-change.csv   (columns as the wave-change resource of datapackage.json)
  *   <out>/compare/<A>-<B>/top-ranks.csv     (region, competency, movement: entered | left)
@@ -16,6 +17,7 @@ import { formatCsv } from '../io/csv-write.ts';
 import { writeFileAtomic } from '../io/atomic-write.ts';
 import { UsageError } from '../contracts/errors.ts';
 import type { WaveOptions } from '../runner/context.ts';
+import * as messages from '../contracts/messages/cli.ts';
 
 type WaveChange = ReturnType<typeof compareWaves>[number];
 
@@ -24,18 +26,28 @@ export const WAVE_CHANGE_COLUMNS = [
 ] as const;
 
 export interface CompareCommandOptions extends Pick<WaveOptions, 'out' | 'log' | 'root'> {
-  /** Exactly two wave ids, earlier first. */
-  waves: string[];
+  /** Two wave ids under data/raw, earlier first (or give `configs`). */
+  waves?: string[];
+  /** Two wave configs (wave.json files), earlier first, as `--config` gives them to every command. */
+  configs?: string[];
 }
 
 export async function compareCommand(options: CompareCommandOptions) {
-  if (options.waves.length !== 2) throw new UsageError('--waves needs exactly two wave ids, earlier first, e.g. --waves 2022,2023');
-  const [previousWave, currentWave] = options.waves;
+  const waves = options.waves ?? [];
+  const configs = options.configs ?? [];
+  if (waves.length > 0 && configs.length > 0) throw new UsageError(messages.compareMixed());
+  const given: Pick<WaveOptions, 'wave' | 'config'>[] = waves.length > 0 ? waves.map((wave) => ({ wave })) : configs.map((config) => ({ config }));
+  if (given.length !== 2) throw new UsageError(messages.compareWavesNeeded());
+  if (waves.length > 0 && waves[0] === waves[1]) throw new UsageError(messages.compareSameWave(waves[0]!));
   const log = options.log ?? ((line: string) => process.stderr.write(line + '\n'));
   const outBase = resolve(options.out ?? 'out');
-  for (const wave of options.waves) {
-    await runCommand({ wave, out: outBase, log, root: options.root, only: ['ingest', 'normalise', 'analyse'] });
+  const ids: string[] = [];
+  for (const wave of given) {
+    const run = await runCommand({ ...wave, out: outBase, log, root: options.root, only: ['ingest', 'normalise', 'analyse'], recordLastRun: false });
+    ids.push(run.wave);
   }
+  const [previousWave, currentWave] = ids as [string, string];
+  if (previousWave === currentWave) throw new UsageError(messages.compareSameWave(currentWave));
   const previous = readAnalysis(join(outBase, previousWave))!;
   const current = readAnalysis(join(outBase, currentWave))!;
   const rows = compareWaves(previous, current);

@@ -3,7 +3,9 @@ import { buildReportInput, writeFigures } from '../stages/render/render-stage.ts
 import type { FigureFormat } from '../stages/render/render-figure.ts';
 import { UsageError } from '../contracts/errors.ts';
 import { whileLocked } from '../io/wave-lock.ts';
-
+import * as messages from '../contracts/messages/cli.ts';
+import { lastRunPath, waveOfLastRun } from './last-run.ts';
+import { shownPath } from './run-command.ts';
 
 export interface FiguresCommandOptions extends WaveOptions {
   only?: string[];
@@ -14,12 +16,17 @@ export interface FiguresCommandOptions extends WaveOptions {
 
 const FORMATS: FigureFormat[] = ['svg', 'png', 'vl'];
 
-/** `skillgap figures`: regenerates figures from the cached analysis, without rerunning earlier stages. */
+/**
+ * `skillgap figures`: regenerates figures from the cached analysis, without rerunning earlier
+ * stages; without --wave or --config, for the last run's wave (and it says which).
+ */
 export async function figuresCommand(options: FiguresCommandOptions) {
   for (const format of options.formats ?? []) {
     if (!FORMATS.includes(format as FigureFormat)) throw new UsageError(`unknown figure format "${format}": use ${FORMATS.join(', ')}`);
   }
-  const ctx = createContext(options);
+  const chosen = waveOfLastRun(options);
+  const ctx = createContext(chosen.options);
+  ctx.log(`figures of ${messages.waveChosen(ctx.wave.config.wave, chosen.from, shownPath(lastRunPath(options.out)))}`);
   const started = ctx.clock();
   const figures = await whileLocked(ctx.outDir, { wave: ctx.wave.config.wave, wait: options.wait, log: ctx.log, command: 'figures' }, async () => {
     const input = await buildReportInput(ctx);
@@ -27,5 +34,5 @@ export async function figuresCommand(options: FiguresCommandOptions) {
   });
   const seconds = (ctx.clock() - started) / 1000;
   ctx.log(`figures: ${figures.map((f) => f.id).join(', ')} written to ${ctx.outDir}/figures in ${seconds.toFixed(2)} s`);
-  return { wave: ctx.wave.config.wave, figures: figures.map((f) => f.id), seconds };
+  return { wave: ctx.wave.config.wave, waveFrom: chosen.from, outDir: ctx.outDir, figures: figures.map((f) => f.id), seconds };
 }

@@ -39,7 +39,7 @@ describe('skillgap command line', () => {
     expect(result.code).toBe(1);
     expect(result.stderr).toMatch(/education-limesurvey\.csv.*column "country"/);
     expect(result.stderr).not.toMatch(/\n\s+at /);
-    expect(JSON.parse(result.stdout)).toMatchObject({ error: { exitCode: 1 } });
+    expect(JSON.parse(result.stdout)).toMatchObject({ ok: false, command: 'run', error: { kind: 'validation', file: expect.stringMatching(/education-limesurvey\.csv$/), column: 'country' }, exitCode: 1 });
   });
 
   it('exits 1 for an empty export, naming the file', () => {
@@ -55,7 +55,7 @@ describe('skillgap command line', () => {
   it('prints a machine-readable summary with --json', () => {
     const result = skillgap(['status', '--wave', '2022', '--out', join(dir, 'fresh'), '--json']);
     expect(result.code).toBe(0);
-    const summary = JSON.parse(result.stdout);
+    const summary = JSON.parse(result.stdout).result;
     expect(summary.stages.map((s: { stage: string; stale: boolean }) => [s.stage, s.stale])).toEqual([
       ['ingest', true], ['normalise', true], ['analyse', true], ['render', true],
     ]);

@@ -106,7 +106,7 @@ export function readManifestStages(waveOut: string): Record<string, ManifestStag
 
 /** Stages that the run's --json summary says ran. */
 export function stagesRan(stdout: string): string[] {
-  return (JSON.parse(stdout) as { stages: { stage: string; ran: boolean }[] }).stages.filter((s) => s.ran).map((s) => s.stage);
+  return (JSON.parse(stdout) as { result: { stages: { stage: string; ran: boolean }[] } }).result.stages.filter((s) => s.ran).map((s) => s.stage);
 }
 
 /** Leftover temporary files (`*.<pid>.tmp`) under a folder. */

@@ -78,7 +78,7 @@ describe('faults never leave a wrong report that looks right', () => {
       expect(existsSync(join(waveOut, '.lock'))).toBe(false);
       if (!checkStatus) continue;
       const status = await skillgap(['status', '--config', waveX, '--out', out, '--json']);
-      expect((JSON.parse(status.stdout) as { stages: { stage: string; stale: boolean }[] }).stages.filter((s) => s.stale).map((s) => s.stage)).toEqual(STAGES.slice(i));
+      expect((JSON.parse(status.stdout) as { result: { stages: { stage: string; stale: boolean }[] } }).result.stages.filter((s) => s.stale).map((s) => s.stage)).toEqual(STAGES.slice(i));
     }
     makeRoom();
     const last = await skillgap(['run', '--config', waveX, '--out', out, '--json']);

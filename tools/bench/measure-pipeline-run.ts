@@ -11,7 +11,7 @@ import { join } from 'node:path';
 export interface CommandMeasurement {
   wallSeconds: number;
   peakRssMb: number;
-  /** The command's --json result. */
+  /** The command's --json result (the `result` of its --json output). */
   result: unknown;
 }
 
@@ -37,7 +37,7 @@ export function measureCommand(root: string, args: string[], env: Record<string,
       if (code !== 0) return reject(new Error(`skillgap ${args.join(' ')} exited with ${code}:\n${stderr.slice(-3000)}`));
       const timeKb = /Maximum resident set size \(kbytes\): (\d+)/.exec(stderr);
       const peakKb = timeKb ? Number(timeKb[1]) : polledHwmKb;
-      resolve({ wallSeconds, peakRssMb: peakKb / 1024, result: JSON.parse(stdout) });
+      resolve({ wallSeconds, peakRssMb: peakKb / 1024, result: (JSON.parse(stdout) as { result: unknown }).result });
     });
   });
 }
