@@ -1,6 +1,6 @@
 // The CLI compiled once instead of on every run. tsx transpiles and resolves every TypeScript file
 // of the CLI through a loader thread on each start (≈ 0.6 s of CPU before any work is done); this
-// module bundles pipeline/cli.ts with esbuild (tsx's own compiler, from the npm registry) into
+// module bundles pipeline/cli.ts with esbuild (a devDependency, and tsx's own compiler) into
 // node_modules/.cache/skillgap-cli/ and loads that instead. Interface: `loadCompiledCli()` returns the
 // CLI module, or null when it cannot be built (the caller then runs the TypeScript through tsx).
 //

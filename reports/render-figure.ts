@@ -7,7 +7,7 @@
  * Vega measures text with its built-in estimator (no canvas package), and resvg sees only the
  * DejaVu files, so neither depends on installed fonts.
  */
-import { Resvg } from '@resvg/resvg-js';
+import { Resvg, renderAsync, type ResvgRenderOptions } from '@resvg/resvg-js';
 import * as vega from 'vega';
 import { compile, type TopLevelSpec } from 'vega-lite';
 import { FIGURE_BUILDERS, type FigureId } from './figures/index.ts';
@@ -42,14 +42,24 @@ export async function renderSpecToSvg(spec: TopLevelSpec): Promise<string> {
   }
 }
 
+/** resvg's options: only the embedded fonts, so the PNG is byte-identical everywhere. */
+const pngOptions = (scale: number): ResvgRenderOptions => ({
+  fitTo: { mode: 'zoom', value: scale },
+  font: { fontFiles: [FONT_FILES.regular, FONT_FILES.bold], loadSystemFonts: false, defaultFontFamily: FONT_FAMILY, sansSerifFamily: FONT_FAMILY },
+  background: 'white',
+});
+
 /** Rasterises an SVG at `scale`× with only the embedded fonts, so the PNG is byte-identical everywhere. */
 export function renderSvgToPng(svg: string, scale = 2): Buffer {
-  const resvg = new Resvg(svg, {
-    fitTo: { mode: 'zoom', value: scale },
-    font: { fontFiles: [FONT_FILES.regular, FONT_FILES.bold], loadSystemFonts: false, defaultFontFamily: FONT_FAMILY, sansSerifFamily: FONT_FAMILY },
-    background: 'white',
-  });
-  return resvg.render().asPng();
+  return new Resvg(svg, pngOptions(scale)).render().asPng();
+}
+
+/**
+ * The same PNG as renderSvgToPng, rasterised in libuv's thread pool: the JavaScript that follows
+ * (the next chart, the PDF) runs on the other core meanwhile.
+ */
+export async function rasteriseSvg(svg: string, scale = 2): Promise<Buffer> {
+  return (await renderAsync(svg, pngOptions(scale))).asPng();
 }
 
 /**
@@ -82,15 +92,17 @@ export async function renderFigures(
   const ids = options.only ? available.filter((id) => options.only!.includes(id)) : available;
   const formats = options.formats ?? ['svg', 'png', 'vl'];
   const figures: RenderedFigure[] = [];
+  const rasterising: Promise<void>[] = [];
   for (const id of ids) {
     const spec = buildFrameworkFigure(input, id) ?? FIGURE_BUILDERS[id as FigureId](input);
     const figure: RenderedFigure = { id, spec };
     if (formats.includes('svg') || formats.includes('png')) {
       const svg = await renderSpecToSvg(spec);
       if (formats.includes('svg')) figure.svg = svg;
-      if (formats.includes('png')) figure.png = renderSvgToPng(svg);
+      if (formats.includes('png')) rasterising.push(rasteriseSvg(svg).then((png) => void (figure.png = png)));
     }
     figures.push(figure);
   }
+  await Promise.all(rasterising);
   return figures;
 }
