@@ -27,13 +27,13 @@ const ENTRY = 'pipeline/cli.ts';
 /** Build format; bump when the build options below change. */
 const FORMAT = 1;
 
-/** Size and mtime of each source file, hashed: the bundle's key. Null when a file is gone. */
-function sourcesKey(files) {
-  const hash = createHash('sha256').update(`${FORMAT}\0${ROOT}\0${process.versions.node}\0`);
+/** Size and mtime of each source file (paths relative to root), hashed: the bundle's key. Null when a file is gone. */
+export function sourcesKey(files, root = ROOT) {
+  const hash = createHash('sha256').update(`${FORMAT}\0${root}\0${process.versions.node}\0`);
   for (const file of files) {
     let stat;
     try {
-      stat = statSync(join(ROOT, file));
+      stat = statSync(join(root, file));
     } catch {
       return null;
     }
