@@ -7,7 +7,8 @@
  * Vega measures text with its built-in estimator (no canvas package), and resvg sees only the
  * DejaVu files, so neither depends on installed fonts.
  */
-import { Resvg, renderAsync, type ResvgRenderOptions } from '@resvg/resvg-js';
+import { Resvg, type ResvgRenderOptions } from '@resvg/resvg-js';
+import { Worker } from 'node:worker_threads';
 import * as vega from 'vega';
 import { compile, type TopLevelSpec } from 'vega-lite';
 import { FIGURE_BUILDERS, type FigureId } from './figures/index.ts';
@@ -55,11 +56,47 @@ export function renderSvgToPng(svg: string, scale = 2): Buffer {
 }
 
 /**
- * The same PNG as renderSvgToPng, rasterised in libuv's thread pool: the JavaScript that follows
- * (the next chart, the PDF) runs on the other core meanwhile.
+ * The same PNG as renderSvgToPng, made in a worker thread (reports/png-worker.mjs): the JavaScript
+ * that follows (the next chart, the PDF) runs on the other core meanwhile. One worker, started on
+ * first use and not keeping the process alive while it has nothing to do.
  */
-export async function rasteriseSvg(svg: string, scale = 2): Promise<Buffer> {
-  return (await renderAsync(svg, pngOptions(scale))).asPng();
+export function rasteriseSvg(svg: string, scale = 2): Promise<Buffer> {
+  const worker = pngWorker();
+  const id = ++pngJobs.lastId;
+  return new Promise<Buffer>((resolve, reject) => {
+    pngJobs.pending.set(id, { resolve, reject });
+    if (pngJobs.pending.size === 1) worker.ref();
+    worker.postMessage({ id, svg, options: pngOptions(scale) });
+  });
+}
+
+const pngJobs = {
+  worker: undefined as Worker | undefined,
+  lastId: 0,
+  pending: new Map<number, { resolve: (png: Buffer) => void; reject: (error: Error) => void }>(),
+};
+
+function pngWorker(): Worker {
+  if (pngJobs.worker) return pngJobs.worker;
+  const worker = new Worker(new URL('./png-worker.mjs', import.meta.url));
+  const settle = (id: number, outcome: (job: { resolve: (png: Buffer) => void; reject: (error: Error) => void }) => void) => {
+    const job = pngJobs.pending.get(id);
+    if (!job) return;
+    pngJobs.pending.delete(id);
+    if (pngJobs.pending.size === 0) worker.unref();
+    outcome(job);
+  };
+  worker.on('message', (message: { id: number; png?: Uint8Array; error?: string }) =>
+    settle(message.id, (job) => (message.png ? job.resolve(Buffer.from(message.png.buffer, message.png.byteOffset, message.png.byteLength)) : job.reject(new Error(`PNG rendering failed: ${message.error}`)))));
+  const fail = (error: Error) => {
+    pngJobs.worker = undefined;
+    for (const id of [...pngJobs.pending.keys()]) settle(id, (job) => job.reject(error));
+  };
+  worker.on('error', fail);
+  worker.on('exit', (code) => fail(new Error(`the PNG worker stopped (exit code ${code})`)));
+  worker.unref();
+  pngJobs.worker = worker;
+  return worker;
 }
 
 /**
