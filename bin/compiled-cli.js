@@ -1,6 +1,6 @@
 // The CLI compiled once instead of on every run. tsx transpiles and resolves every TypeScript file
 // of the CLI through a loader thread on each start (≈ 0.6 s of CPU before any work is done); this
-// module bundles pipeline/cli.ts with esbuild (a devDependency, and tsx's own compiler) into
+// module bundles commands/cli.ts with esbuild (a devDependency, and tsx's own compiler) into
 // node_modules/.cache/skillgap-cli/ and loads that instead. Interface: `loadCompiledCli()` returns the
 // CLI module, or null when it cannot be built (the caller then runs the TypeScript through tsx).
 //
@@ -23,7 +23,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const CACHE = join(ROOT, 'node_modules', '.cache', 'skillgap-cli');
 const CURRENT = join(CACHE, 'current.json');
-const ENTRY = 'pipeline/cli.ts';
+const ENTRY = 'commands/cli.ts';
 /**
  * Packages bundled with the code (the rest are imported from node_modules at run time): @stdlib
  * (hundreds of one-function CommonJS files) and Vega / Vega-Lite (≈ 90 CommonJS modules, ≈ 0.3 s to

@@ -7,7 +7,7 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, utimesSync, writeFileSync
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { REPO_ROOT } from '../../pipeline/context.ts';
+import { REPO_ROOT } from '../../runner/context.ts';
 // @ts-expect-error plain JavaScript module of bin/, without type declarations
 import { sourcesKey } from '../../bin/compiled-cli.js';
 
@@ -26,9 +26,9 @@ describe('the compiled CLI', () => {
       const direct = skillgap(args, { SKILLGAP_NO_BUNDLE: '1' });
       expect(compiled, args.join(' ')).toEqual(direct);
     }
-    // It really ran from the bundle: the record names pipeline/cli.ts among its sources.
+    // It really ran from the bundle: the record names commands/cli.ts among its sources.
     const current = JSON.parse(readFileSync(join(REPO_ROOT, 'node_modules', '.cache', 'skillgap-cli', 'current.json'), 'utf8')) as { key: string; sources: string[] };
-    expect(current.sources).toEqual(expect.arrayContaining(['pipeline/cli.ts', 'pipeline/run.ts', 'bin/compiled-cli.js', 'package.json']));
+    expect(current.sources).toEqual(expect.arrayContaining(['commands/cli.ts', 'runner/run.ts', 'bin/compiled-cli.js', 'package.json']));
     expect(sourcesKey(current.sources)).toBe(current.key);
   }, 120_000);
 
