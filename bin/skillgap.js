@@ -1,7 +1,13 @@
 #!/usr/bin/env node
-// Entry point of the `skillgap` command: registers the TypeScript loader (tsx, from the npm
-// registry) and hands over to the one CLI file. No build step is needed after `npm ci`.
-import { register } from 'tsx/esm/api';
-register();
-const { main } = await import('../commands/cli.ts');
-process.exitCode = await main(process.argv.slice(2));
+// Entry point of the `skillgap` command. Runs the CLI compiled by bin/compiled-cli.js (built at
+// `npm ci`, rebuilt here when a source file changed); if it cannot be built, registers the
+// TypeScript loader (tsx, from the npm registry) and runs commands/cli.ts directly.
+import { loadCompiledCli } from './compiled-cli.js';
+
+let cli = await loadCompiledCli();
+if (!cli) {
+  const { register } = await import('tsx/esm/api');
+  register();
+  cli = await import('../commands/cli.ts');
+}
+process.exitCode = await cli.main(process.argv.slice(2));

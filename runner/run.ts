@@ -135,6 +135,14 @@ function trackedFiles(ctx: RunContext): string[] {
  * stage that then failed is not vouched for, so the next run reads it again if it needs its hash.
  * Losing this file (a full disk) only costs re-hashing.
  */
+function readTextIfAny(file: string): string | undefined {
+  try {
+    return readFileSync(file, 'utf8');
+  } catch {
+    return undefined;
+  }
+}
+
 function saveFileHashes(ctx: RunContext, manifest: Manifest): void {
   const recorded = new Map<string, Set<string>>();
   const add = (file: string, hash: string) => (recorded.get(file) ?? recorded.set(file, new Set()).get(file)!).add(hash);
@@ -145,7 +153,8 @@ function saveFileHashes(ctx: RunContext, manifest: Manifest): void {
   }
   const vouched = (file: string, hash: string) => recorded.get(displayPath(ctx, file))?.has(hash) === true;
   try {
-    writeFileAtomic(fileHashesPath(ctx), fileHashesJson(trackedFiles(ctx), vouched));
+    const json = fileHashesJson(trackedFiles(ctx), vouched);
+    if (readTextIfAny(fileHashesPath(ctx)) !== json) writeFileAtomic(fileHashesPath(ctx), json); // a rerun that changed nothing writes nothing
   } catch (error) {
     if (!(error instanceof WriteError)) throw error;
   }
@@ -153,7 +162,8 @@ function saveFileHashes(ctx: RunContext, manifest: Manifest): void {
 
 /** The manifest, written atomically after every stage (a full disk leaves the previous one). */
 function saveManifest(ctx: RunContext, manifest: Manifest): void {
-  writeFileAtomic(manifestPath(ctx), JSON.stringify(manifest, null, 2) + '\n');
+  const json = JSON.stringify(manifest, null, 2) + '\n';
+  if (readTextIfAny(manifestPath(ctx)) !== json) writeFileAtomic(manifestPath(ctx), json);
 }
 
 /** Every file a run may write in the out folder, checked for links before anything is written or hashed. */

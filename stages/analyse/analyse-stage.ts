@@ -11,7 +11,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { AnalysisResult } from '../../contracts/types.ts';
 import type { StageDefinition } from '../../runner/run.ts';
-import { analyseWave } from './analyse-wave.ts';
+import type { analyseWave } from './analyse-wave.ts';
 import { emptyPopulationProblems } from './check-estimates.ts';
 import { ValidationError } from '../../contracts/errors.ts';
 import { answerCount } from '../../contracts/answer-table.ts';
@@ -21,7 +21,6 @@ import { BufferedFileWriter } from '../../io/buffered-file-writer.ts';
 import { analysisFromJson, analysisToJson, estimatesToCsv, marginFitToCsv, rankingsToCsv, respondentWeightLine, RESPONDENT_WEIGHT_HEADER, testsToCsv } from '../../io/table-files.ts';
 import { normalisedFiles, readNormalisedWave } from '../normalise/normalise-stage.ts';
 import { frameworkFiles, loadFrameworks } from '../../contracts/frameworks/load-frameworks.ts';
-import { rollUpFrameworks } from './framework-rollups.ts';
 import { frameworkEstimatesToCsv } from './describe-framework-tables.ts';
 
 export const analysisFiles = (outDir: string) => ({
@@ -49,6 +48,10 @@ export const analyseStage: StageDefinition = {
   outputs: (ctx) => Object.values(analysisFiles(ctx.outDir)),
   parameters: (ctx) => ({ wave: ctx.wave.config.wave, suppression: ctx.wave.config.suppression, analysis: ctx.wave.config.analysis, frameworks: ctx.wave.config.frameworks ?? null }),
   async run(ctx) {
+    // Loaded on use: the statistics (and @stdlib's quantile functions) are not needed to decide
+    // that nothing is stale, nor by `skillgap figures`, which only reads analysis.json.
+    const { analyseWave } = await import('./analyse-wave.ts');
+    const { rollUpFrameworks } = await import('./framework-rollups.ts');
     const wave = readNormalisedWave(ctx);
     const files = analysisFiles(ctx.outDir);
     // Streamed: a line per respondent, a million per population on large waves.

@@ -179,6 +179,16 @@ function getLookup() {
   return (lookup ??= buildLookup());
 }
 
+/**
+ * The reference lookup as a table: every unambiguous key (countryKey of a code, alias or name) and
+ * its alpha-2 code. For tools that resolve countries themselves (the DuckDB baseline of the bench).
+ */
+export function countryLookupTable(): { key: string; alpha2: string }[] {
+  const rows: { key: string; alpha2: string }[] = [];
+  for (const [key, entry] of getLookup().keys) if (entry !== 'ambiguous') rows.push({ key, alpha2: entry.alpha2 });
+  return rows;
+}
+
 /** Memo of distinct inputs: a million-row file has few distinct country strings. Bounded so free text cannot grow it forever. */
 const memo = new Map<string, CountryResolution>();
 const MEMO_LIMIT = 100_000;

@@ -7,7 +7,8 @@
  * Vega measures text with its built-in estimator (no canvas package), and resvg sees only the
  * DejaVu files, so neither depends on installed fonts.
  */
-import { Resvg } from '@resvg/resvg-js';
+import { Resvg, type ResvgRenderOptions } from '@resvg/resvg-js';
+import { Worker } from 'node:worker_threads';
 import * as vega from 'vega';
 import { compile, type TopLevelSpec } from 'vega-lite';
 import { FIGURE_BUILDERS, type FigureId } from './figures/index.ts';
@@ -42,14 +43,60 @@ export async function renderSpecToSvg(spec: TopLevelSpec): Promise<string> {
   }
 }
 
+/** resvg's options: only the embedded fonts, so the PNG is byte-identical everywhere. */
+const pngOptions = (scale: number): ResvgRenderOptions => ({
+  fitTo: { mode: 'zoom', value: scale },
+  font: { fontFiles: [FONT_FILES.regular, FONT_FILES.bold], loadSystemFonts: false, defaultFontFamily: FONT_FAMILY, sansSerifFamily: FONT_FAMILY },
+  background: 'white',
+});
+
 /** Rasterises an SVG at `scale`× with only the embedded fonts, so the PNG is byte-identical everywhere. */
 export function renderSvgToPng(svg: string, scale = 2): Buffer {
-  const resvg = new Resvg(svg, {
-    fitTo: { mode: 'zoom', value: scale },
-    font: { fontFiles: [FONT_FILES.regular, FONT_FILES.bold], loadSystemFonts: false, defaultFontFamily: FONT_FAMILY, sansSerifFamily: FONT_FAMILY },
-    background: 'white',
+  return new Resvg(svg, pngOptions(scale)).render().asPng();
+}
+
+/**
+ * The same PNG as renderSvgToPng, made in a worker thread (stages/render/png-worker.mjs): the JavaScript
+ * that follows (the next chart, the PDF) runs on the other core meanwhile. One worker, started on
+ * first use and not keeping the process alive while it has nothing to do.
+ */
+export function rasteriseSvg(svg: string, scale = 2): Promise<Buffer> {
+  const worker = pngWorker();
+  const id = ++pngJobs.lastId;
+  return new Promise<Buffer>((resolve, reject) => {
+    pngJobs.pending.set(id, { resolve, reject });
+    if (pngJobs.pending.size === 1) worker.ref();
+    worker.postMessage({ id, svg, options: pngOptions(scale) });
   });
-  return resvg.render().asPng();
+}
+
+const pngJobs = {
+  worker: undefined as Worker | undefined,
+  lastId: 0,
+  pending: new Map<number, { resolve: (png: Buffer) => void; reject: (error: Error) => void }>(),
+};
+
+function pngWorker(): Worker {
+  if (pngJobs.worker) return pngJobs.worker;
+  const worker = new Worker(new URL('./png-worker.mjs', import.meta.url));
+  const settle = (id: number, outcome: (job: { resolve: (png: Buffer) => void; reject: (error: Error) => void }) => void) => {
+    const job = pngJobs.pending.get(id);
+    if (!job) return;
+    pngJobs.pending.delete(id);
+    if (pngJobs.pending.size === 0) worker.unref();
+    outcome(job);
+  };
+  worker.on('message', (message: { id: number; png?: Uint8Array; error?: string }) =>
+    settle(message.id, (job) => (message.png ? job.resolve(Buffer.from(message.png.buffer, message.png.byteOffset, message.png.byteLength)) : job.reject(new Error(`PNG rendering failed: ${message.error}`)))));
+  const fail = (error: Error) => {
+    pngJobs.worker = undefined;
+    for (const id of [...pngJobs.pending.keys()]) settle(id, (job) => job.reject(error));
+  };
+  worker.on('error', fail);
+  worker.on('exit', (code) => fail(new Error(`the PNG worker stopped (exit code ${code})`)));
+  worker.unref();
+  pngJobs.worker = worker;
+  return worker;
 }
 
 /**
@@ -82,15 +129,17 @@ export async function renderFigures(
   const ids = options.only ? available.filter((id) => options.only!.includes(id)) : available;
   const formats = options.formats ?? ['svg', 'png', 'vl'];
   const figures: RenderedFigure[] = [];
+  const rasterising: Promise<void>[] = [];
   for (const id of ids) {
     const spec = buildFrameworkFigure(input, id) ?? FIGURE_BUILDERS[id as FigureId](input);
     const figure: RenderedFigure = { id, spec };
     if (formats.includes('svg') || formats.includes('png')) {
       const svg = await renderSpecToSvg(spec);
       if (formats.includes('svg')) figure.svg = svg;
-      if (formats.includes('png')) figure.png = renderSvgToPng(svg);
+      if (formats.includes('png')) rasterising.push(rasteriseSvg(svg).then((png) => void (figure.png = png)));
     }
     figures.push(figure);
   }
+  await Promise.all(rasterising);
   return figures;
 }

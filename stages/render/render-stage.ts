@@ -9,7 +9,7 @@ import type { RunContext, StageDefinition } from '../../runner/run.ts';
 import { packageVersions } from '../../runner/package-versions.ts';
 import type { Respondent } from '../../contracts/types.ts';
 import type { CountryRespondents, ReportInput } from './report-input.ts';
-import type { FigureFormat } from './render-figure.ts';
+import type { FigureFormat, RenderedFigure } from './render-figure.ts';
 import { writeFileAtomic } from '../../io/atomic-write.ts';
 import { checkOutputPaths } from '../../io/output-paths.ts';
 import { fileHashesFile, loadFileHashes, sha256File } from '../../io/hash.ts';
@@ -53,7 +53,10 @@ export const renderStage: StageDefinition = {
   parameters: (ctx) => ctx.wave.config,
   async run(ctx) {
     const input = await buildReportInput(ctx);
-    const figures = await writeFigures(ctx, input);
+    const figures = await writeFigures(ctx, input, { formats: ['svg', 'vl'] });
+    // The PNGs are made in a worker thread while the PDF and HTML are assembled here.
+    const pngsWritten = writeFigurePngs(ctx, figures);
+    pngsWritten.catch(() => undefined); // awaited below; a failure meanwhile is not "unhandled"
     writeFileAtomic(figureIndexFile(ctx.outDir), JSON.stringify({ figures: figures.map((f) => f.id) }, null, 1) + '\n');
     // Loaded on use: pdfkit and the fonts (~0.1 s) are not needed to decide that nothing is stale.
     const { assembleReport } = await import('./assemble-report.ts');
@@ -62,6 +65,7 @@ export const renderStage: StageDefinition = {
     const { assembleHtmlReport } = await import('./html/assemble-html-report.ts');
     const { readHtmlReportAssets } = await import('./html/html-assets.ts');
     writeFileAtomic(htmlReportFile(ctx), assembleHtmlReport(input, figures, readHtmlReportAssets()));
+    await pngsWritten;
     return { rowsIn: input.analysis.estimates.length, rowsOut: figures.length + 1, warnings: [] };
   },
 };
@@ -92,6 +96,12 @@ export async function writeFigures(ctx: RunContext, input: ReportInput, options:
     if (figure.png !== undefined) writeFileAtomic(files.png, figure.png);
   }
   return figures;
+}
+
+/** Rasterises the figures' SVGs and writes figures/<id>.png (the same files writeFigures writes with 'png'). */
+async function writeFigurePngs(ctx: RunContext, figures: readonly RenderedFigure[]): Promise<void> {
+  const { rasteriseSvg } = await import('./render-figure.ts');
+  await Promise.all(figures.map(async (figure) => writeFileAtomic(figureFiles(ctx.outDir, figure.id).png, await rasteriseSvg(figure.svg!))));
 }
 
 /** Everything the report shows, from the outputs of the earlier stages. */

@@ -10,6 +10,8 @@ import { join } from 'node:path';
 
 export interface CommandMeasurement {
   wallSeconds: number;
+  /** CPU time of the process (user + system, worker threads included), from GNU time; NaN without it. Less noisy than wall time on a shared machine. */
+  cpuSeconds: number;
   peakRssMb: number;
   /** The command's --json result (the `result` of its --json output). */
   result: unknown;
@@ -17,13 +19,13 @@ export interface CommandMeasurement {
 
 const GNU_TIME = '/usr/bin/time';
 
-export function measureCommand(root: string, args: string[], env: Record<string, string> = {}): Promise<CommandMeasurement> {
+export function measureCommand(root: string, args: string[], env: Record<string, string> = {}, cwd = root): Promise<CommandMeasurement> {
   const node = [process.execPath, join(root, 'bin', 'skillgap.js'), ...args, '--json'];
   const useTime = existsSync(GNU_TIME);
   const [command, ...commandArgs] = useTime ? [GNU_TIME, '-v', ...node] : node;
   return new Promise((resolve, reject) => {
     const started = performance.now();
-    const child = spawn(command, commandArgs, { cwd: root, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(command, commandArgs, { cwd, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
     let stdout = '';
     let stderr = '';
     let polledHwmKb = 0;
@@ -37,7 +39,10 @@ export function measureCommand(root: string, args: string[], env: Record<string,
       if (code !== 0) return reject(new Error(`skillgap ${args.join(' ')} exited with ${code}:\n${stderr.slice(-3000)}`));
       const timeKb = /Maximum resident set size \(kbytes\): (\d+)/.exec(stderr);
       const peakKb = timeKb ? Number(timeKb[1]) : polledHwmKb;
-      resolve({ wallSeconds, peakRssMb: peakKb / 1024, result: (JSON.parse(stdout) as { result: unknown }).result });
+      const user = /User time \(seconds\): ([\d.]+)/.exec(stderr);
+      const system = /System time \(seconds\): ([\d.]+)/.exec(stderr);
+      const cpuSeconds = user && system ? Number(user[1]) + Number(system[1]) : NaN;
+      resolve({ wallSeconds, cpuSeconds, peakRssMb: peakKb / 1024, result: (JSON.parse(stdout) as { result: unknown }).result });
     });
   });
 }

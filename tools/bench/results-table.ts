@@ -8,7 +8,7 @@ import { fileURLToPath } from 'node:url';
 import type { BenchRun } from './run-bench-types.ts';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
-const results = JSON.parse(readFileSync(join(root, 'bench', 'results.json'), 'utf8')) as {
+const results = JSON.parse(readFileSync(join(root, 'tools', 'bench', 'results.json'), 'utf8')) as {
   machine: { cpus: number; cpu_model?: string; memory_gb: number; node: string };
   runs: BenchRun[];
 };

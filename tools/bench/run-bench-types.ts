@@ -22,5 +22,36 @@ export interface BenchRun {
   rerun_unchanged_s: number;
   figure_regen_s: number;
   r_survey?: { read_s: number; svyby_s: number; cells: number; analyse_speed_ratio: number };
+  /** DuckDB doing ingest + normalise + analyse's core job on the same exports (bench/duckdb-baseline.ts). */
+  duckdb?: {
+    seconds: number;
+    runs: number[];
+    /** skillgap's ingest + normalise + analyse wall time (medians). */
+    skillgap_core_s: number;
+    /** skillgap_core_s ÷ seconds: above 1, DuckDB is faster. */
+    ratio: number;
+    cells_compared: number;
+    cells_missing: number;
+    counts_differ: number;
+    max_mean_difference: number;
+    max_se_difference: number;
+  };
+}
+
+export interface CommandFigures {
+  /** Median wall time of the process, Node start-up included. */
+  wall_s: number;
+  /** Median CPU time (user + sys) of the process. */
+  cpu_s: number;
+  wall_runs: number[];
+}
+
+/** The everyday loop on the bundled sample wave. */
+export interface SampleWaveRun {
+  runs: number;
+  current: { start: CommandFigures; rerun: CommandFigures; figure: CommandFigures };
+  baseline?: { dir: string; start: CommandFigures; rerun: CommandFigures; figure: CommandFigures };
+  /** current ÷ baseline, per command. */
+  ratio_to_baseline?: Record<'start' | 'rerun' | 'figure', { wall: number; cpu: number }>;
 }
 

@@ -1,0 +1,52 @@
+/**
+ * bin/compiled-cli.js: the CLI bundled once must behave as the TypeScript run through tsx, and a
+ * bundle must count as stale as soon as one of its source files changes or disappears.
+ */
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { REPO_ROOT } from '../../runner/context.ts';
+// @ts-expect-error plain JavaScript module of bin/, without type declarations
+import { sourcesKey } from '../../bin/compiled-cli.js';
+
+const scratch = mkdtempSync(join(tmpdir(), 'skillgap-compiled-cli-'));
+afterAll(() => rmSync(scratch, { recursive: true, force: true }));
+
+function skillgap(args: string[], env: Record<string, string> = {}) {
+  const result = spawnSync(process.execPath, [join(REPO_ROOT, 'bin/skillgap.js'), ...args], { cwd: scratch, encoding: 'utf8', env: { ...process.env, ...env } });
+  return { status: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+describe('the compiled CLI', () => {
+  it('prints, validates and fails exactly as the TypeScript run through tsx', () => {
+    for (const args of [['--help'], ['validate', '--wave', '2022', '--json'], ['validate', '--wave', 'no-such-wave']]) {
+      const compiled = skillgap(args);
+      const direct = skillgap(args, { SKILLGAP_NO_BUNDLE: '1' });
+      expect(compiled, args.join(' ')).toEqual(direct);
+    }
+    // It really ran from the bundle: the record names commands/cli.ts among its sources.
+    const current = JSON.parse(readFileSync(join(REPO_ROOT, 'node_modules', '.cache', 'skillgap-cli', 'current.json'), 'utf8')) as { key: string; sources: string[] };
+    expect(current.sources).toEqual(expect.arrayContaining(['commands/cli.ts', 'runner/run.ts', 'bin/compiled-cli.js', 'package.json']));
+    expect(sourcesKey(current.sources)).toBe(current.key);
+  }, 120_000);
+
+  it('keys a bundle by the size and modification time of each source, so an edit or a deletion makes it stale', () => {
+    mkdirSync(join(scratch, 'src'), { recursive: true });
+    writeFileSync(join(scratch, 'src', 'a.ts'), 'export const a = 1;\n');
+    writeFileSync(join(scratch, 'src', 'b.ts'), 'export const b = 2;\n');
+    const files = ['src/a.ts', 'src/b.ts'];
+    utimesSync(join(scratch, 'src', 'a.ts'), 1_700_000_000, 1_700_000_000);
+    const before = sourcesKey(files, scratch);
+    expect(before).toMatch(/^[0-9a-f]{16}$/);
+    expect(sourcesKey(files, scratch)).toBe(before);
+    utimesSync(join(scratch, 'src', 'a.ts'), 1_700_000_001, 1_700_000_001); // touched
+    const touched = sourcesKey(files, scratch);
+    expect(touched).not.toBe(before);
+    writeFileSync(join(scratch, 'src', 'b.ts'), 'export const b = 3;;\n'); // edited (size)
+    expect(sourcesKey(files, scratch)).not.toBe(touched);
+    rmSync(join(scratch, 'src', 'b.ts'));
+    expect(sourcesKey(files, scratch)).toBeNull();
+  });
+});
