@@ -69,7 +69,7 @@ export function loadWave(selection: WaveSelection = {}): WaveData {
   for (const file of [files.respondents, files.meta, files.audit]) {
     if (!existsSync(file)) throw new UsageError(notRunYet(waveId, ctx.outDir, file));
   }
-  if (![files.answersBinary, files.answers].some((file) => existsSync(file))) throw new UsageError(notRunYet(waveId, ctx.outDir, files.answersBinary));
+  if (![files.answersArrow, files.answers].some((file) => existsSync(file))) throw new UsageError(notRunYet(waveId, ctx.outDir, files.answersArrow));
   const analysis = readAnalysis(ctx.outDir);
   if (!analysis) throw new UsageError(notRunYet(waveId, ctx.outDir, 'analysis/analysis.json'));
   const normalised = readNormalisedWave(ctx);

@@ -1,5 +1,5 @@
 /**
- * Ingests one export into its cache file (ingested/<source>.cols, columnar and dictionary-encoded:
+ * Ingests one export into its cache file (ingested/<source>.arrow, an Arrow IPC file, dictionary-encoded:
  * pipeline/io/columnar-cache.ts), the unit of work of the ingest
  * stage: run in the main thread, or one export per worker thread (ingest-worker.mjs) where there
  * are several exports and cores. The same code writes the same bytes either way.
@@ -37,7 +37,9 @@ export async function ingestSource(job: IngestJob): Promise<IngestJobResult> {
   try {
     const input = { path: job.path, sourceId: job.sourceId, format: job.format };
     streamed = await streamExport(input, (batchRows, batchSourceRows) => writer.push(batchRows, batchSourceRows), { cellRedaction: 'consumer', codebook: job.codebook });
-    writer.commit();
+    // Fields named by the export's column keys; the last one, when there is one, is the marker
+    // "a dropped column held text" (AssembledMeta.droppedTextMarker).
+    writer.commit([...streamed.columns.map((column) => column.key), ...(streamed.droppedTextMarker ? ['skillgap.dropped_column_held_text'] : [])]);
   } catch (error) {
     writer.abort();
     throw error;
