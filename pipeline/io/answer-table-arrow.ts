@@ -13,7 +13,7 @@
  * answers-wide.csv) stays the human-readable form of the same facts. A column is one byte per
  * respondent, so the file is as small and as fast to read as the private format it replaced.
  */
-import { Field, Uint8, makeData, type Data } from 'apache-arrow';
+import { Field, Uint8, makeData, type Data, type Table } from 'apache-arrow';
 import type { AnswerTable } from '../types.ts';
 import { DIMENSIONS, MISSING_REASONS } from '../types.ts';
 import { ABSENT_CODE, checkAnswerTable, MISSING_CODE_BASE } from '../answer-table.ts';
@@ -53,6 +53,13 @@ function answerSchema(answers: AnswerTable): Schema {
   ]));
 }
 
+/** Reads normalised/answers.arrow as it is (the API hands this table out). */
+export function readAnswerTableArrowTable(path: string): Table {
+  const table = readArrowFile(path, WHAT);
+  answerTableFromArrow(table, path);
+  return table;
+}
+
 export function writeAnswerTableArrow(path: string, answers: AnswerTable): void {
   const schema = answerSchema(answers);
   const width = schema.fields.length;
@@ -73,7 +80,11 @@ export function writeAnswerTableArrow(path: string, answers: AnswerTable): void 
 }
 
 export function readAnswerTableArrow(path: string): AnswerTable {
-  const table = readArrowFile(path, WHAT);
+  return answerTableFromArrow(readArrowFile(path, WHAT), path);
+}
+
+/** The AnswerTable of an answers Arrow table (as written by writeAnswerTableArrow); `path` names it in messages. */
+export function answerTableFromArrow(table: Table, path = 'answers.arrow'): AnswerTable {
   const m = ANSWER_TABLE_METADATA;
   const fail = (problem: string) => new ValidationError(runMessages.cacheUnreadable(WHAT, problem), { file: path });
   if (table.schema.metadata.get(m.format) !== FORMAT) throw fail(`is not a skillgap answer table (${m.format} is not ${FORMAT})`);
