@@ -6,7 +6,7 @@
  * shared AnswerTable contract unchanged.
  */
 import type { Table } from 'apache-arrow';
-import type { AnswerTable, Respondent } from '../pipeline/types.ts';
+import type { AnswerTable, Respondent } from '../contracts/types.ts';
 
 type Respondents = readonly Respondent[] | Table;
 const respondentsOfAnswers = new WeakMap<AnswerTable | Table, Respondents>();

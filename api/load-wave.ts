@@ -17,13 +17,13 @@ import type {
   TestRow,
   Warning,
   WaveConfig,
-} from '../pipeline/types.ts';
-import { UsageError } from '../pipeline/errors.ts';
-import { auditFromCsv } from '../pipeline/io/table-files.ts';
-import { normalisedFiles } from '../pipeline/stages/normalise-stage.ts';
-import { readRespondentsArrowTable } from '../pipeline/io/respondents-arrow.ts';
-import { readAnswerTableArrowTable } from '../pipeline/io/answer-table-arrow.ts';
-import { readAnalysis } from '../pipeline/stages/analyse-stage.ts';
+} from '../contracts/types.ts';
+import { UsageError } from '../contracts/errors.ts';
+import { auditFromCsv } from '../io/table-files.ts';
+import { normalisedFiles } from '../stages/normalise/normalise-stage.ts';
+import { readRespondentsArrowTable } from '../io/respondents-arrow.ts';
+import { readAnswerTableArrowTable } from '../io/answer-table-arrow.ts';
+import { readAnalysis } from '../stages/analyse/analyse-stage.ts';
 import { contextFor, type WaveSelection } from './wave-selection.ts';
 import { rememberAnswerRespondents } from './answer-respondents.ts';
 

@@ -2,10 +2,10 @@ import { describe, expect, it } from 'vitest';
 import { writeFileSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { DataType, tableFromIPC } from 'apache-arrow';
-import { readAnswerTableArrow, writeAnswerTableArrow } from '../../pipeline/io/answer-table-arrow.ts';
-import { ABSENT_CODE, answerTableFromLong, createAnswerTable, missingCode } from '../../pipeline/answer-table.ts';
-import { answersFromCsv, answersToCsv } from '../../pipeline/io/table-files.ts';
-import type { Respondent } from '../../pipeline/types.ts';
+import { readAnswerTableArrow, writeAnswerTableArrow } from '../../io/answer-table-arrow.ts';
+import { ABSENT_CODE, answerTableFromLong, createAnswerTable, missingCode } from '../../contracts/answer-table.ts';
+import { answersFromCsv, answersToCsv } from '../../io/table-files.ts';
+import type { Respondent } from '../../contracts/types.ts';
 import { useTempDir } from '../helpers/temp-dir.ts';
 
 const respondent = (respondentId: string): Respondent => ({
@@ -40,7 +40,7 @@ describe('answers.arrow and answers.csv', () => {
       'c1.importance', 'c1.preparedness', 'c1.coverage', 'c2.importance', 'c2.preparedness', 'c2.coverage',
     ]);
     for (const field of arrow.schema.fields) expect(DataType.isInt(field.type) && !field.type.isSigned && field.type.bitWidth === 8).toBe(true);
-    // 4 is level 3 of the 1–5 scale; 2.5 is appended as level 5; not_shown and absent as in pipeline/answer-table.ts.
+    // 4 is level 3 of the 1–5 scale; 2.5 is appended as level 5; not_shown and absent as in contracts/answer-table.ts.
     expect([...arrow.getChild('c1.importance')!.toArray()]).toEqual([3, ABSENT_CODE, ABSENT_CODE]);
     expect([...arrow.getChild('c2.preparedness')!.toArray()]).toEqual([missingCode('not_shown'), ABSENT_CODE, ABSENT_CODE]);
     expect([...arrow.getChild('c2.coverage')!.toArray()]).toEqual([ABSENT_CODE, ABSENT_CODE, 5]);

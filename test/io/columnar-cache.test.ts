@@ -3,8 +3,8 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { DataType, tableFromIPC } from 'apache-arrow';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { ColumnarCacheWriter, forEachCachedGroup, MAX_DICTIONARY, plainHasText, plainText } from '../../pipeline/io/columnar-cache.ts';
-import { ColumnarBuilder, readColumnarCacheTable } from '../../pipeline/normalise/columnar-raw-table.ts';
+import { ColumnarCacheWriter, forEachCachedGroup, MAX_DICTIONARY, plainHasText, plainText } from '../../io/columnar-cache.ts';
+import { ColumnarBuilder, readColumnarCacheTable } from '../../stages/normalise/columnar-raw-table.ts';
 
 /** Rows with: a Likert column, an id column that outgrows the dictionary mid-way, a mostly blank text column with Unicode. */
 function sampleRows(count: number): string[][] {

@@ -3,9 +3,9 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DataType, tableFromIPC } from 'apache-arrow';
-import type { Respondent } from '../../pipeline/types.ts';
-import { readRespondentsArrow, writeRespondentsArrow } from '../../pipeline/io/respondents-arrow.ts';
-import { RESPONDENT_COLUMNS } from '../../pipeline/io/table-files.ts';
+import type { Respondent } from '../../contracts/types.ts';
+import { readRespondentsArrow, writeRespondentsArrow } from '../../io/respondents-arrow.ts';
+import { RESPONDENT_COLUMNS } from '../../io/table-files.ts';
 
 const respondent = (overrides: Partial<Respondent>): Respondent => ({
   respondentId: 'industry:R_1', population: 'industry', country: 'DE', region: 'Europe', organisationType: 'SME',
