@@ -4,7 +4,8 @@
  * of the pipeline is copied here.
  *
  *   runWave / runStage     run the pipeline (as `skillgap run` / `skillgap analyse`)
- *   loadWave               read a run wave's tables back as typed rows
+ *   loadWave               read a run wave's tables back: respondents and answers as Arrow tables
+ *                          (respondentsFromArrow, answerTableFromArrow), the others as typed rows
  *   toDataFrame            any of those tables as a danfojs DataFrame, equal to the CSV on disk
  *   forEachAnswer          the wide answer table's answers one by one (answerCount, answerTableFromLong)
  *   buildFigureSpec        a report figure's Vega-Lite spec, to change and
@@ -25,6 +26,8 @@ export { runWave, runStage, type RunWaveOptions, type RunWaveResult } from './ap
 export { buildFigureSpec, renderFigureSvg, loadReportInput, FIGURE_IDS } from './api/figure-spec.ts';
 export { toDataFrame, type TableLike, type ToDataFrameOptions } from './api/to-data-frame.ts';
 export { forEachAnswer, answerCount, answerTableFromLong, type AnswerEntry, type LongAnswer } from './contracts/answer-table.ts';
+export { answerTableFromArrow } from './io/answer-table-arrow.ts';
+export { respondentsFromArrow } from './io/respondents-arrow.ts';
 export { TABLE_COLUMNS, columnType, type TableKind, type ColumnType } from './api/table-kinds.ts';
 export { compareWaveResults, type WaveChangeRow } from './api/compare-wave-results.ts';
 export { loadWaveConfig, type WaveSetup } from './api/load-wave-config.ts';

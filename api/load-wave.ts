@@ -1,25 +1,28 @@
 /**
- * `loadWave`: the tables a wave's run left in its out folder, read back as typed rows, for
- * exploratory work in a notebook or a script. It reads the stage outputs (it never reruns a stage):
- * normalised/respondents.csv and answers.csv, quality/audit.csv and analysis/analysis.json.
+ * `loadWave`: the tables a wave's run left in its out folder, for exploratory work in a notebook
+ * or a script. It reads the stage outputs (it never reruns a stage): the normalised tables as the
+ * Arrow tables of normalised/respondents.arrow and answers.arrow (apache-arrow `Table`s, the
+ * files R, pandas, polars and DuckDB open too), quality/audit.csv and analysis/analysis.json as
+ * typed rows.
  */
 import { existsSync, readFileSync } from 'node:fs';
+import type { Table } from 'apache-arrow';
 import type {
   AnalysisResult,
-  AnswerTable,
   AuditRow,
   Codebook,
   EstimateRow,
   RankingRow,
   RegionScheme,
-  Respondent,
   TestRow,
   Warning,
   WaveConfig,
 } from '../contracts/types.ts';
 import { UsageError } from '../contracts/errors.ts';
 import { auditFromCsv } from '../io/table-files.ts';
-import { normalisedFiles, readNormalisedWave } from '../stages/normalise/normalise-stage.ts';
+import { normalisedFiles } from '../stages/normalise/normalise-stage.ts';
+import { readRespondentsArrowTable } from '../io/respondents-arrow.ts';
+import { readAnswerTableArrowTable } from '../io/answer-table-arrow.ts';
 import { readAnalysis } from '../stages/analyse/analyse-stage.ts';
 import { contextFor, type WaveSelection } from './wave-selection.ts';
 import { rememberAnswerRespondents } from './answer-respondents.ts';
@@ -35,10 +38,17 @@ export interface WaveData {
   codebook: Codebook;
   scale: { min: number; max: number };
   regionScheme: RegionScheme;
-  /** Kept respondents (normalised/respondents.csv). */
-  respondents: Respondent[];
-  /** Long-format answers, columnar (normalised/answers.csv); `toDataFrame(answers)` gives one row per answer. */
-  answers: AnswerTable;
+  /**
+   * Kept respondents: the Arrow table of normalised/respondents.arrow (the columns of
+   * respondents.csv; `respondentsFromArrow` gives Respondent objects, `toDataFrame` the CSV's frame).
+   */
+  respondents: Table;
+  /**
+   * The answers: the Arrow table of normalised/answers.arrow, one row per respondent (in the order
+   * of `respondents`), one uint8 column of AnswerTable codes per competency × dimension
+   * (`answerTableFromArrow` gives the AnswerTable; `toDataFrame(answers)` one row per answer, as answers.csv).
+   */
+  answers: Table;
   /** One row per input data row, kept or excluded with reasons (quality/audit.csv). */
   audit: AuditRow[];
   estimates: EstimateRow[];
@@ -58,7 +68,7 @@ export interface WaveData {
  * @example
  * ```ts
  * const wave2022 = loadWave({ wave: '2022', out: 'out' });
- * wave2022.respondents.length;            // kept respondents, e.g. 1180
+ * wave2022.respondents.numRows;           // kept respondents, e.g. 790
  * wave2022.estimates.filter((e) => e.region === 'Global' && e.measure === 'gap_preparedness');
  * ```
  */
@@ -66,29 +76,31 @@ export function loadWave(selection: WaveSelection = {}): WaveData {
   const ctx = contextFor(selection);
   const waveId = ctx.wave.config.wave;
   const files = normalisedFiles(ctx);
-  for (const file of [files.respondents, files.meta, files.audit]) {
+  for (const file of [files.respondentsArrow, files.answersArrow, files.meta, files.audit]) {
     if (!existsSync(file)) throw new UsageError(notRunYet(waveId, ctx.outDir, file));
   }
-  if (![files.answersBinary, files.answers].some((file) => existsSync(file))) throw new UsageError(notRunYet(waveId, ctx.outDir, files.answersBinary));
+  if (![files.answersArrow, files.answers].some((file) => existsSync(file))) throw new UsageError(notRunYet(waveId, ctx.outDir, files.answersArrow));
   const analysis = readAnalysis(ctx.outDir);
   if (!analysis) throw new UsageError(notRunYet(waveId, ctx.outDir, 'analysis/analysis.json'));
-  const normalised = readNormalisedWave(ctx);
-  rememberAnswerRespondents(normalised.answers, normalised.respondents);
+  const meta = JSON.parse(readFileSync(files.meta, 'utf8')) as { scale: WaveData['scale']; regionScheme: RegionScheme; warnings: Warning[] };
+  const respondents = readRespondentsArrowTable(files.respondentsArrow);
+  const answers = readAnswerTableArrowTable(files.answersArrow);
+  rememberAnswerRespondents(answers, respondents);
   return {
     wave: waveId,
     outDir: ctx.outDir,
     waveConfig: ctx.wave.config,
     codebook: ctx.wave.codebook,
-    scale: normalised.scale,
-    regionScheme: normalised.regionScheme,
-    respondents: normalised.respondents,
-    answers: normalised.answers,
+    scale: meta.scale,
+    regionScheme: meta.regionScheme,
+    respondents,
+    answers,
     audit: auditFromCsv(readFileSync(files.audit, 'utf8')),
     estimates: analysis.estimates,
     tests: analysis.tests,
     rankings: analysis.rankings,
     weighting: analysis.weighting,
-    warnings: [...normalised.warnings, ...analysis.warnings],
+    warnings: [...meta.warnings, ...analysis.warnings],
     selection: { wave: waveId, config: selection.config, out: selection.out, log: selection.log },
   };
 }

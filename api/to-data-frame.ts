@@ -7,27 +7,37 @@
  * columns hold numbers with NaN where the CSV cell is empty (a missing answer, a suppressed cell);
  * text columns keep empty text as ``; `suppressed` columns are booleans. Going through the writer
  * costs a serialisation, but it means no second copy of the field → column mapping can drift.
+ * The Arrow tables `loadWave` gives (normalised/respondents.arrow, answers.arrow) become the
+ * DataFrames of respondents.csv and answers.csv the same way.
  */
 import dfd from 'danfojs-node';
 import type { DataFrame } from 'danfojs-node';
+import { Table } from 'apache-arrow';
 import type { AnswerTable, Respondent } from '../contracts/types.ts';
+import { answerTableFromArrow } from '../io/answer-table-arrow.ts';
+import { respondentsFromArrow } from '../io/respondents-arrow.ts';
 import { UsageError } from '../contracts/errors.ts';
 import { answersToCsv } from '../io/table-files.ts';
 import { parseOwnCsv } from '../io/csv-read.ts';
 import { answerRespondents } from './answer-respondents.ts';
 import { ROW_TABLE_WRITERS, TABLE_COLUMNS, columnType, detectRowKind, type TableKind } from './table-kinds.ts';
 
-/** Anything `toDataFrame` accepts: the wide answer table (given as the long answers.csv rows), or an array of row objects. */
-export type TableLike = AnswerTable | readonly object[];
+/**
+ * Anything `toDataFrame` accepts: the wide answer table (given as the long answers.csv rows), the
+ * Arrow tables of `loadWave` (respondents, answers), or an array of row objects.
+ */
+export type TableLike = AnswerTable | Table | readonly object[];
 
 export interface ToDataFrameOptions {
   /** The kind of table, needed only for an empty array (its columns cannot be seen from a row). */
   kind?: TableKind;
-  /** Respondents an AnswerTable's indices point into; not needed for `loadWave(…).answers`. */
-  respondents?: readonly Respondent[];
+  /** Respondents an answer table's rows point into; not needed for `loadWave(…).answers`. */
+  respondents?: readonly Respondent[] | Table;
 }
 
-const isAnswerTable = (table: TableLike): table is AnswerTable => !Array.isArray(table) && 'codes' in table;
+const isAnswerTable = (table: TableLike): table is AnswerTable => !Array.isArray(table) && !(table instanceof Table) && 'codes' in table;
+const arrowFormat = (table: Table) => table.schema.metadata.get('skillgap.format');
+const asRespondents = (respondents: readonly Respondent[] | Table) => (respondents instanceof Table ? respondentsFromArrow(respondents) : respondents);
 
 /**
  * A danfojs-node DataFrame with the same rows, columns and values as the CSV the pipeline writes
@@ -40,15 +50,22 @@ const isAnswerTable = (table: TableLike): table is AnswerTable => !Array.isArray
  * const estimates = toDataFrame(wave2022.estimates);   // columns wave, region, competency, …, ci_low, …
  * estimates.query(estimates.column('region').eq('Global')).head(5).print();
  * toDataFrame(wave2022.answers).shape;                  // [answers, 5]
+ * toDataFrame(wave2022.respondents).shape;              // [respondents, 9]
  * ```
  */
 export function toDataFrame(table: TableLike, options: ToDataFrameOptions = {}): DataFrame {
-  if (isAnswerTable(table)) {
+  if (table instanceof Table) {
+    const format = arrowFormat(table);
+    if (format === 'respondents/1') return csvToDataFrame('respondents', ROW_TABLE_WRITERS.respondents(respondentsFromArrow(table)));
+    if (format !== 'answer-table/1') throw new UsageError(`toDataFrame takes the Arrow tables loadWave gives (respondents, answers), not one of format ${format ?? 'unknown'}`);
+  }
+  if (table instanceof Table || isAnswerTable(table)) {
     const respondents = options.respondents ?? answerRespondents(table);
     if (!respondents) {
       throw new UsageError('toDataFrame(answers) needs the respondents the answers point into: pass { respondents: wave.respondents }');
     }
-    return csvToDataFrame('answers', answersToCsv(table, respondents));
+    const answers = table instanceof Table ? answerTableFromArrow(table) : table;
+    return csvToDataFrame('answers', answersToCsv(answers, asRespondents(respondents)));
   }
   if (table.length === 0) {
     const columns = options.kind ? [...TABLE_COLUMNS[options.kind]] : [];

@@ -29,7 +29,7 @@ export interface LoadedWave {
 }
 
 /**
- * Wave and source ids name folders and files (data/raw/<wave>, out/<wave>, ingested/<source>.cols):
+ * Wave and source ids name folders and files (data/raw/<wave>, out/<wave>, ingested/<source>.arrow):
  * letters, digits, `-`, `_` and `.`, not `.` or `..`, so an id can never lead outside its folder.
  */
 const SAFE_ID = /^[A-Za-z0-9._-]{1,100}$/;

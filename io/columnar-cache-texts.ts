@@ -1,6 +1,6 @@
 /**
  * The text structures of the columnar cache writer (columnar-cache.ts): a plain column's cells of
- * one group encoded to UTF-8 as they arrive, the per-cell lookup of a column's known texts, and
+ * one row group encoded to UTF-8 as they arrive (Arrow's Utf8 layout: bytes and Int32 offsets), the per-cell lookup of a column's known texts, and
  * flat copies of the texts a dictionary keeps.
  */
 /**
@@ -11,10 +11,11 @@
 export class PlainBytes {
   bytes = Buffer.alloc(1 << 16);
   used = 0;
-  readonly ends: Uint32Array;
+  /** Arrow's offsets: row r is bytes offsets[r] to offsets[r + 1] (offsets[0] is 0). */
+  readonly offsets: Int32Array;
 
   constructor(rows: number) {
-    this.ends = new Uint32Array(rows);
+    this.offsets = new Int32Array(rows + 1);
   }
 
   append(row: number, text: string): void {
@@ -37,7 +38,14 @@ export class PlainBytes {
     }
     at += i === length ? length : this.bytes.write(text, at, 'utf8');
     this.used = at;
-    this.ends[row] = at;
+    this.offsets[row + 1] = at;
+  }
+
+  /** The first `rows` rows as Arrow Utf8 buffers of their own; the builder starts over. */
+  take(rows: number): { bytes: Uint8Array; offsets: Int32Array } {
+    const taken = { bytes: Uint8Array.prototype.slice.call(this.bytes, 0, this.used) as Uint8Array, offsets: this.offsets.slice(0, rows + 1) };
+    this.used = 0;
+    return taken;
   }
 }
 

@@ -1,7 +1,7 @@
 /**
- * The ingest → normalise cache of an export (ingested/<source>.cols): the table already stored
- * by column and dictionary-encoded, written while the export is parsed, in row groups so that
- * neither side ever holds the whole table as strings.
+ * The ingest → normalise cache of an export (ingested/<source>.arrow): the table stored by column
+ * as an Arrow IPC file (io/arrow-ipc-file.ts) that R, pandas, polars and DuckDB open as
+ * it is, built while the export is parsed, so that no side ever holds the table as strings.
  *
  * Before, the cache was JSON lines: ingest paid one JSON.stringify per row and normalise one
  * JSON.parse per row plus a string per cell (≈ 80 million short-lived strings at a million
@@ -9,25 +9,24 @@
  * stages. Now a rating cell is one byte on disk and one array copy when read; only the columns
  * whose texts are nearly all distinct (response ids, timestamps, open text) are stored as text.
  *
- *   file   := "SKGCOL1\n" · columnCount (uint32) · group* · end (uint32 0)
- *   group  := byteLength (uint32, of what follows) · rowCount (uint32) · sourceRows (uint32 × rows)
- *             · column × columnCount
- *   column := kind (uint8) ·
- *     0 dictionary: newTextCount (uint32) · (byteLength (uint32) · UTF-8)* · codeWidth (uint8: 1|2|4)
- *                   · padding to 4 (from the group start) · codes (uintN × rows)
- *     1 plain:      blobBytes (uint32) · padding to 4 · ends (uint32 × rows, end offsets) · UTF-8 blob
- *   all integers little-endian.
+ *   schema: source_row (uint32: the row's record number in the export), then one field per kept
+ *           column (named by its header), either
+ *     dictionary<utf8, int8|int16>: codes into the column's distinct texts, in order of first
+ *                                   appearance (int8 up to 128 texts), or
+ *     utf8:                         the text itself, for a column with more than MAX_DICTIONARY
+ *                                   distinct texts
+ *   record batches of ROWS_PER_GROUP rows; each dictionary is written once, whole.
  *
- * A dictionary column's codes index the column's distinct texts in order of first appearance;
- * each group carries only the texts first seen in it. A column with more than MAX_DICTIONARY
- * distinct texts turns plain from the group where that happens onwards (never back): the same
- * rule ColumnarBuilder applies, so the columns read back equal what it would have built.
+ * The rows are collected column by column in row groups (a rating column costs a byte per row)
+ * and the file is written when the export ends, since the file format has one dictionary per
+ * column and a column's kind is only known then. A column turns plain (never back) when its
+ * distinct texts exceed MAX_DICTIONARY: the same rule ColumnarBuilder applies, so the columns read
+ * back equal what it would have built.
  */
-import { closeSync, openSync, readSync } from 'node:fs';
-import { BufferedFileWriter } from './buffered-file-writer.ts';
+import { Dictionary, Field, makeData, Uint32, Utf8, type Data, type Int16, type Int8 } from 'apache-arrow';
 import { ownCopy, PlainBytes, TextTable } from './columnar-cache-texts.ts';
+import { isUnsignedInt, dictionaryData, dictionaryIndexType, dictionaryTexts, readArrowFile, recordBatchOf, Schema, utf8Data, utf8Vector, writeArrowFile } from './arrow-ipc-file.ts';
 
-export const COLUMNAR_CACHE_MAGIC = 'SKGCOL1\n';
 /** Distinct texts above which a column is stored as plain text (ids, timestamps). */
 export const MAX_DICTIONARY = 4096;
 /** Rows per group: 16,384 rows. */
@@ -40,16 +39,16 @@ export const ROWS_PER_GROUP = 1 << 14;
  */
 const MAX_REMEMBERED_RAW = 2 * MAX_DICTIONARY;
 
-const DICTIONARY = 0;
-const PLAIN = 1;
+/** One column of one finished row group: dictionary codes (8 bits while the dictionary fits), or text. */
+type ColumnChunk = Uint8Array | Uint16Array | { bytes: Uint8Array; offsets: Int32Array };
 
 interface ColumnState {
   /** Cleaned text → code; null once the column is plain. */
   lookup: Map<string, number> | null;
   /** The column's distinct cleaned texts, in order of first appearance. */
   dictionary: string[];
-  /** Index into `dictionary` of the first text not yet written. */
-  written: number;
+  /** The finished row groups of this column. */
+  chunks: ColumnChunk[];
   /** Raw cell texts seen, and the code of each one's cleaned text. */
   rawTexts: TextTable;
   rawCodes: number[];
@@ -70,21 +69,21 @@ export interface ColumnarCacheWriterOptions {
   cleanText?: (text: string) => string;
 }
 
-/** Writes a columnar cache from row batches; `commit()` writes the last group and renames the file into place. */
+/** Builds a columnar cache from row batches; `commit()` writes the Arrow file and renames it into place. */
 export class ColumnarCacheWriter {
-  private readonly writer: BufferedFileWriter;
   private columns: ColumnState[] | null = null;
   private readonly rowsPerGroup: number;
   private readonly cleanText: ((text: string) => string) | null;
-  private readonly sourceRows: Uint32Array;
+  private sourceRows: Uint32Array;
+  private readonly sourceRowChunks: Uint32Array[] = [];
   private rowsInGroup = 0;
+  private finished = false;
 
-  constructor(path: string, options: ColumnarCacheWriterOptions | number = {}) {
+  constructor(private readonly path: string, options: ColumnarCacheWriterOptions | number = {}) {
     const settings = typeof options === 'number' ? { rowsPerGroup: options } : options;
     this.rowsPerGroup = settings.rowsPerGroup ?? ROWS_PER_GROUP;
     this.cleanText = settings.cleanText ?? null;
     this.sourceRows = new Uint32Array(this.rowsPerGroup);
-    this.writer = new BufferedFileWriter(path);
   }
 
   /** Appends rows (every row as wide as the first one pushed; missing cells read as ''). */
@@ -114,19 +113,58 @@ export class ColumnarCacheWriter {
         }
         column.codes[r] = code;
       }
-      if (this.rowsInGroup === this.rowsPerGroup) this.writeGroup();
+      if (this.rowsInGroup === this.rowsPerGroup) this.finishGroup();
     }
   }
 
-  commit(): void {
+  /**
+   * Writes the file: `columnNames` name the fields (the export's headers; `column_<i>` where
+   * none is given). Throws a WriteError when the disk fails; the previous file stays whole.
+   */
+  commit(columnNames: readonly string[] = []): void {
+    if (this.finished) throw new Error('ColumnarCacheWriter: committed twice');
+    this.finished = true;
     if (this.columns === null) this.start(0);
-    if (this.rowsInGroup > 0) this.writeGroup();
-    this.writer.writeBytes(uint32(0));
-    this.writer.commit();
+    if (this.rowsInGroup > 0) this.finishGroup();
+    const columns = this.columns!;
+    const fields: Field[] = [new Field('source_row', new Uint32(), false)];
+    const dictionaries = columns.map((column, c) => {
+      const name = columnNames[c] ?? `column_${c + 1}`;
+      if (column.plain !== null) {
+        fields.push(new Field(name, new Utf8(), false));
+        return null;
+      }
+      // Dictionary ids fixed by column (apache-arrow would number them from a process-wide counter): the same rows give the same bytes.
+      const type = new Dictionary(new Utf8(), dictionaryIndexType(column.dictionary.length) as Int8 | Int16, c);
+      fields.push(new Field(name, type, false));
+      return { type, vector: utf8Vector(column.dictionary) };
+    });
+    const schema = new Schema(fields, new Map([['skillgap.format', 'ingest-cache/1']]));
+    const sourceRowChunks = this.sourceRowChunks;
+    function* batches() {
+      for (let g = 0; g < sourceRowChunks.length; g++) {
+        const rows = sourceRowChunks[g].length;
+        const children: Data[] = [makeData({ type: new Uint32(), length: rows, nullCount: 0, data: sourceRowChunks[g] })];
+        for (let c = 0; c < columns.length; c++) {
+          const chunk = columns[c].chunks[g];
+          const dictionary = dictionaries[c];
+          if (dictionary === null) {
+            const { bytes, offsets } = chunk as { bytes: Uint8Array; offsets: Int32Array };
+            children.push(utf8Data(bytes, offsets));
+          } else children.push(dictionaryData(dictionary.type, signedCodes(chunk as Uint8Array | Uint16Array, dictionary.type.indices.bitWidth), dictionary.vector));
+          columns[c].chunks[g] = EMPTY_CHUNK;
+        }
+        yield recordBatchOf(schema, rows, children);
+      }
+    }
+    writeArrowFile(this.path, schema, batches());
   }
 
+  /** Nothing is on disk before commit(): dropping the collected rows is all there is to undo. */
   abort(): void {
-    this.writer.abort();
+    this.finished = true;
+    this.columns = null;
+    this.sourceRowChunks.length = 0;
   }
 
   /**
@@ -156,20 +194,22 @@ export class ColumnarCacheWriter {
     this.columns = Array.from({ length: columnCount }, () => ({
       lookup: new Map<string, number>(),
       dictionary: [],
-      written: 0,
+      chunks: [],
       rawTexts: new TextTable(),
       rawCodes: [],
       codes: new Uint32Array(this.rowsPerGroup),
       plain: null,
     }));
-    const header = Buffer.alloc(COLUMNAR_CACHE_MAGIC.length + 4);
-    header.write(COLUMNAR_CACHE_MAGIC, 0, 'latin1');
-    header.writeUInt32LE(columnCount, COLUMNAR_CACHE_MAGIC.length);
-    this.writer.writeBytes(header);
   }
 
   /** From row `rowsSoFar` of this group on, the column is plain; its earlier rows are encoded now. */
   private turnPlain(column: ColumnState, rowsSoFar: number): void {
+    column.chunks = column.chunks.map((chunk) => {
+      const codes = chunk as Uint8Array | Uint16Array;
+      const plain = new PlainBytes(codes.length);
+      for (let r = 0; r < codes.length; r++) plain.append(r, column.dictionary[codes[r]]);
+      return plain.take(codes.length);
+    });
     const plain = new PlainBytes(this.rowsPerGroup);
     for (let r = 0; r < rowsSoFar; r++) plain.append(r, column.dictionary[column.codes[r]]);
     column.plain = plain;
@@ -179,57 +219,36 @@ export class ColumnarCacheWriter {
     column.rawCodes = [];
   }
 
-  private writeGroup(): void {
+  /** Keeps the group's rows: a byte per cell of a column of up to 256 texts, two bytes above. */
+  private finishGroup(): void {
     const rows = this.rowsInGroup;
-    const pieces: Uint8Array[] = [];
-    let length = 0;
-    const add = (bytes: Uint8Array) => {
-      pieces.push(bytes);
-      length += bytes.length;
-    };
-    const pad = () => {
-      if (length % 4 !== 0) add(new Uint8Array(4 - (length % 4)));
-    };
-    add(uint32(rows));
-    add(copyBytes(this.sourceRows.subarray(0, rows)));
+    this.sourceRowChunks.push(this.sourceRows.slice(0, rows));
     for (const column of this.columns!) {
       if (column.plain === null) {
-        const fresh = column.dictionary.slice(column.written);
-        column.written = column.dictionary.length;
-        add(Uint8Array.of(DICTIONARY));
-        add(uint32(fresh.length));
-        for (const text of fresh) {
-          const bytes = Buffer.from(text, 'utf8');
-          add(uint32(bytes.length));
-          add(bytes);
-        }
-        const width = column.dictionary.length <= 0x100 ? 1 : column.dictionary.length <= 0x10000 ? 2 : 4;
-        add(Uint8Array.of(width));
-        pad();
-        const codes = width === 1 ? new Uint8Array(rows) : width === 2 ? new Uint16Array(rows) : new Uint32Array(rows);
+        const codes = column.dictionary.length <= 0x100 ? new Uint8Array(rows) : new Uint16Array(rows);
         codes.set(column.codes.subarray(0, rows));
-        add(new Uint8Array(codes.buffer));
-      } else {
-        const plain = column.plain;
-        add(Uint8Array.of(PLAIN));
-        add(uint32(plain.used));
-        pad();
-        add(copyBytes(plain.ends.subarray(0, rows)));
-        add(Uint8Array.prototype.slice.call(plain.bytes, 0, plain.used) as Uint8Array);
-        plain.used = 0;
-      }
+        column.chunks.push(codes);
+      } else column.chunks.push(column.plain.take(rows));
     }
-    this.writer.writeBytes(uint32(length));
-    for (const piece of pieces) this.writer.writeBytes(piece);
     this.rowsInGroup = 0;
   }
 }
 
+const EMPTY_CHUNK = new Uint8Array(0);
+
+/** Codes as the signed index type of the dictionary (a view where the bits already agree). */
+function signedCodes(codes: Uint8Array | Uint16Array, bitWidth: number): Int8Array | Int16Array {
+  if (bitWidth === 8) return new Int8Array(codes.buffer, codes.byteOffset, codes.length);
+  if (codes instanceof Uint16Array) return new Int16Array(codes.buffer, codes.byteOffset, codes.length);
+  return Int16Array.from(codes);
+}
+
 /** One column of one group as stored. */
 export type CachedColumn =
-  | { kind: 'dictionary'; newTexts: string[]; codes: Uint8Array | Uint16Array | Uint32Array }
-  /** Row r's text is `blob` bytes ends[r-1] (0 for the first row) to ends[r]. */
-  | { kind: 'plain'; blob: Buffer; ends: Uint32Array };
+  /** `newTexts`: the dictionary's texts not handed over with an earlier group (all of them with the first). */
+  | { kind: 'dictionary'; newTexts: string[]; codes: Int8Array | Int16Array | Int32Array }
+  /** Row r's text is `blob` bytes offsets[r] to offsets[r + 1]. */
+  | { kind: 'plain'; blob: Buffer; offsets: Int32Array };
 
 export interface CachedGroup {
   rowCount: number;
@@ -238,86 +257,41 @@ export interface CachedGroup {
 }
 
 /**
- * Calls `onGroup` with each row group of a columnar cache, in order. The arrays handed over are
- * views of a reused buffer: valid until `onGroup` returns.
+ * Calls `onGroup` with each record batch of a columnar cache, in order. The arrays handed over
+ * are views of the file's bytes: valid while the caller holds them.
  */
-export function forEachCachedGroup(path: string, onGroup: (group: CachedGroup) => void): { columnCount: number } {
-  const fd = openSync(path, 'r');
-  let position = 0;
-  const readExactly = (bytes: Uint8Array) => {
-    for (let done = 0; done < bytes.length; ) {
-      const read = readSync(fd, bytes, done, bytes.length - done, position + done);
-      if (read === 0) throw new Error(`${path}: the ingest cache is truncated (run the ingest stage again)`);
-      done += read;
-    }
-    position += bytes.length;
-  };
-  try {
-    const header = Buffer.alloc(COLUMNAR_CACHE_MAGIC.length + 4);
-    readExactly(header);
-    if (header.toString('latin1', 0, COLUMNAR_CACHE_MAGIC.length) !== COLUMNAR_CACHE_MAGIC) throw new Error(`${path} is not an ingest cache`);
-    const columnCount = header.readUInt32LE(COLUMNAR_CACHE_MAGIC.length);
-    const lengthBytes = Buffer.alloc(4);
-    let space = new Uint8Array(0);
-    for (;;) {
-      readExactly(lengthBytes);
-      const length = lengthBytes.readUInt32LE(0);
-      if (length === 0) break;
-      if (space.length < length) space = new Uint8Array(Math.max(length, space.length * 2));
-      const bytes = space.subarray(0, length);
-      readExactly(bytes);
-      onGroup(decodeGroup(Buffer.from(space.buffer, 0, length), columnCount));
-    }
-    return { columnCount };
-  } finally {
-    closeSync(fd);
+export function forEachCachedGroup(path: string, onGroup: (group: CachedGroup) => void): { columnCount: number; columnNames: string[] } {
+  const table = readArrowFile(path, 'ingest cache');
+  const fields = table.schema.fields;
+  if (table.schema.metadata.get('skillgap.format') !== 'ingest-cache/1' || fields[0]?.name !== 'source_row' || !isUnsignedInt(fields[0].type, 32)) {
+    throw new Error(`${path} is not an ingest cache (run the ingest stage again)`);
   }
-}
-
-function decodeGroup(group: Buffer, columnCount: number): CachedGroup {
-  let at = 0;
-  const align = () => {
-    at = (at + 3) & ~3;
-  };
-  const rowCount = group.readUInt32LE(at);
-  at += 4;
-  const sourceRows = new Uint32Array(group.buffer, group.byteOffset + at, rowCount);
-  at += rowCount * 4;
-  const columns: CachedColumn[] = [];
-  for (let c = 0; c < columnCount; c++) {
-    const kind = group[at++];
-    if (kind === DICTIONARY) {
-      const count = group.readUInt32LE(at);
-      at += 4;
-      const newTexts: string[] = new Array(count);
-      for (let i = 0; i < count; i++) {
-        const length = group.readUInt32LE(at);
-        at += 4;
-        newTexts[i] = group.toString('utf8', at, at + length);
-        at += length;
+  const columnCount = fields.length - 1;
+  const handed = new Array<number>(columnCount).fill(0);
+  for (const batch of table.batches) {
+    const rowCount = batch.numRows;
+    const sourceData = batch.data.children[0];
+    const columns: CachedColumn[] = [];
+    for (let c = 0; c < columnCount; c++) {
+      const data = batch.data.children[c + 1];
+      if (data.dictionary) {
+        const size = data.dictionary.length;
+        const newTexts = size > handed[c] ? dictionaryTexts(data.dictionary).slice(handed[c]) : [];
+        handed[c] = Math.max(handed[c], size);
+        columns.push({ kind: 'dictionary', newTexts, codes: (data.values as Int8Array | Int16Array | Int32Array).subarray(data.offset, data.offset + rowCount) });
+      } else {
+        const text = data as Data<Utf8>;
+        columns.push({ kind: 'plain', blob: Buffer.from(text.values.buffer, text.values.byteOffset, text.values.byteLength), offsets: text.valueOffsets.subarray(text.offset) });
       }
-      const width = group[at++];
-      align();
-      const offset = group.byteOffset + at;
-      const codes = width === 1 ? new Uint8Array(group.buffer, offset, rowCount) : width === 2 ? new Uint16Array(group.buffer, offset, rowCount) : new Uint32Array(group.buffer, offset, rowCount);
-      at += rowCount * width;
-      columns.push({ kind: 'dictionary', newTexts, codes });
-    } else {
-      const blobBytes = group.readUInt32LE(at);
-      at += 4;
-      align();
-      const ends = new Uint32Array(group.buffer, group.byteOffset + at, rowCount);
-      at += rowCount * 4;
-      columns.push({ kind: 'plain', blob: group.subarray(at, at + blobBytes), ends });
-      at += blobBytes;
     }
+    onGroup({ rowCount, sourceRows: (sourceData.values as Uint32Array).subarray(sourceData.offset, sourceData.offset + rowCount), columns });
   }
-  return { rowCount, sourceRows, columns };
+  return { columnCount, columnNames: fields.slice(1).map((field) => field.name) };
 }
 
 /** The text of row `row` of a plain cached column. */
 export function plainText(column: Extract<CachedColumn, { kind: 'plain' }>, row: number): string {
-  return column.blob.toString('utf8', row === 0 ? 0 : column.ends[row - 1], column.ends[row]);
+  return column.blob.toString('utf8', column.offsets[row], column.offsets[row + 1]);
 }
 
 /**
@@ -325,8 +299,8 @@ export function plainText(column: Extract<CachedColumn, { kind: 'plain' }>, row:
  * from the bytes: ASCII is decided byte by byte, a cell with any other byte is decoded and trimmed.
  */
 export function plainHasText(column: Extract<CachedColumn, { kind: 'plain' }>, row: number): boolean {
-  const start = row === 0 ? 0 : column.ends[row - 1];
-  const end = column.ends[row];
+  const start = column.offsets[row];
+  const end = column.offsets[row + 1];
   const blob = column.blob;
   for (let i = start; i < end; i++) {
     const byte = blob[i];
@@ -334,15 +308,4 @@ export function plainHasText(column: Extract<CachedColumn, { kind: 'plain' }>, r
     if (byte !== 0x20 && (byte < 0x09 || byte > 0x0d)) return true;
   }
   return false;
-}
-
-
-function uint32(value: number): Uint8Array {
-  const bytes = new Uint8Array(4);
-  new DataView(bytes.buffer).setUint32(0, value, true);
-  return bytes;
-}
-
-function copyBytes(view: ArrayBufferView): Uint8Array {
-  return new Uint8Array(view.buffer, view.byteOffset, view.byteLength).slice();
 }

@@ -4,7 +4,7 @@
  *   data/raw/<wave>/*.csv, wave.json, codebook.json
  *        │
  *        ▼  ingest      reads each export (format and encoding detected), drops personal-data
- *        │              columns, redacts e-mails/phones in free text      → ingested/<source>.cols
+ *        │              columns, redacts e-mails/phones in free text      → ingested/<source>.arrow
  *        ▼  normalise   codebook → competencies and dimensions, labels → values, countries → ISO
  *        │              codes and regions, quality rules; one audit row per input row
  *        │                                      → normalised/{respondents,answers}.csv, quality/

@@ -36,14 +36,14 @@ export const analysisFiles = (outDir: string) => ({
 
 export const analyseStage: StageDefinition = {
   name: 'analyse',
-  version: '5',
-  codePaths: ['stages/analyse', 'contracts/frameworks', 'contracts/answer-table.ts', 'stages/analyse/analyse-stage.ts', 'io/table-files.ts', 'io/answer-table-binary.ts', 'io/respondents-binary.ts'],
+  version: '6',
+  codePaths: ['stages/analyse', 'contracts/frameworks', 'contracts/answer-table.ts', 'stages/analyse/analyse-stage.ts', 'io/table-files.ts', 'io/answer-table-arrow.ts', 'io/respondents-arrow.ts', 'io/arrow-ipc-file.ts'],
   inputs: (ctx) => {
     const files = normalisedFiles(ctx);
-    // The binary caches analyse reads (readNormalisedWave), not respondents.csv.
+    // The Arrow files analyse reads (readNormalisedWave), not respondents.csv.
     // The crosswalk (competencies.json) and the framework files decide the framework roll-ups.
     const frameworks = frameworkFiles(ctx.root, ctx.wave.waveDir, ctx.wave.config.frameworks);
-    return [files.respondentsBinary, files.answersBinary, files.meta, join(ctx.root, 'data', 'competencies.json'), ...frameworks];
+    return [files.respondentsArrow, files.answersArrow, files.meta, join(ctx.root, 'data', 'competencies.json'), ...frameworks];
   },
   outputs: (ctx) => Object.values(analysisFiles(ctx.outDir)),
   parameters: (ctx) => ({ wave: ctx.wave.config.wave, suppression: ctx.wave.config.suppression, analysis: ctx.wave.config.analysis, frameworks: ctx.wave.config.frameworks ?? null }),

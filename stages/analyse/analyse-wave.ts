@@ -2,8 +2,9 @@
  * The analysis stage: NormalisedWave → AnalysisResult (estimates, gaps, tests, rankings,
  * distributions, weighting).
  *
- *   answers (long, columnar) ──encodeAnswers, one pass──▶ per population: respondents × competencies
- *     byte matrices of rating levels (importance; preparedness for industry, coverage for education)
+ *   answers (the wide AnswerTable) ──encodeAnswers, one pass──▶ per population: respondents ×
+ *     competencies byte matrices of AnswerTable codes (importance; preparedness for industry,
+ *     coverage for education)
  *   ──buildCellHistograms, one pass──▶ per region × competency: (1, w, w²) per joint code
  *     (importance level, other level); Global = sum of the regions; joint codes kept per respondent
  *   ──summariseCells──▶ weighted means, SEs, SDs, top-two-box shares, the paired gaps, answer

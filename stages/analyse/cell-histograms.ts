@@ -1,12 +1,14 @@
 import { calibratedHistogramMean, calibrationScratch, histogramMean, srsVarianceOfMean, type CalibrationProjection, type DomainMeans } from './stats/index.ts';
-import { ABSENT_STATE, MISSING_STATE, type EncodedPopulation } from './encode-answers.ts';
+import type { EncodedPopulation } from './encode-answers.ts';
+import { ABSENT_CODE, MISSING_CODE_BASE } from '../../contracts/answer-table.ts';
 
 /**
  * Weighted histograms per cell, the one pass every estimate, distribution and rank test of a
  * population is read from.
  *
- * Each respondent × competency has a joint code = (importance state) · S + (other state), states
- * 0..L−1 the rating levels, L = missing, L+1 = absent (S = L + 2). One pass over the rows adds
+ * Each respondent × competency has a joint code = (importance bin) · S + (other bin), the bins of
+ * an AnswerTable code (contracts/answer-table.ts): 0..L−1 the rating levels (the code itself),
+ * L = any missing reason, L+1 = absent (S = L + 2). One pass over the rows adds
  * (1, w_i, w_i²) to bin (region, competency, joint code) — regions only; the Global block is the sum
  * of the regions (each respondent is in exactly one). From a cell's S² bins come, in O(S²):
  * the importance and preparedness/coverage histograms (margins), the paired-difference histogram
@@ -22,10 +24,10 @@ import { ABSENT_STATE, MISSING_STATE, type EncodedPopulation } from './encode-an
 export interface JointCoding {
   /** L: rating levels (their values: EncodedAnswers.levelValues). */
   levels: number;
-  /** S = L + 2 states per rating; S² joint codes. */
+  /** S = L + 2 bins per rating; S² joint codes. */
   states: number;
-  /** Byte state of encode-answers.ts → compact state (0..L−1, L missing, L+1 absent). */
-  compactState: Uint8Array;
+  /** AnswerTable code → its bin (0..L−1 the level, L missing for any reason, L+1 absent). */
+  binOfCode: Uint8Array;
   /** Importance value of a joint code, NaN without one. */
   importanceOfCode: Float64Array;
   /** Discrepancy I − P (or I − coverage) of a joint code, NaN without a complete pair. */
@@ -39,10 +41,10 @@ export interface JointCoding {
 export function describeJointCodes(levelValues: Float64Array): JointCoding {
   const levels = levelValues.length;
   const states = levels + 2;
-  const compactState = new Uint8Array(256);
-  for (let level = 0; level < levels; level++) compactState[level] = level;
-  compactState[MISSING_STATE] = levels;
-  compactState[ABSENT_STATE] = levels + 1;
+  const binOfCode = new Uint8Array(256).fill(levels);
+  for (let level = 0; level < levels; level++) binOfCode[level] = level;
+  for (let code = MISSING_CODE_BASE; code < ABSENT_CODE; code++) binOfCode[code] = levels;
+  binOfCode[ABSENT_CODE] = levels + 1;
   const codes = states * states;
   const importanceOfCode = new Float64Array(codes).fill(NaN);
   const discrepancyOfCode = new Float64Array(codes).fill(NaN);
@@ -60,7 +62,7 @@ export function describeJointCodes(levelValues: Float64Array): JointCoding {
   const differenceValues = Float64Array.from(differences).sort();
   const levelOfDifference = new Map(Array.from(differenceValues, (value, index) => [value, index]));
   const differenceLevelOfCode = Int16Array.from(discrepancyOfCode, (value) => (value === value ? levelOfDifference.get(value)! : -1));
-  return { levels, states, compactState, importanceOfCode, discrepancyOfCode, differenceValues, differenceLevelOfCode };
+  return { levels, states, binOfCode, importanceOfCode, discrepancyOfCode, differenceValues, differenceLevelOfCode };
 }
 
 export interface CellHistograms {
@@ -105,8 +107,8 @@ export function buildCellHistograms(
   keepJointCodes = true,
   calibration?: HistogramCalibration,
 ): CellHistograms {
-  const { importanceStates, otherStates } = population;
-  const { states, compactState } = coding;
+  const { importanceCodes, otherCodes } = population;
+  const { states, binOfCode } = coding;
   const codes = states * states;
   const rows = weights.length;
   const binsPerBlock = competencies * codes;
@@ -114,15 +116,15 @@ export function buildCellHistograms(
   // (count, Σw, Σw²) of bin b at 3b, 3b + 1, 3b + 2.
   const sums = new Float64Array(3 * size);
   const domainRows = new Float64Array(domainCount + 1);
-  const jointCode = !keepJointCodes ? undefined : codes <= 256 ? importanceStates : new Uint16Array(rows * competencies);
+  const jointCode = !keepJointCodes ? undefined : codes <= 256 ? importanceCodes : new Uint16Array(rows * competencies);
   const codeOf = new Uint16Array(256 * 256);
-  for (let first = 0; first < 256; first++) for (let second = 0; second < 256; second++) codeOf[(first << 8) | second] = compactState[first] * states + compactState[second];
+  for (let first = 0; first < 256; first++) for (let second = 0; second < 256; second++) codeOf[(first << 8) | second] = binOfCode[first] * states + binOfCode[second];
   const J = calibration ? calibration.projection.cells : 0;
   if (4 * size * J > 2 ** 27) throw new RangeError(`raking margins with ${J} joint cells need ${Math.round((32 * size * J) / 2 ** 20)} MB of histograms: use fewer or coarser margins`);
   const calibrated = calibration ? new Float64Array(4 * size * J) : undefined;
   const calibrationCellWeights = calibration ? new Float64Array(J) : undefined;
   const calibrationCellSquaredWeights = calibration ? new Float64Array(J) : undefined;
-  // Before the main pass: that pass may write the joint codes over importanceStates.
+  // Before the main pass: that pass may write the joint codes over importanceCodes.
   if (calibrated && calibration) {
     const { jointCell } = calibration.projection;
     const baseWeights = calibration.baseWeights;
@@ -133,7 +135,7 @@ export function buildCellHistograms(
       const base = row * competencies;
       let bin = rowDomain[row] * binsPerBlock;
       for (let k = 0; k < competencies; k++, bin += codes) {
-        const code = codeOf[(importanceStates[base + k] << 8) | otherStates[base + k]];
+        const code = codeOf[(importanceCodes[base + k] << 8) | otherCodes[base + k]];
         const at = 4 * ((bin + code) * J + jointCell[row]);
         calibrated[at]++;
         calibrated[at + 1] += baseWeights[row];
@@ -149,7 +151,7 @@ export function buildCellHistograms(
     const base = row * competencies;
     let bin = rowDomain[row] * binsPerBlock;
     for (let k = 0; k < competencies; k++, bin += codes) {
-      const code = codeOf[(importanceStates[base + k] << 8) | otherStates[base + k]];
+      const code = codeOf[(importanceCodes[base + k] << 8) | otherCodes[base + k]];
       if (jointCode) jointCode[base + k] = code;
       const at = 3 * (bin + code);
       sums[at]++;

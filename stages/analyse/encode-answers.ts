@@ -2,37 +2,38 @@ import type { NormalisedWave } from '../../contracts/types.ts';
 import { DIMENSIONS } from '../../contracts/types.ts';
 import { ValidationError } from '../../contracts/errors.ts';
 import * as messages from '../../contracts/messages/analysis.ts';
-import { ABSENT_CODE, MISSING_CODE_BASE } from '../../contracts/answer-table.ts';
+import { ABSENT_CODE, MAX_LEVELS, MISSING_CODE_BASE } from '../../contracts/answer-table.ts';
 
 /**
- * The one pass over the wide AnswerTable (contracts/answer-table.ts): every answer becomes a
- * one-byte level code in a respondents × competencies matrix per population and rated dimension
- * (importance; preparedness for industry, coverage for education). Ratings have few distinct
- * values, so every later step works on small integer codes and histograms instead of doubles (a
- * 1M-respondent wave: 30 MB per matrix instead of 240 MB, and no NaN tests in the hot loops).
+ * The one pass over the wide AnswerTable (contracts/answer-table.ts): each population's importance
+ * rating and its other rating (preparedness for industry, coverage for education) per respondent ×
+ * competency, in a respondents × competencies byte matrix each. The bytes are the AnswerTable's
+ * own codes — the one encoding of an answer in skillgap, the same in normalise, in
+ * normalised/answers.arrow and here: code < levelValues.length is a rating (its value
+ * levelValues[code]), MISSING_CODE_BASE + i a missing answer with reason i, ABSENT_CODE not
+ * asked. Every later step works on these small integer codes and histograms instead of doubles
+ * (a 1M-respondent wave: 30 MB per matrix instead of 240 MB, and no NaN tests in the hot loops).
  *
- * Level codes: the integer scale points min..max are levels 0..(max − min); any other value in
- * the table's levels (non-integer or off-scale, which normalise should already have made missing)
- * gets the next free level, so nothing is lost. MISSING_STATE = an answer with no value (don't
- * know, blank…); ABSENT_STATE = no answer in the table. At most 253 distinct values (else
- * ValidationError). Throws ValidationError on a code that names no value.
- * The matrices are freshly allocated, never views of the answer table: buildCellHistograms
+ * The analysis wants the scale's integer points min..max as the first levels, in order (the
+ * histograms and rank tests index levels by scale point). A table built for the wave's scale
+ * (createAnswerTable, every table normalise writes) already has them, and its codes are copied as
+ * they are; a table built for another scale has its value codes renumbered over that level list
+ * (scale points first, then its other values in its own order), still AnswerTable codes. At most
+ * MAX_LEVELS distinct values (else ValidationError). Throws ValidationError on a code that names no
+ * value. The matrices are freshly allocated, never views of the answer table: buildCellHistograms
  * reuses industry's importance matrix for its joint codes once it has read it.
  */
-export const MISSING_STATE = 254;
-export const ABSENT_STATE = 255;
-
 export interface EncodedPopulation {
-  /** Level code of the importance rating per respondent × competency (row-major, local rows). */
-  importanceStates: Uint8Array;
-  /** Level code of preparedness (industry) or coverage (education). */
-  otherStates: Uint8Array;
+  /** AnswerTable code of the importance rating per respondent × competency (row-major, local rows). */
+  importanceCodes: Uint8Array;
+  /** AnswerTable code of preparedness (industry) or coverage (education). */
+  otherCodes: Uint8Array;
   /** Answers of a dimension this population is not asked (ignored, reported as a warning). */
   unexpected: number;
 }
 
 export interface EncodedAnswers {
-  /** Value of each level code, in code order (scale points first, ascending). */
+  /** Value of each value code, in code order (scale points first, ascending). */
   levelValues: Float64Array;
   /** Index = population code (0 industry, 1 education). */
   populations: EncodedPopulation[];
@@ -48,28 +49,29 @@ export function encodeAnswers(
   const competencies = answers.competencies.length;
   if (answers.respondentCount !== respondents.length) throw new ValidationError(messages.answerOutOfRange(answers.respondentCount, 'respondentCount'));
   const populations: EncodedPopulation[] = rowsPerPopulation.map((rows) => ({
-    importanceStates: new Uint8Array(rows * competencies).fill(ABSENT_STATE),
-    otherStates: new Uint8Array(rows * competencies).fill(ABSENT_STATE),
+    importanceCodes: new Uint8Array(rows * competencies).fill(ABSENT_CODE),
+    otherCodes: new Uint8Array(rows * competencies).fill(ABSENT_CODE),
     unexpected: 0,
   }));
 
-  // The table's codes → analysis levels (scale points first, then any other value met).
+  // The table's value codes over the level list with the scale points first (the identity for a
+  // table built for the wave's scale); missing and absent codes stay as they are.
   const minimum = wave.scale.min;
-  const scalePoints = Math.min(MISSING_STATE, Math.max(0, Math.floor(wave.scale.max - minimum) + 1));
+  const scalePoints = Math.min(MAX_LEVELS, Math.max(0, Math.floor(wave.scale.max - minimum) + 1));
   const levelValues: number[] = Array.from({ length: scalePoints }, (_, level) => minimum + level);
-  const levelOfCode = new Uint8Array(256).fill(MISSING_STATE);
-  levelOfCode[ABSENT_CODE] = ABSENT_STATE;
+  const codeOf = Uint8Array.from({ length: 256 }, (_, code) => code);
+  const invalid = new Uint8Array(256);
   for (let code = 0; code < MISSING_CODE_BASE; code++) {
     if (code >= answers.levelValues.length) {
-      levelOfCode[code] = INVALID_LEVEL;
+      invalid[code] = 1;
       continue;
     }
     const value = answers.levelValues[code];
     const offset = value - minimum;
-    if (offset >= 0 && offset < scalePoints && offset === Math.floor(offset)) levelOfCode[code] = offset;
+    if (offset >= 0 && offset < scalePoints && offset === Math.floor(offset)) codeOf[code] = offset;
     else {
-      if (levelValues.length >= MISSING_STATE - 1) throw new ValidationError(messages.tooManyDistinctValues(MISSING_STATE - 1));
-      levelOfCode[code] = levelValues.length;
+      if (levelValues.length >= MAX_LEVELS) throw new ValidationError(messages.tooManyDistinctValues(MAX_LEVELS));
+      codeOf[code] = levelValues.length;
       levelValues.push(value);
     }
   }
@@ -88,19 +90,16 @@ export function encodeAnswers(
     const to = localRow[respondent] * competencies;
     for (let competency = 0; competency < competencies; competency++) {
       const cell = from + competency * DIMENSIONS.length;
-      const importanceLevel = levelOfCode[codes[cell + importance]];
-      const otherLevel = levelOfCode[codes[cell + other]];
-      if (importanceLevel === INVALID_LEVEL || otherLevel === INVALID_LEVEL) {
+      const importanceCode = codes[cell + importance];
+      const otherCode = codes[cell + other];
+      if (invalid[importanceCode] || invalid[otherCode]) {
         const where = respondents[respondent];
         throw new ValidationError(messages.answerOutOfRange(respondent, 'code'), { file: where.sourceFile, row: where.sourceRow });
       }
-      population.importanceStates[to + competency] = importanceLevel;
-      population.otherStates[to + competency] = otherLevel;
+      population.importanceCodes[to + competency] = codeOf[importanceCode];
+      population.otherCodes[to + competency] = codeOf[otherCode];
       if (codes[cell + notAsked] !== ABSENT_CODE) population.unexpected++;
     }
   }
   return { levelValues: Float64Array.from(levelValues), populations };
 }
-
-/** A code beyond the table's levels (a damaged table). */
-const INVALID_LEVEL = 253;

@@ -1,4 +1,4 @@
-import { ABSENT_STATE, type EncodedPopulation } from './encode-answers.ts';
+import type { EncodedPopulation } from './encode-answers.ts';
 
 /**
  * Respondent-level composites of a framework unit: for respondent i and unit u with competencies C_u,
@@ -6,8 +6,8 @@ import { ABSENT_STATE, type EncodedPopulation } from './encode-answers.ts';
  *   other_i      = mean of P_ik (preparedness, or coverage) over k ∈ C_u with that rating,
  *   gap_i        = mean of I_ik − P_ik over k ∈ C_u with both ratings,
  * NaN where the respondent rated none. Each is a column of n values (local rows of the population),
- * ready for estimateDomainMeans. Level codes below levelValues.length are ratings; the missing and
- * absent states (encode-answers.ts) are not.
+ * ready for estimateDomainMeans. AnswerTable codes below levelValues.length are ratings; the
+ * missing and absent codes (contracts/answer-table.ts) are not.
  */
 export interface UnitComposites {
   importance: Float64Array;
@@ -16,11 +16,10 @@ export interface UnitComposites {
 }
 
 export function unitComposites(population: EncodedPopulation, levelValues: Float64Array, competencies: number, unitMembers: readonly Int32Array[]): UnitComposites[] {
-  const rows = population.importanceStates.length / competencies;
+  const rows = population.importanceCodes.length / competencies;
   const levels = levelValues.length;
   const value = new Float64Array(256).fill(NaN);
   value.set(levelValues);
-  value[ABSENT_STATE] = NaN;
   return unitMembers.map((members) => {
     const importance = new Float64Array(rows);
     const other = new Float64Array(rows);
@@ -29,8 +28,8 @@ export function unitComposites(population: EncodedPopulation, levelValues: Float
       let importanceSum = 0, importanceCount = 0, otherSum = 0, otherCount = 0, gapSum = 0, gapCount = 0;
       const base = row * competencies;
       for (let m = 0; m < members.length; m++) {
-        const first = population.importanceStates[base + members[m]];
-        const second = population.otherStates[base + members[m]];
+        const first = population.importanceCodes[base + members[m]];
+        const second = population.otherCodes[base + members[m]];
         if (first < levels) { importanceSum += value[first]; importanceCount++; }
         if (second < levels) { otherSum += value[second]; otherCount++; }
         if (first < levels && second < levels) { gapSum += value[first] - value[second]; gapCount++; }

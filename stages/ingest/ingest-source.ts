@@ -1,11 +1,11 @@
 /**
- * Ingests one export into its cache file (ingested/<source>.cols, columnar and dictionary-encoded:
+ * Ingests one export into its cache file (ingested/<source>.arrow, an Arrow IPC file, dictionary-encoded:
  * io/columnar-cache.ts), the unit of work of the ingest
  * stage: run in the main thread, or one export per worker thread (ingest-worker.mjs) where there
  * are several exports and cores. The same code writes the same bytes either way.
  */
 import type { ExportFormat, SourceCodebook } from '../../contracts/types.ts';
-import type { StreamedExport } from '../ingest/ingest-types.ts';
+import type { StreamedExport } from './ingest-types.ts';
 import { ColumnarCacheWriter } from '../../io/columnar-cache.ts';
 import { knownFileHashes, seedKnownFileHashes, type KnownFileHash } from '../../io/hash.ts';
 
@@ -28,8 +28,8 @@ export interface IngestJobResult {
 
 export async function ingestSource(job: IngestJob): Promise<IngestJobResult> {
   if (job.knownHashes) seedKnownFileHashes(job.knownHashes);
-  const { streamExport } = await import('../ingest/read-export.ts');
-  const { redactPersonalText } = await import('../ingest/personal-data.ts');
+  const { streamExport } = await import('./read-export.ts');
+  const { redactPersonalText } = await import('./personal-data.ts');
   // The writer redacts each distinct text of a dictionary column once (and every plain cell), so
   // streamExport hands the cells over unredacted; the cache holds exactly the redacted cells.
   const writer = new ColumnarCacheWriter(job.rowsFile, { cleanText: redactPersonalText });
@@ -37,7 +37,9 @@ export async function ingestSource(job: IngestJob): Promise<IngestJobResult> {
   try {
     const input = { path: job.path, sourceId: job.sourceId, format: job.format };
     streamed = await streamExport(input, (batchRows, batchSourceRows) => writer.push(batchRows, batchSourceRows), { cellRedaction: 'consumer', codebook: job.codebook });
-    writer.commit();
+    // Fields named by the export's column keys; the last one, when there is one, is the marker
+    // "a dropped column held text" (AssembledMeta.droppedTextMarker).
+    writer.commit([...streamed.columns.map((column) => column.key), ...(streamed.droppedTextMarker ? ['skillgap.dropped_column_held_text'] : [])]);
   } catch (error) {
     writer.abort();
     throw error;

@@ -1,12 +1,11 @@
 /**
  * Stage 1, ingest: each export of the wave → RawTable (personal data already removed), cached as
- * ingested/<source>.cols (the rows by column, dictionary-encoded, in row groups, every cell
+ * ingested/<source>.arrow (an Arrow IPC file: the rows by column, dictionary-encoded, every cell
  * byte-exact: io/columnar-cache.ts) and ingested/<source>.meta.json (everything else,
  * with `rowCount`).
  *
- * Rows stream from the export into the cache file in batches (streamExport → ColumnarCacheWriter):
- * memory holds one row group, never the table, so a million-row export costs no more memory than
- * a thousand-row one. Exports are read in parallel, one per worker thread (ingest-source.ts). The
+ * Rows stream from the export into the cache in batches (streamExport → ColumnarCacheWriter):
+ * memory holds the kept columns coded (a byte per rating cell), never the rows as strings. Exports are read in parallel, one per worker thread (ingest-source.ts). The
  * normalise stage reads the cache back column-wise (readColumnarTables).
  */
 import { readFileSync, statSync } from 'node:fs';
@@ -22,7 +21,7 @@ import { knownFileHashes, seedKnownFileHashes } from '../../io/hash.ts';
 import { ingestSource, type IngestJob, type IngestJobResult } from './ingest-source.ts';
 
 const ingestedDir = (ctx: RunContext) => join(ctx.outDir, 'ingested');
-export const ingestedRowsFile = (ctx: RunContext, sourceId: string) => join(ingestedDir(ctx), `${sourceId}.cols`);
+export const ingestedRowsFile = (ctx: RunContext, sourceId: string) => join(ingestedDir(ctx), `${sourceId}.arrow`);
 export const ingestedMetaFile = (ctx: RunContext, sourceId: string) => join(ingestedDir(ctx), `${sourceId}.meta.json`);
 
 /** ingested/<source>.meta.json: the RawTable without its rows, plus the number of rows. */
@@ -30,8 +29,8 @@ export type IngestedMeta = Omit<RawTable, 'rows' | 'sourceRows'> & { rowCount: n
 
 export const ingestStage: StageDefinition = {
   name: 'ingest',
-  version: '4',
-  codePaths: ['stages/ingest', 'stages/normalise/resolve-columns.ts', 'stages/normalise/normalise-label.ts', 'stages/ingest/ingest-stage.ts', 'stages/ingest/ingest-source.ts', 'stages/ingest/ingest-worker.mjs', 'io/buffered-file-writer.ts', 'io/columnar-cache.ts', 'io/columnar-cache-texts.ts'],
+  version: '5',
+  codePaths: ['stages/ingest', 'stages/normalise/resolve-columns.ts', 'stages/normalise/normalise-label.ts', 'stages/ingest/ingest-stage.ts', 'stages/ingest/ingest-source.ts', 'stages/ingest/ingest-worker.mjs', 'io/buffered-file-writer.ts', 'io/columnar-cache.ts', 'io/columnar-cache-texts.ts', 'io/arrow-ipc-file.ts'],
   inputs: (ctx) => ctx.wave.sourcePaths,
   outputs: (ctx) => ingestedFiles(ctx),
   // The codebook decides which columns are cached (data minimisation), so its source entries are parameters.

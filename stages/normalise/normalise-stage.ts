@@ -1,8 +1,9 @@
 /**
  * Stage 2, normalise: cached raw tables → normalised/respondents.csv, the answers (answers.csv,
  * or answers-wide.csv for very large waves: see `output.longAnswers` below), normalised/wave.json,
- * quality/audit.csv and quality/summary.json, plus normalised/answers.bin, the binary cache of the
- * answer table the analyse stage reads (io/answer-table-binary.ts).
+ * quality/audit.csv and quality/summary.json, plus normalised/answers.arrow and
+ * normalised/respondents.arrow, the Arrow IPC files the analyse stage reads
+ * (io/answer-table-arrow.ts, io/respondents-arrow.ts).
  *
  * The ingest cache is read column-wise (dictionary-encoded, columnar-raw-table.ts), and every
  * large file is written through a 4 MiB buffer: nothing is ever one giant string.
@@ -11,25 +12,25 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { AuditRow, DroppedColumn, NormalisedWave, Respondent } from '../../contracts/types.ts';
 import type { RunContext, StageDefinition } from '../../runner/run.ts';
-import { normaliseWave } from '../normalise/normalise-wave.ts';
+import { normaliseWave } from './normalise-wave.ts';
 import { answerCount } from '../../contracts/answer-table.ts';
-import { resolveColumns } from '../normalise/resolve-columns.ts';
-import { emptySourceProblems, type SourceShape } from '../normalise/check-kept.ts';
+import { resolveColumns } from './resolve-columns.ts';
+import { emptySourceProblems, type SourceShape } from './check-kept.ts';
 import { ValidationError } from '../../contracts/errors.ts';
-import { readColumnarCacheTable, type ColumnarRawTable } from '../normalise/columnar-raw-table.ts';
+import { readColumnarCacheTable, type ColumnarRawTable } from './columnar-raw-table.ts';
 import { writeFileAtomic } from '../../io/atomic-write.ts';
 import { BufferedFileWriter } from '../../io/buffered-file-writer.ts';
-import { readAnswerTableBinary, writeAnswerTableBinary } from '../../io/answer-table-binary.ts';
-import { readRespondentsBinary, writeRespondentsBinary } from '../../io/respondents-binary.ts';
+import { readAnswerTableArrow, writeAnswerTableArrow } from '../../io/answer-table-arrow.ts';
+import { readRespondentsArrow, writeRespondentsArrow } from '../../io/respondents-arrow.ts';
 import { answersFromCsv, respondentsFromCsv, writeAnswersCsv, writeAnswersWideCsv, writeAuditCsv, writeRespondentsCsv, type TextSink } from '../../io/table-files.ts';
 import { ingestedFiles, ingestedRowsFile, readIngestedMeta } from '../ingest/ingest-stage.ts';
 
 export const normalisedFiles = (ctx: RunContext) => ({
   respondents: join(ctx.outDir, 'normalised', 'respondents.csv'),
-  respondentsBinary: join(ctx.outDir, 'normalised', 'respondents.bin'),
+  respondentsArrow: join(ctx.outDir, 'normalised', 'respondents.arrow'),
   answers: join(ctx.outDir, 'normalised', 'answers.csv'),
   answersWide: join(ctx.outDir, 'normalised', 'answers-wide.csv'),
-  answersBinary: join(ctx.outDir, 'normalised', 'answers.bin'),
+  answersArrow: join(ctx.outDir, 'normalised', 'answers.arrow'),
   meta: join(ctx.outDir, 'normalised', 'wave.json'),
   respondentCounts: join(ctx.outDir, 'normalised', 'respondent-counts.json'),
   audit: join(ctx.outDir, 'quality', 'audit.csv'),
@@ -67,10 +68,10 @@ function writtenAnswersLayout(ctx: RunContext): 'long' | 'wide' {
 
 export const normaliseStage: StageDefinition = {
   name: 'normalise',
-  version: '6',
+  version: '7',
   codePaths: [
-    'stages/normalise', 'contracts/answer-table.ts', 'stages/normalise/normalise-stage.ts', 'io/table-files.ts', 'io/answer-table-binary.ts', 'io/respondents-binary.ts',
-    'io/buffered-file-writer.ts', 'io/columnar-cache.ts', 'data/regions', 'data/competencies.json',
+    'stages/normalise', 'contracts/answer-table.ts', 'stages/normalise/normalise-stage.ts', 'io/table-files.ts', 'io/answer-table-arrow.ts', 'io/respondents-arrow.ts',
+    'io/arrow-ipc-file.ts', 'io/buffered-file-writer.ts', 'io/columnar-cache.ts', 'data/regions', 'data/competencies.json',
   ],
   inputs: (ctx) => [...ingestedFiles(ctx), ctx.wave.codebookPath],
   outputs: (ctx) => {
@@ -95,8 +96,8 @@ export const normaliseStage: StageDefinition = {
     writeStreamed(files.respondents, (sink) => writeRespondentsCsv(sink, wave.respondents));
     if (layout === 'long') writeStreamed(files.answers, (sink) => writeAnswersCsv(sink, wave.answers, wave.respondents));
     else writeStreamed(files.answersWide, (sink) => writeAnswersWideCsv(sink, wave.answers, wave.respondents));
-    writeAnswerTableBinary(files.answersBinary, wave.answers);
-    writeRespondentsBinary(files.respondentsBinary, wave.respondents);
+    writeAnswerTableArrow(files.answersArrow, wave.answers);
+    writeRespondentsArrow(files.respondentsArrow, wave.respondents);
     writeFileAtomic(files.meta, JSON.stringify({ wave: wave.wave, scale: wave.scale, regionScheme: wave.regionScheme, answersLayout: layout, warnings: wave.warnings }, null, 1) + '\n');
     writeStreamed(files.audit, (sink) => writeAuditCsv(sink, wave.audit));
     writeFileAtomic(files.respondentCounts, JSON.stringify(countRespondents(wave.respondents), null, 1) + '\n');
@@ -245,18 +246,18 @@ export function summariseAudit(tables: readonly AuditedTable[], audit: readonly 
 }
 
 /**
- * Reads back what the normalise stage wrote, for the analyse stage and the API: the binary
- * respondent and answer caches when there are, else respondents.csv and answers.csv (an out
- * folder written before the caches existed). Both give the same respondents and answers.
+ * Reads back what the normalise stage wrote, for the analyse stage and the API: the Arrow files
+ * of the respondents and answers when there are, else respondents.csv and answers.csv (an out
+ * folder written before the Arrow files existed).
  */
 export function readNormalisedWave(ctx: RunContext): NormalisedWave {
   const files = normalisedFiles(ctx);
   const { answersLayout: _layout, ...meta } = JSON.parse(readFileSync(files.meta, 'utf8')) as Pick<NormalisedWave, 'wave' | 'scale' | 'regionScheme' | 'warnings'> & { answersLayout?: string };
-  const respondents = existsSync(files.respondentsBinary)
-    ? readRespondentsBinary(files.respondentsBinary)
+  const respondents = existsSync(files.respondentsArrow)
+    ? readRespondentsArrow(files.respondentsArrow)
     : respondentsFromCsv(readFileSync(files.respondents, 'utf8'));
-  const answers = existsSync(files.answersBinary)
-    ? readAnswerTableBinary(files.answersBinary)
+  const answers = existsSync(files.answersArrow)
+    ? readAnswerTableArrow(files.answersArrow)
     : answersFromCsv(readFileSync(files.answers, 'utf8'), respondents, ctx.framework.competencies.map((c) => c.id), meta.scale);
   return { ...meta, respondents, answers, audit: [] };
 }

@@ -7,7 +7,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { readFileSync, renameSync } from 'node:fs';
 import { join } from 'node:path';
 import Papa from 'papaparse';
-import { answerCount, buildFigureSpec, loadWave, renderFigureSvg, runStage, runWave, toDataFrame, type WaveData } from '../../index.ts';
+import { answerCount, answerTableFromArrow, buildFigureSpec, loadWave, renderFigureSvg, runStage, runWave, toDataFrame, type WaveData } from '../../index.ts';
 import { estimatesToCsv } from '../../io/table-files.ts';
 import { useTempDir } from '../helpers/temp-dir.ts';
 import { differencesFromCsv } from './data-frame-equals-csv.ts';
@@ -26,14 +26,15 @@ describe('loadWave and toDataFrame on a run of the 2022 sample wave', () => {
 
   it('loads as many rows as each file has', () => {
     expect(wave.wave).toBe('2022');
-    expect(wave.respondents).toHaveLength(csvRecords('normalised/respondents.csv').length);
-    expect(answerCount(wave.answers)).toBe(csvRecords('normalised/answers.csv').length);
+    expect(wave.respondents.numRows).toBe(csvRecords('normalised/respondents.csv').length);
+    expect(answerCount(answerTableFromArrow(wave.answers))).toBe(csvRecords('normalised/answers.csv').length);
+    expect(wave.answers.numRows).toBe(wave.respondents.numRows);
     expect(wave.audit).toHaveLength(csvRecords('quality/audit.csv').length);
     expect(wave.estimates).toHaveLength(csvRecords('analysis/estimates.csv').length);
     expect(wave.tests).toHaveLength(csvRecords('analysis/tests.csv').length);
     expect(wave.rankings).toHaveLength(csvRecords('analysis/rankings.csv').length);
-    expect(wave.respondents.length).toBeGreaterThan(100);
-    expect(wave.audit.filter((row) => row.status === 'kept')).toHaveLength(wave.respondents.length);
+    expect(wave.respondents.numRows).toBeGreaterThan(100);
+    expect(wave.audit.filter((row) => row.status === 'kept')).toHaveLength(wave.respondents.numRows);
   });
 
   it.each([
@@ -46,6 +47,16 @@ describe('loadWave and toDataFrame on a run of the 2022 sample wave', () => {
   ] as const)('toDataFrame(%s) has the rows and values of %s', (table, file) => {
     const frame = toDataFrame(wave[table]);
     expect(differencesFromCsv(frame, csv(file))).toEqual([]);
+  });
+
+  it('gives the respondents and answers as the Arrow tables of the .arrow files: respondents.csv columns, uint8 codes', () => {
+    expect(wave.respondents.schema.fields.map((field) => field.name)).toEqual(csvRecords('normalised/respondents.csv').length > 0 ? Papa.parse<string[]>(csv('normalised/respondents.csv')).data[0] : []);
+    const ids = csvRecords('normalised/respondents.csv').map((record) => record[0]);
+    expect(wave.respondents.getChild('respondent_id')!.get(0)).toBe(ids[0]);
+    expect(wave.respondents.getChild('country')!.get(ids.length - 1)).toBe(csvRecords('normalised/respondents.csv')[ids.length - 1][2]);
+    const first = wave.answers.schema.fields[0];
+    expect(first.name).toMatch(/\.importance$/);
+    expect(first.type.toString()).toBe('Uint8');
   });
 
   it('round-trips: the loaded estimates written again give the same CSV bytes', () => {
@@ -78,13 +89,13 @@ describe('loadWave and toDataFrame on a run of the 2022 sample wave', () => {
     expect(() => loadWave({ wave: '2023', out })).toThrow(/wave 2023 has not been run into .*skillgap run --wave 2023/);
   });
 
-  it('loads a wave whose answers were written wide (no answers.csv) from the binary answer cache', () => {
+  it('loads a wave whose answers were written wide (no answers.csv) from answers.arrow', () => {
     const long = join(waveOut, 'normalised/answers.csv');
     renameSync(long, `${long}.aside`);
     try {
       const wide = loadWave({ wave: '2022', out });
-      expect(answerCount(wide.answers)).toBe(answerCount(wave.answers));
-      expect(Buffer.from(wide.answers.codes).equals(Buffer.from(wave.answers.codes))).toBe(true);
+      expect(answerCount(answerTableFromArrow(wide.answers))).toBe(answerCount(answerTableFromArrow(wave.answers)));
+      expect(Buffer.from(answerTableFromArrow(wide.answers).codes).equals(Buffer.from(answerTableFromArrow(wave.answers).codes))).toBe(true);
     } finally {
       renameSync(`${long}.aside`, long);
     }

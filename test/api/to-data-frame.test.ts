@@ -4,6 +4,12 @@ import type { AnswerTable, EstimateRow, Respondent, RankingRow } from '../../con
 import { answersToCsv, estimatesToCsv, rankingsToCsv, respondentsToCsv, ESTIMATE_COLUMNS } from '../../io/table-files.ts';
 import { differencesFromCsv } from './data-frame-equals-csv.ts';
 import { answerTableFromLong } from '../../contracts/answer-table.ts';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { tableFromIPC } from 'apache-arrow';
+import { writeRespondentsArrow } from '../../io/respondents-arrow.ts';
+import { writeAnswerTableArrow } from '../../io/answer-table-arrow.ts';
 
 const estimate = (overrides: Partial<EstimateRow>): EstimateRow => ({
   wave: '2022', region: 'Global', competency: 'incident-response', population: 'industry', measure: 'importance',
@@ -55,6 +61,26 @@ describe('toDataFrame', () => {
       ['education-limesurvey:7', 'cryptography', 'coverage', 3, ''],
     ]);
     expect(differencesFromCsv(frame, answersToCsv(answers, respondents))).toEqual([]);
+  });
+
+  it('gives the Arrow tables of respondents.arrow and answers.arrow the frames of their CSVs', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'skillgap-frame-arrow-'));
+    try {
+      writeRespondentsArrow(join(dir, 'respondents.arrow'), respondents);
+      writeAnswerTableArrow(join(dir, 'answers.arrow'), answers);
+      const respondentsTable = tableFromIPC(readFileSync(join(dir, 'respondents.arrow')));
+      const answersTable = tableFromIPC(readFileSync(join(dir, 'answers.arrow')));
+      expect(differencesFromCsv(toDataFrame(respondentsTable), respondentsToCsv(respondents))).toEqual([]);
+      const frame = toDataFrame(answersTable, { respondents: respondentsTable });
+      expect(frame.values).toEqual([
+        ['industry-qualtrics:R_1', 'incident-response', 'importance', 5, ''],
+        ['industry-qualtrics:R_1', 'cryptography', 'preparedness', NaN, 'dont_know'],
+        ['education-limesurvey:7', 'cryptography', 'coverage', 3, ''],
+      ]);
+      expect(() => toDataFrame(answersTable)).toThrow(/pass \{ respondents: wave.respondents \}/);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it('asks for the respondents when answers come without them', () => {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { DataType, tableFromIPC } from 'apache-arrow';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ColumnarCacheWriter, forEachCachedGroup, MAX_DICTIONARY, plainHasText, plainText } from '../../io/columnar-cache.ts';
@@ -27,7 +28,7 @@ describe('columnar ingest cache', () => {
   const rowCount = MAX_DICTIONARY + 1500;
   const rows = sampleRows(rowCount);
   const sourceRows = rows.map((_, r) => r * 2 + 4);
-  const path = join(dir, 'source.cols');
+  const path = join(dir, 'source.arrow');
   writeCache(path, rows, sourceRows, 1000);
 
   it('gives back every cell and source row byte-exact, across groups and a column turning plain mid-group', () => {
@@ -51,9 +52,25 @@ describe('columnar ingest cache', () => {
     });
     expect(read).toEqual(rows);
     expect(readSourceRows).toEqual(sourceRows);
-    // 4,096 ids fit in the dictionary up to row 4,095 (group 5 of 1,000 rows); from then on plain.
-    expect(kinds).toEqual(['dictionary', 'dictionary', 'dictionary', 'dictionary', 'plain', 'plain']);
+    // More than 4,096 ids: the id column is plain text in every record batch (an Arrow column has one type).
+    expect(kinds).toEqual(['plain', 'plain', 'plain', 'plain', 'plain', 'plain']);
     expect(dictionaries[0]).toEqual(['Agree', 'Strongly agree', '', 'Neutral – ok', '3']);
+  });
+
+  it('is an Arrow IPC file that apache-arrow reads: dictionary-encoded labels, plain ids, uint32 source rows', () => {
+    const table = tableFromIPC(readFileSync(path));
+    expect(table.numRows).toBe(rowCount);
+    expect(table.batches.map((batch) => batch.numRows)).toEqual([1000, 1000, 1000, 1000, 1000, rowCount - 5000]);
+    const [source, likert, id, text] = table.schema.fields;
+    expect([source.name, likert.name, id.name, text.name]).toEqual(['source_row', 'column_1', 'column_2', 'column_3']);
+    expect(DataType.isInt(source.type) && !source.type.isSigned && source.type.bitWidth === 32).toBe(true);
+    expect(DataType.isDictionary(likert.type) && likert.type.indices.bitWidth === 8 && likert.type.indices.isSigned && DataType.isUtf8(likert.type.dictionary)).toBe(true);
+    expect(DataType.isUtf8(id.type)).toBe(true);
+    expect(DataType.isDictionary(text.type)).toBe(true);
+    expect(table.getChildAt(1)!.get(3)).toBe('Neutral – ok');
+    expect(table.getChildAt(2)!.get(4321)).toBe('R_4321');
+    expect(table.getChildAt(3)!.get(7)).toBe('comment é ✓');
+    expect(table.getChildAt(0)!.get(10)).toBe(24);
   });
 
   it('reads into the same columns ColumnarBuilder builds from the rows, skipped columns reduced to "holds text"', () => {
@@ -75,7 +92,7 @@ describe('columnar ingest cache', () => {
     const texts = ['', ' ', '\t\r\n', 'a', ' \u00a0', '\u2003x', '\ufeff', '\u00e9'];
     const fillers = Array.from({ length: MAX_DICTIONARY + 1 }, (_, i) => `filler ${i}`);
     const all = [...fillers, ...texts];
-    const file = join(dir, 'blank.cols');
+    const file = join(dir, 'blank.arrow');
     const writer = new ColumnarCacheWriter(file, 2 * MAX_DICTIONARY);
     writer.push(all.map((text) => [text]), all.map((_, i) => i));
     writer.commit();
@@ -102,7 +119,7 @@ describe('ColumnarCacheWriter dictionary lookup', () => {
         'e',
       ];
       const rows = Array.from({ length: 600 }, (_, r) => [texts[(r * 7) % texts.length]]);
-      const path = join(dir, 'lookup.cols');
+      const path = join(dir, 'lookup.arrow');
       writeCache(path, rows, rows.map((_, r) => r), 250);
       const dictionary: string[] = [];
       const read: string[] = [];
@@ -141,9 +158,9 @@ describe('ColumnarCacheWriter cleanText (applied once per distinct raw text)', (
   it('writes the same bytes as pushing the cleaned rows without it', () => {
     const dir = mkdtempSync(join(tmpdir(), 'skillgap-cols-clean-'));
     try {
-      const cleanedPath = join(dir, 'cleaned.cols');
+      const cleanedPath = join(dir, 'cleaned.arrow');
       writeCache(cleanedPath, rows.map((row) => row.map(maskDigits)), sourceRows, 1000);
-      const rawPath = join(dir, 'raw.cols');
+      const rawPath = join(dir, 'raw.arrow');
       const writer = new ColumnarCacheWriter(rawPath, { rowsPerGroup: 1000, cleanText: maskDigits });
       for (let start = 0; start < rows.length; start += 333) writer.push(rows.slice(start, start + 333), sourceRows.slice(start, start + 333));
       writer.commit();
@@ -161,8 +178,8 @@ describe('ColumnarCacheWriter cleanText (applied once per distinct raw text)', (
       });
       expect(dictionaries[0]).toEqual(['label #', 'label ##', 'label ###', 'label ####']);
       expect(dictionaries[2]).toEqual(['Très ✓ #']);
-      // "code #" and "code ##" plus 4,094 ids fill the 4,096 texts; the next id (row 10,094, group 10) turns the column plain.
-      expect(kinds.indexOf('plain')).toBe(10);
+      // "code #" and "code ##" plus 4,094 ids fill the 4,096 texts; the next id (row 10,094) turns the column plain, in every batch.
+      expect(kinds.every((kind) => kind === 'plain')).toBe(true);
       expect(plainCells).toBe(0);
     } finally {
       rmSync(dir, { recursive: true, force: true });

@@ -70,7 +70,7 @@ describe('wave lock', () => {
   it('sweeps the temporary files of killed runs, and nothing else', () => {
     const out = join(dir, 'e');
     mkdirSync(join(out, 'normalised'), { recursive: true });
-    for (const name of ['normalised/answers.csv.4242.tmp', 'ingested.cols.17.tmp', 'normalised/answers.csv', 'notes.tmp', 'report.pdf']) writeFileSync(join(out, name), 'x');
+    for (const name of ['normalised/answers.csv.4242.tmp', 'ingested.arrow.17.tmp', 'normalised/answers.csv', 'notes.tmp', 'report.pdf']) writeFileSync(join(out, name), 'x');
     expect(sweepLeftovers(out)).toBe(2);
     expect(existsSync(join(out, 'normalised/answers.csv'))).toBe(true);
     expect(existsSync(join(out, 'notes.tmp'))).toBe(true);

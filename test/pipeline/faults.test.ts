@@ -94,7 +94,7 @@ describe('faults never leave a wrong report that looks right', () => {
   it('disk full (injected write failures: short write, then ENOSPC or EIO) at every stage → exit 1, nothing recorded as done, the next run completes byte-identical', async () => {
     // SKILLGAP_TEST_WRITE_FAULT=<CODE>@<bytes>:<file>: the write crossing <bytes> of that file is short, the next fails.
     const faults: Record<string, [string, RegExp]> = {
-      ingest: ['ENOSPC@1000:ingested/industry-qualtrics.cols', /ingested\/industry-qualtrics\.cols/],
+      ingest: ['ENOSPC@1000:ingested/industry-qualtrics.arrow', /ingested\/industry-qualtrics\.arrow/],
       normalise: ['EIO@70000:normalised/answers.csv', /normalised\/answers\.csv/],
       analyse: ['ENOSPC@0:analysis/tests.csv', /analysis\/tests\.csv/],
       render: ['ENOSPC@5000:report.pdf', /2022\/report\.pdf/],

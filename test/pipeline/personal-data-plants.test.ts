@@ -345,7 +345,7 @@ describe('personal data planted in every export shape never reaches out/', () =>
       const meta = JSON.parse(readFileSync(join(out, 'plants', 'ingested', `${shape.id}.meta.json`), 'utf8'));
       const textIndex = meta.columns.findIndex((column: { key: string }) => column.key === sourceCodebook(shape).keepText![0]);
       const width = meta.columns.length + (meta.droppedTextMarker ? 1 : 0);
-      const table = readColumnarCacheTable(join(out, 'plants', 'ingested', `${shape.id}.cols`), width, meta.rowCount);
+      const table = readColumnarCacheTable(join(out, 'plants', 'ingested', `${shape.id}.arrow`), width, meta.rowCount);
       const texts = Array.from({ length: table.rowCount }, (_, r) => cellText(table.cells[textIndex], r));
       texts.forEach((text, r) => {
         const ip = r % 2 === 0 ? 'ip address' : 'ip address';
@@ -356,7 +356,7 @@ describe('personal data planted in every export shape never reaches out/', () =>
 
   it('finds no planted value in any file under out/ (raw bytes), in the log, or in the PDF text', async () => {
     const files = filesUnder(join(out, 'plants'));
-    expect(files.some((file) => file.endsWith('.cols'))).toBe(true);
+    expect(files.some((file) => file.endsWith('.arrow'))).toBe(true);
     expect(files.some((file) => file.endsWith('report.pdf'))).toBe(true);
     expect(files.some((file) => file.endsWith('.png'))).toBe(true);
     const terms = searchTerms();

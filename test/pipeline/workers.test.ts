@@ -39,7 +39,7 @@ describe('worker threads', () => {
       .map((file) => relative(one, file))
       .filter((file) => !['manifest.json', '.file-hashes.json'].includes(file))
       .sort();
-    expect(outputs).toEqual(expect.arrayContaining(['ingested/industry-qualtrics.cols', 'normalised/answers.csv', 'quality/audit.csv', 'analysis/estimates.csv']));
+    expect(outputs).toEqual(expect.arrayContaining(['ingested/industry-qualtrics.arrow', 'normalised/answers.csv', 'quality/audit.csv', 'analysis/estimates.csv']));
     for (const file of outputs) expect(readFileSync(join(two, file)).equals(readFileSync(join(one, file))), file).toBe(true);
   }, 120_000);
 });

@@ -20,7 +20,7 @@ const exportPath = args.find((arg) => !arg.startsWith('--') && args[args.indexOf
 if (!exportPath) throw new Error('usage: tools/bench/ingest-profile.ts EXPORT.csv [--no-baseline] [--out FILE]');
 const outIndex = args.indexOf('--out');
 const scratchDir = outIndex >= 0 ? null : mkdtempSync(join(tmpdir(), 'ingest-profile-'));
-const rowsFile = outIndex >= 0 ? args[outIndex + 1] : join(scratchDir!, `${basename(exportPath)}.cols`);
+const rowsFile = outIndex >= 0 ? args[outIndex + 1] : join(scratchDir!, `${basename(exportPath)}.arrow`);
 
 // CPU time next to wall time: on a machine shared with other jobs the CPU time moves less.
 const started = performance.now();

@@ -50,7 +50,7 @@ function readCache(path: string): string[][] {
 
 describe('ingestSource: redaction by the cache writer', () => {
   const exportPath = tempFile('planted.csv', exportWithPlantedValues());
-  const rowsFile = join(dirname(exportPath), 'planted.cols');
+  const rowsFile = join(dirname(exportPath), 'planted.arrow');
 
   it('caches exactly the redacted rows readExport gives, with no planted value left', async () => {
     await ingestSource({ path: exportPath, sourceId: 'planted', rowsFile });
