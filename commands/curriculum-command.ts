@@ -14,6 +14,7 @@
 import { join, resolve } from 'node:path';
 import { createContext, type WaveOptions } from '../runner/context.ts';
 import { runStages } from '../runner/run.ts';
+import { WAVE_STAGES } from './wave-stages.ts';
 import { UsageError } from '../contracts/errors.ts';
 import { writeFileAtomic } from '../io/atomic-write.ts';
 import { checkOutputPaths } from '../io/output-paths.ts';
@@ -72,7 +73,7 @@ export async function curriculumCommand(options: CurriculumCommandOptions): Prom
   const chain = regionChain(profile.country, ctx.wave.config.regionScheme, options.region ?? 'auto');
 
   return whileLocked(ctx.outDir, { wave: ctx.wave.config.wave, wait: options.wait, log: ctx.log, command: 'curriculum' }, async () => {
-    await runStages(ctx, { only: ['ingest', 'normalise', 'analyse'] });
+    await runStages(ctx, WAVE_STAGES, { only: ['ingest', 'normalise', 'analyse'] });
     const analysis = readAnalysis(ctx.outDir);
     if (!analysis) throw new Error(messages.noAnalysis(ctx.outDir));
     const wave = readNormalisedWave(ctx);

@@ -1,5 +1,6 @@
 import { createContext, type WaveOptions } from '../runner/context.ts';
 import { explainStatus, runStages, type StageName, type StageOutcome } from '../runner/run.ts';
+import { WAVE_STAGES } from './wave-stages.ts';
 import { whileLocked } from '../io/wave-lock.ts';
 
 export interface RunCommandOptions extends WaveOptions {
@@ -15,14 +16,14 @@ export async function runCommand(options: RunCommandOptions): Promise<{ wave: st
   const ctx = createContext(options);
   ctx.log(`skillgap: wave ${ctx.wave.config.wave} → ${ctx.outDir}`);
   const lock = { wave: ctx.wave.config.wave, wait: options.wait, log: ctx.log, command: options.only ? options.only.join(',') : 'run' };
-  const stages = await whileLocked(ctx.outDir, lock, () => runStages(ctx, { force: options.force, only: options.only }));
+  const stages = await whileLocked(ctx.outDir, lock, () => runStages(ctx, WAVE_STAGES, { force: options.force, only: options.only }));
   return { wave: ctx.wave.config.wave, outDir: ctx.outDir, stages };
 }
 
 /** `skillgap status`: which stages would run, and why. */
 export async function statusCommand(options: WaveOptions) {
   const ctx = createContext(options);
-  const stages = await explainStatus(ctx);
+  const stages = await explainStatus(ctx, WAVE_STAGES);
   for (const stage of stages) ctx.log(`${stage.stage}: ${stage.stale ? 'will run' : 'up to date'} (${stage.reason})`);
   return { wave: ctx.wave.config.wave, outDir: ctx.outDir, stages };
 }

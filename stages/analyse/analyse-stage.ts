@@ -10,7 +10,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { AnalysisResult } from '../../contracts/types.ts';
-import type { StageDefinition } from '../../runner/run.ts';
+import type { StageDefinition } from '../../contracts/stage.ts';
 import { analyseWave } from './analyse-wave.ts';
 import { emptyPopulationProblems } from './check-estimates.ts';
 import { ValidationError } from '../../contracts/errors.ts';

@@ -13,7 +13,7 @@ import { readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import type { RawTable, SourceCodebook } from '../../contracts/types.ts';
 import { normaliseMessages } from '../../contracts/messages/index.ts';
-import type { RunContext, StageDefinition } from '../../runner/run.ts';
+import type { RunContext, StageDefinition } from '../../contracts/stage.ts';
 import { writeFileAtomic } from '../../io/atomic-write.ts';
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';

@@ -10,7 +10,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { AuditRow, DroppedColumn, NormalisedWave, Respondent } from '../../contracts/types.ts';
-import type { RunContext, StageDefinition } from '../../runner/run.ts';
+import type { RunContext, StageDefinition } from '../../contracts/stage.ts';
 import { normaliseWave } from '../normalise/normalise-wave.ts';
 import { answerCount } from '../../contracts/answer-table.ts';
 import { resolveColumns } from '../normalise/resolve-columns.ts';

@@ -5,8 +5,8 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import type { RunContext, StageDefinition } from '../../runner/run.ts';
-import { packageVersions } from '../../runner/package-versions.ts';
+import type { RunContext, StageDefinition } from '../../contracts/stage.ts';
+import { packageVersions } from '../../io/package-versions.ts';
 import type { Respondent } from '../../contracts/types.ts';
 import type { CountryRespondents, ReportInput } from './report-input.ts';
 import type { FigureFormat } from './render-figure.ts';
