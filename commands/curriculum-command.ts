@@ -15,6 +15,7 @@ import { join, resolve } from 'node:path';
 import { createContext, type WaveOptions } from '../runner/context.ts';
 import { runStages } from '../runner/run.ts';
 import { WAVE_STAGES } from './wave-stages.ts';
+import { curriculumDir } from '../io/wave-layout.ts';
 import { UsageError } from '../contracts/errors.ts';
 import { writeFileAtomic } from '../io/atomic-write.ts';
 import { checkOutputPaths } from '../io/output-paths.ts';
@@ -93,7 +94,7 @@ export async function curriculumCommand(options: CurriculumCommandOptions): Prom
       if (count > 0) ctx.log(messages.fallbackNote(count, chain[0]!, wider));
     }
 
-    const outDir = resolve(options.out ?? join(ctx.outDir, 'curriculum', profileSlug(profile.institution, profile.programme)));
+    const outDir = resolve(options.out ?? curriculumDir(ctx.outDir, profileSlug(profile.institution, profile.programme)));
     const files: CurriculumCommandResult['files'] = { pdf: join(outDir, 'report.pdf'), csv: join(outDir, 'comparison.csv'), json: join(outDir, 'comparison.json') };
     if (comparison.byFramework) files.frameworkCsv = join(outDir, `comparison-${comparison.byFramework.framework}.csv`);
     const pdf = await assembleCurriculumReport({ comparison, config: ctx.wave.config, competencies: ctx.framework.competencies, scale: wave.scale });

@@ -31,11 +31,12 @@
  * for links (io/output-paths.ts); the commands hold the wave's lock around the run (io/wave-lock.ts).
  */
 import { existsSync, readFileSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { relative } from 'node:path';
 import type { Warning } from '../contracts/types.ts';
-import { fileHashesFile, fileHashesJson, hashSourceTree, loadFileHashes, sha256, sha256File, stableStringify } from '../io/hash.ts';
+import { fileHashesJson, hashSourceTree, loadFileHashes, sha256, sha256File, stableStringify } from '../io/hash.ts';
 import { writeFileAtomic } from '../io/atomic-write.ts';
 import { checkOutputPaths } from '../io/output-paths.ts';
+import { figureIndexFile, fileHashesFile, manifestFile } from '../io/wave-layout.ts';
 import { WriteError } from '../contracts/errors.ts';
 import { runMessages } from '../contracts/messages/index.ts';
 import type { RunContext, StageDefinition, StageName } from '../contracts/stage.ts';
@@ -81,7 +82,7 @@ export interface StageOutcome {
   peakRssMb?: number;
 }
 
-const manifestPath = (ctx: RunContext) => join(ctx.outDir, 'manifest.json');
+const manifestPath = (ctx: RunContext) => manifestFile(ctx.outDir);
 const fileHashesPath = (ctx: RunContext) => fileHashesFile(ctx.outDir);
 
 /** Every file whose hash the runner records: the wave's inputs and each stage's inputs and outputs. */
@@ -120,7 +121,7 @@ function saveManifest(ctx: RunContext, manifest: Manifest): void {
 
 /** Every file a run may write in the out folder, checked for links before anything is written or hashed. */
 function checkOutFolder(ctx: RunContext, stages: readonly StageDefinition[]): void {
-  const fixed = [manifestPath(ctx), fileHashesPath(ctx), join(ctx.outDir, 'figures', 'index.json')];
+  const fixed = [manifestPath(ctx), fileHashesPath(ctx), figureIndexFile(ctx.outDir)];
   checkOutputPaths(ctx.outDir, fixed);
   checkOutputPaths(ctx.outDir, stages.flatMap((stage) => stage.outputs(ctx)));
 }

@@ -5,7 +5,7 @@
  * are several exports and cores. The same code writes the same bytes either way.
  */
 import type { ExportFormat, SourceCodebook } from '../../contracts/types.ts';
-import type { StreamedExport } from '../ingest/ingest-types.ts';
+import type { StreamedExport } from './ingest-types.ts';
 import { ColumnarCacheWriter } from '../../io/columnar-cache.ts';
 import { knownFileHashes, seedKnownFileHashes, type KnownFileHash } from '../../io/hash.ts';
 
@@ -28,8 +28,8 @@ export interface IngestJobResult {
 
 export async function ingestSource(job: IngestJob): Promise<IngestJobResult> {
   if (job.knownHashes) seedKnownFileHashes(job.knownHashes);
-  const { streamExport } = await import('../ingest/read-export.ts');
-  const { redactPersonalText } = await import('../ingest/personal-data.ts');
+  const { streamExport } = await import('./read-export.ts');
+  const { redactPersonalText } = await import('./personal-data.ts');
   // The writer redacts each distinct text of a dictionary column once (and every plain cell), so
   // streamExport hands the cells over unredacted; the cache holds exactly the redacted cells.
   const writer = new ColumnarCacheWriter(job.rowsFile, { cleanText: redactPersonalText });

@@ -9,9 +9,9 @@
  * a thousand-row one. Exports are read in parallel, one per worker thread (ingest-source.ts). The
  * normalise stage reads the cache back column-wise (readColumnarTables).
  */
-import { readFileSync, statSync } from 'node:fs';
-import { join, relative } from 'node:path';
-import type { RawTable, SourceCodebook } from '../../contracts/types.ts';
+import { statSync } from 'node:fs';
+import { relative } from 'node:path';
+import type { SourceCodebook } from '../../contracts/types.ts';
 import { normaliseMessages } from '../../contracts/messages/index.ts';
 import type { RunContext, StageDefinition } from '../../contracts/stage.ts';
 import { writeFileAtomic } from '../../io/atomic-write.ts';
@@ -20,13 +20,14 @@ import { Worker } from 'node:worker_threads';
 import { ValidationError, UsageError, WriteError } from '../../contracts/errors.ts';
 import { knownFileHashes, seedKnownFileHashes } from '../../io/hash.ts';
 import { ingestSource, type IngestJob, type IngestJobResult } from './ingest-source.ts';
+import { ingestedFiles, ingestedMetaFile, ingestedRowsFile } from '../../io/wave-layout.ts';
+import type { IngestedMeta } from '../../contracts/stage-outputs.ts';
 
-const ingestedDir = (ctx: RunContext) => join(ctx.outDir, 'ingested');
-export const ingestedRowsFile = (ctx: RunContext, sourceId: string) => join(ingestedDir(ctx), `${sourceId}.cols`);
-export const ingestedMetaFile = (ctx: RunContext, sourceId: string) => join(ingestedDir(ctx), `${sourceId}.meta.json`);
+export { ingestedFiles, ingestedMetaFile, ingestedRowsFile };
+export type { IngestedMeta };
+export { readIngestedMeta } from '../../io/read-stage-outputs.ts';
 
-/** ingested/<source>.meta.json: the RawTable without its rows, plus the number of rows. */
-export type IngestedMeta = Omit<RawTable, 'rows' | 'sourceRows'> & { rowCount: number; droppedTextMarker?: boolean };
+
 
 export const ingestStage: StageDefinition = {
   name: 'ingest',
@@ -143,12 +144,4 @@ function rebuildError(error: WorkerError): Error {
   Object.assign(rebuilt, { message: error.message, stack: error.stack });
   if (error.problems && rebuilt instanceof ValidationError) (rebuilt as { problems: unknown }).problems = error.problems;
   return rebuilt;
-}
-
-export function ingestedFiles(ctx: RunContext): string[] {
-  return ctx.wave.config.sources.flatMap((s) => [ingestedRowsFile(ctx, s.id), ingestedMetaFile(ctx, s.id)]);
-}
-
-export function readIngestedMeta(ctx: RunContext, sourceId: string): IngestedMeta {
-  return JSON.parse(readFileSync(ingestedMetaFile(ctx, sourceId), 'utf8')) as IngestedMeta;
 }

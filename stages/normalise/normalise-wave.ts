@@ -33,8 +33,8 @@ import { isIncomplete, parseFinished } from './quality/incomplete.ts';
 import { speederThreshold } from './quality/speeders.ts';
 import { isStraightLiner } from './quality/straight-liners.ts';
 import { findDuplicates, gridRowKeys } from './quality/duplicates.ts';
-import { countryResolver, suggestCountries } from './countries.ts';
-import { regionOf } from './regions.ts';
+import { countryResolver, suggestCountries } from '../../contracts/countries/countries.ts';
+import { regionOf } from '../../contracts/countries/regions.ts';
 import { countryMessages, normaliseMessages } from '../../contracts/messages/index.ts';
 
 export interface NormaliseOptions {

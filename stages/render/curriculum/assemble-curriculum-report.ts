@@ -11,7 +11,7 @@
  */
 import type { Competency, WaveConfig } from '../../../contracts/types.ts';
 import type { CurriculumComparison, CurriculumRow } from '../../../commands/curriculum/compare-curriculum.ts';
-import { countryDisplayName } from '../../normalise/regions.ts';
+import { countryDisplayName } from '../../../contracts/countries/regions.ts';
 import { formatCount, formatEstimate, formatInterval } from '../format.ts';
 import { drawMarkdown } from '../pdf/draw-markdown.ts';
 import { drawSvg } from '../pdf/draw-svg.ts';
