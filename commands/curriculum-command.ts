@@ -30,7 +30,7 @@ import { demandEstimates, peerCoverageAnswers } from './curriculum/gather-eviden
 import { loadProfile } from './curriculum/load-profile.ts';
 import { profileSlug } from './curriculum/profile-slug.ts';
 import { regionChain } from './curriculum/region-chain.ts';
-import { assembleCurriculumReport } from '../stages/render/curriculum/assemble-curriculum-report.ts';
+import { assembleCurriculumReport } from './curriculum/report/assemble-curriculum-report.ts';
 
 export interface CurriculumCommandOptions extends Omit<WaveOptions, 'out'> {
   profile?: string;

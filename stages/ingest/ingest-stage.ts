@@ -32,7 +32,7 @@ export { readIngestedMeta } from '../../io/read-stage-outputs.ts';
 export const ingestStage: StageDefinition = {
   name: 'ingest',
   version: '4',
-  codePaths: ['stages/ingest', 'stages/normalise/resolve-columns.ts', 'stages/normalise/normalise-label.ts', 'stages/ingest/ingest-stage.ts', 'stages/ingest/ingest-source.ts', 'stages/ingest/ingest-worker.mjs', 'io/buffered-file-writer.ts', 'io/columnar-cache.ts', 'io/columnar-cache-texts.ts'],
+  codePaths: ['stages/ingest', 'contracts/codebook/resolve-columns.ts', 'contracts/codebook/normalise-label.ts', 'stages/ingest/ingest-stage.ts', 'stages/ingest/ingest-source.ts', 'stages/ingest/ingest-worker.mjs', 'io/buffered-file-writer.ts', 'io/columnar-cache.ts', 'io/columnar-cache-texts.ts'],
   inputs: (ctx) => ctx.wave.sourcePaths,
   outputs: (ctx) => ingestedFiles(ctx),
   // The codebook decides which columns are cached (data minimisation), so its source entries are parameters.

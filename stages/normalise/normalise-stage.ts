@@ -12,7 +12,7 @@ import type { AuditRow, DroppedColumn } from '../../contracts/types.ts';
 import type { RunContext, StageDefinition } from '../../contracts/stage.ts';
 import { normaliseWave } from './normalise-wave.ts';
 import { answerCount } from '../../contracts/answer-table.ts';
-import { resolveColumns } from './resolve-columns.ts';
+import { resolveColumns } from '../../contracts/codebook/resolve-columns.ts';
 import { emptySourceProblems, type SourceShape } from './check-kept.ts';
 import { ValidationError } from '../../contracts/errors.ts';
 import { readColumnarCacheTable, type ColumnarRawTable } from './columnar-raw-table.ts';

@@ -21,7 +21,7 @@ import type {
 import { DIMENSIONS } from '../../contracts/types.ts';
 import { ABSENT_CODE, DIMENSION_COUNT, MISSING_CODE_BASE, levelCodeOf, missingCode, scaleLevels } from '../../contracts/answer-table.ts';
 import { ValidationError } from '../../contracts/errors.ts';
-import { resolveColumns, type ResolvedColumns } from './resolve-columns.ts';
+import { resolveColumns, type ResolvedColumns } from '../../contracts/codebook/resolve-columns.ts';
 import { checkWeights } from './check-weights.ts';
 import { makeAnswerRecoder } from './recode-answer.ts';
 import { spssAwareRecoder, spssColumnInfo } from './spss-answers.ts';
