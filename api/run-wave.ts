@@ -3,7 +3,8 @@
  * manifest, the staleness checks and the skipped stages are exactly those of the command line.
  */
 import { runCommand, type RunCommandOptions } from '../commands/run-command.ts';
-import { STAGES, type StageName, type StageOutcome } from '../runner/run.ts';
+import type { StageName, StageOutcome } from '../runner/run.ts';
+import { WAVE_STAGES } from '../commands/wave-stages.ts';
 import { UsageError } from '../contracts/errors.ts';
 import type { WaveSelection } from './wave-selection.ts';
 
@@ -48,7 +49,7 @@ export async function runWave(options: RunWaveOptions = {}): Promise<RunWaveResu
  * ```
  */
 export async function runStage(stage: StageName, options: RunWaveOptions = {}): Promise<RunWaveResult> {
-  const names = STAGES.map((s) => s.name);
+  const names = WAVE_STAGES.map((s) => s.name);
   if (!names.includes(stage)) throw new UsageError(`unknown stage "${stage}": use one of ${names.join(', ')}`);
   return runCommand({ ...commandOptions(options), only: [stage] });
 }

@@ -16,6 +16,7 @@ import { readAnalysis } from '../stages/analyse/analyse-stage.ts';
 import { formatCsv } from '../io/csv-write.ts';
 import { writeFileAtomic } from '../io/atomic-write.ts';
 import { UsageError } from '../contracts/errors.ts';
+import { compareDir, normalisedFiles, waveOutDir } from '../io/wave-layout.ts';
 import type { WaveOptions } from '../runner/context.ts';
 import * as messages from '../contracts/messages/cli.ts';
 
@@ -48,12 +49,12 @@ export async function compareCommand(options: CompareCommandOptions) {
   }
   const [previousWave, currentWave] = ids as [string, string];
   if (previousWave === currentWave) throw new UsageError(messages.compareSameWave(currentWave));
-  const previous = readAnalysis(join(outBase, previousWave))!;
-  const current = readAnalysis(join(outBase, currentWave))!;
+  const previous = readAnalysis(waveOutDir(outBase, previousWave))!;
+  const current = readAnalysis(waveOutDir(outBase, currentWave))!;
   const rows = compareWaves(previous, current);
-  const warnings = askedDifferently(previous, current, { previous: waveScale(join(outBase, previousWave)), current: waveScale(join(outBase, currentWave)) });
+  const warnings = askedDifferently(previous, current, { previous: waveScale(waveOutDir(outBase, previousWave)), current: waveScale(waveOutDir(outBase, currentWave)) });
   for (const warning of warnings) log(`  warning: ${warning}`);
-  const dir = join(outBase, 'compare', `${previousWave}-${currentWave}`);
+  const dir = compareDir(outBase, previousWave, currentWave);
   writeFileAtomic(join(dir, 'wave-change.csv'), formatCsv(WAVE_CHANGE_COLUMNS, rows.map(waveChangeCells)));
   const movements = rows.filter((row) => row.top5 === 'entered' || row.top5 === 'left');
   writeFileAtomic(join(dir, 'top-ranks.csv'), formatCsv(['region', 'competency', 'movement'], movements.map((row) => [row.region, row.competency, row.top5])));
@@ -66,7 +67,7 @@ export async function compareCommand(options: CompareCommandOptions) {
 
 /** The answer scale a wave was normalised with (normalised/wave.json). */
 function waveScale(waveOut: string): { min: number; max: number } {
-  return (JSON.parse(readFileSync(join(waveOut, 'normalised', 'wave.json'), 'utf8')) as { scale: { min: number; max: number } }).scale;
+  return (JSON.parse(readFileSync(normalisedFiles({ outDir: waveOut }).meta, 'utf8')) as { scale: { min: number; max: number } }).scale;
 }
 
 function names(rows: WaveChange[], movement: string): string {

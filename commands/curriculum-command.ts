@@ -14,6 +14,8 @@
 import { join, resolve } from 'node:path';
 import { createContext, type WaveOptions } from '../runner/context.ts';
 import { runStages } from '../runner/run.ts';
+import { WAVE_STAGES } from './wave-stages.ts';
+import { curriculumDir } from '../io/wave-layout.ts';
 import { UsageError } from '../contracts/errors.ts';
 import { writeFileAtomic } from '../io/atomic-write.ts';
 import { checkOutputPaths } from '../io/output-paths.ts';
@@ -28,7 +30,7 @@ import { demandEstimates, peerCoverageAnswers } from './curriculum/gather-eviden
 import { loadProfile } from './curriculum/load-profile.ts';
 import { profileSlug } from './curriculum/profile-slug.ts';
 import { regionChain } from './curriculum/region-chain.ts';
-import { assembleCurriculumReport } from '../stages/render/curriculum/assemble-curriculum-report.ts';
+import { assembleCurriculumReport } from './curriculum/report/assemble-curriculum-report.ts';
 
 export interface CurriculumCommandOptions extends Omit<WaveOptions, 'out'> {
   profile?: string;
@@ -72,7 +74,7 @@ export async function curriculumCommand(options: CurriculumCommandOptions): Prom
   const chain = regionChain(profile.country, ctx.wave.config.regionScheme, options.region ?? 'auto');
 
   return whileLocked(ctx.outDir, { wave: ctx.wave.config.wave, wait: options.wait, log: ctx.log, command: 'curriculum' }, async () => {
-    await runStages(ctx, { only: ['ingest', 'normalise', 'analyse'] });
+    await runStages(ctx, WAVE_STAGES, { only: ['ingest', 'normalise', 'analyse'] });
     const analysis = readAnalysis(ctx.outDir);
     if (!analysis) throw new Error(messages.noAnalysis(ctx.outDir));
     const wave = readNormalisedWave(ctx);
@@ -92,7 +94,7 @@ export async function curriculumCommand(options: CurriculumCommandOptions): Prom
       if (count > 0) ctx.log(messages.fallbackNote(count, chain[0]!, wider));
     }
 
-    const outDir = resolve(options.out ?? join(ctx.outDir, 'curriculum', profileSlug(profile.institution, profile.programme)));
+    const outDir = resolve(options.out ?? curriculumDir(ctx.outDir, profileSlug(profile.institution, profile.programme)));
     const files: CurriculumCommandResult['files'] = { pdf: join(outDir, 'report.pdf'), csv: join(outDir, 'comparison.csv'), json: join(outDir, 'comparison.json') };
     if (comparison.byFramework) files.frameworkCsv = join(outDir, `comparison-${comparison.byFramework.framework}.csv`);
     const pdf = await assembleCurriculumReport({ comparison, config: ctx.wave.config, competencies: ctx.framework.competencies, scale: wave.scale });

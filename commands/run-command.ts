@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import { join, relative, resolve, isAbsolute } from 'node:path';
 import { createContext, type WaveOptions } from '../runner/context.ts';
 import { explainStatus, readManifest, runStages, type StageName, type StageOutcome } from '../runner/run.ts';
+import { WAVE_STAGES } from './wave-stages.ts';
 import { whileLocked } from '../io/wave-lock.ts';
 import type { Warning } from '../contracts/types.ts';
 import * as messages from '../contracts/messages/cli.ts';
@@ -36,7 +37,7 @@ export async function runCommand(options: RunCommandOptions): Promise<RunCommand
     if (options.recordLastRun !== false) {
       recordLastRun(options.out, { wave: ctx.wave.config.wave, config: options.config ? resolve(options.config) : null, command: lock.command });
     }
-    return runStages(ctx, { force: options.force, only: options.only });
+    return runStages(ctx, WAVE_STAGES, { force: options.force, only: options.only });
   });
   const manifest = readManifest(ctx);
   const warnings = stages.filter((stage) => stage.ran).flatMap((stage) => manifest?.stages[stage.stage]?.warnings ?? []);
@@ -56,7 +57,7 @@ export async function statusCommand(options: WaveOptions) {
   const ctx = createContext(chosen.options);
   const wave = ctx.wave.config.wave;
   ctx.log(`status of ${messages.waveChosen(wave, chosen.from, shownPath(lastRunPath(options.out)))} → ${ctx.outDir}`);
-  const stages = await explainStatus(ctx);
+  const stages = await explainStatus(ctx, WAVE_STAGES);
   for (const stage of stages) ctx.log(`${stage.stage}: ${stage.stale ? 'will run' : 'up to date'} (${stage.reason})`);
   return { wave, waveFrom: chosen.from satisfies WaveSource, outDir: ctx.outDir, stages };
 }

@@ -19,7 +19,7 @@ import { loadFramework, loadWave, type LoadedWave } from '../contracts/config.ts
 import { loadFrameworks } from '../contracts/frameworks/load-frameworks.ts';
 import { latestWave, REPO_ROOT } from '../runner/context.ts';
 import { readExport } from '../stages/ingest/read-export.ts';
-import type { IngestedTable } from '../stages/ingest/ingest-types.ts';
+import type { IngestedTable } from '../contracts/ingest-types.ts';
 import { checkExport, type ExportCheck } from './codebook/check-export.ts';
 import { ratingColumnIndices } from './codebook/rating-columns.ts';
 import { answerBatteries } from './codebook/answer-batteries.ts';

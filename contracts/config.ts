@@ -7,7 +7,7 @@ import { dirname, join, resolve } from 'node:path';
 import type { Codebook, CompetencyFramework, WaveConfig } from './types.ts';
 import { UsageError, ValidationError } from './errors.ts';
 import { runMessages } from './messages/index.ts';
-import { checkCountryAliases } from '../stages/normalise/countries.ts';
+import { checkCountryAliases } from './countries/countries.ts';
 import { kindOfFile } from '../io/hash.ts';
 
 export const DEFAULT_CONFIG: Omit<WaveConfig, 'wave' | 'title' | 'reportDate' | 'sources' | 'codebook'> = {

@@ -87,8 +87,8 @@ export function rememberFileHash(path: string, sha256Hex: string): void {
   knownHashes.set(absolute, { identity: fileIdentity(absolute), sha256: sha256Hex });
 }
 
-/** Where the runner keeps the known hashes of an out folder's files between runs. */
-export const fileHashesFile = (outDir: string) => join(outDir, '.file-hashes.json');
+/** Where the runner keeps the known hashes of an out folder's files between runs (the layout: wave-layout.ts). */
+export { fileHashesFile } from './wave-layout.ts';
 
 /**
  * The format of `.file-hashes.json`. Version 2 holds only hashes the manifest verified (the

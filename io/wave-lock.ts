@@ -15,6 +15,7 @@ import { join } from 'node:path';
 import { UsageError } from '../contracts/errors.ts';
 import { outputMessages } from '../contracts/messages/index.ts';
 import { finishFile, closeQuietly, writeAllSync, writeFailure } from './checked-write.ts';
+import { lockFile } from './wave-layout.ts';
 
 export interface LockHolder {
   pid: number;
@@ -42,7 +43,7 @@ export interface LockOptions {
   pollMs?: number;
 }
 
-export const lockFile = (outDir: string) => join(outDir, '.lock');
+export { lockFile };
 
 /** Takes the wave's lock, or throws UsageError (exit 2) naming the holder; waits with `wait`. */
 export async function lockWave(outDir: string, options: LockOptions): Promise<WaveLock> {

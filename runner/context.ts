@@ -5,6 +5,7 @@ import { existsSync, readdirSync } from 'node:fs';
 import { loadFramework, loadWave } from '../contracts/config.ts';
 import type { RunContext } from './run.ts';
 import { UsageError } from '../contracts/errors.ts';
+import { waveOutDir } from '../io/wave-layout.ts';
 
 /** The repository root (code, data/, docs/), wherever the command is run from. */
 export const REPO_ROOT = fileURLToPath(new URL('..', import.meta.url));
@@ -33,7 +34,7 @@ export function createContext(options: WaveOptions): RunContext {
   const wave = loadWave(root, waveId, options.config);
   return {
     root,
-    outDir: join(resolve(options.out ?? 'out'), wave.config.wave),
+    outDir: waveOutDir(resolve(options.out ?? 'out'), wave.config.wave),
     wave,
     framework: loadFramework(root),
     log: options.log ?? ((line) => process.stderr.write(line + '\n')),

@@ -31,55 +31,18 @@
  * for links (io/output-paths.ts); the commands hold the wave's lock around the run (io/wave-lock.ts).
  */
 import { existsSync, readFileSync } from 'node:fs';
-import { join, relative } from 'node:path';
-import type { CompetencyFramework, Warning } from '../contracts/types.ts';
-import type { LoadedWave } from '../contracts/config.ts';
-import { fileHashesFile, fileHashesJson, hashSourceTree, loadFileHashes, sha256, sha256File, stableStringify } from '../io/hash.ts';
+import { relative } from 'node:path';
+import type { Warning } from '../contracts/types.ts';
+import { fileHashesJson, hashSourceTree, loadFileHashes, sha256, sha256File, stableStringify } from '../io/hash.ts';
 import { writeFileAtomic } from '../io/atomic-write.ts';
 import { checkOutputPaths } from '../io/output-paths.ts';
+import { figureIndexFile, fileHashesFile, manifestFile } from '../io/wave-layout.ts';
 import { WriteError } from '../contracts/errors.ts';
 import { runMessages } from '../contracts/messages/index.ts';
-import { ingestStage } from '../stages/ingest/ingest-stage.ts';
-import { normaliseStage } from '../stages/normalise/normalise-stage.ts';
-import { analyseStage } from '../stages/analyse/analyse-stage.ts';
-import { renderStage } from '../stages/render/render-stage.ts';
-import { packageVersions } from './package-versions.ts';
+import type { RunContext, StageDefinition, StageName } from '../contracts/stage.ts';
+import { packageVersions } from '../io/package-versions.ts';
 
-export { packageVersions };
-
-export type StageName = 'ingest' | 'normalise' | 'analyse' | 'render';
-
-/** What a stage run is given: where things are, and its side effects (log, clock) injected. */
-export interface RunContext {
-  /** Repository root: code, data/, docs/. */
-  root: string;
-  /** out/<wave>. */
-  outDir: string;
-  wave: LoadedWave;
-  framework: CompetencyFramework;
-  log: (line: string) => void;
-  clock: () => number;
-}
-
-export interface StageReport {
-  rowsIn: number;
-  rowsOut: number;
-  warnings: Warning[];
-}
-
-export interface StageDefinition {
-  name: StageName;
-  /** Bump when the stage's outputs change meaning without its code changing. */
-  version: string;
-  /** Source folders/files (relative to the root) whose contents are the stage's code. */
-  codePaths: string[];
-  inputs(ctx: RunContext): string[];
-  outputs(ctx: RunContext): string[];
-  parameters(ctx: RunContext): unknown;
-  run(ctx: RunContext): Promise<StageReport>;
-}
-
-export const STAGES: readonly StageDefinition[] = [ingestStage, normaliseStage, analyseStage, renderStage];
+export type { RunContext, StageDefinition, StageName, StageReport } from '../contracts/stage.ts';
 
 /** The manifest's record of one stage. */
 export interface StageRecord {
@@ -119,13 +82,13 @@ export interface StageOutcome {
   peakRssMb?: number;
 }
 
-const manifestPath = (ctx: RunContext) => join(ctx.outDir, 'manifest.json');
+const manifestPath = (ctx: RunContext) => manifestFile(ctx.outDir);
 const fileHashesPath = (ctx: RunContext) => fileHashesFile(ctx.outDir);
 
 /** Every file whose hash the runner records: the wave's inputs and each stage's inputs and outputs. */
-function trackedFiles(ctx: RunContext): string[] {
+function trackedFiles(ctx: RunContext, stages: readonly StageDefinition[]): string[] {
   const files = new Set([ctx.wave.configPath, ctx.wave.codebookPath, ...ctx.wave.sourcePaths]);
-  for (const stage of STAGES) for (const file of [...stage.inputs(ctx), ...stage.outputs(ctx)]) files.add(file);
+  for (const stage of stages) for (const file of [...stage.inputs(ctx), ...stage.outputs(ctx)]) files.add(file);
   return [...files];
 }
 
@@ -143,7 +106,7 @@ function readTextIfAny(file: string): string | undefined {
   }
 }
 
-function saveFileHashes(ctx: RunContext, manifest: Manifest): void {
+function saveFileHashes(ctx: RunContext, stages: readonly StageDefinition[], manifest: Manifest): void {
   const recorded = new Map<string, Set<string>>();
   const add = (file: string, hash: string) => (recorded.get(file) ?? recorded.set(file, new Set()).get(file)!).add(hash);
   for (const input of manifest.inputs) add(input.file, input.sha256);
@@ -153,7 +116,7 @@ function saveFileHashes(ctx: RunContext, manifest: Manifest): void {
   }
   const vouched = (file: string, hash: string) => recorded.get(displayPath(ctx, file))?.has(hash) === true;
   try {
-    const json = fileHashesJson(trackedFiles(ctx), vouched);
+    const json = fileHashesJson(trackedFiles(ctx, stages), vouched);
     if (readTextIfAny(fileHashesPath(ctx)) !== json) writeFileAtomic(fileHashesPath(ctx), json); // a rerun that changed nothing writes nothing
   } catch (error) {
     if (!(error instanceof WriteError)) throw error;
@@ -167,10 +130,10 @@ function saveManifest(ctx: RunContext, manifest: Manifest): void {
 }
 
 /** Every file a run may write in the out folder, checked for links before anything is written or hashed. */
-function checkOutFolder(ctx: RunContext): void {
-  const fixed = [manifestPath(ctx), fileHashesPath(ctx), join(ctx.outDir, 'figures', 'index.json')];
+function checkOutFolder(ctx: RunContext, stages: readonly StageDefinition[]): void {
+  const fixed = [manifestPath(ctx), fileHashesPath(ctx), figureIndexFile(ctx.outDir)];
   checkOutputPaths(ctx.outDir, fixed);
-  checkOutputPaths(ctx.outDir, STAGES.flatMap((stage) => stage.outputs(ctx)));
+  checkOutputPaths(ctx.outDir, stages.flatMap((stage) => stage.outputs(ctx)));
 }
 
 export function readManifest(ctx: RunContext): Manifest | null {
@@ -224,9 +187,12 @@ export interface RunOptions {
   force?: boolean;
 }
 
-/** Runs the stages in order, skipping those that are up to date, and keeps the manifest. */
-export async function runStages(ctx: RunContext, options: RunOptions = {}): Promise<StageOutcome[]> {
-  checkOutFolder(ctx);
+/**
+ * Runs the given stages in order (the command's list, e.g. commands/wave-stages.ts: the runner
+ * imports no stage), skipping those that are up to date, and keeps the manifest.
+ */
+export async function runStages(ctx: RunContext, stages: readonly StageDefinition[], options: RunOptions = {}): Promise<StageOutcome[]> {
+  checkOutFolder(ctx, stages);
   loadFileHashes(fileHashesPath(ctx));
   const manifest: Manifest = readManifest(ctx) ?? { wave: ctx.wave.config.wave, config: null, packageVersions: {}, inputs: [], stages: {} };
   manifest.wave = ctx.wave.config.wave;
@@ -240,7 +206,7 @@ export async function runStages(ctx: RunContext, options: RunOptions = {}): Prom
   );
   const outcomes: StageOutcome[] = [];
   let upstreamRan = false;
-  for (const stage of STAGES) {
+  for (const stage of stages) {
     if (options.only && !options.only.includes(stage.name)) continue;
     const reason = options.force ? 'forced' : await whyStale(ctx, stage, manifest);
     if (reason === null && !upstreamRan) {
@@ -278,7 +244,7 @@ export async function runStages(ctx: RunContext, options: RunOptions = {}): Prom
       manifest.stages[stage.name] = { ...emptyRecord(), status: 'failed' };
       try {
         saveManifest(ctx, manifest);
-        saveFileHashes(ctx, manifest);
+        saveFileHashes(ctx, stages, manifest);
       } catch (recordError) {
         if (!(recordError instanceof WriteError)) throw recordError;
       }
@@ -287,18 +253,18 @@ export async function runStages(ctx: RunContext, options: RunOptions = {}): Prom
     saveManifest(ctx, manifest);
   }
   saveManifest(ctx, manifest);
-  saveFileHashes(ctx, manifest);
+  saveFileHashes(ctx, stages, manifest);
   return outcomes;
 }
 
 /** For `skillgap status`: what each stage would do now, and why. */
-export async function explainStatus(ctx: RunContext): Promise<{ stage: StageName; stale: boolean; reason: string }[]> {
-  checkOutFolder(ctx);
+export async function explainStatus(ctx: RunContext, stages: readonly StageDefinition[]): Promise<{ stage: StageName; stale: boolean; reason: string }[]> {
+  checkOutFolder(ctx, stages);
   loadFileHashes(fileHashesPath(ctx));
   const manifest = readManifest(ctx);
   const result: { stage: StageName; stale: boolean; reason: string }[] = [];
   let upstreamStale = false;
-  for (const stage of STAGES) {
+  for (const stage of stages) {
     const reason = await whyStale(ctx, stage, manifest);
     const stale: boolean = reason !== null || upstreamStale;
     result.push({ stage: stage.name, stale, reason: reason ?? (upstreamStale ? 'an earlier stage will run' : 'up to date') });

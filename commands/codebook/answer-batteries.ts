@@ -9,7 +9,7 @@
  * checkbox sets are not batteries (multi-select answers, not ratings).
  */
 import type { RawTable } from '../../contracts/types.ts';
-import { normaliseLabel } from '../../stages/normalise/normalise-label.ts';
+import { normaliseLabel } from '../../contracts/codebook/normalise-label.ts';
 import { answerCounts, isToolMetadataColumn } from './rating-columns.ts';
 
 export const MIN_BATTERY_COLUMNS = 3;

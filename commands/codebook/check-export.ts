@@ -7,9 +7,9 @@
  */
 import { answerBatteries } from './answer-batteries.ts';
 import type { RawTable, ScaleDefinition, SourceCodebook } from '../../contracts/types.ts';
-import { resolveColumns } from '../../stages/normalise/resolve-columns.ts';
+import { resolveColumns } from '../../contracts/codebook/resolve-columns.ts';
 import { makeAnswerRecoder } from '../../stages/normalise/recode-answer.ts';
-import { normaliseLabel } from '../../stages/normalise/normalise-label.ts';
+import { normaliseLabel } from '../../contracts/codebook/normalise-label.ts';
 import { ratingColumnIndices } from './rating-columns.ts';
 import { checkWeights } from '../../stages/normalise/check-weights.ts';
 

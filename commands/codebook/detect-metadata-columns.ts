@@ -5,7 +5,7 @@
  * French, Spanish and Portuguese. The first column that fits a role takes it; names beat question text.
  */
 import type { RawColumn, SourceCodebook } from '../../contracts/types.ts';
-import { normaliseLabel } from '../../stages/normalise/normalise-label.ts';
+import { normaliseLabel } from '../../contracts/codebook/normalise-label.ts';
 
 export type MetadataRole = keyof SourceCodebook['columns'];
 

@@ -18,7 +18,7 @@
  * was placed, for the reviewer.
  */
 import type { MissingReason, ScaleDefinition } from '../../contracts/types.ts';
-import { normaliseLabel } from '../../stages/normalise/normalise-label.ts';
+import { normaliseLabel } from '../../contracts/codebook/normalise-label.ts';
 import { orderAnswerCodes } from './answer-codes.ts';
 
 /** Missing-answer patterns, checked before the scale so "No sé" is not read as "No …" = 1. */

@@ -7,7 +7,7 @@
  * `preparação` all read `preparac…`/`preparat…`.
  */
 import type { Dimension } from '../../contracts/types.ts';
-import { normaliseLabel } from '../../stages/normalise/normalise-label.ts';
+import { normaliseLabel } from '../../contracts/codebook/normalise-label.ts';
 
 const DIMENSION_WORDS: Record<Dimension, RegExp> = {
   importance: /\bimportan(t|ce|cia|te|tes)\b|\bimportancia\b|\bcritical to\b|\bessential\b|\bpriority\b/g,

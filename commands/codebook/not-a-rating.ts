@@ -16,7 +16,7 @@
  * A rating battery is then recognised by its answers (rating-columns.ts): these rules only say no.
  */
 import type { RawColumn } from '../../contracts/types.ts';
-import { normaliseLabel } from '../../stages/normalise/normalise-label.ts';
+import { normaliseLabel } from '../../contracts/codebook/normalise-label.ts';
 import { classifyAnswerLabel } from './draft-scale.ts';
 
 export type NotRatingReason = 'consent' | 'ranking' | 'id' | 'count' | 'checkbox' | 'multi_select' | 'no_answer' | 'categories';

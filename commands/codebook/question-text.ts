@@ -9,7 +9,7 @@
  * The stem tells the dimension; the row tells the competency.
  */
 import type { RawColumn } from '../../contracts/types.ts';
-import { normaliseLabel } from '../../stages/normalise/normalise-label.ts';
+import { normaliseLabel } from '../../contracts/codebook/normalise-label.ts';
 
 export interface QuestionText {
   /** The whole text used for matching (stem and row). */

@@ -13,7 +13,7 @@
  * species", Ecology 26(3), 1945; on character n-grams as in Kondrak, "N-gram similarity and
  * distance", SPIRE 2005.
  */
-import { normaliseLabel } from '../../stages/normalise/normalise-label.ts';
+import { normaliseLabel } from '../../contracts/codebook/normalise-label.ts';
 import { SYNONYM_PHRASES } from './synonyms.ts';
 
 const STOP_WORDS = new Set(

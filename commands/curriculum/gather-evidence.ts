@@ -12,7 +12,7 @@ import type { AnalysisResult, EstimateRow, NormalisedWave, WaveConfig } from '..
 import { DIMENSIONS } from '../../contracts/types.ts';
 import { forEachAnswer } from '../../contracts/answer-table.ts';
 import { analyseWave } from '../../stages/analyse/analyse-wave.ts';
-import { regionOf } from '../../stages/normalise/regions.ts';
+import { regionOf } from '../../contracts/countries/regions.ts';
 import type { PeerCoverageAnswer } from './compare-curriculum.ts';
 import { regionsOfCountry } from './region-chain.ts';
 

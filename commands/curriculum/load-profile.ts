@@ -15,7 +15,7 @@ import type { CompetencyFramework, RawTable, SourceCodebook } from '../../contra
 import type { LoadedWave } from '../../contracts/config.ts';
 import { UsageError, ValidationError } from '../../contracts/errors.ts';
 import { readExport } from '../../stages/ingest/read-export.ts';
-import { resolveColumns } from '../../stages/normalise/resolve-columns.ts';
+import { resolveColumns } from '../../contracts/codebook/resolve-columns.ts';
 import * as messages from '../../contracts/messages/curriculum.ts';
 import type { CurriculumProfile } from './curriculum-profile.ts';
 import { profileFromExportRow, type ExportRowSelector } from './profile-from-export-row.ts';

@@ -8,7 +8,7 @@
  */
 import type { RawTable, SourceCodebook } from '../../contracts/types.ts';
 import { ValidationError } from '../../contracts/errors.ts';
-import { resolveColumns } from '../../stages/normalise/resolve-columns.ts';
+import { resolveColumns } from '../../contracts/codebook/resolve-columns.ts';
 import * as messages from '../../contracts/messages/curriculum.ts';
 import type { RawProfile } from './curriculum-profile.ts';
 

@@ -13,7 +13,7 @@
  */
 import type { RegionScheme } from '../../contracts/types.ts';
 import { UsageError } from '../../contracts/errors.ts';
-import { countryTable, OTHER_REGION, regionOf, regionsOf } from '../../stages/normalise/regions.ts';
+import { countryTable, OTHER_REGION, regionOf, regionsOf } from '../../contracts/countries/regions.ts';
 import * as messages from '../../contracts/messages/curriculum.ts';
 
 export const GLOBAL = 'Global';

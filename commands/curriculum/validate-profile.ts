@@ -11,7 +11,7 @@
  */
 import type { Competency, ScaleDefinition } from '../../contracts/types.ts';
 import { ValidationError, describeLocation, type InputLocation } from '../../contracts/errors.ts';
-import { resolveCountry, suggestCountries, editDistance } from '../../stages/normalise/countries.ts';
+import { resolveCountry, suggestCountries, editDistance } from '../../contracts/countries/countries.ts';
 import { makeAnswerRecoder } from '../../stages/normalise/recode-answer.ts';
 import { countryMessages } from '../../contracts/messages/index.ts';
 import * as messages from '../../contracts/messages/curriculum.ts';

@@ -7,10 +7,8 @@
  * normalise's outputs must not change when only those change) and margin-fit.csv (raked
  * populations: each margin category's target and achieved total).
  */
-import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { AnalysisResult } from '../../contracts/types.ts';
-import type { StageDefinition } from '../../runner/run.ts';
+import type { StageDefinition } from '../../contracts/stage.ts';
 import type { analyseWave } from './analyse-wave.ts';
 import { emptyPopulationProblems } from './check-estimates.ts';
 import { ValidationError } from '../../contracts/errors.ts';
@@ -18,21 +16,14 @@ import { answerCount } from '../../contracts/answer-table.ts';
 import { describeAnalysisTables } from './describe-analysis-tables.ts';
 import { writeFileAtomic } from '../../io/atomic-write.ts';
 import { BufferedFileWriter } from '../../io/buffered-file-writer.ts';
-import { analysisFromJson, analysisToJson, estimatesToCsv, marginFitToCsv, rankingsToCsv, respondentWeightLine, RESPONDENT_WEIGHT_HEADER, testsToCsv } from '../../io/table-files.ts';
-import { normalisedFiles, readNormalisedWave } from '../normalise/normalise-stage.ts';
+import { analysisToJson, estimatesToCsv, marginFitToCsv, rankingsToCsv, respondentWeightLine, RESPONDENT_WEIGHT_HEADER, testsToCsv } from '../../io/table-files.ts';
+import { analysisFiles, normalisedFiles } from '../../io/wave-layout.ts';
+import { readNormalisedWave } from '../../io/read-stage-outputs.ts';
+
+export { analysisFiles };
+export { readAnalysis } from '../../io/read-stage-outputs.ts';
 import { frameworkFiles, loadFrameworks } from '../../contracts/frameworks/load-frameworks.ts';
 import { frameworkEstimatesToCsv } from './describe-framework-tables.ts';
-
-export const analysisFiles = (outDir: string) => ({
-  estimates: join(outDir, 'analysis', 'estimates.csv'),
-  tests: join(outDir, 'analysis', 'tests.csv'),
-  rankings: join(outDir, 'analysis', 'rankings.csv'),
-  frameworkEstimates: join(outDir, 'analysis', 'framework-estimates.csv'),
-  datapackage: join(outDir, 'analysis', 'datapackage.json'),
-  result: join(outDir, 'analysis', 'analysis.json'),
-  respondentWeights: join(outDir, 'analysis', 'respondent-weights.csv'),
-  marginFit: join(outDir, 'analysis', 'margin-fit.csv'),
-});
 
 export const analyseStage: StageDefinition = {
   name: 'analyse',
@@ -91,9 +82,3 @@ export const analyseStage: StageDefinition = {
     return { rowsIn: answerCount(wave.answers), rowsOut: result.estimates.length, warnings: result.warnings };
   },
 };
-
-/** The cached analysis of a wave, or null when that wave has not been analysed into this out folder. */
-export function readAnalysis(outDir: string): AnalysisResult | null {
-  const file = analysisFiles(outDir).result;
-  return existsSync(file) ? analysisFromJson(readFileSync(file, 'utf8')) : null;
-}

@@ -14,7 +14,7 @@ import { ValidationError } from '../../contracts/errors.ts';
 import * as messages from '../../contracts/messages/ingest.ts';
 import { adapterFor } from './adapters/index.ts';
 import { detectFormat } from './detect-format.ts';
-import type { BatchHandler, FormatDetection, HeaderLayout } from './ingest-types.ts';
+import type { BatchHandler, FormatDetection, HeaderLayout } from '../../contracts/ingest-types.ts';
 import { redactPersonalText } from './personal-data.ts';
 import { selectColumns } from './select-columns.ts';
 

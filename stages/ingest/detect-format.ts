@@ -14,7 +14,7 @@
  *   generic         anything else with a single header row
  */
 import type { ExportFormat } from '../../contracts/types.ts';
-import type { FormatDetection } from './ingest-types.ts';
+import type { FormatDetection } from '../../contracts/ingest-types.ts';
 
 const IMPORT_ID = /^\{\s*["']ImportId["']\s*:/;
 const KOBO_META = ['_uuid', '_submission_time', 'meta/instanceID', '_index', '_id', '_submission__uuid'];

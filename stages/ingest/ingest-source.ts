@@ -5,7 +5,7 @@
  * are several exports and cores. The same code writes the same bytes either way.
  */
 import type { ExportFormat, SourceCodebook } from '../../contracts/types.ts';
-import type { StreamedExport } from './ingest-types.ts';
+import type { StreamedExport } from '../../contracts/ingest-types.ts';
 import { ColumnarCacheWriter } from '../../io/columnar-cache.ts';
 import { knownFileHashes, seedKnownFileHashes, type KnownFileHash } from '../../io/hash.ts';
 

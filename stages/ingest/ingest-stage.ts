@@ -8,29 +8,30 @@
  * memory holds the kept columns coded (a byte per rating cell), never the rows as strings. Exports are read in parallel, one per worker thread (ingest-source.ts). The
  * normalise stage reads the cache back column-wise (readColumnarTables).
  */
-import { readFileSync, statSync } from 'node:fs';
-import { join, relative } from 'node:path';
-import type { RawTable, SourceCodebook } from '../../contracts/types.ts';
+import { statSync } from 'node:fs';
+import { relative } from 'node:path';
+import type { SourceCodebook } from '../../contracts/types.ts';
 import { normaliseMessages } from '../../contracts/messages/index.ts';
-import type { RunContext, StageDefinition } from '../../runner/run.ts';
+import type { RunContext, StageDefinition } from '../../contracts/stage.ts';
 import { writeFileAtomic } from '../../io/atomic-write.ts';
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import { ValidationError, UsageError, WriteError } from '../../contracts/errors.ts';
 import { knownFileHashes, seedKnownFileHashes } from '../../io/hash.ts';
 import { ingestSource, type IngestJob, type IngestJobResult } from './ingest-source.ts';
+import { ingestedFiles, ingestedMetaFile, ingestedRowsFile } from '../../io/wave-layout.ts';
+import type { IngestedMeta } from '../../contracts/stage-outputs.ts';
 
-const ingestedDir = (ctx: RunContext) => join(ctx.outDir, 'ingested');
-export const ingestedRowsFile = (ctx: RunContext, sourceId: string) => join(ingestedDir(ctx), `${sourceId}.arrow`);
-export const ingestedMetaFile = (ctx: RunContext, sourceId: string) => join(ingestedDir(ctx), `${sourceId}.meta.json`);
+export { ingestedFiles, ingestedMetaFile, ingestedRowsFile };
+export type { IngestedMeta };
+export { readIngestedMeta } from '../../io/read-stage-outputs.ts';
 
-/** ingested/<source>.meta.json: the RawTable without its rows, plus the number of rows. */
-export type IngestedMeta = Omit<RawTable, 'rows' | 'sourceRows'> & { rowCount: number; droppedTextMarker?: boolean };
+
 
 export const ingestStage: StageDefinition = {
   name: 'ingest',
   version: '5',
-  codePaths: ['stages/ingest', 'stages/normalise/resolve-columns.ts', 'stages/normalise/normalise-label.ts', 'stages/ingest/ingest-stage.ts', 'stages/ingest/ingest-source.ts', 'stages/ingest/ingest-worker.mjs', 'io/buffered-file-writer.ts', 'io/columnar-cache.ts', 'io/columnar-cache-texts.ts', 'io/arrow-ipc-file.ts'],
+  codePaths: ['stages/ingest', 'contracts/codebook/resolve-columns.ts', 'contracts/codebook/normalise-label.ts', 'stages/ingest/ingest-stage.ts', 'stages/ingest/ingest-source.ts', 'stages/ingest/ingest-worker.mjs', 'io/buffered-file-writer.ts', 'io/columnar-cache.ts', 'io/columnar-cache-texts.ts', 'io/arrow-ipc-file.ts'],
   inputs: (ctx) => ctx.wave.sourcePaths,
   outputs: (ctx) => ingestedFiles(ctx),
   // The codebook decides which columns are cached (data minimisation), so its source entries are parameters.
@@ -142,12 +143,4 @@ function rebuildError(error: WorkerError): Error {
   Object.assign(rebuilt, { message: error.message, stack: error.stack });
   if (error.problems && rebuilt instanceof ValidationError) (rebuilt as { problems: unknown }).problems = error.problems;
   return rebuilt;
-}
-
-export function ingestedFiles(ctx: RunContext): string[] {
-  return ctx.wave.config.sources.flatMap((s) => [ingestedRowsFile(ctx, s.id), ingestedMetaFile(ctx, s.id)]);
-}
-
-export function readIngestedMeta(ctx: RunContext, sourceId: string): IngestedMeta {
-  return JSON.parse(readFileSync(ingestedMetaFile(ctx, sourceId), 'utf8')) as IngestedMeta;
 }

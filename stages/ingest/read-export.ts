@@ -29,7 +29,7 @@ import { detectQuoting } from './detect-quoting.ts';
 import { detectLineBreak } from './detect-line-break.ts';
 import { hashFile, HashWhileReading } from './hash-file.ts';
 import { kindOfFile } from '../../io/hash.ts';
-import type { BatchHandler, ExportInput, IngestedTable, SpssColumnInfo, StreamedExport, StreamOptions } from './ingest-types.ts';
+import type { BatchHandler, ExportInput, IngestedTable, SpssColumnInfo, StreamedExport, StreamOptions } from '../../contracts/ingest-types.ts';
 import { streamCsvRecords } from './parse-csv-stream.ts';
 import { hasUtf16Bom, looksBinary, sniffFileKind } from './sniff-file.ts';
 import type { SourceCodebook } from '../../contracts/types.ts';
@@ -40,7 +40,7 @@ const SHEET_BATCH_ROWS = 5000;
 /** .sav files up to this size have their structure checked before reading (savStructure reads the file into memory). */
 const SAV_CHECK_LIMIT_BYTES = 256 * 1024 * 1024;
 
-export type { ExportInput, IngestedTable, StreamedExport, StreamOptions } from './ingest-types.ts';
+export type { ExportInput, IngestedTable, StreamedExport, StreamOptions } from '../../contracts/ingest-types.ts';
 
 /** Reads a whole export into memory as a RawTable (with ingest's extra fields). */
 export async function readExport(input: ExportInput): Promise<IngestedTable> {

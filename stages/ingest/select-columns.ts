@@ -18,7 +18,7 @@
 import type { DroppedColumn, RawColumn, SourceCodebook } from '../../contracts/types.ts';
 import { ValidationError } from '../../contracts/errors.ts';
 import * as messages from '../../contracts/messages/ingest.ts';
-import { resolveColumns } from '../normalise/resolve-columns.ts';
+import { resolveColumns } from '../../contracts/codebook/resolve-columns.ts';
 import { isPersonalColumn, personalContentKind, type PersonalContentKind } from './personal-data.ts';
 
 export interface ColumnSelection {

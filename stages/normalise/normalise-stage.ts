@@ -9,33 +9,26 @@
  * large file is written through a 4 MiB buffer: nothing is ever one giant string.
  */
 import { existsSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import type { AuditRow, DroppedColumn, NormalisedWave, Respondent } from '../../contracts/types.ts';
-import type { RunContext, StageDefinition } from '../../runner/run.ts';
+import type { AuditRow, DroppedColumn } from '../../contracts/types.ts';
+import type { RunContext, StageDefinition } from '../../contracts/stage.ts';
 import { normaliseWave } from './normalise-wave.ts';
 import { answerCount } from '../../contracts/answer-table.ts';
-import { resolveColumns } from './resolve-columns.ts';
+import { resolveColumns } from '../../contracts/codebook/resolve-columns.ts';
 import { emptySourceProblems, type SourceShape } from './check-kept.ts';
 import { ValidationError } from '../../contracts/errors.ts';
 import { readColumnarCacheTable, type ColumnarRawTable } from './columnar-raw-table.ts';
 import { writeFileAtomic } from '../../io/atomic-write.ts';
 import { BufferedFileWriter } from '../../io/buffered-file-writer.ts';
-import { readAnswerTableArrow, writeAnswerTableArrow } from '../../io/answer-table-arrow.ts';
-import { readRespondentsArrow, writeRespondentsArrow } from '../../io/respondents-arrow.ts';
-import { answersFromCsv, respondentsFromCsv, writeAnswersCsv, writeAnswersWideCsv, writeAuditCsv, writeRespondentsCsv, type TextSink } from '../../io/table-files.ts';
-import { ingestedFiles, ingestedRowsFile, readIngestedMeta } from '../ingest/ingest-stage.ts';
+import { writeAnswerTableArrow } from '../../io/answer-table-arrow.ts';
+import { writeRespondentsArrow } from '../../io/respondents-arrow.ts';
+import { writeAnswersCsv, writeAnswersWideCsv, writeAuditCsv, writeRespondentsCsv, type TextSink } from '../../io/table-files.ts';
+import { ingestedFiles, ingestedRowsFile, normalisedFiles } from '../../io/wave-layout.ts';
+import { readIngestedMeta } from '../../io/read-stage-outputs.ts';
+import { countRespondents, type AuditSummary } from '../../contracts/stage-outputs.ts';
 
-export const normalisedFiles = (ctx: RunContext) => ({
-  respondents: join(ctx.outDir, 'normalised', 'respondents.csv'),
-  respondentsArrow: join(ctx.outDir, 'normalised', 'respondents.arrow'),
-  answers: join(ctx.outDir, 'normalised', 'answers.csv'),
-  answersWide: join(ctx.outDir, 'normalised', 'answers-wide.csv'),
-  answersArrow: join(ctx.outDir, 'normalised', 'answers.arrow'),
-  meta: join(ctx.outDir, 'normalised', 'wave.json'),
-  respondentCounts: join(ctx.outDir, 'normalised', 'respondent-counts.json'),
-  audit: join(ctx.outDir, 'quality', 'audit.csv'),
-  summary: join(ctx.outDir, 'quality', 'summary.json'),
-});
+export { normalisedFiles };
+export { readNormalisedWave } from '../../io/read-stage-outputs.ts';
+export { countRespondents, type AuditSummary, type RespondentCount } from '../../contracts/stage-outputs.ts';
 
 /**
  * Which answer files to write (wave.json → `output.longAnswers`):
@@ -71,7 +64,7 @@ export const normaliseStage: StageDefinition = {
   version: '7',
   codePaths: [
     'stages/normalise', 'contracts/answer-table.ts', 'stages/normalise/normalise-stage.ts', 'io/table-files.ts', 'io/answer-table-arrow.ts', 'io/respondents-arrow.ts',
-    'io/arrow-ipc-file.ts', 'io/buffered-file-writer.ts', 'io/columnar-cache.ts', 'data/regions', 'data/competencies.json',
+    'io/arrow-ipc-file.ts', 'io/buffered-file-writer.ts', 'io/columnar-cache.ts', 'contracts/countries', 'data/regions', 'data/competencies.json',
   ],
   inputs: (ctx) => [...ingestedFiles(ctx), ctx.wave.codebookPath],
   outputs: (ctx) => {
@@ -170,44 +163,6 @@ function columnsNormaliseReads(ctx: RunContext, meta: Pick<ColumnarRawTable, 'co
   return (column) => read.has(column);
 }
 
-/** Kept respondents per country and population (normalised/respondent-counts.json). */
-export interface RespondentCount {
-  /** ISO alpha-2, `` when unknown. */
-  country: string;
-  /** Region of the first respondent from that country (one region per country under a scheme). */
-  region: string;
-  industry: number;
-  education: number;
-}
-
-/**
- * The respondents-by-country table the report prints, counted here once: render and
- * `skillgap figures` read these few hundred rows instead of parsing respondents.csv (2M lines
- * and ≈ 6 s at a million respondents per population). Ordered by country code.
- */
-export function countRespondents(respondents: readonly Respondent[]): RespondentCount[] {
-  const byCountry = new Map<string, RespondentCount>();
-  for (const respondent of respondents) {
-    const key = respondent.country || '';
-    let row = byCountry.get(key);
-    if (!row) {
-      row = { country: key, region: respondent.region, industry: 0, education: 0 };
-      byCountry.set(key, row);
-    }
-    row[respondent.population]++;
-  }
-  return [...byCountry.values()].sort((a, b) => (a.country < b.country ? -1 : a.country > b.country ? 1 : 0));
-}
-
-export interface AuditSummary {
-  rowsRead: number;
-  kept: number;
-  excluded: number;
-  /** Rows excluded with each reason (a row can have several reasons). */
-  excludedByReason: Record<string, number>;
-  perSource: { sourceFile: string; rowsRead: number; kept: number; excluded: number; droppedPersonalColumns: string[]; droppedColumns: DroppedColumn[] }[];
-}
-
 /** What summariseAudit needs of a table: its file, how many rows were read, what was dropped. */
 export interface AuditedTable {
   sourceFile: string;
@@ -243,21 +198,4 @@ export function summariseAudit(tables: readonly AuditedTable[], audit: readonly 
   for (const row of audit) for (const reason of row.reasons) summary.excludedByReason[reason] = (summary.excludedByReason[reason] ?? 0) + 1;
   summary.excludedByReason = Object.fromEntries(Object.entries(summary.excludedByReason).sort(([a], [b]) => a.localeCompare(b)));
   return summary;
-}
-
-/**
- * Reads back what the normalise stage wrote, for the analyse stage and the API: the Arrow files
- * of the respondents and answers when there are, else respondents.csv and answers.csv (an out
- * folder written before the Arrow files existed).
- */
-export function readNormalisedWave(ctx: RunContext): NormalisedWave {
-  const files = normalisedFiles(ctx);
-  const { answersLayout: _layout, ...meta } = JSON.parse(readFileSync(files.meta, 'utf8')) as Pick<NormalisedWave, 'wave' | 'scale' | 'regionScheme' | 'warnings'> & { answersLayout?: string };
-  const respondents = existsSync(files.respondentsArrow)
-    ? readRespondentsArrow(files.respondentsArrow)
-    : respondentsFromCsv(readFileSync(files.respondents, 'utf8'));
-  const answers = existsSync(files.answersArrow)
-    ? readAnswerTableArrow(files.answersArrow)
-    : answersFromCsv(readFileSync(files.answers, 'utf8'), respondents, ctx.framework.competencies.map((c) => c.id), meta.scale);
-  return { ...meta, respondents, answers, audit: [] };
 }

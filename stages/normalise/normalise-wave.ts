@@ -21,7 +21,7 @@ import type {
 import { DIMENSIONS } from '../../contracts/types.ts';
 import { ABSENT_CODE, DIMENSION_COUNT, MISSING_CODE_BASE, levelCodeOf, missingCode, scaleLevels } from '../../contracts/answer-table.ts';
 import { ValidationError } from '../../contracts/errors.ts';
-import { resolveColumns, type ResolvedColumns } from './resolve-columns.ts';
+import { resolveColumns, type ResolvedColumns } from '../../contracts/codebook/resolve-columns.ts';
 import { checkWeights } from './check-weights.ts';
 import { makeAnswerRecoder } from './recode-answer.ts';
 import { spssAwareRecoder, spssColumnInfo } from './spss-answers.ts';
@@ -33,8 +33,8 @@ import { isIncomplete, parseFinished } from './quality/incomplete.ts';
 import { speederThreshold } from './quality/speeders.ts';
 import { isStraightLiner } from './quality/straight-liners.ts';
 import { findDuplicates, gridRowKeys } from './quality/duplicates.ts';
-import { countryResolver, suggestCountries } from './countries.ts';
-import { regionOf } from './regions.ts';
+import { countryResolver, suggestCountries } from '../../contracts/countries/countries.ts';
+import { regionOf } from '../../contracts/countries/regions.ts';
 import { countryMessages, normaliseMessages } from '../../contracts/messages/index.ts';
 
 export interface NormaliseOptions {

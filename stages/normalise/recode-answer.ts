@@ -1,5 +1,5 @@
 import type { MissingReason, ScaleDefinition } from '../../contracts/types.ts';
-import { normaliseLabel } from './normalise-label.ts';
+import { normaliseLabel } from '../../contracts/codebook/normalise-label.ts';
 
 /** An answer cell as the data model sees it: a value on the scale, or missing with a reason. */
 export type RecodedAnswer = { value: number; missing: null } | { value: null; missing: MissingReason };

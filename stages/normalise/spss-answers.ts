@@ -1,5 +1,5 @@
 import type { RawTable } from '../../contracts/types.ts';
-import type { SpssColumnInfo, SpssMissingValues } from '../ingest/ingest-types.ts';
+import type { SpssColumnInfo, SpssMissingValues } from '../../contracts/ingest-types.ts';
 import type { RecodedAnswer } from './recode-answer.ts';
 
 /**

@@ -4,9 +4,9 @@
  * wall-clock time, no run timings), so the same inputs give byte-identical files.
  */
 import { existsSync, readFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
-import type { RunContext, StageDefinition } from '../../runner/run.ts';
-import { packageVersions } from '../../runner/package-versions.ts';
+import { join } from 'node:path';
+import type { RunContext, StageDefinition } from '../../contracts/stage.ts';
+import { packageVersions } from '../../io/package-versions.ts';
 import type { Respondent } from '../../contracts/types.ts';
 import type { CountryRespondents, ReportInput } from './report-input.ts';
 import type { FigureFormat, RenderedFigure } from './render-figure.ts';
@@ -14,22 +14,18 @@ import { writeFileAtomic } from '../../io/atomic-write.ts';
 import { checkOutputPaths } from '../../io/output-paths.ts';
 import { fileHashesFile, loadFileHashes, sha256File } from '../../io/hash.ts';
 import { respondentsFromCsv } from '../../io/table-files.ts';
-import { countryDisplayName } from '../normalise/regions.ts';
-import { analysisFiles, readAnalysis } from '../analyse/analyse-stage.ts';
-import { countRespondents, normalisedFiles, type AuditSummary, type RespondentCount } from '../normalise/normalise-stage.ts';
+import { countryDisplayName } from '../../contracts/countries/regions.ts';
+import { analysisFiles, figureFiles, figureIndexFile, htmlReportFile, normalisedFiles, reportFile, siblingWaveDir } from '../../io/wave-layout.ts';
+import { readAnalysis } from '../../io/read-stage-outputs.ts';
+import { countRespondents, type AuditSummary, type RespondentCount } from '../../contracts/stage-outputs.ts';
+
+export { figureFiles, htmlReportFile, reportFile };
 import { UsageError } from '../../contracts/errors.ts';
 import { relative } from 'node:path';
 
 const previousOutDir = (ctx: RunContext) =>
-  ctx.wave.config.previousWave ? resolve(ctx.outDir, '..', ctx.wave.config.previousWave) : null;
+  ctx.wave.config.previousWave ? siblingWaveDir(ctx.outDir, ctx.wave.config.previousWave) : null;
 
-export const reportFile = (ctx: RunContext) => join(ctx.outDir, 'report.pdf');
-export const htmlReportFile = (ctx: RunContext) => join(ctx.outDir, 'report.html');
-export const figureFiles = (outDir: string, id: string) => ({
-  vl: join(outDir, 'figures', `${id}.vl.json`),
-  svg: join(outDir, 'figures', `${id}.svg`),
-  png: join(outDir, 'figures', `${id}.png`),
-});
 
 export const renderStage: StageDefinition = {
   name: 'render',
@@ -69,8 +65,6 @@ export const renderStage: StageDefinition = {
     return { rowsIn: input.analysis.estimates.length, rowsOut: figures.length + 1, warnings: [] };
   },
 };
-
-const figureIndexFile = (outDir: string) => join(outDir, 'figures', 'index.json');
 
 function writtenFigureIds(outDir: string): string[] {
   const file = figureIndexFile(outDir);

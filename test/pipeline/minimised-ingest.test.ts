@@ -8,7 +8,8 @@ import { describe, expect, it } from 'vitest';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createContext } from '../../runner/context.ts';
-import { whyStale, readManifest, STAGES } from '../../runner/run.ts';
+import { whyStale, readManifest } from '../../runner/run.ts';
+import { WAVE_STAGES } from '../../commands/wave-stages.ts';
 import { ingestStage, readIngestedMeta } from '../../stages/ingest/ingest-stage.ts';
 import { normaliseStage } from '../../stages/normalise/normalise-stage.ts';
 import { runCommand } from '../../commands/run-command.ts';
@@ -78,7 +79,7 @@ describe('minimised ingest', () => {
     writeWave(join(dir, 'a'), ['comment']);
     const changed = createContext({ config, out, log: quiet });
     expect(await whyStale(changed, ingestStage, before)).toMatch(/param/i);
-    expect(STAGES[0]).toBe(ingestStage);
+    expect(WAVE_STAGES[0]).toBe(ingestStage);
   }, 120_000);
 
   it('stops ingest, naming the source, when the codebook has no entry for it', async () => {

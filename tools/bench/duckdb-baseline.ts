@@ -32,8 +32,8 @@
 import { openSync, readSync, closeSync } from 'node:fs';
 import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
 import { loadWave } from '../../contracts/config.ts';
-import { countryLookupTable } from '../../stages/normalise/countries.ts';
-import { countryTable, regionOf } from '../../stages/normalise/regions.ts';
+import { countryLookupTable } from '../../contracts/countries/countries.ts';
+import { countryTable, regionOf } from '../../contracts/countries/regions.ts';
 import type { RegionScheme } from '../../contracts/types.ts';
 
 export interface DuckDbEstimate {

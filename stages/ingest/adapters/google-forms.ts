@@ -6,7 +6,7 @@
  * choice labels may themselves contain ", "). A title used twice gives a duplicate header,
  * made unique as `Title (2)`. Key and label are both the title.
  */
-import type { ExportAdapter } from '../ingest-types.ts';
+import type { ExportAdapter } from '../../../contracts/ingest-types.ts';
 import { finishColumns, headerCell, headerWidth } from './column-keys.ts';
 
 export const googleFormsAdapter: ExportAdapter = {

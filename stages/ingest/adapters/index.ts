@@ -1,6 +1,6 @@
 /** The table adapters by format (SPSS has its own reader, adapters/spss.ts). */
 import type { ExportFormat } from '../../../contracts/types.ts';
-import type { ExportAdapter } from '../ingest-types.ts';
+import type { ExportAdapter } from '../../../contracts/ingest-types.ts';
 import { genericAdapter } from './generic.ts';
 import { googleFormsAdapter } from './google-forms.ts';
 import { koboAdapter } from './kobo.ts';

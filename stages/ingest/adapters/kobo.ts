@@ -9,7 +9,7 @@
  * Key is the full path (it is unique and is what the form defines); label is empty.
  * Reference: KoboToolbox help, "Exporting and downloading your data" (support.kobotoolbox.org/export_download.html).
  */
-import type { ExportAdapter } from '../ingest-types.ts';
+import type { ExportAdapter } from '../../../contracts/ingest-types.ts';
 import { singleHeaderRow } from './column-keys.ts';
 
 /** The value Kobo writes in CSV for a question that was not shown. */

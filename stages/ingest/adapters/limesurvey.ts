@@ -8,7 +8,7 @@
  * 0 is "not selected" and blank is "not shown") are kept as written for normalise to interpret.
  * Reference: LimeSurvey manual, "Exporting results" (manual.limesurvey.org/Exporting_results).
  */
-import type { ExportAdapter } from '../ingest-types.ts';
+import type { ExportAdapter } from '../../../contracts/ingest-types.ts';
 import { limeCodeDotHeading } from '../detect-format.ts';
 import { finishColumns, headerCell, headerWidth } from './column-keys.ts';
 

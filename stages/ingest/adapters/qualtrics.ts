@@ -10,7 +10,7 @@
  * Reference: Qualtrics, "Understanding your dataset" (qualtrics.com/support/survey-platform/data-and-analysis-module/data/download-data/understanding-your-dataset/).
  */
 import type { RawColumn } from '../../../contracts/types.ts';
-import type { ExportAdapter, HeaderLayout } from '../ingest-types.ts';
+import type { ExportAdapter, HeaderLayout } from '../../../contracts/ingest-types.ts';
 import { finishColumns, headerCell, headerWidth } from './column-keys.ts';
 
 const IMPORT_ID_VALUE = /["']ImportId["']\s*:\s*["']([^"']*)["']/;

@@ -17,7 +17,7 @@
 import { readFileSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import type { RawColumn } from '../../../contracts/types.ts';
-import type { SpssColumnInfo, SpssMissingValues } from '../ingest-types.ts';
+import type { SpssColumnInfo, SpssMissingValues } from '../../../contracts/ingest-types.ts';
 import { countSpssCases, type SpssCaseCount } from './spss-case-count.ts';
 
 // sav-reader is CommonJS with a require-only "exports" map, so ESM `import` cannot resolve it.

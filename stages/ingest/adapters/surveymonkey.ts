@@ -8,7 +8,7 @@
  * Reference: SurveyMonkey help, "Understanding exported data" (help.surveymonkey.com/en/surveymonkey/analyze/export-format/).
  */
 import type { RawColumn } from '../../../contracts/types.ts';
-import type { ExportAdapter } from '../ingest-types.ts';
+import type { ExportAdapter } from '../../../contracts/ingest-types.ts';
 import { finishColumns, headerCell, headerWidth } from './column-keys.ts';
 
 const SINGLE_ANSWER_LABELS = new Set(['response', 'open-ended response']);

@@ -1,4 +1,4 @@
-import { normaliseLabel } from '../normalise-label.ts';
+import { normaliseLabel } from '../../../contracts/codebook/normalise-label.ts';
 
 /**
  * Attention checks (instructed-response items such as "please select 'Strongly agree'"): a

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { draftCodebook, REVIEW_THRESHOLD } from '../../../commands/codebook/draft-codebook.ts';
 import { readExport } from '../../../stages/ingest/read-export.ts';
-import { resolveColumns } from '../../../stages/normalise/resolve-columns.ts';
+import { resolveColumns } from '../../../contracts/codebook/resolve-columns.ts';
 import { loadFramework } from '../../../contracts/config.ts';
 import { REPO_ROOT } from '../../../runner/context.ts';
 import type { Codebook, RawColumn, RawTable, SourceCodebook } from '../../../contracts/types.ts';

@@ -12,7 +12,7 @@ import { REPO_ROOT } from '../../../runner/context.ts';
 import { UsageError, ValidationError } from '../../../contracts/errors.ts';
 import { parseOwnCsv } from '../../../io/csv-read.ts';
 import { formatEstimate, formatInterval } from '../../../stages/render/format.ts';
-import { assembleCurriculumReport } from '../../../stages/render/curriculum/assemble-curriculum-report.ts';
+import { assembleCurriculumReport } from '../../../commands/curriculum/report/assemble-curriculum-report.ts';
 import { loadWave, loadFramework } from '../../../contracts/config.ts';
 import { readPdf } from '../../helpers/read-pdf.ts';
 import { readPdfStructure, structureProblems } from '../../helpers/pdf-structure.ts';

@@ -10,7 +10,7 @@ import { DIMENSIONS } from '../../../contracts/types.ts';
 import { DEFAULT_CONFIG } from '../../../contracts/config.ts';
 import { UsageError } from '../../../contracts/errors.ts';
 import { analyseWave } from '../../../stages/analyse/analyse-wave.ts';
-import { regionOf } from '../../../stages/normalise/regions.ts';
+import { regionOf } from '../../../contracts/countries/regions.ts';
 import { regionChain } from '../../../commands/curriculum/region-chain.ts';
 import { demandEstimates, peerCoverageAnswers } from '../../../commands/curriculum/gather-evidence.ts';
 import { compareCurriculum } from '../../../commands/curriculum/compare-curriculum.ts';

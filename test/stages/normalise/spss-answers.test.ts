@@ -5,7 +5,7 @@ import { isUserMissing, spssAwareRecoder, spssColumnInfo } from '../../../stages
 import { makeAnswerRecoder } from '../../../stages/normalise/recode-answer.ts';
 import { readExport } from '../../../stages/ingest/read-export.ts';
 import { REPO_ROOT } from '../../../runner/context.ts';
-import type { SpssColumnInfo } from '../../../stages/ingest/ingest-types.ts';
+import type { SpssColumnInfo } from '../../../contracts/ingest-types.ts';
 
 const recode = makeAnswerRecoder({
   min: 1, max: 5,

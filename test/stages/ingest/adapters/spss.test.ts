@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { readExport } from '../../../../stages/ingest/read-export.ts';
 import { missingValuesOf, spssDateText } from '../../../../stages/ingest/adapters/spss.ts';
-import type { IngestedTable } from '../../../../stages/ingest/ingest-types.ts';
+import type { IngestedTable } from '../../../../contracts/ingest-types.ts';
 import { countSpssCases } from '../../../../stages/ingest/adapters/spss-case-count.ts';
 import { ValidationError } from '../../../../contracts/errors.ts';
 import { readFileSync } from 'node:fs';

@@ -3,8 +3,8 @@
  * it" and "limits of the data". Kept apart from the layout so tests and the PDF quote the same
  * strings, and numbers go through stages/render/format.ts like everywhere else.
  */
-import type { CurriculumComparison, CurriculumRow } from '../../../commands/curriculum/compare-curriculum.ts';
-import { formatEstimate } from '../format.ts';
+import type { CurriculumComparison, CurriculumRow } from '../compare-curriculum.ts';
+import { formatEstimate } from '../../../stages/render/format.ts';
 
 export interface CurriculumTextContext {
   minN: number;

@@ -1,7 +1,7 @@
-import type { RawTable, SourceCodebook } from '../../contracts/types.ts';
-import { ValidationError } from '../../contracts/errors.ts';
+import type { RawTable, SourceCodebook } from '../types.ts';
+import { ValidationError } from '../errors.ts';
 import { normaliseLabel } from './normalise-label.ts';
-import { shortText } from '../../contracts/messages/quote-cell.ts';
+import { shortText } from '../messages/quote-cell.ts';
 
 export interface ResolvedColumns {
   respondentId: number;

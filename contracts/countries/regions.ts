@@ -1,7 +1,7 @@
 /**
  * Country → region under each reporting scheme, from the committed table
  * data/regions/countries.json (built by tools/generate/build-country-table.ts), or from a
- * user-supplied custom mapping (format: data/regions/custom-example.json).
+ * user-supplied custom mapping (format: data/regions/custom-example.json; read in custom-regions.ts).
  *
  * Two residual labels keep every respondent countable: `Unknown` when the country could not be
  * resolved (the Respondent contract), `Other` when the country is known but the scheme places it
@@ -9,11 +9,7 @@
  * a custom mapping may leave countries out).
  */
 import { readFileSync } from 'node:fs';
-import type { CountryRecord, RegionScheme } from '../../contracts/types.ts';
-import { ValidationError } from '../../contracts/errors.ts';
-import * as messages from '../../contracts/messages/countries.ts';
-// A cycle (countries.ts reads the table from here); safe because each side only calls the other inside functions.
-import { resolveCountry } from './countries.ts';
+import type { CountryRecord, RegionScheme } from '../types.ts';
 
 /** A row of countries.json: the shared CountryRecord plus a short display name where the UN name is long. */
 export type CountryTableRecord = CountryRecord & { shortName?: string };
@@ -87,49 +83,4 @@ export function regionsOf(scheme: RegionScheme | CustomRegionScheme): string[] {
   for (const record of countryTable()) if (record.subRegion) subRegions.set(record.subRegion, record.region);
   const regionRank = (subRegion: string) => M49_REGION_ORDER.indexOf(subRegions.get(subRegion)!);
   return [...subRegions.keys()].sort((a, b) => regionRank(a) - regionRank(b) || a.localeCompare(b));
-}
-
-/**
- * Validates a parsed custom mapping ({ countries: {alpha2: region}, order?: [...] }). Collects
- * every problem and throws one ValidationError naming the file and each offending key; a key that
- * is a country name ("Netherlands") gets its code as a did-you-mean hint.
- */
-export function parseCustomRegionMapping(json: unknown, file: string): CustomRegionScheme {
-  const isObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
-  if (!isObject(json) || !isObject(json.countries)) throw new ValidationError(messages.customMappingNotObject(), { file });
-  const problems: { message: string; where: { file: string; column?: string } }[] = [];
-  const custom: Record<string, string> = {};
-  for (const [key, region] of Object.entries(json.countries)) {
-    const alpha2 = key.trim().toUpperCase();
-    if (!countryRecord(alpha2) || alpha2.length !== 2) {
-      problems.push({ message: messages.customMappingUnknownCode(key, resolveCountry(key).alpha2), where: { file } });
-    } else if (alpha2 in custom) {
-      problems.push({ message: messages.customMappingDuplicateCode(key), where: { file } });
-    } else if (typeof region !== 'string' || region.trim() === '') {
-      problems.push({ message: messages.customMappingBadRegion(key), where: { file } });
-    } else {
-      custom[alpha2] = region.trim();
-    }
-  }
-  let order: string[] | undefined;
-  if (json.order !== undefined) {
-    order = Array.isArray(json.order) ? json.order.filter((region): region is string => typeof region === 'string') : [];
-    for (const region of new Set(Object.values(custom))) {
-      if (!order.includes(region)) problems.push({ message: messages.customMappingRegionNotInOrder(region), where: { file } });
-    }
-  }
-  if (problems.length === 1) throw new ValidationError(problems[0].message, problems[0].where);
-  if (problems.length > 1) throw ValidationError.many(problems);
-  return order ? { custom, order } : { custom };
-}
-
-/** Reads and validates a custom mapping file (the one file read this module does, at config time). */
-export function loadCustomRegionMapping(file: string): CustomRegionScheme {
-  let json: unknown;
-  try {
-    json = JSON.parse(readFileSync(file, 'utf8'));
-  } catch (error) {
-    throw new ValidationError(messages.customMappingUnreadable((error as Error).message), { file });
-  }
-  return parseCustomRegionMapping(json, file);
 }

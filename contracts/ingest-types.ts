@@ -2,7 +2,7 @@
  * Types local to the ingest stage. They extend the shared contract (contracts/types.ts) without
  * changing it: an `IngestedTable` is a RawTable, so later stages can ignore the extra fields.
  */
-import type { ExportFormat, RawColumn, RawTable, SourceCodebook } from '../../contracts/types.ts';
+import type { ExportFormat, RawColumn, RawTable, SourceCodebook } from './types.ts';
 
 /** What readExport / streamExport take. `format` overrides detection (WaveSource.format). */
 export interface ExportInput {

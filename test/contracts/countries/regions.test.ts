@@ -8,11 +8,10 @@ import {
   countryDisplayName,
   countryRecord,
   countryTable,
-  loadCustomRegionMapping,
-  parseCustomRegionMapping,
   regionOf,
   regionsOf,
-} from '../../../stages/normalise/regions.ts';
+} from '../../../contracts/countries/regions.ts';
+import { loadCustomRegionMapping, parseCustomRegionMapping } from '../../../contracts/countries/custom-regions.ts';
 import { ValidationError } from '../../../contracts/errors.ts';
 
 const repoRoot = resolve(fileURLToPath(import.meta.url), '../../../..');

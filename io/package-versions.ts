@@ -1,8 +1,4 @@
-/**
- * Versions of the project's direct dependencies as installed, for provenance (manifest, report).
- * Its own module so the render stage can use it without importing the runner, which imports the
- * render stage: that cycle left `renderStage` uninitialised when `skillgap figures` loaded it first.
- */
+/** Versions of the project's direct dependencies as installed, for provenance (manifest, report). */
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 

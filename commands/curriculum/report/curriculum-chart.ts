@@ -7,9 +7,9 @@
  */
 import type { TopLevelSpec } from 'vega-lite';
 import type { WaveConfig } from '../../../contracts/types.ts';
-import type { CurriculumComparison } from '../../../commands/curriculum/compare-curriculum.ts';
-import { buildDumbbellChart, type DumbbellPair } from '../figures/dumbbell.ts';
-import { POPULATION_COLOURS } from '../theme.ts';
+import type { CurriculumComparison } from '../compare-curriculum.ts';
+import { buildDumbbellChart, type DumbbellPair } from '../../../stages/render/figures/dumbbell.ts';
+import { POPULATION_COLOURS } from '../../../stages/render/theme.ts';
 
 export function buildCurriculumChart(comparison: CurriculumComparison, config: WaveConfig): TopLevelSpec {
   const pairs: DumbbellPair[] = comparison.rows.flatMap((row) =>

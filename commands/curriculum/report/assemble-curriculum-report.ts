@@ -14,19 +14,19 @@
  * Figure whose alternative text gives its main values (stages/render/figure-alt-text.ts).
  */
 import type { Competency, WaveConfig } from '../../../contracts/types.ts';
-import type { CurriculumComparison, CurriculumRow } from '../../../commands/curriculum/compare-curriculum.ts';
-import { countryDisplayName } from '../../normalise/regions.ts';
-import { formatCount, formatEstimate, formatInterval } from '../format.ts';
-import { drawMarkdown } from '../pdf/draw-markdown.ts';
-import { drawSvg } from '../pdf/draw-svg.ts';
-import { drawTable } from '../pdf/draw-table.ts';
-import { COLOURS, CONTENT_BOTTOM, CONTENT_WIDTH, FONTS, PAGE, createReportDocument, drawRunningHeaders, ensureSpace, reportDate } from '../pdf/page-layout.ts';
-import { tagContent, tagHeading } from '../pdf/structure.ts';
-import { renderSpecToSvg } from '../render-figure.ts';
+import type { CurriculumComparison, CurriculumRow } from '../compare-curriculum.ts';
+import { countryDisplayName } from '../../../contracts/countries/regions.ts';
+import { formatCount, formatEstimate, formatInterval } from '../../../stages/render/format.ts';
+import { drawMarkdown } from '../../../stages/render/pdf/draw-markdown.ts';
+import { drawSvg } from '../../../stages/render/pdf/draw-svg.ts';
+import { drawTable } from '../../../stages/render/pdf/draw-table.ts';
+import { COLOURS, CONTENT_BOTTOM, CONTENT_WIDTH, FONTS, PAGE, createReportDocument, drawRunningHeaders, ensureSpace, reportDate } from '../../../stages/render/pdf/page-layout.ts';
+import { tagContent, tagHeading } from '../../../stages/render/pdf/structure.ts';
+import { renderSpecToSvg } from '../../../stages/render/render-figure.ts';
 import { buildCurriculumChart } from './curriculum-chart.ts';
-import { curriculumChartAltText } from '../figure-alt-text.ts';
-import type { FrameworkActions } from '../../../commands/curriculum/compare-curriculum.ts';
-import type { UnitActionRow } from '../../../commands/curriculum/framework-profile.ts';
+import { curriculumChartAltText } from '../../../stages/render/figure-alt-text.ts';
+import type { FrameworkActions } from '../compare-curriculum.ts';
+import type { UnitActionRow } from '../framework-profile.ts';
 import { basisSentences, howToReadMarkdown, limitsMarkdown, topActionSentence, type CurriculumTextContext } from './curriculum-text.ts';
 
 export interface CurriculumReportInput {

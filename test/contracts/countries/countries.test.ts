@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { checkCountryAliases, countryKey, countryResolver, editDistance, resolveCountry, suggestCountries } from '../../../stages/normalise/countries.ts';
-import { countryTable } from '../../../stages/normalise/regions.ts';
+import { checkCountryAliases, countryKey, countryResolver, editDistance, resolveCountry, suggestCountries } from '../../../contracts/countries/countries.ts';
+import { countryTable } from '../../../contracts/countries/regions.ts';
 import { unknownCountry } from '../../../contracts/messages/countries.ts';
 
 /** Every variant the brief lists, with the code it must resolve to. */

@@ -1,0 +1,40 @@
+/**
+ * The contract between the runner and a stage: what a stage declares (its files, parameters and
+ * code) and what a run of it is given. The stages implement it (stages/<stage>/<stage>-stage.ts);
+ * the runner (runner/run.ts) is given the list of stages and imports none of them.
+ */
+import type { CompetencyFramework, Warning } from './types.ts';
+import type { LoadedWave } from './config.ts';
+
+export type StageName = 'ingest' | 'normalise' | 'analyse' | 'render';
+
+/** What a stage run is given: where things are, and its side effects (log, clock) injected. */
+export interface RunContext {
+  /** Repository root: code, data/, docs/. */
+  root: string;
+  /** out/<wave>. */
+  outDir: string;
+  wave: LoadedWave;
+  framework: CompetencyFramework;
+  log: (line: string) => void;
+  clock: () => number;
+}
+
+export interface StageReport {
+  rowsIn: number;
+  rowsOut: number;
+  warnings: Warning[];
+}
+
+export interface StageDefinition {
+  name: StageName;
+  /** Bump when the stage's outputs change meaning without its code changing. */
+  version: string;
+  /** Source folders/files (relative to the root) whose contents are the stage's code. */
+  codePaths: string[];
+  inputs(ctx: RunContext): string[];
+  outputs(ctx: RunContext): string[];
+  parameters(ctx: RunContext): unknown;
+  run(ctx: RunContext): Promise<StageReport>;
+}
+
