@@ -14,7 +14,7 @@ export const DEFAULT_CONFIG: Omit<WaveConfig, 'wave' | 'title' | 'reportDate' | 
   regionScheme: 'un-m49-region',
   quality: { dropDuplicates: true, minProgress: 100, speederFraction: 0.33, straightLineMinItems: 8, minAnsweredItems: 1, attentionChecks: true },
   suppression: { minN: 5, lowReliabilityN: 10, effectiveN: false, protectionShare: 0.5 },
-  analysis: { ipaCrosshair: 'grand-mean', bootstrapReplicates: 200, seed: 1, weightCap: 5 },
+  analysis: { ipaCrosshair: 'grand-mean', seed: 1, weightCap: 5 },
 };
 
 export interface LoadedWave {

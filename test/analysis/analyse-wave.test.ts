@@ -90,9 +90,9 @@ describe('small-cell suppression', () => {
     // Move three industry and three education respondents into a tiny region.
     const tiny = [0, 1, 2, 300, 301, 302];
     for (const index of tiny) wave.respondents[index].region = 'Oceania';
-    const result = analyseWave(wave, testConfig({ bootstrapReplicates: 50 }));
+    const result = analyseWave(wave, testConfig());
     // The hidden values, computed with the region's minimum n lowered to 1:
-    const revealed = analyseWave(wave, testConfig({ bootstrapReplicates: 50 }, { minN: 1, lowReliabilityN: 1 }));
+    const revealed = analyseWave(wave, testConfig({}, { minN: 1, lowReliabilityN: 1 }));
     const hidden = new Set<number>();
     for (const row of revealed.estimates.filter((row) => row.region === 'Oceania')) [row.mean, row.se, row.sd, row.ciLow, row.ciHigh, row.top2Share].forEach((value) => Number.isFinite(value) && hidden.add(value));
     for (const row of revealed.tests.filter((row) => row.region === 'Oceania')) [row.statistic, row.pValue, row.effectSize].forEach((value) => Number.isFinite(value) && hidden.add(value));
@@ -116,7 +116,7 @@ describe('small-cell suppression', () => {
 
 describe('compareWaves and the data package', () => {
   it('computes the change of each gap with an independent-samples CI and top-5 movements', () => {
-    const config = testConfig({ bootstrapReplicates: 20 });
+    const config = testConfig();
     const first = analyseWave(syntheticWave({ respondentsPerPopulation: 200, competencies: 8, regions: ['Europe'], seed: 1 }), config);
     const second = analyseWave(syntheticWave({ respondentsPerPopulation: 200, competencies: 8, regions: ['Europe'], seed: 2 }), config);
     const rows = compareWaves(first, second);
