@@ -71,7 +71,7 @@ export async function streamExport(input: ExportInput, onBatch: BatchHandler, op
   const sha256 = await hashFile(file);
   const base = { sourceId: input.sourceId, sourceFile: file, sha256 };
   if (kind === 'sav') return streamSav(input, onBatch, base, redactCells, codebook);
-  // A workbook. exceljs is imported only here: loading it costs ≈ 0.2 s, paid by every ingest worker otherwise.
+  // A workbook. The XLSX reader (unzipper, saxes) is imported only here, so a CSV-only worker never loads it.
   const assembler = new TableAssembler({ file, kind: 'sheet', forcedFormat: input.format, onBatch, redactCells, codebook });
   const { streamXlsxRecords } = await import('./read-xlsx.ts');
   await streamXlsxRecords(file, file, (records, rowNumbers) => assembler.push(records, rowNumbers));

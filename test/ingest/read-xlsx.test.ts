@@ -229,6 +229,16 @@ describe('streamXlsxRecords: cell text as the whole-workbook reader gave it', ()
   });
 });
 
+describe('the libraries of the XLSX reader', () => {
+  it('are used through their public entry points only (no exceljs, no private `package/lib/…` modules)', () => {
+    const imported = ['read-xlsx.ts', 'xlsx-workbook-parts.ts'].flatMap((source) => {
+      const text = readFileSync(new URL(`../../pipeline/ingest/${source}`, import.meta.url), 'utf8');
+      return [...text.matchAll(/(?:from\s+|require\(|import\()\s*'([^']+)'/g)].map((match) => match[1]).filter((name) => !name.startsWith('.') && !name.startsWith('node:'));
+    });
+    expect(imported.sort()).toEqual(['saxes', 'unzipper']);
+  });
+});
+
 describe('streamXlsxRecords at scale', () => {
   it('50,000 rows: the same records as the whole-workbook reader, in batches, with non-ASCII text across chunk boundaries', async () => {
     const path = join(tempDir(), 'large.xlsx');
