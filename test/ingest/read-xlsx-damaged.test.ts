@@ -3,13 +3,13 @@
  * (issue 12): an unclosed row, rows repeated or out of order, a worksheet cut short, a cell
  * pointing at a shared string the workbook lacks, XML the parser rejects.
  */
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { streamXlsxRecords } from '../../pipeline/ingest/read-xlsx.ts';
 import { ValidationError } from '../../pipeline/errors.ts';
-import { writeStoredZip } from './xlsx-handmade-zip.ts';
+import { writeZip } from '../../fuzz/zip-entries.ts';
 
 const main = 'http://schemas.openxmlformats.org/spreadsheetml/2006/main';
 const relationships = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
@@ -18,14 +18,14 @@ const sharedStrings = `<?xml version="1.0" encoding="UTF-8"?><sst xmlns="${main}
 
 function workbook(sheetData: string, parts: { sharedStrings?: string; workbookPr?: string; styles?: string } = {}): string {
   const path = join(mkdtempSync(join(tmpdir(), 'skillgap-xlsx-damaged-')), 'book.xlsx');
-  writeStoredZip(path, [
+  writeFileSync(path, writeZip([
     ['_rels/.rels', `<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="${relationships}/officeDocument" Target="xl/workbook.xml"/></Relationships>`],
     ['xl/workbook.xml', `<?xml version="1.0" encoding="UTF-8"?><workbook xmlns="${main}" xmlns:r="${relationships}">${parts.workbookPr ?? ''}<sheets><sheet name="Responses" sheetId="1" r:id="rId1"/></sheets></workbook>`],
     ['xl/_rels/workbook.xml.rels', `<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="${relationships}/worksheet" Target="worksheets/sheet1.xml"/><Relationship Id="rId3" Type="${relationships}/sharedStrings" Target="sharedStrings.xml"/></Relationships>`],
     ['xl/sharedStrings.xml', parts.sharedStrings ?? sharedStrings],
     ...(parts.styles ? [['xl/styles.xml', parts.styles] as [string, string]] : []),
     ['xl/worksheets/sheet1.xml', `<?xml version="1.0" encoding="UTF-8"?><worksheet xmlns="${main}">${sheetData}`],
-  ]);
+  ], { stored: true }));
   return path;
 }
 

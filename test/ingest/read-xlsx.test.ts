@@ -13,7 +13,7 @@ import { ValidationError } from '../../pipeline/errors.ts';
 import { readExport } from '../../pipeline/ingest/read-export.ts';
 import { streamXlsxRecords, XLSX_BATCH_ROWS } from '../../pipeline/ingest/read-xlsx.ts';
 import { readXlsxRecordsWhole } from './xlsx-whole-workbook-oracle.ts';
-import { writeStoredZip } from './xlsx-handmade-zip.ts';
+import { writeZip } from '../../fuzz/zip-entries.ts';
 
 const tempDir = () => mkdtempSync(join(tmpdir(), 'skillgap-xlsx-'));
 
@@ -76,7 +76,7 @@ describe('streamXlsxRecords: cell text as the whole-workbook reader gave it', ()
     const main = 'http://schemas.openxmlformats.org/spreadsheetml/2006/main';
     const relationships = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
     const path = join(tempDir(), 'handmade.xlsx');
-    writeStoredZip(path, [
+    writeFileSync(path, writeZip([
       [
         '[Content_Types].xml',
         '<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">' +
@@ -116,7 +116,7 @@ describe('streamXlsxRecords: cell text as the whole-workbook reader gave it', ()
           '<xf numFmtId="14" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/><xf numFmtId="164" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/></cellXfs></styleSheet>',
       ],
       ...(trailingEntry ? [['docProps/core.xml', '<?xml version="1.0" encoding="UTF-8"?><cp:coreProperties xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata/core-properties"/>'] as [string, string]] : []),
-    ]);
+    ], { stored: true }));
     const whole = await readXlsxRecordsWhole(path, path);
     const streamed = await streamAll(path);
     expect(streamed.records).toEqual(whole.records);
