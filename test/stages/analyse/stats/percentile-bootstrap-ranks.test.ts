@@ -57,7 +57,7 @@ describe('percentile bootstrap of MWDS ranks', () => {
   });
 
   it('reproduces the intervals of the WebAssembly kernel it replaced, bit for bit', () => {
-    // Pinned from the previous kernel (stages/analyse/stats/bootstrap-rank-interval.ts with its WebAssembly
+    // Pinned from the previous kernel (analysis/stats/bootstrap-rank-interval.ts, before the restructure, with its WebAssembly
     // SIMD scatter, removed in issue 18) on this input; the two agreed on every cell of 30 simulated
     // waves of tools/bench/coverage-ranks.ts's shape (1,200 cells, Object.is equality).
     const intervals = percentileBootstrapRanks(simulatedInput(200));
