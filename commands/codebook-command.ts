@@ -9,7 +9,7 @@
  * (stderr). Returns the draft document, so notebooks get the same data.
  */
 import { existsSync } from 'node:fs';
-import { basename, dirname, extname, join, resolve } from 'node:path';
+import { basename, dirname, extname, join, relative, resolve, sep } from 'node:path';
 import { UsageError } from '../contracts/errors.ts';
 import { loadFramework, readJsonFile } from '../contracts/config.ts';
 import { REPO_ROOT } from '../runner/context.ts';
@@ -42,6 +42,8 @@ export interface CodebookInitOptions {
 
 /** The written draft: a Codebook (wave, scale, sources) plus what the reviewer must look at. */
 export interface CodebookDraftDocument {
+  /** Relative path of schemas/codebook.schema.json from the draft's folder, so editors complete and check it. */
+  $schema: string;
   wave: string;
   scale: ScaleDefinition;
   sources: SourceCodebook[];
@@ -93,6 +95,7 @@ export async function codebookInitCommand(options: CodebookInitOptions): Promise
 
   const first = drafted[0];
   const document: CodebookDraftDocument = {
+    $schema: schemaReference(root, options.out ? dirname(resolve(options.out)) : process.cwd()),
     wave: waveId(options) ?? 'draft',
     scale: scale.scale,
     sources: drafted.map(({ draft }) => draft.codebook),
@@ -122,6 +125,11 @@ export async function codebookInitCommand(options: CodebookInitOptions): Promise
     (options.write ?? ((chunk: string) => process.stdout.write(chunk)))(text);
   }
   return document;
+}
+
+/** The codebook schema's path relative to `folder` (forward slashes, as JSON Schema references are URIs). */
+function schemaReference(root: string, folder: string): string {
+  return relative(folder, join(root, 'schemas', 'codebook.schema.json')).split(sep).join('/');
 }
 
 /**

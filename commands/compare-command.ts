@@ -4,7 +4,7 @@
  * every gap between them with its CI and test, and the competencies entering or leaving the top 5
  * of each region's ranking.
  *
- *   <out>/compare/<A>-<B>/wave-change.csv   (columns as the wave-change resource of datapackage.json)
+ *   <out>/compare/<A>-<B>/wave-change.csv   (and datapackage.json, its Frictionless descriptor)
  *   <out>/compare/<A>-<B>/top-ranks.csv     (region, competency, movement: entered | left)
  */
 import { join, resolve } from 'node:path';
@@ -13,6 +13,7 @@ import { compareWaves } from '../stages/analyse/compare-waves.ts';
 import { askedDifferently } from '../stages/analyse/compare-asked.ts';
 import { runCommand } from './run-command.ts';
 import { readAnalysis } from '../stages/analyse/analyse-stage.ts';
+import { waveChangeResource } from '../stages/analyse/describe-analysis-tables.ts';
 import { formatCsv } from '../io/csv-write.ts';
 import { writeFileAtomic } from '../io/atomic-write.ts';
 import { UsageError } from '../contracts/errors.ts';
@@ -56,6 +57,8 @@ export async function compareCommand(options: CompareCommandOptions) {
   for (const warning of warnings) log(`  warning: ${warning}`);
   const dir = compareDir(outBase, previousWave, currentWave);
   writeFileAtomic(join(dir, 'wave-change.csv'), formatCsv(WAVE_CHANGE_COLUMNS, rows.map(waveChangeCells)));
+  const waveChangePackage = { profile: 'tabular-data-package', name: `skillgap-wave-change-${previousWave}-${currentWave}`.toLowerCase(), resources: [waveChangeResource()] };
+  writeFileAtomic(join(dir, 'datapackage.json'), JSON.stringify(waveChangePackage, null, 2) + '\n');
   const movements = rows.filter((row) => row.top5 === 'entered' || row.top5 === 'left');
   writeFileAtomic(join(dir, 'top-ranks.csv'), formatCsv(['region', 'competency', 'movement'], movements.map((row) => [row.region, row.competency, row.top5])));
 

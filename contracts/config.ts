@@ -1,6 +1,8 @@
 /**
  * Loads a wave's configuration (data/raw/<wave>/wave.json, or --config FILE) and its codebook,
- * fills defaults, and checks them, listing every problem at once.
+ * fills defaults, and checks them, listing every problem at once: first against their JSON Schemas
+ * (schemas/*.schema.json: keys, types, allowed values; json-schema/check-json-schema.ts), then what a schema
+ * cannot say (files that exist, ids used twice, country codes, the wave named on the command line).
  */
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
@@ -9,12 +11,13 @@ import { UsageError, ValidationError } from './errors.ts';
 import { runMessages } from './messages/index.ts';
 import { checkCountryAliases } from './countries/countries.ts';
 import { kindOfFile } from '../io/hash.ts';
+import { schemaProblems } from './json-schema/check-json-schema.ts';
 
 export const DEFAULT_CONFIG: Omit<WaveConfig, 'wave' | 'title' | 'reportDate' | 'sources' | 'codebook'> = {
   regionScheme: 'un-m49-region',
   quality: { dropDuplicates: true, minProgress: 100, speederFraction: 0.33, straightLineMinItems: 8, minAnsweredItems: 1, attentionChecks: true },
   suppression: { minN: 5, lowReliabilityN: 10, effectiveN: false, protectionShare: 0.5 },
-  analysis: { ipaCrosshair: 'grand-mean', bootstrapReplicates: 200, seed: 1, weightCap: 5 },
+  analysis: { ipaCrosshair: 'grand-mean', seed: 1, weightCap: 5 },
 };
 
 export interface LoadedWave {
@@ -72,7 +75,8 @@ export function loadWave(root: string, waveId: string | undefined, configPath?: 
     path = join(waveDir, 'wave.json');
     if (!existsSync(path)) throw new UsageError(runMessages.waveNotFound(waveId, waveDir));
   }
-  const raw = readJsonFile<Partial<WaveConfig>>(path, 'wave config');
+  // "$schema" is for editors (schemas/wave.schema.json); it is no part of the run's configuration.
+  const { $schema: _waveSchema, ...raw } = readJsonFile<Partial<WaveConfig> & { $schema?: string }>(path, 'wave config');
   const config: WaveConfig = {
     ...DEFAULT_CONFIG,
     ...raw,
@@ -82,30 +86,15 @@ export function loadWave(root: string, waveId: string | undefined, configPath?: 
   } as WaveConfig;
   const waveDir = dirname(path);
   checkIds(raw, path);
+  throwProblems(schemaProblems('wave', raw, path));
   const problems: string[] = [];
-  if (!config.wave) problems.push('"wave" (the wave id) is missing');
   if (waveId && config.wave && config.wave !== waveId) problems.push(`"wave" is "${config.wave}" but --wave is "${waveId}"`);
-  if (!config.reportDate || Number.isNaN(Date.parse(config.reportDate))) problems.push('"reportDate" must be an ISO date such as 2022-12-01');
-  if (!Array.isArray(config.sources) || config.sources.length === 0) problems.push('"sources" must list at least one export file');
-  if (!config.codebook) problems.push('"codebook" (path of the codebook) is missing');
-  if (!['un-m49-region', 'un-m49-subregion', 'un-regional-group'].includes(config.regionScheme)) {
-    problems.push(`"regionScheme" must be un-m49-region, un-m49-subregion or un-regional-group, not "${config.regionScheme}"`);
-  }
+  if (Number.isNaN(Date.parse(config.reportDate))) problems.push('"reportDate" must be an ISO date such as 2022-12-01');
   problems.push(...checkCountryAliases(config.countryAliases));
-  const { minN, effectiveN, protectionShare } = config.suppression;
-  if (!Number.isInteger(minN) || minN < 1) problems.push(`"suppression.minN" must be a whole number of at least 1, not ${JSON.stringify(minN)}`);
-  if (typeof effectiveN !== 'boolean') problems.push(`"suppression.effectiveN" must be true or false, not ${JSON.stringify(effectiveN)}`);
-  if (typeof protectionShare !== 'number' || !(protectionShare >= 0 && protectionShare <= 1)) problems.push(`"suppression.protectionShare" must be a number from 0 to 1, not ${JSON.stringify(protectionShare)}`);
   const sourcePaths: string[] = [];
-  for (const [i, source] of (config.sources ?? []).entries()) {
-    if (!source.id || !source.file) problems.push(`sources[${i}] needs "id" and "file"`);
-    if (source.population !== 'industry' && source.population !== 'education') problems.push(`sources[${i}].population must be industry or education`);
-    const sourcePath = resolve(waveDir, source.file ?? '');
-    if (source.file && !existsSync(sourcePath)) problems.push(`sources[${i}] file not found: ${sourcePath}`);
-    if (source.mayBeEmpty !== undefined && typeof source.mayBeEmpty !== 'boolean') problems.push(`sources[${i}].mayBeEmpty must be true or false`);
-    if (source.missingMarkers !== undefined && !(Array.isArray(source.missingMarkers) && source.missingMarkers.every((marker) => typeof marker === 'string'))) {
-      problems.push(`sources[${i}].missingMarkers must be a list of texts, e.g. ["N/A", "-99"]`);
-    }
+  for (const [i, source] of config.sources.entries()) {
+    const sourcePath = resolve(waveDir, source.file);
+    if (!existsSync(sourcePath)) problems.push(`sources[${i}] file not found: ${sourcePath}`);
     sourcePaths.push(sourcePath);
   }
   if (problems.length > 0) throw new UsageError(`${path}: ${problems.length} problem(s) in the wave config:\n  ${problems.join('\n  ')}`);
@@ -113,8 +102,15 @@ export function loadWave(root: string, waveId: string | undefined, configPath?: 
   const notRegular = sourcePaths.flatMap((source, i) => notRegularProblem(source, `export of source "${config.sources[i].id}"`) ?? []);
   if (notRegular.length === 1) throw new ValidationError(notRegular[0].message, notRegular[0].where);
   if (notRegular.length > 1) throw ValidationError.many(notRegular);
-  const codebook = readJsonFile<Codebook>(codebookPath, 'codebook');
+  const { $schema: _codebookSchema, ...codebook } = readJsonFile<Codebook & { $schema?: string }>(codebookPath, 'codebook');
+  throwProblems(schemaProblems('codebook', codebook, codebookPath));
   return { config, codebook, waveDir, configPath: path, sourcePaths, codebookPath };
+}
+
+/** Every problem at once (exit 1): one as it is, several as a list. */
+function throwProblems(problems: { message: string; where: { file?: string } }[]): void {
+  if (problems.length === 1) throw new ValidationError(problems[0].message, problems[0].where);
+  if (problems.length > 1) throw ValidationError.many(problems);
 }
 
 /** The wave id, the source ids and previousWave must be safe names (isSafeId): every bad one is listed. */
@@ -128,8 +124,7 @@ function checkIds(raw: Partial<WaveConfig>, path: string): void {
     else if (source?.id !== undefined && seen.has(source.id)) problems.push({ message: runMessages.duplicateSourceId(source.id, i), where: { file: path } });
     if (source?.id !== undefined) seen.add(String(source.id));
   }
-  if (problems.length === 1) throw new ValidationError(problems[0].message, problems[0].where);
-  if (problems.length > 1) throw ValidationError.many(problems);
+  throwProblems(problems);
 }
 
 export function loadFramework(root: string): CompetencyFramework {

@@ -166,7 +166,6 @@ export interface WaveConfig {
   analysis: {
     /** Crosshairs of the importance–performance quadrants. */
     ipaCrosshair: 'grand-mean' | 'scale-midpoint';
-    bootstrapReplicates: number;
     seed: number;
     /** Weights above this multiple of the mean weight are trimmed. */
     weightCap: number;

@@ -24,16 +24,12 @@ export const xlsxDamagedSheet = (reason: string, part: string) =>
   `the Excel workbook is damaged in ${part}: ${reason}; rows would be lost, so nothing was read: open and save it again in Excel or export it as CSV`;
 export const xlsxNoSheet = () => 'the Excel workbook has no worksheet with data';
 export const savUnreadable = (reason: string) => `the SPSS .sav file cannot be read (${reason}): save it again from SPSS or export as CSV`;
-export const savCasesCut = (counted: number, read: number, partialSlots: number) =>
-  partialSlots > 0
-    ? `the SPSS .sav data ends inside case ${counted + 1} (${partialSlots} value(s) of it present): the file is cut short; save it again from the survey tool`
-    : `the SPSS .sav data holds ${counted} case(s) but only ${read} could be read: save it again from the survey tool or export as CSV`;
+export const savCasesUnread = (held: number, read: number) =>
+  `the SPSS .sav data holds ${held} case(s) but only ${read} could be read: the compressed data is damaged; save it again from the survey tool or export as CSV`;
 export const savHeaderCaseCount = (header: number, counted: number) =>
   `the SPSS .sav header says ${header} case(s) but the data holds ${counted}; all ${counted} were read`;
 export const savDamaged = (reason: string, byte: number) =>
   `the SPSS .sav file is damaged at byte ${byte}: ${reason}; cases would be lost, so nothing was read: save it again from SPSS or export as CSV`;
-export const savCasesDisagree = (read: number, held: number) =>
-  `the SPSS reader decoded ${read} case(s) but the data section holds ${held}: the compressed data is damaged; save it again from SPSS or export as CSV`;
 export const notSav = () => 'format "spss" was requested but the file is not an SPSS .sav file (no $FL2/$FL3 signature)';
 export const savGivenOtherFormat = (format: string) =>
   `the file is an SPSS .sav file but format "${format}" was requested: set format to "spss" or remove the override`;

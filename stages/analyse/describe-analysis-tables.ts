@@ -1,8 +1,11 @@
 /**
  * The Frictionless Data package descriptor (datapackage.json) of the analysis tables, so R
  * (`frictionless::read_package`) and Python (`frictionless`, `pandas`) users load them with types.
- * Column names are fixed by issue 4 (snake_case); missing numbers (suppressed or undefined) are
- * written as empty cells, declared as `missingValues: [""]`.
+ * It lists exactly the files the analyse stage writes beside it (wave-change.csv is `skillgap
+ * compare`'s, described by `waveChangeResource` there), each with its primary key. Column names are
+ * fixed by issue 4 (snake_case); missing values (suppressed or undefined numbers, empty texts) are
+ * written as empty cells, declared as `missingValues: [""]` and nothing else, so a text such as
+ * `NA` (Namibia, as a country or region code) stays a text.
  * Spec: https://specs.frictionlessdata.io/data-package/ and /table-schema/.
  */
 import { frameworkEstimatesResource } from './describe-framework-tables.ts';
@@ -17,8 +20,8 @@ const base = (): Field[] => [
 ];
 const gapEnum = ['gap_preparedness', 'gap_curriculum', 'gap_education'];
 
-function resource(name: string, description: string, fields: Field[]) {
-  return { name, path: `${name}.csv`, profile: 'tabular-data-resource', format: 'csv', mediatype: 'text/csv', encoding: 'utf-8', description, schema: { fields, missingValues: [''] } };
+function resource(name: string, description: string, fields: Field[], primaryKey: string[]) {
+  return { name, path: `${name}.csv`, profile: 'tabular-data-resource', format: 'csv', mediatype: 'text/csv', encoding: 'utf-8', description, schema: { fields, missingValues: [''], primaryKey } };
 }
 
 export function describeAnalysisTables(): object {
@@ -48,7 +51,7 @@ export function describeAnalysisTables(): object {
         { name: 'deff', type: 'number', description: 'Design effect: design variance / variance under simple random sampling with replacement (R svymean deff = "replace")' },
         { name: 'effective_n', type: 'number', description: 'n / deff: size of a simple random sample with the same precision' },
         { name: 'kish_effective_n', type: 'number', description: 'Kish effective n of the cell\'s weights, (Σw)²/Σw²' },
-      ]),
+      ], ['wave', 'region', 'competency', 'population', 'measure']),
       resource('tests', 'One rank test per region × competency × gap; q-values within each gap type × level (Global; each region)', [
         ...base(),
         { name: 'gap', type: 'string', description: 'Gap tested', constraints: { enum: gapEnum } },
@@ -62,7 +65,7 @@ export function describeAnalysisTables(): object {
         { name: 'effect_size', type: 'number', description: 'Matched-pairs rank-biserial correlation or Cliff\'s delta; positive = importance higher' },
         { name: 'effect_measure', type: 'string', description: 'rank_biserial or cliffs_delta', constraints: { enum: ['rank_biserial', 'cliffs_delta'] } },
         { name: 'suppressed', type: 'boolean', description: 'True when the gap is suppressed (a cell it derives from has unweighted n below the threshold); the test is then not run' },
-      ]),
+      ], ['wave', 'region', 'competency', 'gap']),
       resource('rankings', 'Borich MWDS ranking of competencies per region (industry preparedness gap)', [
         ...base(),
         { name: 'mwds', type: 'number', description: 'Mean weighted discrepancy score: weighted mean importance × weighted mean preparedness gap' },
@@ -73,25 +76,43 @@ export function describeAnalysisTables(): object {
         { name: 'rank_simultaneous_high', type: 'integer', description: 'Highest rank of the simultaneous 95% confidence set' },
         { name: 'quadrant', type: 'string', description: 'Importance–performance quadrant', constraints: { enum: ['', 'concentrate_here', 'keep_up_the_good_work', 'low_priority', 'possible_overkill'] } },
         { name: 'suppressed', type: 'boolean', description: 'True when the competency is left out of the region\'s ranking (a cell it derives from is suppressed)' },
-      ]),
-      resource('wave-change', 'Change of every gap since the previous wave (independent samples)', [
-        { name: 'previous_wave', type: 'string', description: 'Earlier wave id' },
-        { name: 'wave', type: 'string', description: 'Later wave id' },
-        region(),
-        { name: 'competency', type: 'string', description: 'Competency id' },
-        { name: 'measure', type: 'string', description: 'Gap', constraints: { enum: gapEnum } },
-        { name: 'previous_mean', type: 'number', description: 'Gap in the earlier wave' },
-        { name: 'mean', type: 'number', description: 'Gap in the later wave' },
-        { name: 'change', type: 'number', description: 'Later minus earlier' },
-        { name: 'se', type: 'number', description: 'SE of the change: √(SE₁² + SE₂²)' },
-        { name: 'ci_low', type: 'number', description: 'Lower bound of the 95% CI of the change' },
-        { name: 'ci_high', type: 'number', description: 'Upper bound of the 95% CI of the change' },
-        { name: 'z', type: 'number', description: 'Wald statistic change / SE' },
-        { name: 'p_value', type: 'number', description: 'Two-sided normal p-value of no change' },
-        { name: 'top5', type: 'string', description: 'For gap_preparedness: entered, left, stayed_in or stayed_out of the MWDS top 5', constraints: { enum: ['', 'entered', 'left', 'stayed_in', 'stayed_out'] } },
-        { name: 'suppressed', type: 'boolean', description: 'True when either wave\'s cell is suppressed' },
-      ]),
+      ], ['wave', 'region', 'competency']),
+      resource('respondent-weights', 'Each kept respondent\'s survey weight before and after calibration and trimming (stages/analyse/population-weights.ts)', [
+        { name: 'respondent_id', type: 'string', description: '<source id>:<response id>, as in normalised/respondents.csv' },
+        { name: 'population', type: 'string', description: 'industry or education', constraints: { enum: ['industry', 'education'] } },
+        { name: 'base_weight', type: 'number', description: 'Weight of the export (1 when it has none)' },
+        { name: 'final_weight', type: 'number', description: 'Weight used by every estimate: raked to the population margins where wave.json gives them, trimmed at analysis.weightCap' },
+      ], ['respondent_id']),
+      resource('margin-fit', 'For raked populations: each margin category\'s target and achieved weighted total (empty without population margins)', [
+        { name: 'population', type: 'string', description: 'industry or education', constraints: { enum: ['industry', 'education'] } },
+        { name: 'variable', type: 'string', description: 'Respondent variable(s) of the margin, joined with |' },
+        { name: 'category', type: 'string', description: 'Category of the margin' },
+        { name: 'target', type: 'number', description: 'Target total (rescaled so a population\'s weights sum to its respondents)' },
+        { name: 'achieved', type: 'number', description: 'Weighted total after calibration and trimming' },
+        { name: 'relative_difference', type: 'number', description: '(achieved − target) / target' },
+      ], ['population', 'variable', 'category']),
       frameworkEstimatesResource(),
     ],
   };
+}
+
+/** The resource of `skillgap compare`'s wave-change.csv (written with its own datapackage.json beside it). */
+export function waveChangeResource(): object {
+  return resource('wave-change', 'Change of every gap since the previous wave (independent samples)', [
+    { name: 'previous_wave', type: 'string', description: 'Earlier wave id' },
+    { name: 'wave', type: 'string', description: 'Later wave id' },
+    region(),
+    { name: 'competency', type: 'string', description: 'Competency id' },
+    { name: 'measure', type: 'string', description: 'Gap', constraints: { enum: gapEnum } },
+    { name: 'previous_mean', type: 'number', description: 'Gap in the earlier wave' },
+    { name: 'mean', type: 'number', description: 'Gap in the later wave' },
+    { name: 'change', type: 'number', description: 'Later minus earlier' },
+    { name: 'se', type: 'number', description: 'SE of the change: √(SE₁² + SE₂²)' },
+    { name: 'ci_low', type: 'number', description: 'Lower bound of the 95% CI of the change' },
+    { name: 'ci_high', type: 'number', description: 'Upper bound of the 95% CI of the change' },
+    { name: 'z', type: 'number', description: 'Wald statistic change / SE' },
+    { name: 'p_value', type: 'number', description: 'Two-sided normal p-value of no change' },
+    { name: 'top5', type: 'string', description: 'For gap_preparedness: entered, left, stayed_in or stayed_out of the MWDS top 5', constraints: { enum: ['', 'entered', 'left', 'stayed_in', 'stayed_out'] } },
+    { name: 'suppressed', type: 'boolean', description: 'True when either wave\'s cell is suppressed' },
+  ], ['previous_wave', 'wave', 'region', 'competency', 'measure']);
 }

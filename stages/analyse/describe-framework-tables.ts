@@ -43,13 +43,13 @@ export function frameworkEstimatesResource() {
     { name: 'effect_size', type: 'number', description: 'Matched-pairs rank-biserial correlation (paired gaps) or Cliff\'s delta (curriculum gap)' },
     { name: 'mwds', type: 'number', description: 'On gap_preparedness rows: Borich MWDS of the unit (weighted mean importance composite × weighted mean gap composite)' },
     { name: 'rank', type: 'number', description: 'Rank of the unit by MWDS within its framework and region, 1 = largest need' },
-    { name: 'rank_ci_low', type: 'number', description: '2.5% quantile of the bootstrap ranks' },
-    { name: 'rank_ci_high', type: 'number', description: '97.5% quantile of the bootstrap ranks' },
+    { name: 'rank_ci_low', type: 'number', description: 'Lowest rank of the marginal 95% confidence set for the unit\'s rank (Mogstad, Romano, Shaikh & Wilhelm 2024)' },
+    { name: 'rank_ci_high', type: 'number', description: 'Highest rank of the marginal 95% confidence set for the unit\'s rank' },
     { name: 'quadrant', type: 'string', description: 'Importance–performance quadrant of the unit', constraints: { enum: ['', 'concentrate_here', 'keep_up_the_good_work', 'low_priority', 'possible_overkill'] } },
   ];
   return {
     name: 'framework-estimates', path: 'framework-estimates.csv', profile: 'tabular-data-resource', format: 'csv', mediatype: 'text/csv', encoding: 'utf-8',
     description: 'The gaps and MWDS of each framework unit per region: design-based estimates of respondent-level composites (docs/frameworks.md)',
-    schema: { fields, missingValues: [''] },
+    schema: { fields, missingValues: [''], primaryKey: ['wave', 'framework', 'unit', 'region', 'population', 'measure'] },
   };
 }

@@ -71,7 +71,7 @@ export async function streamExport(input: ExportInput, onBatch: BatchHandler, op
   const sha256 = await hashFile(file);
   const base = { sourceId: input.sourceId, sourceFile: file, sha256 };
   if (kind === 'sav') return streamSav(input, onBatch, base, redactCells, codebook);
-  // A workbook. exceljs is imported only here: loading it costs ≈ 0.2 s, paid by every ingest worker otherwise.
+  // A workbook. The XLSX reader (unzipper, saxes) is imported only here, so a CSV-only worker never loads it.
   const assembler = new TableAssembler({ file, kind: 'sheet', forcedFormat: input.format, onBatch, redactCells, codebook });
   const { streamXlsxRecords } = await import('./read-xlsx.ts');
   await streamXlsxRecords(file, file, (records, rowNumbers) => assembler.push(records, rowNumbers));
@@ -127,7 +127,8 @@ async function streamText(input: ExportInput, onBatch: BatchHandler, head: Uint8
 async function streamSav(input: ExportInput, onBatch: BatchHandler, base: TableBase, redactCells: boolean, codebook?: SourceCodebook): Promise<StreamedExport> {
   const file = input.path;
   // The structure first (bounded: the file is in memory only up to SAV_CHECK_LIMIT_BYTES), so a
-  // damaged file stops naming the byte where it is damaged, and the cases read can be checked.
+  // damaged file stops naming the byte where it is damaged, and the reader stops after the cases
+  // the data holds (a 252 end code followed by padding is no case).
   let structure: SavStructure | null = null;
   if ((await stat(file)).size <= SAV_CHECK_LIMIT_BYTES) {
     try {
@@ -139,7 +140,7 @@ async function streamSav(input: ExportInput, onBatch: BatchHandler, base: TableB
   }
   let reader;
   try {
-    reader = await openSpss(file);
+    reader = await openSpss(file, structure?.dataCases);
   } catch (error) {
     throw new ValidationError(messages.savUnreadable(reasonOf(error)), { file });
   }
@@ -175,15 +176,11 @@ async function streamSav(input: ExportInput, onBatch: BatchHandler, base: TableB
     }
   }
   assembler.push(batch, numbers);
-  const counted = reader.caseCount;
-  if (counted && (caseNumber < counted.cases || counted.partialSlots > 0)) {
-    throw new ValidationError(messages.savCasesCut(counted.cases, caseNumber, counted.partialSlots), { file, row: caseNumber + 1 });
-  }
-  if (structure && caseNumber !== structure.dataCases) {
-    throw new ValidationError(messages.savCasesDisagree(caseNumber, structure.dataCases), { file, row: Math.min(caseNumber, structure.dataCases) + 1 });
+  if (structure && caseNumber < structure.dataCases) {
+    throw new ValidationError(messages.savCasesUnread(structure.dataCases, caseNumber), { file, row: caseNumber + 1 });
   }
   const meta = assembler.finish();
-  const headerCases = counted?.headerCases ?? structure?.headerCases;
+  const headerCases = structure?.headerCases;
   if (headerCases !== undefined && headerCases >= 0 && headerCases !== caseNumber) meta.warnings.push(messages.savHeaderCaseCount(headerCases, caseNumber));
   const keptNames = new Set(meta.columns.map((column) => column.key));
   const spssColumns: SpssColumnInfo[] = reader.info.filter((column) => keptNames.has(column.name));

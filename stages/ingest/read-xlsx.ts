@@ -10,12 +10,14 @@
  * Part 1 §18.17.4) → ISO 8601 `YYYY-MM-DDTHH:MM:SS` without zone (Excel stores local time),
  * `YYYY-MM-DD` when there is no time of day; numbers → shortest round-trip decimal; rich text,
  * hyperlinks and formulas → their displayed text/result; error values → their code (`#N/A`).
- * The text is exactly what exceljs's whole-workbook reader gave (the reader used before).
+ * The text is what exceljs's whole-workbook reader gave (the reader used before), but for the
+ * text of string formula results, decoded once here (exceljs decoded XML entities twice, so a
+ * typed `&lt;` became `<`), and `date1904="true"`, which exceljs did not recognise.
  *
- *   ZIP central directory (unzipper 0.10.14, exceljs's own ZIP library, random access)
- *     ──▶ workbook.xml.rels, workbook.xml (sheet order, 1904 dates), sharedStrings.xml, styles.xml
+ *   ZIP central directory (unzipper, random access)
+ *     ──▶ workbook.xml.rels, workbook.xml (sheet order, 1904 dates), styles.xml (number formats),
+ *         sharedStrings.xml, each parsed by saxes (xlsx-workbook-parts.ts)
  *     ──▶ each worksheet in tab order: one pass for its merged ranges, one pass of SAX events
- *         (exceljs's saxes wrapper) typed as the whole-workbook reader typed them
  *         (ECMA-376 §18.3.1.4 `c`: t = s|str|inlineStr|b|e|n) ──cellText──▶ records in batches
  *
  * exceljs's streaming WorkbookReader is not used: it defers a worksheet that precedes the shared
@@ -23,7 +25,8 @@
  * same hand-made workbook lost its styles in one run and not in the next); it decodes each chunk
  * of XML on its own (a UTF-8 character split between chunks became U+FFFD in the Google Forms
  * fixture); its shared strings skip `_xHHHH_` escapes and read phonetic runs as text; and its
- * WorksheetReader loses a formula's `t` (a boolean or error result became 1 or NaN).
+ * WorksheetReader loses a formula's `t` (a boolean or error result became 1 or NaN). Nor are
+ * exceljs's private parsers (`exceljs/lib/...`): only public APIs of unzipper and saxes.
  *
  * Width: the whole-workbook reader padded every record to the sheet's widest row. Streaming cannot
  * know that before the end, so the first batch (header rows and the first data rows) is padded to
@@ -33,10 +36,11 @@
  * Merged ranges (written after the rows) are read in a first pass over the worksheet, so their
  * other cells repeat the top-left cell's text as before.
  */
-import type ExcelJS from 'exceljs';
 import { ValidationError } from '../../contracts/errors.ts';
 import * as messages from '../../contracts/messages/ingest.ts';
-import { columnOf, decodeUtf8, excelUtils, fillMergedCells, openWorkbook, parseSax, readMergedRanges, type MergedRange, type WorkbookPlace, type WorkbookState } from './xlsx-workbook-parts.ts';
+import {
+  columnOf, excelSerialToDate, fillMergedCells, isDateFormat, openWorkbook, parseXmlPart, readMergedRanges, type MergedRange, type WorkbookPlace, type WorkbookState,
+} from './xlsx-workbook-parts.ts';
 
 /** Receives the next records of the sheet with their 1-based worksheet row numbers. */
 export type XlsxRecordHandler = (records: string[][], rowNumbers: number[]) => void;
@@ -55,18 +59,23 @@ export function isoFromDate(date: Date): string {
   return time === '00:00:00' ? dateOnly : `${dateOnly}T${time}`;
 }
 
-export function cellText(value: ExcelJS.CellValue): string {
+/**
+ * The text of a cell value as exceljs's whole-workbook reader models it (its public `CellValue`:
+ * rich text, errors, formulas with results, hyperlinks), by the rules above; test/stages/ingest's oracle
+ * reads workbooks with it, and the streaming reader gives the same text.
+ */
+export function cellText(value: unknown): string {
   if (value === null || value === undefined) return '';
   if (typeof value === 'string') return value;
   if (typeof value === 'number') return String(value);
   if (typeof value === 'boolean') return value ? 'True' : 'False';
   if (value instanceof Date) return Number.isNaN(value.getTime()) ? '' : isoFromDate(value);
   if (typeof value === 'object') {
-    if ('richText' in value) return value.richText.map((run) => run.text).join('');
+    if ('richText' in value) return (value.richText as { text: string }[]).map((run) => run.text).join('');
     if ('error' in value) return String(value.error);
-    if ('formula' in value || 'sharedFormula' in value) return cellText((value as { result?: ExcelJS.CellValue }).result ?? null);
-    if ('hyperlink' in value) return cellText((value as { text?: ExcelJS.CellValue }).text ?? (value as { hyperlink: string }).hyperlink);
-    if ('text' in value) return cellText((value as { text: ExcelJS.CellValue }).text);
+    if ('formula' in value || 'sharedFormula' in value) return cellText((value as { result?: unknown }).result ?? null);
+    if ('hyperlink' in value) return cellText((value as { text?: unknown }).text ?? (value as { hyperlink: string }).hyperlink);
+    if ('text' in value) return cellText(value.text);
   }
   return String(value);
 }
@@ -119,17 +128,8 @@ async function streamWorksheet(
     throw new ValidationError(messages.xlsxDamagedSheet(reason, place.part), { file: place.file, row: place.row });
   };
   let sheetDataClosed = false;
-  const sharedStrings = workbook.sharedStrings;
-  const date1904 = workbook.date1904;
-  const dateStyles = new Map<number, boolean>();
-  const isDateStyle = (styleId: number): boolean => {
-    let isDate = dateStyles.get(styleId);
-    if (isDate === undefined) {
-      isDate = excelUtils.isDateFmt(workbook.styles.getStyleModel(styleId)?.numFmt);
-      dateStyles.set(styleId, isDate);
-    }
-    return isDate;
-  };
+  const isDateOfStyle = workbook.numberFormatOfStyle.map(isDateFormat);
+  const isDateStyle = (styleId: number): boolean => isDateOfStyle[styleId] === true;
 
   // A merged range's cells count as values, as exceljs's `actualRowCount` counted them.
   let hasData = merges.length > 0;
@@ -169,48 +169,46 @@ async function streamWorksheet(
     if (hasData && batch.length >= XLSX_BATCH_ROWS) flush();
   };
 
-  for await (const events of parseSax(decodeUtf8(chunks))) {
-    for (const event of events) {
-      if (event.eventType === 'text') {
-        if (collecting === 'v') valueText = valueText === undefined ? event.value : valueText + event.value;
-        else if (collecting === 'f') formulaText = formulaText === undefined ? event.value : formulaText + event.value;
-        continue;
+  await parseXmlPart(chunks, {
+    open(name, attributes) {
+      if (name === 'row') {
+        if (row) damaged(`row ${rowNumber} is not closed before the next row starts`);
+        rowNumber = attributes.r ? Number.parseInt(attributes.r, 10) : lastRowNumber + 1;
+        if (!(rowNumber > lastRowNumber)) damaged(`row ${attributes.r} comes after row ${lastRowNumber}: rows are repeated or out of order`);
+        place.row = rowNumber;
+        row = [];
+        rowWidth = 0;
+        lastColumn = 0;
+      } else if (name === 'c' && row) {
+        inCell = true;
+        cellColumn = attributes.r ? columnOf(attributes.r) : lastColumn + 1;
+        lastColumn = cellColumn;
+        cellType = attributes.t;
+        cellStyle = attributes.s ? Number.parseInt(attributes.s, 10) : 0;
+        formulaText = undefined;
+        formulaShareType = undefined;
+        valueText = undefined;
+      } else if (inCell) {
+        if (name === 'f') {
+          collecting = 'f';
+          formulaShareType = attributes.t;
+        } else if (name === 'v' || name === 't') collecting = 'v';
       }
-      const name = event.value.name;
-      if (event.eventType === 'opentag') {
-        const attributes = event.value.attributes;
-        if (name === 'row') {
-          if (row) damaged(`row ${rowNumber} is not closed before the next row starts`);
-          rowNumber = attributes.r ? Number.parseInt(attributes.r, 10) : lastRowNumber + 1;
-          if (!(rowNumber > lastRowNumber)) damaged(`row ${attributes.r} comes after row ${lastRowNumber}: rows are repeated or out of order`);
-          place.row = rowNumber;
-          row = [];
-          rowWidth = 0;
-          lastColumn = 0;
-        } else if (name === 'c' && row) {
-          inCell = true;
-          cellColumn = attributes.r ? columnOf(attributes.r) : lastColumn + 1;
-          lastColumn = cellColumn;
-          cellType = attributes.t;
-          cellStyle = attributes.s ? Number.parseInt(attributes.s, 10) : 0;
-          formulaText = undefined;
-          formulaShareType = undefined;
-          valueText = undefined;
-        } else if (inCell) {
-          if (name === 'f') {
-            collecting = 'f';
-            formulaShareType = attributes.t;
-          } else if (name === 'v' || name === 't') collecting = 'v';
-        }
-      } else if (name === 'c' && inCell && row) {
+    },
+    text(text) {
+      if (collecting === 'v') valueText = valueText === undefined ? text : valueText + text;
+      else if (collecting === 'f') formulaText = formulaText === undefined ? text : formulaText + text;
+    },
+    close(name) {
+      if (name === 'c' && inCell && row) {
         inCell = false;
         collecting = null;
         rowWidth = Math.max(rowWidth, cellColumn);
-        const value = typedValue(cellType, cellStyle, formulaText, formulaShareType, valueText, sharedStrings, isDateStyle, date1904);
-        if (value !== null) {
+        const text = cellTextOfXml(cellType, cellStyle, formulaText, formulaShareType, valueText, workbook, isDateStyle);
+        if (text !== null) {
           hasData = true;
           while (row.length < cellColumn - 1) row.push('');
-          row[cellColumn - 1] = cellText(value);
+          row[cellColumn - 1] = text;
         }
       } else if (name === 'f' || name === 'v' || name === 't') {
         collecting = null;
@@ -223,8 +221,8 @@ async function streamWorksheet(
         lastRowNumber = rowNumber;
         row = null;
       }
-    }
-  }
+    },
+  });
   if (row) damaged(`the worksheet XML ends inside row ${rowNumber}`);
   if (!sheetDataClosed && (hasData || lastRowNumber > 0)) damaged('the worksheet XML ends before its last row (no </sheetData>)');
   if (!hasData) return false;
@@ -236,50 +234,54 @@ async function streamWorksheet(
 }
 
 /**
- * The cell's value as exceljs's whole-workbook reader makes it (cell-xform parseClose and
- * reconcile): a formula (text, or a shared-formula follower) → its typed result; else typed by
- * `t`; numbers whose style's number format is a date → Date. Null when the cell holds nothing.
+ * The text of one cell of the worksheet XML, as cellText gives it for the value exceljs's
+ * whole-workbook reader made of it (cell-xform parseClose and reconcile): a formula (text, or a
+ * shared-formula follower) → its result typed by `t`; else typed by `t` (s = shared string, str,
+ * inlineStr, b = boolean, e = error, else a number); a number whose style's format is a date → the
+ * date. Null when the cell holds nothing (a cell without a value, or a formula without a result).
  */
-function typedValue(
+function cellTextOfXml(
   type: string | undefined,
   styleId: number,
   formulaText: string | undefined,
   formulaShareType: string | undefined,
   valueText: string | undefined,
-  sharedStrings: ExcelJS.CellValue[],
+  workbook: WorkbookState,
   isDateStyle: (styleId: number) => boolean,
-  date1904: boolean,
-): ExcelJS.CellValue {
+): string | null {
   if (formulaText || formulaShareType) {
     if (!valueText) return null;
-    let result: unknown;
-    if (type === 'str') result = excelUtils.xmlDecode(valueText);
+    let result: string | number | boolean;
+    if (type === 'str' || type === 'e') result = valueText;
     else if (type === 'b') result = Number.parseInt(valueText, 10) !== 0;
-    else if (type === 'e') result = { error: valueText };
     else result = Number.parseFloat(valueText);
-    if (styleId && isDateStyle(styleId)) result = excelUtils.excelToDate(result, date1904);
-    return result as ExcelJS.CellValue;
+    // As before: a date format turns any result into a date (an error or a text into no date at all).
+    if (styleId && isDateStyle(styleId)) return dateText(type === 'e' ? Number.NaN : Number(result), workbook.date1904);
+    return cellText(result);
   }
   if (valueText === undefined) return null;
   switch (type) {
     case 's': {
       const index = Number.parseInt(valueText, 10);
-      if (!(index >= 0 && index < sharedStrings.length)) throw new SharedStringMissing(valueText, sharedStrings.length);
-      return sharedStrings[index] ?? null;
+      if (!(index >= 0 && index < workbook.sharedStrings.length)) throw new SharedStringMissing(valueText, workbook.sharedStrings.length);
+      return workbook.sharedStrings[index];
     }
     case 'str':
-      return excelUtils.xmlDecode(valueText);
     case 'inlineStr':
+    case 'e':
       return valueText;
     case 'b':
-      return Number.parseInt(valueText, 10) !== 0;
-    case 'e':
-      return { error: valueText } as ExcelJS.CellValue;
+      return Number.parseInt(valueText, 10) !== 0 ? 'True' : 'False';
     default: {
       const number = Number.parseFloat(valueText);
-      return styleId && isDateStyle(styleId) ? excelUtils.excelToDate(number, date1904) : number;
+      return styleId && isDateStyle(styleId) ? dateText(number, workbook.date1904) : String(number);
     }
   }
+}
+
+/** The ISO 8601 text of an Excel serial day number, '' when it is no number. */
+function dateText(serial: number, date1904: boolean): string {
+  return cellText(excelSerialToDate(serial, date1904));
 }
 
 /** Pads a record to the sheet's width; cuts extra cells beyond it when they are all empty. */

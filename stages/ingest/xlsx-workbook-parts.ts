@@ -1,43 +1,16 @@
 /**
  * The parts of an XLSX workbook (ECMA-376 Part 1) that its worksheets' cells need, read from the
- * ZIP's central directory: the relationships and workbook.xml (sheets in tab order, the 1904 date
- * system), styles.xml (number formats: which numbers are dates) and sharedStrings.xml, parsed with
- * exceljs's own parsers where it has them, so the cells come out as its whole-workbook reader
- * made them; and the merged ranges of a worksheet. The worksheet rows themselves are streamed by
- * read-xlsx.ts.
+ * ZIP's central directory (unzipper) and parsed with saxes, a streaming SAX parser, through their
+ * public APIs: the relationships and workbook.xml (sheets in tab order, the 1904 date system),
+ * styles.xml (number formats: which numbers are dates), sharedStrings.xml, and the merged ranges
+ * of a worksheet. The worksheet rows themselves are streamed by read-xlsx.ts.
  */
 import { createRequire } from 'node:module';
-import type ExcelJS from 'exceljs';
-
-export type SaxEvent =
-  | { eventType: 'opentag'; value: { name: string; attributes: Record<string, string> } }
-  | { eventType: 'text'; value: string }
-  | { eventType: 'closetag'; value: { name: string } };
+import { SaxesParser, type SaxesTagPlain } from 'saxes';
 
 const require = createRequire(import.meta.url);
-/** unzipper: exceljs's own ZIP library, a direct dependency pinned to the version exceljs 4.4.0 installs. */
+/** unzipper's central-directory reader (random access to each entry's inflated bytes). */
 const unzipper = require('unzipper') as { Open: { file(path: string): Promise<{ files: ZipEntry[] }> } };
-/** exceljs's saxes wrapper: yields the SAX events of each chunk of XML text. */
-export const parseSax = require('exceljs/lib/utils/parse-sax.js') as (iterable: AsyncIterable<string>) => AsyncIterable<SaxEvent[]>;
-type PartParser = { parseStream(stream: AsyncIterable<string>): Promise<unknown> };
-/** exceljs's parsers of workbook.xml.rels, workbook.xml and styles.xml, as its whole-workbook reader uses them. */
-const RelationshipsXform = require('exceljs/lib/xlsx/xform/core/relationships-xform.js') as new () => PartParser;
-const WorkbookXform = require('exceljs/lib/xlsx/xform/book/workbook-xform.js') as new () => PartParser & {
-  map: { workbookPr?: { model?: { date1904?: boolean } } };
-};
-const StylesXform = require('exceljs/lib/xlsx/xform/style/styles-xform.js') as new () => WorkbookState['styles'] & PartParser & { init(): void };
-export const excelUtils = require('exceljs/lib/utils/utils.js') as {
-  isDateFmt(format: string | undefined): boolean;
-  excelToDate(serial: unknown, date1904?: boolean): Date;
-  xmlDecode(text: string): string;
-};
-
-/** What a worksheet's cells need from the rest of the workbook. */
-export interface WorkbookState {
-  sharedStrings: ExcelJS.CellValue[];
-  styles: { getStyleModel(id: number): { numFmt?: string } | null | undefined };
-  date1904: boolean;
-}
 
 /** A ZIP entry as unzipper's central-directory reader gives it. */
 export interface ZipEntry {
@@ -45,9 +18,65 @@ export interface ZipEntry {
   stream(): AsyncIterable<Uint8Array>;
 }
 
-/** Parses a small workbook part with one of exceljs's own parsers (the model the whole-workbook reader builds). */
-async function parsePart(xform: { parseStream(stream: AsyncIterable<string>): Promise<unknown> }, entry: ZipEntry | undefined): Promise<unknown> {
-  return entry ? xform.parseStream(decodeUtf8(entry.stream())) : undefined;
+/** What a worksheet's cells need from the rest of the workbook. */
+export interface WorkbookState {
+  /** Each shared string's text (rich-text runs joined). */
+  sharedStrings: string[];
+  /** Number format code of each cell style (`s` attribute), undefined when it has none. */
+  numberFormatOfStyle: (string | undefined)[];
+  date1904: boolean;
+}
+
+/** Callbacks of one XML part, element by element (names as written, prefixes included). */
+export interface XmlHandlers {
+  open?(name: string, attributes: Record<string, string>): void;
+  text?(text: string): void;
+  close?(name: string): void;
+}
+
+const OPEN = 0;
+const TEXT = 1;
+const CLOSE = 2;
+
+/**
+ * Feeds an XML part's UTF-8 bytes to saxes and calls the handlers. The events of each chunk are
+ * collected and handed on only once the parser has accepted the whole chunk, so the parser's own
+ * error (its message begins `line:column: `) comes first and the handlers never see events from
+ * past it. `wholePart`: the root element must be closed (saxes `close()`); a worksheet instead
+ * checks its own end, to say which row it lost.
+ */
+export async function parseXmlPart(chunks: AsyncIterable<Uint8Array>, handlers: XmlHandlers, wholePart = false): Promise<void> {
+  const parser = new SaxesParser();
+  let failure: Error | undefined;
+  const kinds: number[] = [];
+  const values: (SaxesTagPlain | string)[] = [];
+  parser.on('error', (error) => {
+    failure ??= error;
+  });
+  if (handlers.open) parser.on('opentag', (tag) => (kinds.push(OPEN), values.push(tag as SaxesTagPlain)));
+  if (handlers.text) parser.on('text', (text) => (kinds.push(TEXT), values.push(text)));
+  if (handlers.close) parser.on('closetag', (tag) => (kinds.push(CLOSE), values.push(tag.name)));
+  const dispatch = (): void => {
+    if (failure) throw failure;
+    for (let index = 0; index < kinds.length; index++) {
+      const kind = kinds[index];
+      if (kind === OPEN) {
+        const tag = values[index] as SaxesTagPlain;
+        handlers.open!(tag.name, tag.attributes);
+      } else if (kind === TEXT) handlers.text!(values[index] as string);
+      else handlers.close!(values[index] as string);
+    }
+    kinds.length = 0;
+    values.length = 0;
+  };
+  for await (const text of decodeUtf8(chunks)) {
+    parser.write(text);
+    dispatch();
+  }
+  if (wholePart) {
+    parser.close();
+    dispatch();
+  }
 }
 
 /** UTF-8 text of a byte stream, decoded across chunk boundaries. */
@@ -67,25 +96,21 @@ function decodeEscapes(text: string): string {
 }
 
 /**
- * sharedStrings.xml (ECMA-376 Part 1 §18.4.9) as the whole-workbook reader holds it: an `si` with
- * plain `t` → its text; with runs `r` → `{ richText: [{ text }] }`; phonetic runs (`rPh`) ignored.
+ * sharedStrings.xml (ECMA-376 Part 1 §18.4.9): an `si` with plain `t` → its text; with runs `r` →
+ * the runs' texts joined (a plain `t` beside runs is ignored); phonetic runs (`rPh`) ignored.
  */
-async function readSharedStrings(chunks: AsyncIterable<Uint8Array>): Promise<ExcelJS.CellValue[]> {
-  const strings: ExcelJS.CellValue[] = [];
+async function readSharedStrings(chunks: AsyncIterable<Uint8Array>): Promise<string[]> {
+  const strings: string[] = [];
   let plain: string | undefined;
-  let runs: { text: string }[] | undefined;
+  let runs: string | undefined;
   let runText: string | undefined;
   let inRun = false;
   let inPhonetic = false;
   let text: string | undefined;
-  for await (const events of parseSax(decodeUtf8(chunks))) {
-    for (const event of events) {
-      if (event.eventType === 'text') {
-        if (text !== undefined) text += event.value;
-        continue;
-      }
-      const name = event.value.name;
-      if (event.eventType === 'opentag') {
+  await parseXmlPart(
+    chunks,
+    {
+      open(name) {
         if (name === 'si') {
           plain = undefined;
           runs = undefined;
@@ -94,18 +119,85 @@ async function readSharedStrings(chunks: AsyncIterable<Uint8Array>): Promise<Exc
           inRun = true;
           runText = undefined;
         } else if (name === 't' && !inPhonetic) text = '';
-      } else if (name === 't' && text !== undefined) {
-        if (inRun) runText = decodeEscapes(text);
-        else plain = decodeEscapes(text);
-        text = undefined;
-      } else if (name === 'r') {
-        inRun = false;
-        (runs ??= []).push({ text: runText as string });
-      } else if (name === 'rPh') inPhonetic = false;
-      else if (name === 'si') strings.push(runs ? ({ richText: runs } as ExcelJS.CellValue) : (plain ?? ''));
-    }
-  }
+      },
+      text(value) {
+        if (text !== undefined) text += value;
+      },
+      close(name) {
+        if (name === 't' && text !== undefined) {
+          if (inRun) runText = decodeEscapes(text);
+          else plain = decodeEscapes(text);
+          text = undefined;
+        } else if (name === 'r') {
+          inRun = false;
+          runs = (runs ?? '') + (runText ?? '');
+        } else if (name === 'rPh') inPhonetic = false;
+        else if (name === 'si') strings.push(runs ?? plain ?? '');
+      },
+    },
+    true,
+  );
   return strings;
+}
+
+/**
+ * The built-in number formats of ECMA-376 Part 1 §18.8.30 (ids without a format code of their own
+ * in styles.xml); ids 27–36 and 50–81 depend on the locale and are not dates here.
+ */
+const BUILT_IN_FORMATS: Record<number, string> = {
+  0: 'General', 1: '0', 2: '0.00', 3: '#,##0', 4: '#,##0.00', 9: '0%', 10: '0.00%', 11: '0.00E+00', 12: '# ?/?', 13: '# ??/??',
+  14: 'mm-dd-yy', 15: 'd-mmm-yy', 16: 'd-mmm', 17: 'mmm-yy', 18: 'h:mm AM/PM', 19: 'h:mm:ss AM/PM', 20: 'h:mm', 21: 'h:mm:ss', 22: 'm/d/yy "h":mm',
+  37: '#,##0 ;(#,##0)', 38: '#,##0 ;[Red](#,##0)', 39: '#,##0.00 ;(#,##0.00)', 40: '#,##0.00 ;[Red](#,##0.00)',
+  45: 'mm:ss', 46: '[h]:mm:ss', 47: 'mmss.0', 48: '##0.0E+0', 49: '@',
+};
+
+/**
+ * styles.xml (ECMA-376 Part 1 §18.8): the number format code of each cell style, i.e. of each `xf`
+ * of `cellXfs` in order (a cell's `s`), from `numFmts` (backslash escapes removed) or the built-in
+ * table. Without styles.xml every cell has style 0, General.
+ */
+async function readNumberFormats(chunks: AsyncIterable<Uint8Array>): Promise<(string | undefined)[]> {
+  const customFormats = new Map<number, string>();
+  const formatIdOfStyle: number[] = [];
+  let inNumberFormats = false;
+  let inCellStyles = false;
+  await parseXmlPart(
+    chunks,
+    {
+      open(name, attributes) {
+        if (name === 'numFmts') inNumberFormats = true;
+        else if (name === 'cellXfs') inCellStyles = true;
+        else if (name === 'numFmt' && inNumberFormats && attributes.formatCode !== undefined) {
+          customFormats.set(Number.parseInt(attributes.numFmtId, 10), attributes.formatCode.replace(/\\(.)/g, '$1'));
+        } else if (name === 'xf' && inCellStyles) formatIdOfStyle.push(Number.parseInt(attributes.numFmtId, 10));
+      },
+      close(name) {
+        if (name === 'numFmts') inNumberFormats = false;
+        else if (name === 'cellXfs') inCellStyles = false;
+      },
+    },
+    true,
+  );
+  return formatIdOfStyle.map((id) => (id ? customFormats.get(id) || BUILT_IN_FORMATS[id] : undefined));
+}
+
+/**
+ * Whether a number format shows a date or time: after removing `[…]` sections (colours,
+ * conditions, locales, elapsed-time brackets) and quoted text, it holds y, m, d, h, s, M or b
+ * (the Buddhist year). Same rule as exceljs's reader, which ingest used before.
+ */
+export function isDateFormat(format: string | undefined): boolean {
+  if (!format) return false;
+  return /[ymdhMsb]/.test(format.replace(/\[[^\]]*]/g, '').replace(/"[^"]*"/g, ''));
+}
+
+/**
+ * The date of an Excel serial day number (ECMA-376 Part 1 §18.17.4.1): days since 1899-12-30 in the
+ * 1900 date system (25569 = 1970-01-01), since 1904-01-01 in the 1904 system (1462 days later),
+ * rounded to the millisecond; the time of day is local time stored as UTC.
+ */
+export function excelSerialToDate(serial: number, date1904: boolean): Date {
+  return new Date(Math.round((serial - 25569 + (date1904 ? 1462 : 0)) * 86_400_000));
 }
 
 /** A merged range (ECMA-376 Part 1 §18.3.1.55), 1-based and inclusive, with its top-left text once read. */
@@ -172,7 +264,6 @@ export function columnOf(reference: string): number {
   return column;
 }
 
-/** The workbook's worksheets in tab order (name and ZIP entry) and what their cells need. */
 /** Which part of the workbook is being read, for messages (`openWorkbook` and the worksheet reader update it). */
 export interface WorkbookPlace {
   part: string;
@@ -181,33 +272,61 @@ export interface WorkbookPlace {
   file?: string;
 }
 
+/** xl/_rels/workbook.xml.rels (ECMA-376 Part 2 §9.3): relationship id → target. */
+async function readRelationships(entry: ZipEntry | undefined): Promise<Map<string, string>> {
+  const targets = new Map<string, string>();
+  if (!entry) return targets;
+  await parseXmlPart(entry.stream(), { open: (name, attributes) => void (name === 'Relationship' && targets.set(attributes.Id, attributes.Target)) }, true);
+  return targets;
+}
+
+/**
+ * xl/workbook.xml (ECMA-376 Part 1 §18.2): the sheets of `sheets` in tab order (name and
+ * relationship id) and `workbookPr date1904` (true or 1: serial days count from 1904).
+ */
+async function readWorkbookXml(entry: ZipEntry | undefined): Promise<{ sheets: { name: string; relationshipId: string }[]; date1904: boolean }> {
+  const sheets: { name: string; relationshipId: string }[] = [];
+  let date1904 = false;
+  let inSheets = false;
+  if (entry) {
+    await parseXmlPart(
+      entry.stream(),
+      {
+        open(name, attributes) {
+          if (name === 'sheets') inSheets = true;
+          else if (name === 'sheet' && inSheets) sheets.push({ name: attributes.name ?? '', relationshipId: attributes['r:id'] });
+          else if (name === 'workbookPr') date1904 = attributes.date1904 === '1' || attributes.date1904 === 'true';
+        },
+        close(name) {
+          if (name === 'sheets') inSheets = false;
+        },
+      },
+      true,
+    );
+  }
+  return { sheets, date1904 };
+}
+
+/** The workbook's worksheets in tab order (name and ZIP entry) and what their cells need. */
 export async function openWorkbook(path: string, place: WorkbookPlace = { part: '' }): Promise<{ sheets: { name: string; entry: ZipEntry }[]; state: WorkbookState }> {
   place.part = 'the ZIP directory';
   const zip = await unzipper.Open.file(path);
   const entries = new Map(zip.files.map((entry) => [entry.path, entry]));
   place.part = 'part xl/_rels/workbook.xml.rels';
-  const relationships = await parsePart(new RelationshipsXform(), entries.get('xl/_rels/workbook.xml.rels'));
-  const workbookXml = new WorkbookXform();
+  const targets = await readRelationships(entries.get('xl/_rels/workbook.xml.rels'));
   place.part = 'part xl/workbook.xml';
-  const workbook = (await parsePart(workbookXml, entries.get('xl/workbook.xml'))) as { sheets?: { name: string; rId: string }[] } | undefined;
-  const sharedStringsEntry = entries.get('xl/sharedStrings.xml');
+  const workbook = await readWorkbookXml(entries.get('xl/workbook.xml'));
   const stylesEntry = entries.get('xl/styles.xml');
-  const styles = new StylesXform();
   place.part = 'part xl/styles.xml';
-  if (stylesEntry) await styles.parseStream(decodeUtf8(stylesEntry.stream()));
-  else styles.init();
+  const numberFormatOfStyle = stylesEntry ? await readNumberFormats(stylesEntry.stream()) : [];
+  const sharedStringsEntry = entries.get('xl/sharedStrings.xml');
   place.part = 'part xl/sharedStrings.xml';
-  const state: WorkbookState = {
-    sharedStrings: sharedStringsEntry ? await readSharedStrings(sharedStringsEntry.stream()) : [],
-    styles,
-    date1904: Boolean(workbookXml.map.workbookPr?.model?.date1904),
-  };
-  const targets = new Map(((relationships ?? []) as { Id: string; Target: string }[]).map((relationship) => [relationship.Id, relationship.Target]));
+  const sharedStrings = sharedStringsEntry ? await readSharedStrings(sharedStringsEntry.stream()) : [];
   const sheets: { name: string; entry: ZipEntry }[] = [];
-  for (const sheet of workbook?.sheets ?? []) {
-    const target = targets.get(sheet.rId);
+  for (const sheet of workbook.sheets) {
+    const target = targets.get(sheet.relationshipId);
     const entry = target ? entries.get(target.startsWith('/') ? target.slice(1) : `xl/${target}`) : undefined;
     if (entry && /^xl\/worksheets\//.test(entry.path)) sheets.push({ name: sheet.name, entry });
   }
-  return { sheets, state };
+  return { sheets, state: { sharedStrings, numberFormatOfStyle, date1904: workbook.date1904 } };
 }

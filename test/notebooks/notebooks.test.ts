@@ -29,14 +29,19 @@ interface CellRunReport {
   shown: { cell: number; kind: string; length: number; head: string }[];
 }
 
-function hasTslabKernel(): boolean {
-  if (process.env.SKILLGAP_NOTEBOOK_KERNEL === '0') return false;
+/** Whether the real kernel can run the notebooks, and if not, why (said loudly: the fallback is not the kernel). */
+function tslabKernel(): { available: true } | { available: false; reason: string } {
+  if (process.env.SKILLGAP_NOTEBOOK_KERNEL === '0') return { available: false, reason: 'SKILLGAP_NOTEBOOK_KERNEL=0 is set' };
   const result = spawnSync('jupyter', ['kernelspec', 'list', '--json'], { encoding: 'utf8', timeout: 30_000 });
-  if (result.status !== 0) return false;
+  const install = 'install Jupyter (Debian: apt-get install jupyter-notebook jupyter-nbconvert jupyter-client) and register the kernel (README.md, Notebooks)';
+  if (result.error) return { available: false, reason: `\`jupyter\` could not be started (${(result.error as NodeJS.ErrnoException).code ?? result.error.message}): ${install}` };
+  if (result.status !== 0) return { available: false, reason: `\`jupyter kernelspec list\` failed (exit ${result.status}: ${result.stderr.trim().split('\n').at(-1) ?? ''}): ${install}` };
   try {
-    return 'tslab' in (JSON.parse(result.stdout) as { kernelspecs: Record<string, unknown> }).kernelspecs;
+    const kernels = Object.keys((JSON.parse(result.stdout) as { kernelspecs: Record<string, unknown> }).kernelspecs);
+    if (kernels.includes('tslab')) return { available: true };
+    return { available: false, reason: `Jupyter has no tslab kernel (kernels: ${kernels.join(', ') || 'none'}): run npx tslab install --python=python3 --binary="$PWD/node_modules/.bin/tslab"` };
   } catch {
-    return false;
+    return { available: false, reason: '`jupyter kernelspec list --json` did not print JSON' };
   }
 }
 
@@ -158,9 +163,11 @@ describe('every cell of every notebook runs', () => {
     }
   }, 300_000);
 
-  const kernel = hasTslabKernel();
-  if (!kernel) console.info('notebooks: Jupyter with the tslab kernel not found; cells run through the TypeScript fallback only');
-  it.skipIf(!kernel).each(NOTEBOOKS.map((path) => [basename(path), path]))('%s, through the tslab kernel', (_name, path) => {
+  const kernel = tslabKernel();
+  if (!kernel.available) {
+    console.warn(`WARNING notebooks: NOT run through the real tslab kernel, because ${kernel.reason}. Their cells ran through the TypeScript fallback only (tsx), which misses what only the kernel does.`);
+  }
+  it.skipIf(!kernel.available).each(NOTEBOOKS.map((path) => [basename(path), path]))('%s, through the tslab kernel', (_name, path) => {
     const result = spawnSync(
       'jupyter',
       ['nbconvert', '--to', 'notebook', '--execute', '--stdout', '--ExecutePreprocessor.kernel_name=tslab', '--ExecutePreprocessor.timeout=300', path],

@@ -4,7 +4,8 @@
  * every stage, and changing a raw export reruns from ingest.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
-import { cpSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { runCommand } from '../../commands/run-command.ts';
 import { REPO_ROOT } from '../../runner/context.ts';
@@ -17,6 +18,16 @@ import { buildReportInput } from '../../stages/render/render-stage.ts';
 import { writeExecutiveSummary } from '../../stages/render/executive-summary.ts';
 
 const quiet = () => {};
+
+/** The part of datapackage-js (npm `datapackage`, no typings) used here. */
+interface FrictionlessResource {
+  name: string;
+  descriptor: { path: string; schema: { primaryKey: string[]; missingValues: string[] } };
+  read(options: { keyed: boolean }): Promise<unknown[]>;
+}
+interface FrictionlessPackageClass {
+  load(descriptor: string): Promise<{ valid: boolean; errors: unknown[]; resources: FrictionlessResource[]; getResource(name: string): FrictionlessResource | null }>;
+}
 
 describe('skillgap run on the 2022 sample wave', () => {
   const out = useTempDir();
@@ -40,6 +51,34 @@ describe('skillgap run on the 2022 sample wave', () => {
       'figures/gap-heatmap.vl.json', 'figures/gap-heatmap.svg', 'figures/gap-heatmap.png',
     ]) expect(existsSync(join(waveOut, file)), file).toBe(true);
   });
+
+  it('analysis/datapackage.json is a valid Frictionless tabular data package: its files exist, every row fits its Table Schema and primary key', async () => {
+    // datapackage-js, the Frictionless Data JavaScript library: the descriptor against the
+    // tabular-data-package profile (JSON Schema), then each resource read and cast by tableschema-js,
+    // which also refuses a repeated primary key.
+    const { Package } = createRequire(import.meta.url)('datapackage') as { Package: FrictionlessPackageClass };
+    const descriptorPath = join(waveOut, 'analysis', 'datapackage.json');
+    const descriptor = JSON.parse(readFileSync(descriptorPath, 'utf8'));
+    const dataPackage = await Package.load(descriptorPath);
+    expect(dataPackage.errors.map(String)).toEqual([]);
+    expect(dataPackage.valid).toBe(true);
+    expect(descriptor.resources.map((resource: { path: string }) => resource.path).sort()).toEqual(
+      readdirSync(join(waveOut, 'analysis')).filter((file) => file.endsWith('.csv')).sort(),
+    );
+    for (const resource of dataPackage.resources) {
+      expect(resource.descriptor.schema.primaryKey.length, resource.name).toBeGreaterThan(0);
+      expect(resource.descriptor.schema.missingValues).toEqual(['']);
+      const rows = await resource.read({ keyed: true });
+      expect(rows.length, resource.name).toBe(parseOwnCsv(readFileSync(join(waveOut, 'analysis', resource.descriptor.path), 'utf8')).records.length);
+    }
+    // The check can fail: a repeated estimates row breaks the primary key.
+    const copy = join(out, 'broken-package');
+    cpSync(join(waveOut, 'analysis'), copy, { recursive: true });
+    const estimates = readFileSync(join(copy, 'estimates.csv'), 'utf8').split('\n');
+    writeFileSync(join(copy, 'estimates.csv'), [...estimates.slice(0, 2), estimates[1], ...estimates.slice(2)].join('\n'));
+    const broken = (await Package.load(join(copy, 'datapackage.json'))).getResource('estimates')!;
+    await expect(broken.read({ keyed: true })).rejects.toThrow(/unique constraint/i);
+  }, 120_000);
 
   it('keeps a manifest with input hashes, package versions and rows per stage', () => {
     const manifest = JSON.parse(readFileSync(join(waveOut, 'manifest.json'), 'utf8'));

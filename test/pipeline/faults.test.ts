@@ -16,9 +16,10 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { useTempDir } from '../helpers/temp-dir.ts';
 import {
-  copySampleWave, expectSameOutputs, listFiles, readManifestStages, seededRandom, skillgap, stagesRan, startSkillgap, temporaryFiles,
+  copySampleWave, expectSameOutputs, listFiles, readManifestStages, skillgap, stagesRan, startSkillgap, temporaryFiles,
   BOOKKEEPING, type CliResult, type ManifestStage,
 } from './fault-helpers.ts';
+import { seededRandom } from '../../tools/fuzz/mutations.ts';
 
 const STAGES = ['ingest', 'normalise', 'analyse', 'render'];
 const KILL_RUNS = Number(process.env.SKILLGAP_KILL_RUNS ?? 3);

@@ -313,7 +313,7 @@ describe('personal data planted in every export shape never reaches out/', () =>
       codebook: 'codebook.json',
       regionScheme: 'un-m49-region',
       quality: { dropDuplicates: false, minProgress: 0, speederFraction: 0, straightLineMinItems: 0, minAnsweredItems: 1 },
-      analysis: { ipaCrosshair: 'grand-mean', bootstrapReplicates: 20, seed: 7, weightCap: 5 },
+      analysis: { ipaCrosshair: 'grand-mean', seed: 7, weightCap: 5 },
     };
     writeFileSync(join(waveDir, 'codebook.json'), JSON.stringify(codebook, null, 1));
     writeFileSync(join(waveDir, 'wave.json'), JSON.stringify(config, null, 1));

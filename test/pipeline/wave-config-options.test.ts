@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadWave } from '../../contracts/config.ts';
 import { REPO_ROOT } from '../../runner/context.ts';
-import { UsageError } from '../../contracts/errors.ts';
+import { UsageError, ValidationError } from '../../contracts/errors.ts';
 import { useTempDir } from '../helpers/temp-dir.ts';
 
 describe('wave.json options', () => {
@@ -29,23 +29,29 @@ describe('wave.json options', () => {
     expect(config.sources[1]).toMatchObject({ mayBeEmpty: true, missingMarkers: ['N/A', '-99'] });
   });
 
-  it('lists every bad option at once', () => {
+  it('lists every bad option at once: first what the schema says (exit 1, by JSON path), then unknown country codes', () => {
     const path = waveWith('bad', (wave) => {
       wave.countryAliases = { Atlantis: 'XX' };
       wave.sources[0].mayBeEmpty = 'yes';
       wave.sources[1].missingMarkers = 'N/A';
     });
-    let error: unknown;
-    try {
-      loadWave(REPO_ROOT, undefined, path);
-    } catch (caught) {
-      error = caught;
-    }
-    expect(error).toBeInstanceOf(UsageError);
-    const message = (error as Error).message;
-    expect(message).toContain('3 problem(s) in the wave config');
-    expect(message).toContain('"countryAliases" maps "Atlantis" to "XX", which is not an ISO 3166-1 alpha-2 code');
-    expect(message).toContain('sources[0].mayBeEmpty must be true or false');
-    expect(message).toContain('sources[1].missingMarkers must be a list of texts');
+    const errorOf = (file: string) => {
+      try {
+        loadWave(REPO_ROOT, undefined, file);
+      } catch (caught) {
+        return caught as Error;
+      }
+      throw new Error('expected an error');
+    };
+    const error = errorOf(path);
+    expect(error).toBeInstanceOf(ValidationError);
+    expect(error.message).toContain('2 problem(s)');
+    expect(error.message).toContain('/sources/0/mayBeEmpty: must be true or false, not "yes"');
+    expect(error.message).toContain('/sources/1/missingMarkers: must be a list [ … ], not "N/A"');
+
+    const aliases = errorOf(waveWith('aliases', (wave) => (wave.countryAliases = { Atlantis: 'XX' })));
+    expect(aliases).toBeInstanceOf(UsageError);
+    expect(aliases.message).toContain('1 problem(s) in the wave config');
+    expect(aliases.message).toContain('"countryAliases" maps "Atlantis" to "XX", which is not an ISO 3166-1 alpha-2 code');
   });
 });

@@ -21,10 +21,10 @@
  * competencies, the simultaneous coverage (every competency's set covers at once), and the mean
  * width of the sets. For comparison, the coverage of the percentile-bootstrap rank intervals the
  * analysis used before (200 Poisson-bootstrap replicates, 2.5 % and 97.5 % quantiles of the ranks;
- * stages/analyse/stats/bootstrap-rank-interval.ts). Same seeds, same numbers.
+ * stages/analyse/stats/percentile-bootstrap-ranks.ts). Same seeds, same numbers.
  */
 import { describeJointCodes } from '../../stages/analyse/cell-histograms.ts';
-import { bootstrapRankIntervals, createSeededRandom, mwdsRankSets } from '../../stages/analyse/stats/index.ts';
+import { createSeededRandom, mwdsRankSets, percentileBootstrapRanks } from '../../stages/analyse/stats/index.ts';
 
 const waves = Number(process.argv[2] ?? 1000);
 const nearTiesScenario = process.argv[3] === 'near-ties';
@@ -90,7 +90,7 @@ for (let wave = 1; wave <= waves; wave++) {
     jointCode, importanceOfCode: coding.importanceOfCode, discrepancyOfCode: coding.discrepancyOfCode,
     weights, rowDomain, competencies: K, domainCount: regionSizes.length, eligible, seed: wave,
   });
-  const bootstrap = bootstrapRankIntervals({
+  const bootstrap = percentileBootstrapRanks({
     jointCode, importanceOfCode: coding.importanceOfCode, discrepancyOfCode: coding.discrepancyOfCode,
     weights, rowDomain, competencies: K, domainCount: regionSizes.length, eligible, replicates: 200, seed: wave,
   });

@@ -132,7 +132,7 @@ function drawWave(random: SeededRandom, scenario: Scenario): NormalisedWave {
 }
 
 function configFor(scenario: Scenario): WaveConfig {
-  const config = testConfig({ bootstrapReplicates: 0, weightCap: scenario === 'raked' ? 4 : 0 });
+  const config = testConfig({ weightCap: scenario === 'raked' ? 4 : 0 });
   if (scenario === 'raked') {
     const total = REGION_SIZES.reduce((a, b) => a + b, 0);
     const regionTargets = Object.fromEntries(REGIONS.map((region, index) => [region, REGION_SIZES[index]! / total]));

@@ -4,20 +4,14 @@
  * lies about its case count or whose compression bytes are wrong, one enormous cell).
  */
 import Papa from 'papaparse';
+import { createRandom } from '../generate/random.ts';
 import { readZipEntries, writeZip } from './zip-entries.ts';
 
 export type Random = () => number;
 
-/** mulberry32, a small seeded PRNG (Tommy Ettinger, public domain). */
+/** Uniform on [0, 1) from a seed: the sample generator's mulberry32 (tools/generate/random.ts). */
 export function seededRandom(seed: number): Random {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+  return createRandom(seed).next;
 }
 
 const below = (random: Random, n: number) => Math.floor(random() * n);

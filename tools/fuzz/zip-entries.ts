@@ -1,7 +1,8 @@
 /**
- * The fuzzer's own small ZIP reader and writer (PKWARE APPNOTE 6.3.10: local headers, central
- * directory §4.3.12, end record §4.3.16), so it can break one part of an XLSX workbook and put the
- * workbook back together, independently of the readers the pipeline uses.
+ * A small ZIP reader and writer of our own (PKWARE APPNOTE 6.3.10: local headers §4.3.7, central
+ * directory §4.3.12, end record §4.3.16), independent of the readers the pipeline uses: the fuzzer
+ * breaks one part of an XLSX workbook and puts the workbook back together with it, and the XLSX
+ * reader's tests write hand-made workbooks with it.
  */
 import { crc32, deflateRawSync, inflateRawSync } from 'node:zlib';
 
@@ -27,32 +28,30 @@ export function readZipEntries(zip: Buffer): [name: string, data: Buffer][] {
   return entries;
 }
 
-export function writeZip(entries: [name: string, data: Buffer][]): Buffer {
+/**
+ * A ZIP of the entries in the order given: deflated (method 8), or stored as they are (method 0)
+ * with `stored`, so tests can build XLSX workbooks part by part, in part orders and with XML that
+ * no spreadsheet writer produces. Layout: local file header + data per entry, then the central
+ * directory and its end record.
+ */
+export function writeZip(entries: [name: string, data: Buffer | string][], options: { stored?: boolean } = {}): Buffer {
   const locals: Buffer[] = [];
   const centrals: Buffer[] = [];
   let offset = 0;
-  for (const [name, data] of entries) {
+  for (const [name, content] of entries) {
     const nameBytes = Buffer.from(name, 'utf8');
-    const packed = deflateRawSync(data);
-    const checksum = crc32(data);
-    const local = Buffer.alloc(30);
-    local.writeUInt32LE(0x04034b50, 0);
-    local.writeUInt16LE(20, 4);
-    local.writeUInt16LE(8, 8);
-    local.writeUInt32LE(checksum, 14);
-    local.writeUInt32LE(packed.length, 18);
-    local.writeUInt32LE(data.length, 22);
-    local.writeUInt16LE(nameBytes.length, 26);
-    const central = Buffer.alloc(46);
-    central.writeUInt32LE(0x02014b50, 0);
-    central.writeUInt16LE(20, 4);
-    central.writeUInt16LE(20, 6);
-    central.writeUInt16LE(8, 10);
-    central.writeUInt32LE(checksum, 16);
-    central.writeUInt32LE(packed.length, 20);
-    central.writeUInt32LE(data.length, 24);
-    central.writeUInt16LE(nameBytes.length, 28);
-    central.writeUInt32LE(offset, 42);
+    const data = typeof content === 'string' ? Buffer.from(content, 'utf8') : content;
+    const packed = options.stored ? data : deflateRawSync(data);
+    // The fields both headers hold (§4.3.7, §4.3.12): version needed, flags, method, time, date, CRC-32, sizes, name length.
+    const shared = Buffer.alloc(24);
+    shared.writeUInt16LE(20, 0);
+    shared.writeUInt16LE(options.stored ? 0 : 8, 4);
+    shared.writeUInt32LE(crc32(data), 10);
+    shared.writeUInt32LE(packed.length, 14);
+    shared.writeUInt32LE(data.length, 18);
+    shared.writeUInt16LE(nameBytes.length, 22);
+    const local = Buffer.concat([uint32(0x04034b50), shared, Buffer.alloc(2)]);
+    const central = Buffer.concat([uint32(0x02014b50), Buffer.from([20, 0]), shared, Buffer.alloc(12), uint32(offset)]);
     locals.push(local, nameBytes, packed);
     centrals.push(central, nameBytes);
     offset += local.length + nameBytes.length + packed.length;
@@ -65,4 +64,10 @@ export function writeZip(entries: [name: string, data: Buffer][]): Buffer {
   end.writeUInt32LE(directory.length, 12);
   end.writeUInt32LE(offset, 16);
   return Buffer.concat([...locals, directory, end]);
+}
+
+function uint32(value: number): Buffer {
+  const bytes = Buffer.alloc(4);
+  bytes.writeUInt32LE(value, 0);
+  return bytes;
 }

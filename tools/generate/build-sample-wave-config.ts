@@ -19,6 +19,6 @@ export function buildSampleWaveConfig(options: { wave: string; reportDate: strin
     regionScheme: 'un-m49-region',
     quality: { dropDuplicates: true, minProgress: 100, speederFraction: 0.33, straightLineMinItems: 8, minAnsweredItems: 1 },
     suppression: { minN: 5, lowReliabilityN: 10, effectiveN: false, protectionShare: 0.5 },
-    analysis: { ipaCrosshair: 'grand-mean', bootstrapReplicates: 200, seed: options.analysisSeed, weightCap: 5 },
+    analysis: { ipaCrosshair: 'grand-mean', seed: options.analysisSeed, weightCap: 5 },
   };
 }

@@ -112,8 +112,9 @@ export function generateSampleWave(options: SampleWaveOptions): SampleWave {
     files: {
       [INDUSTRY_FILE]: renderQualtricsExport(industry, competencies, rowWording),
       [EDUCATION_FILE]: renderLimesurveyExport(education, competencies),
-      'codebook.json': json(codebook),
-      'wave.json': json(waveConfig),
+      // They sit in data/raw/<wave>/: "$schema" points editors to the repository's JSON Schemas.
+      'codebook.json': json({ $schema: '../../../schemas/codebook.schema.json', ...codebook }),
+      'wave.json': json({ $schema: '../../../schemas/wave.schema.json', ...waveConfig }),
       'truth.json': json(truth),
     },
     truth,

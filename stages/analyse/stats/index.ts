@@ -26,9 +26,7 @@ export { borichMwds } from './borich-mwds.ts';
 export { rankedDiscrepancyScores } from './ranked-discrepancy.ts';
 export { importancePerformanceQuadrant, ipaCrosshair, type Crosshair } from './importance-performance.ts';
 export { createSeededRandom, type SeededRandom } from './seeded-random.ts';
-export {
-  bootstrapRankIntervals, bootstrapReplicateRanks, rankIntervalsFromReplicates, startBootstrapRankIntervals, type BootstrapRankInput, type PendingRankIntervals,
-} from './bootstrap-rank-interval.ts';
+export { percentileBootstrapRanks, type BootstrapRankInput } from './percentile-bootstrap-ranks.ts';
 export { mwdsCovariance, type MwdsCovariance, type MwdsCovarianceInput } from './mwds-covariance.ts';
 export { rankConfidenceSets, DEFAULT_RANK_SET_DRAWS, type RankConfidenceSets } from './rank-confidence-sets.ts';
 export { mwdsRankSets, type MwdsRankSets } from './mwds-rank-sets.ts';

@@ -1,8 +1,10 @@
 /**
  * The structure of an SPSS .sav file, walked before sav-reader decodes it, so that a damaged file
  * stops with the place of the damage instead of losing cases quietly (issue 12): sav-reader reads
- * until the bytes run out, whatever the header's case count says, and a file cut inside a case gave
- * a half-filled last case.
+ * until the bytes run out, whatever the header's case count says (−1, "unknown", in files that
+ * Qualtrics and other streaming writers make), a file cut inside a case gave a half-filled last
+ * case, and an end-of-data code 252 followed by padding gave a phantom case. The cases counted
+ * here are the ones the reader is asked for.
  *
  *   header (176 bytes: compression code at 72, case count at 80)
  *   dictionary records: 2 variable, 3 value labels + 4 their variables, 6 document, 7 extension,
@@ -18,6 +20,8 @@ export interface SavStructure {
   dataCases: number;
   /** 8-byte slots per case. */
   caseWidth: number;
+  /** True when the compressed data ends with the end-of-data code 252 (padding may follow it). */
+  endMarker: boolean;
 }
 
 export class SavDamage extends Error {
@@ -91,7 +95,7 @@ export function savStructure(bytes: Buffer): SavStructure {
   if (compression === 0) {
     const dataBytes = bytes.length - at;
     if (dataBytes % caseBytes !== 0) throw new SavDamage(`the data section ends inside case ${Math.floor(dataBytes / caseBytes) + 1} (the file is cut)`, bytes.length);
-    return { headerCases, dataCases: dataBytes / caseBytes, caseWidth };
+    return { headerCases, dataCases: dataBytes / caseBytes, caseWidth, endMarker: false };
   }
   let slots = 0;
   let ended = false;
@@ -114,5 +118,5 @@ export function savStructure(bytes: Buffer): SavStructure {
     }
   }
   if (slots % caseWidth !== 0) throw new SavDamage(`the data section ends inside case ${Math.floor(slots / caseWidth) + 1} (the file is cut or its compression codes are damaged)`, at);
-  return { headerCases, dataCases: slots / caseWidth, caseWidth };
+  return { headerCases, dataCases: slots / caseWidth, caseWidth, endMarker: ended };
 }

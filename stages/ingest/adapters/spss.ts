@@ -10,15 +10,15 @@
  *     (SPSS stores seconds since 1582-10-14: ISO = Unix epoch + (seconds − 12,219,379,200));
  *   - strings → right-trimmed (SPSS pads strings with spaces to their width).
  * Value labels are listed per column in `spss.columns[i].valueLabels` (raw value → label).
- * Rows are read one at a time (readNextRow), so memory is bounded by the rows kept. For files read
- * from a Buffer, the cases are counted from the data (spss-case-count.ts) and reading stops there:
- * the header's count may be −1 (Qualtrics) and the data may end with the end-of-data code 252.
+ * Rows are read one at a time (readNextRow), so memory is bounded by the rows kept. Reading stops
+ * after `caseLimit` cases when the caller counted them from the data (sav-structure.ts): the
+ * header's count may be −1 (Qualtrics), and sav-reader reads an end-of-data code 252 as one more
+ * value, which turns the padding after it into a phantom case.
  */
 import { readFileSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import type { RawColumn } from '../../../contracts/types.ts';
 import type { SpssColumnInfo, SpssMissingValues } from '../../../contracts/ingest-types.ts';
-import { countSpssCases, type SpssCaseCount } from './spss-case-count.ts';
 
 // sav-reader is CommonJS with a require-only "exports" map, so ESM `import` cannot resolve it.
 const require = createRequire(import.meta.url);
@@ -58,8 +58,6 @@ export interface SpssReader {
   columns: RawColumn[];
   info: SpssColumnInfo[];
   encoding: string;
-  /** Cases counted from the data, where the file was read whole (undefined for streamed or ZLIB files). */
-  caseCount?: SpssCaseCount;
   /** Next row as text cells, or undefined at the end. */
   nextRow(): Promise<string[] | undefined>;
 }
@@ -91,11 +89,10 @@ function cellOf(variable: SavVariable, value: unknown): string {
   return String(value);
 }
 
-/** Opens a .sav file and reads its dictionary; rows are pulled with nextRow(). */
-export async function openSpss(path: string): Promise<SpssReader> {
+/** Opens a .sav file and reads its dictionary; rows are pulled with nextRow(), at most `caseLimit` of them. */
+export async function openSpss(path: string, caseLimit = Infinity): Promise<SpssReader> {
   const whole = statSync(path).size <= BUFFER_READ_LIMIT_BYTES ? readFileSync(path) : undefined;
   const reader = whole ? new SavBufferReader(whole) : new SavFileReader(path);
-  const caseCount = whole ? countSpssCases(whole) : undefined;
   await reader.open();
   const variables = (reader.meta.sysvars as unknown as SavVariable[]).filter((variable) => !variable.__is_child_string_var);
   const info: SpssColumnInfo[] = variables.map((variable) => {
@@ -117,9 +114,8 @@ export async function openSpss(path: string): Promise<SpssReader> {
     columns: info.map((column) => ({ key: column.name, label: column.label })),
     info,
     encoding: String(reader.meta.header?.encoding ?? ''),
-    ...(caseCount ? { caseCount } : {}),
     async nextRow() {
-      if (caseCount && rowsRead >= caseCount.cases) return undefined;
+      if (rowsRead >= caseLimit) return undefined;
       rowsRead++;
       const row = (await reader.readNextRow()) as Record<string, unknown> | null | undefined;
       if (!row) return undefined;

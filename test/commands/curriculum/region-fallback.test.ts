@@ -43,7 +43,6 @@ describe('sub-region scheme: fallback to the M49 region', () => {
   const config: WaveConfig = {
     ...DEFAULT_CONFIG,
     wave: 'literal', title: 'literal', reportDate: '2024-01-01', sources: [], codebook: 'codebook.json', regionScheme: scheme,
-    analysis: { ...DEFAULT_CONFIG.analysis, bootstrapReplicates: 20 },
   };
   // Industry importance of cloud-security: Fiji (Melanesia) 5, 5, 4; Australia 3, 4, 4, 5; Germany ten 2s.
   // Education coverage: Fiji 2, 3; Australia 1, 2, 2, 3, 4, 5.

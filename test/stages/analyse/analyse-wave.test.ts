@@ -5,7 +5,9 @@ import type { NormalisedWave, Respondent } from '../../../contracts/types.ts';
 import { expectClose, w, x, y } from './stats/reference-data.ts';
 import { syntheticWave, testConfig, TRUE_GAPS } from './synthetic-wave.ts';
 import { estimateDomainMeans, pairedDifferences, wilcoxonSignedRank } from '../../../stages/analyse/stats/index.ts';
-import { ESTIMATE_COLUMNS, RANKING_COLUMNS, TEST_COLUMNS } from '../../../io/table-files.ts';
+import { ESTIMATE_COLUMNS, MARGIN_FIT_COLUMNS, RANKING_COLUMNS, RESPONDENT_WEIGHT_HEADER, TEST_COLUMNS } from '../../../io/table-files.ts';
+import { WAVE_CHANGE_COLUMNS } from '../../../commands/compare-command.ts';
+import { waveChangeResource } from '../../../stages/analyse/describe-analysis-tables.ts';
 
 const regions = ['a', 'a', 'b', 'b', 'a', 'c', 'b', 'c', 'a', 'b', 'c', 'a'];
 
@@ -90,9 +92,9 @@ describe('small-cell suppression', () => {
     // Move three industry and three education respondents into a tiny region.
     const tiny = [0, 1, 2, 300, 301, 302];
     for (const index of tiny) wave.respondents[index].region = 'Oceania';
-    const result = analyseWave(wave, testConfig({ bootstrapReplicates: 50 }));
+    const result = analyseWave(wave, testConfig());
     // The hidden values, computed with the region's minimum n lowered to 1:
-    const revealed = analyseWave(wave, testConfig({ bootstrapReplicates: 50 }, { minN: 1, lowReliabilityN: 1 }));
+    const revealed = analyseWave(wave, testConfig({}, { minN: 1, lowReliabilityN: 1 }));
     const hidden = new Set<number>();
     for (const row of revealed.estimates.filter((row) => row.region === 'Oceania')) [row.mean, row.se, row.sd, row.ciLow, row.ciHigh, row.top2Share].forEach((value) => Number.isFinite(value) && hidden.add(value));
     for (const row of revealed.tests.filter((row) => row.region === 'Oceania')) [row.statistic, row.pValue, row.effectSize].forEach((value) => Number.isFinite(value) && hidden.add(value));
@@ -116,7 +118,7 @@ describe('small-cell suppression', () => {
 
 describe('compareWaves and the data package', () => {
   it('computes the change of each gap with an independent-samples CI and top-5 movements', () => {
-    const config = testConfig({ bootstrapReplicates: 20 });
+    const config = testConfig();
     const first = analyseWave(syntheticWave({ respondentsPerPopulation: 200, competencies: 8, regions: ['Europe'], seed: 1 }), config);
     const second = analyseWave(syntheticWave({ respondentsPerPopulation: 200, competencies: 8, regions: ['Europe'], seed: 2 }), config);
     const rows = compareWaves(first, second);
@@ -130,9 +132,13 @@ describe('compareWaves and the data package', () => {
     expect(moved.filter((r) => r.top5 === 'entered').length).toBe(moved.filter((r) => r.top5 === 'left').length);
   });
 
-  it('describes the five tables with snake_case columns', () => {
-    const descriptor = describeAnalysisTables() as { resources: { name: string; schema: { fields: { name: string }[] } }[] };
-    expect(descriptor.resources.map((resource) => resource.name)).toEqual(['estimates', 'tests', 'rankings', 'wave-change', 'framework-estimates']);
+  it('describes the six tables the stage writes, with snake_case columns and a primary key each', () => {
+    const descriptor = describeAnalysisTables() as { resources: { name: string; schema: { fields: { name: string }[]; primaryKey: string[] } }[] };
+    expect(descriptor.resources.map((resource) => resource.name)).toEqual(['estimates', 'tests', 'rankings', 'respondent-weights', 'margin-fit', 'framework-estimates']);
+    for (const resource of descriptor.resources) {
+      expect(resource.schema.primaryKey.length, resource.name).toBeGreaterThan(0);
+      for (const key of resource.schema.primaryKey) expect(resource.schema.fields.map((field) => field.name), resource.name).toContain(key);
+    }
     expect(descriptor.resources[0].schema.fields.map((field) => field.name)).toEqual(['wave', 'region', 'competency', 'population', 'measure', 'n', 'mean', 'sd', 'se', 'ci_low', 'ci_high', 'top2_share', 'suppressed', 'flag',
       'df', 'ci_method', 'top2_ci_low', 'top2_ci_high', 'deff', 'effective_n', 'kish_effective_n']);
     expect(descriptor.resources[2].schema.fields.map((field) => field.name)).toEqual(['wave', 'region', 'competency', 'mwds', 'rank', 'rank_ci_low', 'rank_ci_high', 'rank_simultaneous_low', 'rank_simultaneous_high', 'quadrant', 'suppressed']);
@@ -144,6 +150,9 @@ describe('compareWaves and the data package', () => {
     expect(fieldsOf('estimates')).toEqual([...ESTIMATE_COLUMNS]);
     expect(fieldsOf('tests')).toEqual([...TEST_COLUMNS]);
     expect(fieldsOf('rankings')).toEqual([...RANKING_COLUMNS]);
+    expect(fieldsOf('respondent-weights')).toEqual(RESPONDENT_WEIGHT_HEADER.trim().split(','));
+    expect(fieldsOf('margin-fit')).toEqual([...MARGIN_FIT_COLUMNS]);
+    expect((waveChangeResource() as { schema: { fields: { name: string }[] } }).schema.fields.map((field) => field.name)).toEqual([...WAVE_CHANGE_COLUMNS]);
   });
 });
 

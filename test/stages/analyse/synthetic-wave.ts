@@ -70,6 +70,6 @@ export function testConfig(overrides: Partial<WaveConfig['analysis']> = {}, supp
     wave: 'synthetic', title: 'synthetic', reportDate: '2024-01-01', sources: [], codebook: 'codebook.json', regionScheme: 'un-m49-region',
     quality: { dropDuplicates: true, minProgress: 0, speederFraction: 0, straightLineMinItems: 0, minAnsweredItems: 0 },
     suppression,
-    analysis: { ipaCrosshair: 'grand-mean', bootstrapReplicates: 0, seed: 1, weightCap: 100, ...overrides },
+    analysis: { ipaCrosshair: 'grand-mean', seed: 1, weightCap: 100, ...overrides },
   };
 }

@@ -9,19 +9,9 @@ import { describe, expect, it } from 'vitest';
 import iconv from 'iconv-lite';
 import { readExport } from '../../../stages/ingest/read-export.ts';
 import { ValidationError } from '../../../contracts/errors.ts';
+import { seededRandom } from '../../../tools/fuzz/mutations.ts';
 import { tempFile } from './fixture-helpers.ts';
 
-/** mulberry32, a small seeded PRNG (Tommy Ettinger, public domain). */
-function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const quote = (value: string) => (/[",;\t\r\n]/.test(value) ? `"${value.replaceAll('"', '""')}"` : value);
 const serialise = (records: string[][], delimiter: string, newline: string) =>

@@ -13,7 +13,7 @@ import { ValidationError } from '../../../contracts/errors.ts';
 import { readExport } from '../../../stages/ingest/read-export.ts';
 import { streamXlsxRecords, XLSX_BATCH_ROWS } from '../../../stages/ingest/read-xlsx.ts';
 import { readXlsxRecordsWhole } from './xlsx-whole-workbook-oracle.ts';
-import { writeStoredZip } from './xlsx-handmade-zip.ts';
+import { writeZip } from '../../../tools/fuzz/zip-entries.ts';
 
 const tempDir = () => mkdtempSync(join(tmpdir(), 'skillgap-xlsx-'));
 
@@ -76,7 +76,7 @@ describe('streamXlsxRecords: cell text as the whole-workbook reader gave it', ()
     const main = 'http://schemas.openxmlformats.org/spreadsheetml/2006/main';
     const relationships = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
     const path = join(tempDir(), 'handmade.xlsx');
-    writeStoredZip(path, [
+    writeFileSync(path, writeZip([
       [
         '[Content_Types].xml',
         '<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">' +
@@ -116,7 +116,7 @@ describe('streamXlsxRecords: cell text as the whole-workbook reader gave it', ()
           '<xf numFmtId="14" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/><xf numFmtId="164" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/></cellXfs></styleSheet>',
       ],
       ...(trailingEntry ? [['docProps/core.xml', '<?xml version="1.0" encoding="UTF-8"?><cp:coreProperties xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata/core-properties"/>'] as [string, string]] : []),
-    ]);
+    ], { stored: true }));
     const whole = await readXlsxRecordsWhole(path, path);
     const streamed = await streamAll(path);
     expect(streamed.records).toEqual(whole.records);
@@ -226,6 +226,16 @@ describe('streamXlsxRecords: cell text as the whole-workbook reader gave it', ()
         throw mine;
       }),
     ).rejects.toBe(mine);
+  });
+});
+
+describe('the libraries of the XLSX reader', () => {
+  it('are used through their public entry points only (no exceljs, no private `package/lib/…` modules)', () => {
+    const imported = ['read-xlsx.ts', 'xlsx-workbook-parts.ts'].flatMap((source) => {
+      const text = readFileSync(new URL(`../../../stages/ingest/${source}`, import.meta.url), 'utf8');
+      return [...text.matchAll(/(?:from\s+|require\(|import\()\s*'([^']+)'/g)].map((match) => match[1]).filter((name) => !name.startsWith('.') && !name.startsWith('node:'));
+    });
+    expect(imported.sort()).toEqual(['saxes', 'unzipper']);
   });
 });
 

@@ -128,7 +128,7 @@ export function buildReportInput(options: { withPrevious?: boolean } = {}): Repo
     regionScheme: 'un-m49-region' as const,
     quality: { dropDuplicates: true, minProgress: 100, speederFraction: 0.3, straightLineMinItems: 6, minAnsweredItems: 3 },
     suppression: { minN: 5, lowReliabilityN: 10 },
-    analysis: { ipaCrosshair: 'grand-mean' as const, bootstrapReplicates: 200, seed: 42, weightCap: 5 },
+    analysis: { ipaCrosshair: 'grand-mean' as const, seed: 42, weightCap: 5 },
   };
   return {
     config,

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { readExport } from '../../../../stages/ingest/read-export.ts';
 import { missingValuesOf, spssDateText } from '../../../../stages/ingest/adapters/spss.ts';
 import type { IngestedTable } from '../../../../contracts/ingest-types.ts';
-import { countSpssCases } from '../../../../stages/ingest/adapters/spss-case-count.ts';
+import { savStructure } from '../../../../stages/ingest/adapters/sav-structure.ts';
 import { ValidationError } from '../../../../contracts/errors.ts';
 import { readFileSync } from 'node:fs';
 import { cell, fixture, haveThirdParty, tempFile } from '../fixture-helpers.ts';
@@ -73,7 +73,7 @@ function patchedCopy(file: string, patch: (bytes: Buffer) => void): string {
 describe.skipIf(!haveThirdParty)('SPSS files whose header does not give the case count (Qualtrics writes -1)', () => {
   it.each(SAV_FIXTURES)('%s: counted from the data, and read to the end with the header count set to -1', async (file, cases) => {
     const original = readFileSync(fixture(file));
-    expect(countSpssCases(original)).toMatchObject({ headerCases: cases, cases, partialSlots: 0 });
+    expect(savStructure(original)).toMatchObject({ headerCases: cases, dataCases: cases });
     const path = patchedCopy(file, (bytes) => bytes.writeInt32LE(-1, CASE_COUNT_OFFSET));
     const unknown = await readExport({ path, sourceId: 'minus-one' });
     const known = await readExport({ path: fixture(file), sourceId: 'known' });
@@ -92,7 +92,7 @@ describe.skipIf(!haveThirdParty)('SPSS files whose header does not give the case
       expect([...bytes.subarray(bytes.length - 8)]).toEqual([0xfe, 0xfe, 0xfe, 0xfe, 0, 0, 0, 0]);
       bytes[bytes.length - 4] = 252;
     });
-    expect(countSpssCases(readFileSync(path))).toMatchObject({ headerCases: -1, cases: 3, endMarker: true });
+    expect(savStructure(readFileSync(path))).toMatchObject({ headerCases: -1, dataCases: 3, endMarker: true });
     const table = await readExport({ path, sourceId: 'end-marker' });
     expect(table.rows).toEqual((await readExport({ path: fixture(file), sourceId: 'known' })).rows);
   });
