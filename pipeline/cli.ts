@@ -75,6 +75,15 @@ export const COMMANDS: Record<string, CommandDeclaration> = {
       return figuresCommand({ ...waveArgs(values), only: list(values.only), formats: list(values.format), wait: values.wait === true });
     },
   },
+  profiles: {
+    summary: 'one profile (PDF and HTML) per region, and per country with at least k respondents, from the cached analysis',
+    usage: 'skillgap profiles [--wave ID] [--level region|country] [--only NAME,…] [--config FILE] [--out DIR] [--wait] [--json]',
+    options: { ...waveOptions, level: { type: 'string' }, only: { type: 'string' }, wait: { type: 'boolean' } },
+    handler: async (values) => {
+      const { profilesCommand } = await import('./commands/profiles-command.ts');
+      return profilesCommand({ ...waveArgs(values), level: str(values.level), only: list(values.only), wait: values.wait === true });
+    },
+  },
   validate: {
     summary: "check a wave's exports (or single files) before running: format, rows, unmapped columns, unknown labels, out-of-range values",
     usage: 'skillgap validate [--wave ID] [--config FILE] [--input FILE …] [--json]',

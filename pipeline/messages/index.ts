@@ -14,3 +14,4 @@ export * as curriculumMessages from './curriculum.ts';
 export * as answerTableMessages from './answer-table.ts';
 export * as frameworkMessages from './frameworks.ts';
 export * as outputMessages from './output.ts';
+export * as profileMessages from './profiles.ts';

@@ -40,7 +40,7 @@ export interface HtmlReportAssets {
 }
 
 /** One figure as the page embeds it: the report's spec and, for builders that take a region, a spec per region. */
-interface PageFigure {
+export interface PageFigure {
   id: string;
   title: string;
   caption: string;
@@ -109,7 +109,7 @@ function pageFigure(input: ReportInput, figure: RenderedFigure, regions: string[
   return { id: figure.id, title, caption, spec: withRecordTooltips(figure.spec), byRegion };
 }
 
-function figureMarkup(figure: PageFigure, headingLevel: 3 | 4): string {
+export function figureMarkup(figure: PageFigure, headingLevel: 2 | 3 | 4): string {
   const id = `figure-${figure.id}`;
   return [
     `<figure class="figure" id="${id}" data-figure-id="${escapeHtml(figure.id)}" aria-labelledby="${id}-title">`,
@@ -377,7 +377,7 @@ ${sections.map((section) => `<section id="${section.id}" aria-labelledby="${sect
 }
 
 /** Colours meet WCAG AA contrast on white: text #1a1a1a, muted #555, links #0b5394, focus ring #b35900. */
-const PAGE_CSS = `
+export const PAGE_CSS = `
 :root { color-scheme: light; }
 * { box-sizing: border-box; }
 body { margin: 0; font-family: 'DejaVu Sans', Verdana, Arial, sans-serif; font-size: 15px; line-height: 1.5; color: #1a1a1a; background: #fff; }

@@ -5,9 +5,11 @@
 (function () {
   'use strict';
   var data = JSON.parse(document.getElementById('report-data').textContent);
-  var regionSelect = document.getElementById('region-select');
-  var search = document.getElementById('competency-search');
-  var status = document.getElementById('filter-status');
+  // A profile page (reports/profiles/) has neither selector nor search: both then stay empty.
+  var noControl = { value: '', addEventListener: function () {} };
+  var regionSelect = document.getElementById('region-select') || noControl;
+  var search = document.getElementById('competency-search') || noControl;
+  var status = document.getElementById('filter-status') || {};
   var views = {};
 
   function download(name, blob) {
