@@ -52,6 +52,8 @@ interface EstimateCsvRow {
   ci_high: string;
   suppressed: string;
   flag: string;
+  /** Set on country rows (country domains), empty on region and Global rows. */
+  country: string;
 }
 
 /** A suppressed cell and the strings the report would print for it if it were published. */
@@ -96,7 +98,8 @@ describe.skipIf(!hasChromium)('report.html in headless Chromium (2022 sample wav
     outDir = (await runWave({ wave: '2022', out })).outDir;
     source = readFileSync(join(outDir, 'report.html'), 'utf8');
     input = await loadReportInput({ wave: '2022', out });
-    estimates = Papa.parse<EstimateCsvRow>(readFileSync(join(outDir, 'analysis', 'estimates.csv'), 'utf8'), { header: true, skipEmptyLines: true }).data;
+    // The region and Global rows (country rows carry their region too, and a country code).
+    estimates = Papa.parse<EstimateCsvRow>(readFileSync(join(outDir, 'analysis', 'estimates.csv'), 'utf8'), { header: true, skipEmptyLines: true }).data.filter((row) => row.country === '');
     userDataDir = mkdtempSync(join(tmpdir(), 'skillgap-chromium-'));
     context = await chromium.launchPersistentContext(userDataDir, { executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS, viewport: { width: 1280, height: 800 } });
     await context.route('**/*', (route) => {
