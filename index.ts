@@ -10,6 +10,7 @@
  *   buildFigureSpec        a report figure's Vega-Lite spec, to change and
  *   renderFigureSvg        render to SVG
  *   compareWaveResults     change of each gap between two waves, top-5 entries and exits
+ *   writeProfiles          a PDF and an HTML profile per region and country (as `skillgap profiles`)
  *   loadWaveConfig         a wave's config and codebook, and
  *   validateExports        its exports checked against the codebook before running it (as `skillgap validate`)
  *
@@ -27,6 +28,7 @@ export { toDataFrame, type TableLike, type ToDataFrameOptions } from './api/to-d
 export { forEachAnswer, answerCount, answerTableFromLong, type AnswerEntry, type LongAnswer } from './pipeline/answer-table.ts';
 export { TABLE_COLUMNS, columnType, type TableKind, type ColumnType } from './api/table-kinds.ts';
 export { compareWaveResults, type WaveChangeRow } from './api/compare-wave-results.ts';
+export { writeProfiles, type ProfilesResult } from './api/write-profiles.ts';
 export { loadWaveConfig, type WaveSetup } from './api/load-wave-config.ts';
 export { validateExports, type ValidateExportsOptions } from './api/validate-exports.ts';
 export type { ValidationReport, FileReport } from './pipeline/commands/validate-command.ts';

@@ -10,7 +10,7 @@ export const PROFILE_TEXT = {
   levelRegion: 'Region',
   levelCountry: 'Country',
   heading: '{unit}: skills-gap profile',
-  subheading: '{level} profile of the survey wave {wave} ({study}).',
+  subheading: '{level} profile of the survey wave {wave}: {study}.',
   respondentsLine: 'Respondents kept in {unit}: industry {industry}, tertiary education {education}. Counts from 1 to {kMinus} are shown as "< {k}".',
   regionOfCountry: '{unit} lies in the region {region}; its numbers are also part of that region\'s and of the Global figures.',
   gapsHeading: 'Gaps against Global',
