@@ -2,7 +2,7 @@
  * Region and country profiles from a run wave (as `skillgap profiles`): one PDF and one HTML page per
  * region, and per country with at least k respondents, in out/<wave>/profiles/<level>/.
  */
-import { profilesCommand, type ProfilesResult } from '../pipeline/commands/profiles-command.ts';
+import { profilesCommand, type ProfilesResult } from '../commands/profiles-command.ts';
 import type { WaveSelection } from './wave-selection.ts';
 
 export type { ProfilesResult };
