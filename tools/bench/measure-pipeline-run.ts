@@ -11,6 +11,8 @@ import { join } from 'node:path';
 export interface CommandMeasurement {
   wallSeconds: number;
   peakRssMb: number;
+  /** User + system CPU time of the process and its threads (GNU time); undefined without /usr/bin/time. */
+  cpuSeconds?: number;
   /** The command's --json result. */
   result: unknown;
 }
@@ -37,7 +39,10 @@ export function measureCommand(root: string, args: string[], env: Record<string,
       if (code !== 0) return reject(new Error(`skillgap ${args.join(' ')} exited with ${code}:\n${stderr.slice(-3000)}`));
       const timeKb = /Maximum resident set size \(kbytes\): (\d+)/.exec(stderr);
       const peakKb = timeKb ? Number(timeKb[1]) : polledHwmKb;
-      resolve({ wallSeconds, peakRssMb: peakKb / 1024, result: JSON.parse(stdout) });
+      const user = /User time \(seconds\): ([\d.]+)/.exec(stderr);
+      const system = /System time \(seconds\): ([\d.]+)/.exec(stderr);
+      const cpuSeconds = user && system ? Number(user[1]) + Number(system[1]) : undefined;
+      resolve({ wallSeconds, peakRssMb: peakKb / 1024, cpuSeconds, result: JSON.parse(stdout) });
     });
   });
 }
