@@ -11,6 +11,7 @@
  *   buildFigureSpec        a report figure's Vega-Lite spec, to change and
  *   renderFigureSvg        render to SVG
  *   compareWaveResults     change of each gap between two waves, top-5 entries and exits
+ *   writeProfiles          a PDF and an HTML profile per region and country (as `skillgap profiles`)
  *   loadWaveConfig         a wave's config and codebook, and
  *   validateExports        its exports checked against the codebook before running it (as `skillgap validate`)
  *
@@ -30,6 +31,7 @@ export { answerTableFromArrow } from './io/answer-table-arrow.ts';
 export { respondentsFromArrow } from './io/respondents-arrow.ts';
 export { TABLE_COLUMNS, columnType, type TableKind, type ColumnType } from './api/table-kinds.ts';
 export { compareWaveResults, type WaveChangeRow } from './api/compare-wave-results.ts';
+export { writeProfiles, type ProfilesResult } from './api/write-profiles.ts';
 export { loadWaveConfig, type WaveSetup } from './api/load-wave-config.ts';
 export { validateExports, type ValidateExportsOptions } from './api/validate-exports.ts';
 export type { ValidationReport, FileReport } from './commands/validate-command.ts';

@@ -52,6 +52,8 @@ export interface WaveData {
   /** One row per input data row, kept or excluded with reasons (quality/audit.csv). */
   audit: AuditRow[];
   estimates: EstimateRow[];
+  /** Country rows (country as a domain of the design: `country` = ISO code, `region` = its region); estimates.csv holds `estimates` then these. */
+  countryEstimates: EstimateRow[];
   tests: TestRow[];
   rankings: RankingRow[];
   weighting: AnalysisResult['weighting'];
@@ -97,6 +99,7 @@ export function loadWave(selection: WaveSelection = {}): WaveData {
     answers,
     audit: auditFromCsv(readFileSync(files.audit, 'utf8')),
     estimates: analysis.estimates,
+    countryEstimates: analysis.countries?.estimates ?? [],
     tests: analysis.tests,
     rankings: analysis.rankings,
     weighting: analysis.weighting,

@@ -124,6 +124,16 @@ export const COMMANDS: Record<string, CommandDeclaration> = {
       return { wave: result.wave, result };
     },
   },
+  profiles: {
+    summary: 'one profile (PDF and HTML) per region, and per country with at least k respondents, from the cached analysis',
+    usage: 'skillgap profiles [--wave ID] [--level region|country] [--only NAME,…] [--config FILE] [--out DIR] [--wait] [--json]',
+    options: { ...waveOptions, level: { type: 'string' }, only: { type: 'string' }, wait: { type: 'boolean' } },
+    handler: async (values) => {
+      const { profilesCommand } = await import('./profiles-command.ts');
+      const result = await profilesCommand({ ...waveArgs(values), level: str(values.level), only: list(values.only), wait: values.wait === true });
+      return { wave: result.wave, result };
+    },
+  },
   validate: {
     summary: "check a wave's exports (or single files) before running: format, rows, unmapped columns, unknown labels, out-of-range values",
     usage: 'skillgap validate [--wave ID | --config FILE] [--input FILE …] [--json]',

@@ -399,6 +399,8 @@ export interface EstimateRow {
   effectiveN?: number;
   /** Kish effective n of the cell's weights, (Σw)²/Σw² (n with equal weights). */
   kishEffectiveN?: number;
+  /** Country rows only (AnalysisResult.countries): ISO 3166-1 alpha-2; `region` is then the country's region. */
+  country?: string;
 }
 
 export type GapMeasure = 'gap_preparedness' | 'gap_curriculum' | 'gap_education';
@@ -440,6 +442,8 @@ export interface RankingRow {
   rankSimultaneousHigh: number;
   quadrant: Quadrant | '';
   suppressed: boolean;
+  /** Country rows only (AnalysisResult.countries): ISO 3166-1 alpha-2; `region` is then the country's region. */
+  country?: string;
 }
 
 /**
@@ -460,6 +464,8 @@ export interface DistributionRow {
   weightedCounts?: number[];
   weightedMissing?: number;
   suppressed: boolean;
+  /** Country rows only (AnalysisResult.countries): ISO 3166-1 alpha-2; `region` is then the country's region. */
+  country?: string;
 }
 
 /**
@@ -501,6 +507,13 @@ export interface AnalysisResult {
   distributions?: DistributionRow[];
   /** Roll-ups of the results into each framework of the wave (stages/analyse/framework-rollups.ts); absent in older results. */
   frameworks?: FrameworkRollup[];
+  /**
+   * Country as a domain of the same design (analysis/country-domains.ts): rows with `country` set
+   * and `region` = the country's region, protected together with the region rows (a region is
+   * the total of its countries). Kept apart from `estimates` so readers of the region table are
+   * not confused; estimates.csv holds both (column `country`). Absent in older results.
+   */
+  countries?: { estimates: EstimateRow[]; distributions: DistributionRow[]; rankings: RankingRow[] };
   /** Weighting summary per population: Kish effective n and design effect of the weights. */
   weighting: { population: Population; n: number; effectiveN: number; designEffect: number; trimmed: number }[];
   /**

@@ -23,7 +23,7 @@ export const ANSWER_COLUMNS = ['respondent_id', 'competency', 'dimension', 'valu
 export const AUDIT_COLUMNS = ['source_file', 'source_row', 'response_id', 'status', 'reasons'] as const;
 export const ESTIMATE_COLUMNS = [
   'wave', 'region', 'competency', 'population', 'measure', 'n', 'mean', 'sd', 'se', 'ci_low', 'ci_high', 'top2_share', 'suppressed', 'flag',
-  'df', 'ci_method', 'top2_ci_low', 'top2_ci_high', 'deff', 'effective_n', 'kish_effective_n',
+  'df', 'ci_method', 'top2_ci_low', 'top2_ci_high', 'deff', 'effective_n', 'kish_effective_n', 'country',
 ] as const;
 export const TEST_COLUMNS = [
   'wave', 'region', 'competency', 'gap', 'test', 'n1', 'n2', 'statistic', 'p_value', 'q_value', 'family', 'effect_size', 'effect_measure', 'suppressed',
@@ -282,7 +282,7 @@ export function auditFromCsv(text: string): AuditRow[] {
 
 const estimateCells = (e: EstimateRow): CsvCell[] => [
   e.wave, e.region, e.competency, e.population, e.measure, e.n, e.mean, e.sd, e.se, e.ciLow, e.ciHigh, e.top2Share, e.suppressed, e.flag,
-  e.df, e.ciMethod, e.top2CiLow, e.top2CiHigh, e.deff, e.effectiveN, e.kishEffectiveN,
+  e.df, e.ciMethod, e.top2CiLow, e.top2CiHigh, e.deff, e.effectiveN, e.kishEffectiveN, e.country ?? '',
 ];
 const testCells = (t: TestRow): CsvCell[] => [
   t.wave, t.region, t.competency, t.gap, t.test, t.n1, t.n2, t.statistic, t.pValue, t.qValue, t.family, t.effectSize, t.effectMeasure, t.suppressed,

@@ -16,3 +16,4 @@ export * as frameworkMessages from './frameworks.ts';
 export * as outputMessages from './output.ts';
 export * as figureAltTextMessages from './figure-alt-text.ts';
 export * as schemaMessages from './schema.ts';
+export * as profileMessages from './profiles.ts';

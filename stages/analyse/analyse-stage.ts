@@ -70,7 +70,7 @@ export const analyseStage: StageDefinition = {
     // Framework units hide what the competency tables hide (stages/analyse/disclosure/, framework-rollups.ts).
     result.frameworks = rollUpFrameworks(wave, ctx.wave.config, frameworks, result.estimates);
     writeFileAtomic(files.marginFit, marginFitToCsv(result.marginFit ?? []));
-    writeFileAtomic(files.estimates, estimatesToCsv(result.estimates));
+    writeFileAtomic(files.estimates, estimatesToCsv([...result.estimates, ...(result.countries?.estimates ?? [])]));
     writeFileAtomic(files.tests, testsToCsv(result.tests));
     writeFileAtomic(files.rankings, rankingsToCsv(result.rankings));
     writeFileAtomic(files.frameworkEstimates, frameworkEstimatesToCsv(result.frameworks));

@@ -35,7 +35,8 @@ import { describeEstimate, type CellMeasure } from './describe-estimate.ts';
 import { buildRankings } from './build-rankings.ts';
 import { encodeAnswers } from './encode-answers.ts';
 import { buildCellHistograms, describeJointCodes, summariseCells, type CellSummaries, type JointCoding } from './cell-histograms.ts';
-import { blankSuppressedTests, disclosureRuleOf, protectTables, unitKey } from './disclosure/index.ts';
+import { blankSuppressedTests, disclosureRuleOf, globalOverRegions, protectTables, unitKey } from './disclosure/index.ts';
+import { describeCountryDomains, isCountryDomainKey, regionOverCountries, splitCountryRows } from './country-domains.ts';
 
 export const GLOBAL_REGION = 'Global';
 const HIDDEN = { df: NaN, ciLow: NaN, ciHigh: NaN, ciMethod: '' as const, top2CiLow: NaN, top2CiHigh: NaN, deff: NaN, effectiveN: NaN, kishEffectiveN: NaN };
@@ -53,6 +54,9 @@ interface PopulationData {
   /** Joint code (importance level, other level) per respondent × competency; industry only (the rankings read it). */
   jointCode: Uint8Array | Uint16Array | undefined;
   cells: CellSummaries;
+  /** The same population with country as the domain (analysis/country-domains.ts). */
+  countryRowDomain: Int32Array;
+  countryCells: CellSummaries;
 }
 
 /**
@@ -106,9 +110,13 @@ export function analyseWave(
   // arrays, not filtered copies of the respondents: less for the garbage collector to trace).
   const memberIndex = counts.map((count) => new Int32Array(count));
   const rowDomains = counts.map((count) => new Int32Array(count));
+  const countryDomains = describeCountryDomains(respondents);
+  const countryRowDomains = counts.map((count) => new Int32Array(count));
+  const C = countryDomains.keys.length;
   respondents.forEach((respondent, index) => {
     memberIndex[populationCode[index]][localRow[index]] = index;
     rowDomains[populationCode[index]][localRow[index]] = regionCode.get(respondent.region)!;
+    countryRowDomains[populationCode[index]][localRow[index]] = countryDomains.codeOf(respondent);
   });
   const coding = describeJointCodes(encoded.levelValues);
   const analysePopulation = (population: Population, code: number): PopulationData => {
@@ -118,6 +126,12 @@ export function analyseWave(
     onWeights?.(population, memberIndex[code], baseWeights, weights);
     const rowDomain = rowDomains[code];
     phase('weights');
+    // Country as a domain of the same design: the same weights and estimator, another domain code.
+    // First, without keeping joint codes: the region pass below writes them over the answer states.
+    const countryRowDomain = countryRowDomains[code];
+    const countryHistograms = buildCellHistograms(encoded.populations[code], coding, weights, countryRowDomain, K, C, false, calibration);
+    const countryCells = summariseCells(countryHistograms, coding, encoded.levelValues, K, C, counts[code], wave.scale.max, calibration);
+    phase('country domains');
     const histograms = buildCellHistograms(encoded.populations[code], coding, weights, rowDomain, K, R, population === 'industry', calibration);
     phase('buildCellHistograms');
     const cells = summariseCells(histograms, coding, encoded.levelValues, K, R, counts[code], wave.scale.max, calibration);
@@ -125,7 +139,7 @@ export function analyseWave(
     if (encoded.populations[code].unexpected > 0) {
       warnings.push({ code: 'unexpected_dimension', message: messages.unexpectedDimension(encoded.populations[code].unexpected, population, code === 0 ? 'coverage' : 'preparedness') });
     }
-    return { population, rows: counts[code], weights, rowDomain, jointCode: histograms.jointCode, cells };
+    return { population, rows: counts[code], weights, rowDomain, jointCode: histograms.jointCode, cells, countryRowDomain, countryCells };
   };
   const { minN, lowReliabilityN } = config.suppression;
   const industry = analysePopulation('industry', 0);
@@ -133,55 +147,74 @@ export function analyseWave(
   const data = [industry, education];
 
   const flagFor = (n: number) => (n < minN ? 'suppressed_small_n' : n < lowReliabilityN ? 'low_reliability' : '');
-  const estimates: EstimateRow[] = [];
   const cells = (R + 1) * K;
   const suppressedCell = { industryImportance: new Uint8Array(cells), prep: new Uint8Array(cells), gapPrep: new Uint8Array(cells), gapCurr: new Uint8Array(cells), gapEdu: new Uint8Array(cells) };
   const scale = wave.scale;
-  const pushEstimate = (cell: number, population: EstimateRow['population'], measure: EstimateRow['measure'], means: CellMeasure, top2: CellMeasure | undefined, derivedSuppressed = false): boolean => {
-    const smallN = means.n < minN;
-    const suppressed = smallN || derivedSuppressed;
-    const answerScale = { low: scale.min, high: scale.max };
-    // Suppressed rows publish none of it: not computed (the quantile inversions are the cost here).
-    const described = suppressed ? HIDDEN : describeEstimate(means, top2, measure.startsWith('gap') ? { low: scale.min - scale.max, high: scale.max - scale.min } : answerScale, answerScale);
-    const hide = (value: number) => (suppressed ? NaN : value);
-    estimates.push({
-      wave: wave.wave, region: blocks[Math.floor(cell / K)], competency: competencies[cell % K], population, measure, n: means.n,
-      mean: hide(means.mean), sd: hide(means.sd), se: hide(means.se),
-      ciLow: hide(described.ciLow), ciHigh: hide(described.ciHigh), top2Share: hide(top2 ? top2.mean : NaN),
-      suppressed, flag: smallN ? 'suppressed_small_n' : derivedSuppressed ? 'suppressed_derived' : flagFor(means.n),
-      df: hide(described.df), ciMethod: suppressed ? '' : described.ciMethod, top2CiLow: hide(described.top2CiLow), top2CiHigh: hide(described.top2CiHigh),
-      deff: hide(described.deff), effectiveN: hide(described.effectiveN), kishEffectiveN: hide(described.kishEffectiveN),
+  // One estimator for every kind of domain: the region blocks (and Global), then the country blocks.
+  const estimateBlocks = (blocks: readonly string[], cellsOf: (population: PopulationData) => CellSummaries, estimates: EstimateRow[]) => {
+    const cells = blocks.length * K;
+    const suppressedCell = { industryImportance: new Uint8Array(cells), prep: new Uint8Array(cells), gapPrep: new Uint8Array(cells), gapCurr: new Uint8Array(cells), gapEdu: new Uint8Array(cells) };
+    const pushEstimate = (cell: number, population: EstimateRow['population'], measure: EstimateRow['measure'], means: CellMeasure, top2: CellMeasure | undefined, derivedSuppressed = false): boolean => {
+      const smallN = means.n < minN;
+      const suppressed = smallN || derivedSuppressed;
+      const answerScale = { low: scale.min, high: scale.max };
+      // Suppressed rows publish none of it: not computed (the quantile inversions are the cost here).
+      const described = suppressed ? HIDDEN : describeEstimate(means, top2, measure.startsWith('gap') ? { low: scale.min - scale.max, high: scale.max - scale.min } : answerScale, answerScale);
+      const hide = (value: number) => (suppressed ? NaN : value);
+      estimates.push({
+        wave: wave.wave, region: blocks[Math.floor(cell / K)], competency: competencies[cell % K], population, measure, n: means.n,
+        mean: hide(means.mean), sd: hide(means.sd), se: hide(means.se),
+        ciLow: hide(described.ciLow), ciHigh: hide(described.ciHigh), top2Share: hide(top2 ? top2.mean : NaN),
+        suppressed, flag: smallN ? 'suppressed_small_n' : derivedSuppressed ? 'suppressed_derived' : flagFor(means.n),
+        df: hide(described.df), ciMethod: suppressed ? '' : described.ciMethod, top2CiLow: hide(described.top2CiLow), top2CiHigh: hide(described.top2CiHigh),
+        deff: hide(described.deff), effectiveN: hide(described.effectiveN), kishEffectiveN: hide(described.kishEffectiveN),
+      });
+      return suppressed;
+    };
+    const at = (means: DomainMeans, cell: number, designRows: number): CellMeasure => ({
+      designRows, n: means.n[cell], mean: means.mean[cell], sd: means.sd[cell], se: means.se[cell],
+      sumWeights: means.sumWeights[cell], sumSquaredWeights: means.sumSquaredWeights![cell], srsVariance: means.srsVariance![cell],
     });
-    return suppressed;
-  };
-  const at = (means: DomainMeans, cell: number, designRows: number): CellMeasure => ({
-    designRows, n: means.n[cell], mean: means.mean[cell], sd: means.sd[cell], se: means.se[cell],
-    sumWeights: means.sumWeights[cell], sumSquaredWeights: means.sumSquaredWeights![cell], srsVariance: means.srsVariance![cell],
-  });
 
-  for (let cell = 0; cell < cells; cell++) {
-    suppressedCell.industryImportance[cell] = +pushEstimate(cell, 'industry', 'importance', at(industry.cells.importance, cell, industry.rows), at(industry.cells.importanceTop2, cell, industry.rows));
-    suppressedCell.prep[cell] = +pushEstimate(cell, 'industry', 'preparedness', at(industry.cells.other, cell, industry.rows), at(industry.cells.otherTop2, cell, industry.rows));
-    const educationImportanceSuppressed = pushEstimate(cell, 'education', 'importance', at(education.cells.importance, cell, education.rows), at(education.cells.importanceTop2, cell, education.rows));
-    const coverageSuppressed = pushEstimate(cell, 'education', 'coverage', at(education.cells.other, cell, education.rows), at(education.cells.otherTop2, cell, education.rows));
-    suppressedCell.gapPrep[cell] = +pushEstimate(cell, 'industry', 'gap_preparedness', at(industry.cells.gap, cell, industry.rows), undefined,
-      suppressedCell.industryImportance[cell] === 1 || suppressedCell.prep[cell] === 1);
-    const industryImportance = at(industry.cells.importance, cell, industry.rows);
-    const coverage = at(education.cells.other, cell, education.rows);
-    const curriculum = differenceOfIndependentMeans(industryImportance.mean, industryImportance.se, coverage.mean, coverage.se);
-    suppressedCell.gapCurr[cell] = +pushEstimate(cell, 'both', 'gap_curriculum',
-      { n: industryImportance.n + coverage.n, mean: curriculum.difference, sd: NaN, se: curriculum.se, parts: [industryImportance, coverage] }, undefined,
-      suppressedCell.industryImportance[cell] === 1 || coverageSuppressed);
-    suppressedCell.gapEdu[cell] = +pushEstimate(cell, 'education', 'gap_education', at(education.cells.gap, cell, education.rows), undefined, educationImportanceSuppressed || coverageSuppressed);
-  }
+    const industryCells = cellsOf(industry);
+    const educationCells = cellsOf(education);
+    for (let cell = 0; cell < cells; cell++) {
+      suppressedCell.industryImportance[cell] = +pushEstimate(cell, 'industry', 'importance', at(industryCells.importance, cell, industry.rows), at(industryCells.importanceTop2, cell, industry.rows));
+      suppressedCell.prep[cell] = +pushEstimate(cell, 'industry', 'preparedness', at(industryCells.other, cell, industry.rows), at(industryCells.otherTop2, cell, industry.rows));
+      const educationImportanceSuppressed = pushEstimate(cell, 'education', 'importance', at(educationCells.importance, cell, education.rows), at(educationCells.importanceTop2, cell, education.rows));
+      const coverageSuppressed = pushEstimate(cell, 'education', 'coverage', at(educationCells.other, cell, education.rows), at(educationCells.otherTop2, cell, education.rows));
+      suppressedCell.gapPrep[cell] = +pushEstimate(cell, 'industry', 'gap_preparedness', at(industryCells.gap, cell, industry.rows), undefined,
+        suppressedCell.industryImportance[cell] === 1 || suppressedCell.prep[cell] === 1);
+      const industryImportance = at(industryCells.importance, cell, industry.rows);
+      const coverage = at(educationCells.other, cell, education.rows);
+      const curriculum = differenceOfIndependentMeans(industryImportance.mean, industryImportance.se, coverage.mean, coverage.se);
+      suppressedCell.gapCurr[cell] = +pushEstimate(cell, 'both', 'gap_curriculum',
+        { n: industryImportance.n + coverage.n, mean: curriculum.difference, sd: NaN, se: curriculum.se, parts: [industryImportance, coverage] }, undefined,
+        suppressedCell.industryImportance[cell] === 1 || coverageSuppressed);
+      suppressedCell.gapEdu[cell] = +pushEstimate(cell, 'education', 'gap_education', at(educationCells.gap, cell, education.rows), undefined, educationImportanceSuppressed || coverageSuppressed);
+    }
+  };
+  const estimates: EstimateRow[] = [];
+  estimateBlocks(blocks, (population) => population.cells, estimates);
+  // Country blocks (the last two, unknown country and the whole design, are not country domains).
+  const countryBlocks = [...countryDomains.keys, GLOBAL_REGION];
+  const countryEstimates: EstimateRow[] = [];
+  estimateBlocks(countryBlocks, (population) => population.countryCells, countryEstimates);
+  const publishedCountryEstimates = countryEstimates.filter((row) => isCountryDomainKey(row.region) && row.region !== countryDomains.keys[C - 1]);
 
   phase('estimates');
   // Disclosure control (stages/analyse/disclosure/): primary, then complementary suppression over the
   // estimates and answer distributions; the rankings and tests see only what is published.
-  const protectedTables = protectTables(estimates, buildDistributions(blocks, competencies, data, encoded.levelValues, wave.scale, 0), disclosureRuleOf(config, wave.scale), {
-    effectiveNOf: (row) => effectiveNOfRow(row, blocks, competencies, data),
+  // Regions and countries are protected together: Global = Σ regions and each region = Σ its
+  // countries, so complementary suppression also keeps a country cell from being computed back from
+  // its region's total (analysis/country-domains.ts).
+  const countryDistributions = buildDistributions(countryBlocks, competencies, data, encoded.levelValues, wave.scale, 0, (population) => population.countryCells)
+    .filter((row) => isCountryDomainKey(row.region) && row.region !== countryDomains.keys[C - 1]);
+  const protectedTables = protectTables([...estimates, ...publishedCountryEstimates], [...buildDistributions(blocks, competencies, data, encoded.levelValues, wave.scale, 0), ...countryDistributions], disclosureRuleOf(config, wave.scale), {
+    relations: [...globalOverRegions(estimates), ...regionOverCountries(countryDomains)],
+    effectiveNOf: (row) => (isCountryDomainKey(row.region) ? effectiveNOfRow(row, countryBlocks, competencies, data, true) : effectiveNOfRow(row, blocks, competencies, data)),
   });
-  estimates.splice(0, estimates.length, ...protectedTables.estimates);
+  estimates.splice(0, estimates.length, ...protectedTables.estimates.filter((row) => !isCountryDomainKey(row.region)));
   const published = (population: string, cell: number) => !protectedTables.suppressedUnits.has(unitKey(population, blocks[Math.floor(cell / K)], competencies[cell % K]));
   for (let cell = 0; cell < cells; cell++) {
     suppressedCell.gapPrep[cell] = published('industry', cell) ? 0 : 1;
@@ -207,15 +240,36 @@ export function analyseWave(
     eligible, rankSets, rankedDiscrepancy,
   });
   phase('rankings');
-  const distributions = protectedTables.distributions;
-  return { wave: wave.wave, estimates: flagNotAsked(estimates, askedCells(wave)), tests, rankings, distributions, weighting, marginFit, warnings };
+  const distributions = protectedTables.distributions.filter((row) => !isCountryDomainKey(row.region));
+  // Countries: MWDS rank sets and rankings over each country's published industry cells, as for a region.
+  const countryPublished = (cell: number) => !protectedTables.suppressedUnits.has(unitKey('industry', countryBlocks[Math.floor(cell / K)], competencies[cell % K]));
+  const countryEligible = Uint8Array.from({ length: countryBlocks.length * K }, (_, cell) => (cell < (C - 1) * K && countryPublished(cell) ? 1 : 0));
+  const countryRankings = buildRankings({
+    wave: wave.wave, blocks: countryBlocks, competencies, config, scale: wave.scale,
+    industry: { importanceMeans: industry.countryCells.importance, otherMeans: industry.countryCells.other, gapMeans: industry.countryCells.gap },
+    eligible: countryEligible,
+    rankSets: mwdsRankSets({
+      jointCode: industry.jointCode!, importanceOfCode: coding.importanceOfCode, discrepancyOfCode: coding.discrepancyOfCode,
+      weights: industry.weights, rowDomain: industry.countryRowDomain, competencies: K, domainCount: C, eligible: countryEligible, seed: config.analysis.seed,
+    }),
+    rankedDiscrepancy: rankedDiscrepancyScores(industry.jointCode!, coding.differenceLevelOfCode, coding.differenceValues.length, industry.weights, industry.countryRowDomain, K, C),
+  });
+  const asked = askedCells(wave);
+  const countries = {
+    estimates: splitCountryRows(flagNotAsked(protectedTables.estimates.filter((row) => isCountryDomainKey(row.region)), asked), countryDomains),
+    distributions: splitCountryRows(protectedTables.distributions, countryDomains),
+    rankings: splitCountryRows(countryRankings, countryDomains).map(({ rankedDiscrepancy: _rds, ...row }) => row),
+  };
+  phase('country rankings');
+  return { wave: wave.wave, estimates: flagNotAsked(estimates, asked), tests, rankings, distributions, weighting, marginFit, warnings, countries };
 }
 
 /** Kish effective n of an estimate row's cell (rule `suppression.effectiveN`); Infinity for the curriculum gap (its units decide). */
-function effectiveNOfRow(row: EstimateRow, blocks: string[], competencies: string[], data: PopulationData[]): number {
+function effectiveNOfRow(row: EstimateRow, blocks: string[], competencies: string[], data: PopulationData[], byCountry = false): number {
   if (row.population === 'both') return Infinity;
   const cell = blocks.indexOf(row.region) * competencies.length + competencies.indexOf(row.competency);
-  const { effectiveN } = data[row.population === 'industry' ? 0 : 1].cells;
+  const population = data[row.population === 'industry' ? 0 : 1];
+  const { effectiveN } = byCountry ? population.countryCells : population.cells;
   return row.measure === 'importance' ? effectiveN.importance[cell] : row.measure.startsWith('gap') ? effectiveN.gap[cell] : effectiveN.other[cell];
 }
 
@@ -225,14 +279,16 @@ function effectiveNOfRow(row: EstimateRow, blocks: string[], competencies: strin
  * both emptied where fewer than minN answers have a value (the n of the matching estimate). Values
  * off the scale points (none after normalise) are in n, not in counts.
  */
-function buildDistributions(blocks: string[], competencies: string[], data: PopulationData[], levelValues: Float64Array, scale: { min: number; max: number }, minN: number): DistributionRow[] {
+function buildDistributions(blocks: string[], competencies: string[], data: PopulationData[], levelValues: Float64Array, scale: { min: number; max: number }, minN: number, cellsOf = (population: PopulationData) => population.cells): DistributionRow[] {
   const K = competencies.length;
   const levels = levelValues.length;
   const scalePoints = Math.max(0, Math.floor(scale.max - scale.min) + 1);
   const rows: DistributionRow[] = [];
   const dimensions: Record<Population, [Dimension, Dimension]> = { industry: ['importance', 'preparedness'], education: ['importance', 'coverage'] };
   for (let cell = 0; cell < blocks.length * K; cell++) {
-    for (const { population, cells } of data) {
+    for (const populationData of data) {
+      const { population } = populationData;
+      const cells = cellsOf(populationData);
       const sides = [
         [cells.importanceCounts, cells.importanceMissing, cells.importance, cells.importanceWeightedCounts, cells.importanceWeightedMissing],
         [cells.otherCounts, cells.otherMissing, cells.other, cells.otherWeightedCounts, cells.otherWeightedMissing],

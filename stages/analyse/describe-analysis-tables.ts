@@ -31,7 +31,7 @@ export function describeAnalysisTables(): object {
     title: 'Cybersecurity skills-gap survey: weighted estimates, tests and rankings',
     description: 'Design-based weighted estimates (Taylor-linearisation SEs, calibration-aware for raked weights), the three skill gaps, rank tests with Benjamini–Hochberg q-values, and Borich MWDS rankings. Cells with unweighted n below the suppression threshold have no values. Methods: docs/methods.md.',
     resources: [
-      resource('estimates', 'One row per region × competency × population × measure', [
+      resource('estimates', 'One row per region (and Global) × competency × population × measure, then one per country × competency × population × measure (column country)', [
         ...base(),
         { name: 'population', type: 'string', description: 'Who rated: industry, education, or both (curriculum gap)', constraints: { enum: ['industry', 'education', 'both'] } },
         { name: 'measure', type: 'string', description: 'Rated dimension or gap', constraints: { enum: ['importance', 'preparedness', 'coverage', ...gapEnum] } },
@@ -51,7 +51,8 @@ export function describeAnalysisTables(): object {
         { name: 'deff', type: 'number', description: 'Design effect: design variance / variance under simple random sampling with replacement (R svymean deff = "replace")' },
         { name: 'effective_n', type: 'number', description: 'n / deff: size of a simple random sample with the same precision' },
         { name: 'kish_effective_n', type: 'number', description: 'Kish effective n of the cell\'s weights, (Σw)²/Σw²' },
-      ], ['wave', 'region', 'competency', 'population', 'measure']),
+        { name: 'country', type: 'string', description: 'Empty on region and Global rows. On country rows (country as a domain of the same design, after the region rows): the ISO 3166-1 alpha-2 code, with region = the country\'s region; filter country = "" for the region table' },
+      ], ['wave', 'region', 'country', 'competency', 'population', 'measure']),
       resource('tests', 'One rank test per region × competency × gap; q-values within each gap type × level (Global; each region)', [
         ...base(),
         { name: 'gap', type: 'string', description: 'Gap tested', constraints: { enum: gapEnum } },

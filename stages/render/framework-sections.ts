@@ -30,10 +30,11 @@ export function formatRank(rank: number): string {
 }
 
 /** One table row per unit, Global, ordered by MWDS rank (unranked units last, in framework order). */
-export function frameworkTableRows(input: ReportInput, rollup: FrameworkRollup): string[][] {
+/** The framework table of one region (Global by default): units in the region's MWDS rank order. */
+export function frameworkTableRows(input: ReportInput, rollup: FrameworkRollup, region = 'Global'): string[][] {
   const minN = input.config.suppression.minN;
   const global = (population: 'industry' | 'both' | 'education', measure: 'gap_preparedness' | 'gap_curriculum' | 'gap_education', unit: string) =>
-    frameworkRows(rollup, population, measure, 'Global').find((row) => row.unit === unit)!;
+    frameworkRows(rollup, population, measure, region).find((row) => row.unit === unit)!;
   const gapText = (row: { suppressed: boolean; mean: number; ciLow: number; ciHigh: number; qValue: number }) =>
     row.suppressed || !Number.isFinite(row.mean) ? '–' : `${formatEstimate(row.mean)}${row.qValue <= 0.05 ? '' : ' (n.s.)'}\n${formatInterval(row.ciLow, row.ciHigh)}`;
   const order = (unit: string) => {

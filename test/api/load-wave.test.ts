@@ -30,7 +30,10 @@ describe('loadWave and toDataFrame on a run of the 2022 sample wave', () => {
     expect(answerCount(answerTableFromArrow(wave.answers))).toBe(csvRecords('normalised/answers.csv').length);
     expect(wave.answers.numRows).toBe(wave.respondents.numRows);
     expect(wave.audit).toHaveLength(csvRecords('quality/audit.csv').length);
-    expect(wave.estimates).toHaveLength(csvRecords('analysis/estimates.csv').length);
+    // estimates.csv: the region and Global rows, then the country rows (column country).
+    expect(wave.estimates.length + wave.countryEstimates.length).toBe(csvRecords('analysis/estimates.csv').length);
+    expect(wave.countryEstimates.length).toBeGreaterThan(0);
+    expect(wave.estimates.every((row) => !row.country)).toBe(true);
     expect(wave.tests).toHaveLength(csvRecords('analysis/tests.csv').length);
     expect(wave.rankings).toHaveLength(csvRecords('analysis/rankings.csv').length);
     expect(wave.respondents.numRows).toBeGreaterThan(100);
@@ -45,7 +48,7 @@ describe('loadWave and toDataFrame on a run of the 2022 sample wave', () => {
     ['audit', 'quality/audit.csv'],
     ['answers', 'normalised/answers.csv'],
   ] as const)('toDataFrame(%s) has the rows and values of %s', (table, file) => {
-    const frame = toDataFrame(wave[table]);
+    const frame = toDataFrame(table === 'estimates' ? [...wave.estimates, ...wave.countryEstimates] : wave[table]);
     expect(differencesFromCsv(frame, csv(file))).toEqual([]);
   });
 
@@ -60,7 +63,7 @@ describe('loadWave and toDataFrame on a run of the 2022 sample wave', () => {
   });
 
   it('round-trips: the loaded estimates written again give the same CSV bytes', () => {
-    expect(estimatesToCsv(wave.estimates)).toBe(csv('analysis/estimates.csv'));
+    expect(estimatesToCsv([...wave.estimates, ...wave.countryEstimates])).toBe(csv('analysis/estimates.csv'));
   });
 
   it('keeps suppressed cells as NaN and their flag, as the CSV has them', () => {
@@ -82,7 +85,7 @@ describe('loadWave and toDataFrame on a run of the 2022 sample wave', () => {
     expect((await runStage('analyse', { wave: '2022', out })).stages).toEqual([{ stage: 'analyse', ran: false, reason: 'up to date' }]);
     const forced = await runStage('analyse', { wave: '2022', out, force: true });
     expect(forced.stages.map((s) => [s.stage, s.ran, s.reason])).toEqual([['analyse', true, 'forced']]);
-    expect(csv('analysis/estimates.csv')).toBe(estimatesToCsv(wave.estimates));
+    expect(csv('analysis/estimates.csv')).toBe(estimatesToCsv([...wave.estimates, ...wave.countryEstimates]));
   });
 
   it('says which command to run when a wave has not been run into the folder', () => {

@@ -18,7 +18,9 @@
  *     back to back on a shared, noisy machine
  *   ─▶ tools/bench/results.json
  *
- * Options: --quick, --vs-r, --r-max N (largest size R is timed at, default 10000: svyby takes
+ *   ─▶ the profiles of a 66-country wave (profiles-bench.ts) ─▶ tools/bench/profiles-results.json
+ *
+ * Options: --quick, --no-profiles, --vs-r, --r-max N (largest size R is timed at, default 10000: svyby takes
  * about a minute at 10k and grows linearly), --sizes 10000,100000, --runs N (default 3), --no-write,
  * --baseline DIR, --sample-only (only the sample wave), --no-duckdb.
  * Every figure is from a separate process, as a user would run it; totals include Node start-up.
@@ -250,6 +252,12 @@ async function benchSampleWave(baseline: string | undefined): Promise<SampleWave
 const sample_wave = await benchSampleWave(option('--baseline'));
 const runs: BenchRun[] = [];
 if (!flag('--sample-only')) for (const size of sizes) runs.push(await benchSize(size));
+// Profiles of a 66-country wave (tools/bench/profiles-bench.ts); not with --quick.
+if (!flag('--quick') && !flag('--no-profiles') && !flag('--sample-only')) {
+  const { benchProfiles } = await import('./profiles-bench.ts');
+  const profiles = await benchProfiles(ROOT, log, repeats);
+  if (!flag('--no-write')) writeFileSync(join(ROOT, 'tools', 'bench', 'profiles-results.json'), JSON.stringify({ profiles }, null, 2) + '\n');
+}
 const results = {
   machine: { cpus: cpus().length, cpu_model: cpus()[0]?.model ?? '', memory_gb: round(totalmem() / 2 ** 30, 1), node: process.versions.node },
   sample_wave,

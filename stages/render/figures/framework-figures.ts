@@ -47,12 +47,13 @@ export function frameworkRows(rollup: FrameworkRollup, population: FrameworkEsti
   return rollup.rows.filter((row) => row.population === population && row.measure === measure && (region === undefined || row.region === region));
 }
 
-export function buildFrameworkHeatmap(input: ReportInput, rollup: FrameworkRollup): TopLevelSpec {
+/** `onlyRegions`: the columns to show (the interactive report's region selector), all by default. */
+export function buildFrameworkHeatmap(input: ReportInput, rollup: FrameworkRollup, onlyRegions?: string[]): TopLevelSpec {
   const minN = input.config.suppression.minN;
   const suppressedLabel = 'suppressed';
-  const regions = frameworkRegions(rollup);
+  const regions = frameworkRegions(rollup).filter((region) => !onlyRegions || onlyRegions.includes(region));
   const order = rollup.units.map((unit) => unitLabel(rollup, unit.id));
-  const cells = frameworkRows(rollup, 'industry', 'gap_preparedness').map((row) => {
+  const cells = frameworkRows(rollup, 'industry', 'gap_preparedness').filter((row) => regions.includes(row.region)).map((row) => {
     const hidden = row.suppressed || !Number.isFinite(row.mean);
     return {
       region: row.region,

@@ -50,15 +50,15 @@ function divergingColours(points: number): string[] {
   return points % 2 === 1 ? [...left, DIVERGING[centre]!, ...right] : [...left, ...right];
 }
 
-/** The Global distribution rows of one population (all of them, suppressed included). */
-export function likertRows(analysis: AnalysisResult, population: Population): DistributionRow[] {
+/** The distribution rows of one population in one region (Global by default; all of them, suppressed included). */
+export function likertRows(analysis: AnalysisResult, population: Population, region = 'Global'): DistributionRow[] {
   const dimensions = LIKERT_DIMENSIONS[population];
-  return (analysis.distributions ?? []).filter((row) => row.region === 'Global' && row.population === population && dimensions.includes(row.dimension));
+  return (analysis.distributions ?? []).filter((row) => row.region === region && row.population === population && dimensions.includes(row.dimension));
 }
 
 /** Whether the analysis has anything to draw for this population. */
-export function hasLikertData(analysis: AnalysisResult, population: Population): boolean {
-  return likertRows(analysis, population).some((row) => !row.suppressed);
+export function hasLikertData(analysis: AnalysisResult, population: Population, region = 'Global'): boolean {
+  return likertRows(analysis, population, region).some((row) => !row.suppressed);
 }
 
 export interface LikertSegment {
@@ -99,12 +99,12 @@ export function likertWeighted(input: Pick<ReportInput, 'analysis' | 'config'>):
   return input.analysis.weighting.some((row) => row.designEffect > 1 + 1e-9) || (input.analysis.marginFit ?? []).length > 0;
 }
 
-export function buildLikert(input: ReportInput, population: Population): TopLevelSpec {
+export function buildLikert(input: ReportInput, population: Population, region = 'Global'): TopLevelSpec {
   const minN = input.config.suppression.minN;
   const weighted = likertWeighted(input);
   const scale = input.scale ?? DEFAULT_SCALE;
   const labels = new Map(input.competencies.map((competency) => [competency.id, competency.label]));
-  const rows = likertRows(input.analysis, population);
+  const rows = likertRows(input.analysis, population, region);
   const shown = rows.filter((row) => !row.suppressed && row.counts.length > 0);
   const suppressedCount = rows.length - shown.length;
   const missing = shown.reduce((sum, row) => sum + row.missing, 0);
@@ -125,7 +125,7 @@ export function buildLikert(input: ReportInput, population: Population): TopLeve
   const answers = Array.from({ length: scale.max - scale.min + 1 }, (_, index) => String(scale.min + index));
   const order = competencyLabelOrder(input.competencies).filter((label) => values.some((value) => value.competency === label));
   const subtitle = [
-    `Global, ${weighted ? 'weighted' : 'unweighted'} shares of answers with a value; ${scale.min} = lowest, ${scale.max} = highest${answers.length % 2 === 1 ? `, ${answers[(answers.length - 1) / 2]} split across zero` : ''}.`,
+    `${region}, ${weighted ? 'weighted' : 'unweighted'} shares of answers with a value; ${scale.min} = lowest, ${scale.max} = highest${answers.length % 2 === 1 ? `, ${answers[(answers.length - 1) / 2]} split across zero` : ''}.`,
     `${missing} answer${missing === 1 ? '' : 's'} without a value (don't know, blank…) left out, beside ${answered} with one${weighted ? ' (unweighted counts)' : ''}.`,
   ];
   if (suppressedCount > 0) subtitle.push(`${suppressedCount} competency × dimension cell${suppressedCount === 1 ? '' : 's'} not shown: suppressed (fewer than ${minN} answers, or hidden so that none can be computed back).`);

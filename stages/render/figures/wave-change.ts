@@ -28,8 +28,8 @@ export function gapChanges(input: ReportInput, region = 'Global'): GapChange[] {
   return changes.sort((a, b) => b.change - a.change || a.label.localeCompare(b.label, 'en'));
 }
 
-export function buildWaveChange(input: ReportInput): TopLevelSpec {
-  const changes = gapChanges(input);
+export function buildWaveChange(input: ReportInput, region = 'Global'): TopLevelSpec {
+  const changes = gapChanges(input, region);
   const values = changes.map((change) => ({
     competency: change.label,
     change: roundForChart(change.change),
@@ -44,7 +44,7 @@ export function buildWaveChange(input: ReportInput): TopLevelSpec {
     config: chartConfig,
     title: {
       text: `Change in preparedness gap since ${input.config.previousWave ?? input.previousAnalysis?.wave ?? 'the previous wave'}`,
-      subtitle: [`Global gap ${input.config.wave} − gap ${input.previousAnalysis?.wave ?? ''}.`, 'Positive: the gap widened.'],
+      subtitle: [`${region} gap ${input.config.wave} − gap ${input.previousAnalysis?.wave ?? ''}.`, 'Positive: the gap widened.'],
     },
     data: { values },
     width: 360,

@@ -21,12 +21,15 @@ import { buildIpaQuadrants } from '../figures/ipa-quadrants.ts';
 import { buildRankIntervals } from '../figures/rank-intervals.ts';
 import { buildRegionGaps } from '../figures/region-gaps.ts';
 import { buildRespondentsMap } from '../figures/respondents-map.ts';
+import { buildCurriculumGap } from '../figures/curriculum-gap.ts';
+import { buildLikert, hasLikertData } from '../figures/likert.ts';
+import { buildWaveChange, gapChanges } from '../figures/wave-change.ts';
 import { formatCount, formatEstimate, formatInterval, formatTotal } from '../format.ts';
 import type { RenderedFigure } from '../render-figure.ts';
 import type { ReportInput } from '../report-input.ts';
 import { competencyLabel } from '../theme.ts';
 import { frameworkTableRows } from '../framework-sections.ts';
-import { frameworkHeatmapId, frameworkRankingId, unitLabel } from '../figures/framework-figures.ts';
+import { buildFrameworkHeatmap, buildFrameworkRanking, frameworkHeatmapId, frameworkRankingId, frameworkRegions, unitLabel } from '../figures/framework-figures.ts';
 import { figureAltTextFor, ipaAltText, regionGapsAltText } from '../figure-alt-text.ts';
 import { escapeHtml, htmlTable, jsonForScript, markdownToHtml, scriptForInline, slug } from './html-markup.ts';
 
@@ -41,7 +44,7 @@ export interface HtmlReportAssets {
 }
 
 /** One figure as the page embeds it: the report's spec and, for builders that take a region, a spec per region. */
-interface PageFigure {
+export interface PageFigure {
   id: string;
   title: string;
   caption: string;
@@ -56,10 +59,10 @@ const FIGURE_TITLES: Record<string, [string, string]> = {
   'importance-vs-preparedness': ['Importance and preparedness', 'Weighted mean importance and preparedness of recent graduates per competency, rated by industry, with 95% confidence intervals.'],
   'ipa-quadrants': ['Importance–performance quadrants', 'Competencies placed by importance and preparedness; the crosshair marks the scale midpoint.'],
   'rank-intervals': ['Training-need ranking', 'Rank of each competency by training need, with its rank interval.'],
-  'curriculum-gap': ['Industry importance and curriculum coverage', 'Industry importance against the coverage in tertiary curricula (Global).'],
-  'likert-industry': ['How industry answered', 'Distribution of the answers behind the means (Global); competencies with fewer answers than the suppression threshold are left out.'],
-  'likert-education': ['How tertiary education answered', 'Distribution of the answers behind the means (Global); competencies with fewer answers than the suppression threshold are left out.'],
-  'wave-change': ['Change since the previous wave', 'Change of the Global preparedness gap since the previous wave.'],
+  'curriculum-gap': ['Industry importance and curriculum coverage', 'Industry importance against the coverage in tertiary curricula (Global, or the selected region).'],
+  'likert-industry': ['How industry answered', 'Distribution of the answers behind the means (Global, or the selected region); competencies with fewer answers than the suppression threshold are left out.'],
+  'likert-education': ['How tertiary education answered', 'Distribution of the answers behind the means (Global, or the selected region); competencies with fewer answers than the suppression threshold are left out.'],
+  'wave-change': ['Change since the previous wave', 'Change of the preparedness gap since the previous wave (Global, or the selected region).'],
   'respondents-map': ['Respondents by country', 'Kept respondents per country, binned; small counts are not shown exactly. With a region selected, only its countries are coloured.'],
 };
 
@@ -69,8 +72,37 @@ const REGION_VARIANTS: Record<string, (input: ReportInput, region: string) => To
   'importance-vs-preparedness': (input, region) => buildImportanceVsPreparedness(input, region),
   'ipa-quadrants': (input, region) => buildIpaQuadrants(input, region),
   'rank-intervals': (input, region) => buildRankIntervals(input, region),
+  'curriculum-gap': (input, region) => buildCurriculumGap(input, region),
+  'likert-industry': (input, region) => buildLikert(input, 'industry', region),
+  'likert-education': (input, region) => buildLikert(input, 'education', region),
+  'wave-change': (input, region) => buildWaveChange(input, region),
   'respondents-map': (input, region) => respondentsMapForRegion(buildRespondentsMap(input), input, region),
 };
+
+/**
+ * Whether a figure has anything for a region: the selector shows the region's variant only then,
+ * and otherwise says that the region has no estimates there (suppressed, not asked, or absent from
+ * the previous wave) instead of showing another region's numbers.
+ */
+const REGION_HAS_DATA: Record<string, (input: ReportInput, region: string) => boolean> = {
+  'importance-vs-preparedness': (input, region) => publishableEstimates(input.analysis, 'industry', 'importance', region).some((cell) => !cell.suppressed),
+  'ipa-quadrants': (input, region) => publishableEstimates(input.analysis, 'industry', 'importance', region).some((cell) => !cell.suppressed),
+  'rank-intervals': (input, region) => input.analysis.rankings.some((row) => row.region === region && !row.suppressed),
+  'curriculum-gap': (input, region) => publishableEstimates(input.analysis, 'both', 'gap_curriculum', region).some((cell) => !cell.suppressed),
+  'likert-industry': (input, region) => hasLikertData(input.analysis, 'industry', region),
+  'likert-education': (input, region) => hasLikertData(input.analysis, 'education', region),
+  'wave-change': (input, region) => gapChanges(input, region).length > 0,
+};
+
+/** The region variant of a framework figure (heatmap: the region's column; ranking: the region's ranks). */
+function frameworkRegionVariant(input: ReportInput, id: string): ((region: string) => TopLevelSpec | undefined) | undefined {
+  for (const rollup of input.analysis.frameworks ?? []) {
+    const rows = (region: string) => rollup.rows.some((row) => row.region === region && row.population === 'industry' && row.measure === 'gap_preparedness' && !row.suppressed);
+    if (id === frameworkHeatmapId(rollup.framework)) return (region) => (rows(region) ? buildFrameworkHeatmap(input, rollup, [region]) : undefined);
+    if (id === frameworkRankingId(rollup.framework)) return (region) => (rows(region) ? buildFrameworkRanking(input, rollup, region) : undefined);
+  }
+  return undefined;
+}
 
 /** The map with only the region's countries coloured: the lookup table keeps the region's countries. */
 function respondentsMapForRegion(spec: TopLevelSpec, input: ReportInput, region: string): TopLevelSpec {
@@ -107,12 +139,21 @@ export function withRecordTooltips<T>(spec: T): T {
 
 function pageFigure(input: ReportInput, figure: RenderedFigure, regions: string[]): PageFigure {
   const [title, caption] = FIGURE_TITLES[figure.id] ?? [figure.id, ''];
-  const variant = REGION_VARIANTS[figure.id];
-  const byRegion = variant ? Object.fromEntries(regions.filter((region) => region !== 'Global' || figure.id === 'gap-heatmap' || figure.id === 'respondents-map').map((region) => [region, withRecordTooltips(variant(input, region))])) : undefined;
+  const builder = REGION_VARIANTS[figure.id];
+  const hasData = REGION_HAS_DATA[figure.id];
+  const variant = builder ? (region: string) => (!hasData || hasData(input, region) ? builder(input, region) : undefined) : frameworkRegionVariant(input, figure.id);
+  // Global is the report's own spec, except for the figures whose spec shows every region at once.
+  const withVariant = regions.filter((region) => region !== 'Global' || figure.id === 'gap-heatmap' || figure.id === 'respondents-map' || figure.id.startsWith('framework-heatmap-'));
+  const byRegion = variant
+    ? Object.fromEntries(withVariant.flatMap((region) => {
+        const spec = variant(region);
+        return spec ? [[region, withRecordTooltips(spec)]] : [];
+      }))
+    : undefined;
   return { id: figure.id, title, caption, alt: figureAltTextFor(input, figure.id).text, spec: withRecordTooltips(figure.spec), byRegion };
 }
 
-function figureMarkup(figure: PageFigure, headingLevel: 3 | 4): string {
+export function figureMarkup(figure: PageFigure, headingLevel: 2 | 3 | 4): string {
   const id = `figure-${figure.id}`;
   return [
     `<figure class="figure" id="${id}" data-figure-id="${escapeHtml(figure.id)}" aria-labelledby="${id}-title">`,
@@ -237,7 +278,11 @@ export function assembleHtmlReport(input: ReportInput, figures: RenderedFigure[]
         `<p class="note">The same answers, in the units employers hire to and educators teach by: each respondent's mean rating over a unit's competencies, weighted and given a design-based standard error exactly as a competency's, with the same tests, q-values (within each framework), rank sets and suppression. Every number is in analysis/framework-estimates.csv; the method is in docs/frameworks.md.</p>`,
         ...rollups.map((rollup) => {
           const unitHeader = rollup.unitLabel[0].toUpperCase() + rollup.unitLabel.slice(1);
-          const rows = frameworkTableRows(input, rollup).map((row) => row.map((cell) => cell.replace(/\n/g, ' ')));
+          // Global's rows show with no region selected; each region's rows with that region selected.
+          const tableRegions = frameworkRegions(rollup);
+          const perRegion = tableRegions.map((region) => frameworkTableRows(input, rollup, region).map((row) => row.map((cell) => cell.replace(/\n/g, ' '))));
+          const rows = perRegion.flat();
+          const rowRegions = tableRegions.flatMap((region, index) => perRegion[index]!.map(() => region));
           return [
             `<section aria-labelledby="framework-${slug(rollup.framework)}">`,
             `<h3 id="framework-${slug(rollup.framework)}">${escapeHtml(rollup.name)}</h3>`,
@@ -246,9 +291,11 @@ export function assembleHtmlReport(input: ReportInput, figures: RenderedFigure[]
             figureHtml(frameworkRankingId(rollup.framework), 4),
             htmlTable({
               id: `table-framework-${slug(rollup.framework)}`,
-              caption: `${rollup.shortName}: gaps and MWDS per ${rollup.unitLabel}, Global`,
+              caption: `${rollup.shortName}: gaps and MWDS per ${rollup.unitLabel}, Global or the selected region`,
               columns: [{ header: unitHeader }, { header: 'MWDS', numeric: true }, { header: 'Rank (95% CI)', numeric: true }, { header: 'Preparedness gap', numeric: true }, { header: 'Curriculum gap', numeric: true }, { header: 'Education gap', numeric: true }, { header: 'n', numeric: true }],
               rows,
+              rowRegions,
+              rowRegionOnly: rowRegions.map((region) => region !== 'Global'),
             }),
             rollup.unmappedUnits.length > 0 ? `<p class="note">No competency of the survey maps to: ${escapeHtml(rollup.unmappedUnits.map((unit) => unitLabel(rollup, unit.id)).join('; '))}.</p>` : '',
             `</section>`,
@@ -366,7 +413,7 @@ ${PAGE_CSS}
 <ol>${sections.map((section) => `<li><a href="#${section.id}">${escapeHtml(section.title)}</a></li>`).join('')}</ol>
 </nav>
 <main id="main" tabindex="-1">
-${sections.map((section) => `<section id="${section.id}" aria-labelledby="${section.id}-title">\n<h2 id="${section.id}-title">${escapeHtml(section.title)}</h2>\n${section.body}\n</section>`).join('\n')}
+${sections.map((section) => `<section id="${section.id}" aria-labelledby="${section.id}-title">\n<h2 id="${section.id}-title">${escapeHtml(section.title)}</h2>\n${WHOLE_WAVE_SECTIONS.has(section.id) ? '<p class="region-note" data-whole-wave-note hidden></p>\n' : ''}${section.body}\n</section>`).join('\n')}
 </main>
 <footer><p>Generated by skillgap from wave ${escapeHtml(input.config.wave)}. The same numbers as report.pdf.</p></footer>
 <script type="application/json" id="report-data">${jsonForScript(pageData)}</script>
@@ -379,8 +426,11 @@ ${sections.map((section) => `<section id="${section.id}" aria-labelledby="${sect
 `;
 }
 
+/** Sections about the whole wave, with no region breakdown: they say so while a region is selected. */
+const WHOLE_WAVE_SECTIONS = new Set(['summary', 'data-quality', 'provenance']);
+
 /** Colours meet WCAG AA contrast on white: text #1a1a1a, muted #555, links #0b5394, focus ring #b35900. */
-const PAGE_CSS = `
+export const PAGE_CSS = `
 :root { color-scheme: light; }
 * { box-sizing: border-box; }
 body { margin: 0; font-family: 'DejaVu Sans', Verdana, Arial, sans-serif; font-size: 15px; line-height: 1.5; color: #1a1a1a; background: #fff; }

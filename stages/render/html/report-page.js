@@ -5,9 +5,11 @@
 (function () {
   'use strict';
   var data = JSON.parse(document.getElementById('report-data').textContent);
-  var regionSelect = document.getElementById('region-select');
-  var search = document.getElementById('competency-search');
-  var status = document.getElementById('filter-status');
+  // A profile page (reports/profiles/) has neither selector nor search: both then stay empty.
+  var noControl = { value: '', addEventListener: function () {} };
+  var regionSelect = document.getElementById('region-select') || noControl;
+  var search = document.getElementById('competency-search') || noControl;
+  var status = document.getElementById('filter-status') || {};
   var views = {};
 
   function download(name, blob) {
@@ -97,9 +99,11 @@
     var region = regionSelect.value;
     var note = element.querySelector('.region-note');
     var isRegionSection = !!element.closest('.region-section');
-    if (region && !chosen.regional && !isRegionSection) {
+    if (region && region !== 'Global' && !chosen.regional && !isRegionSection) {
       note.hidden = false;
-      note.textContent = 'This figure is for all regions (Global); it is not estimated per region.';
+      note.textContent = figure.byRegion
+        ? 'No published estimates for ' + region + ' in this figure (suppressed, not asked, or not in the previous wave): it shows Global.'
+        : 'This figure is not estimated per region: it shows Global.';
     } else {
       note.hidden = true;
     }
@@ -142,6 +146,11 @@
     var query = search.value.trim().toLowerCase();
     document.querySelectorAll('.region-section').forEach(function (section) {
       section.hidden = !!region && section.getAttribute('data-region') !== region;
+    });
+    // Parts that describe the whole wave and have no region breakdown say so while a region is selected.
+    document.querySelectorAll('[data-whole-wave-note]').forEach(function (note) {
+      note.hidden = !region || region === 'Global';
+      note.textContent = note.hidden ? '' : 'Not split by region: this part describes the whole wave, whatever region is selected.';
     });
     document.querySelectorAll('table.data-table').forEach(function (table) {
       var shown = 0;

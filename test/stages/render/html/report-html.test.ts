@@ -54,6 +54,8 @@ interface EstimateCsvRow {
   ci_high: string;
   suppressed: string;
   flag: string;
+  /** Set on country rows (country domains), empty on region and Global rows. */
+  country: string;
 }
 
 /** A suppressed cell and the strings the report would print for it if it were published. */
@@ -98,7 +100,8 @@ describe.skipIf(!hasChromium)('report.html in headless Chromium (2022 sample wav
     outDir = (await runWave({ wave: '2022', out })).outDir;
     source = readFileSync(join(outDir, 'report.html'), 'utf8');
     input = await loadReportInput({ wave: '2022', out });
-    estimates = Papa.parse<EstimateCsvRow>(readFileSync(join(outDir, 'analysis', 'estimates.csv'), 'utf8'), { header: true, skipEmptyLines: true }).data;
+    // The region and Global rows (country rows carry their region too, and a country code).
+    estimates = Papa.parse<EstimateCsvRow>(readFileSync(join(outDir, 'analysis', 'estimates.csv'), 'utf8'), { header: true, skipEmptyLines: true }).data.filter((row) => row.country === '');
     userDataDir = mkdtempSync(join(tmpdir(), 'skillgap-chromium-'));
     context = await chromium.launchPersistentContext(userDataDir, { executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS, viewport: { width: 1280, height: 800 } });
     await context.route('**/*', (route) => {
@@ -194,6 +197,56 @@ describe.skipIf(!hasChromium)('report.html in headless Chromium (2022 sample wav
     expect(await page.textContent('#figure-respondents-map .figure-table')).toContain(elsewhere[0]!);
     expect(await page.textContent('#figure-gap-heatmap .figure-table')).toContain('Oceania');
     expect(await page.$$eval('#table-largest-gaps tbody tr:not([hidden])', (trs) => trs.length)).toBe(15);
+  });
+
+  it('makes every figure and table follow the region selector, and says where a part has no region breakdown', async () => {
+    // Americas: both populations published there (Africa's education cells are suppressed).
+    const region = 'Americas';
+    await selectRegion(region);
+    const figureTable = (id: string) => page.$eval(`#figure-${id} .figure-table table`, (table) => {
+      const header = Array.from((table as HTMLTableElement).tHead!.rows[0]!.cells, (cell) => cell.textContent ?? '');
+      return Array.from((table as HTMLTableElement).tBodies[0]!.rows, (tr) => Object.fromEntries(Array.from(tr.cells, (cell, index) => [header[index], cell.textContent ?? ''])));
+    });
+    const round = (value: string) => String(Math.round(Number(value) * 1000) / 1000);
+    const row = (population: string, measure: string, competency: string) => estimates.find((e) => e.region === region && e.population === population && e.measure === measure && e.competency === competency)!;
+    // Curriculum gap: the region's industry importance and education coverage, as estimates.csv has them.
+    const curriculum = await figureTable('curriculum-gap');
+    const published = estimates.filter((e) => e.region === region && e.measure === 'gap_curriculum' && e.suppressed === 'false');
+    expect(published.length).toBeGreaterThan(3);
+    expect(curriculum.length).toBe(2 * published.length);
+    for (const gap of published) {
+      const label = competencyLabel(input.competencies, gap.competency);
+      const importance = row('industry', 'importance', gap.competency);
+      const coverage = row('education', 'coverage', gap.competency);
+      expect(curriculum.find((record) => record.competency === label && record.series === 'Importance (industry)')).toMatchObject({ mean: round(importance.mean), n: importance.n });
+      expect(curriculum.find((record) => record.competency === label && record.series === 'Coverage (education)')).toMatchObject({ mean: round(coverage.mean), n: coverage.n });
+    }
+    // The answer distributions: each competency's answer count is the region's n of that estimate.
+    const likert = await figureTable('likert-industry');
+    expect(likert.length).toBeGreaterThan(0);
+    for (const record of likert.filter((r) => r.dimension === 'Importance')) {
+      const id = input.competencies.find((c) => c.label === record.competency)!.id;
+      expect(record.n, record.competency).toBe(row('industry', 'importance', id).n);
+    }
+    // The framework heatmaps hold the region's column only; the framework tables the region's rows only.
+    const heatmap = await figureTable('framework-heatmap-nice');
+    expect(new Set(heatmap.map((record) => record.region))).toEqual(new Set([region]));
+    const frameworkRows = await page.$$eval('#table-framework-nice tbody tr:not([hidden])', (trs) => trs.map((tr) => tr.getAttribute('data-region')));
+    expect(frameworkRows.length).toBeGreaterThan(0);
+    expect(new Set(frameworkRows)).toEqual(new Set([region]));
+    // Every figure shows the region, or says why it cannot; the whole-wave parts say they are not split.
+    const notes = await page.$$eval('figure[data-figure-id]', (figures) => figures.filter((f) => !f.closest('section[hidden]')).map((f) => ({ id: f.getAttribute('data-figure-id'), note: (f.querySelector('.region-note') as HTMLElement).hidden ? '' : f.querySelector('.region-note')!.textContent })));
+    for (const figure of notes) expect(figure.note, figure.id!).not.toMatch(/not estimated per region/);
+    expect(await page.isVisible('#data-quality [data-whole-wave-note]')).toBe(true);
+    expect(await page.textContent('#data-quality [data-whole-wave-note]')).toMatch(/Not split by region/);
+    // Oceania: its education cells are suppressed, so the education answers say so instead of showing Global.
+    await selectRegion('Oceania');
+    const educationNote = await page.$eval('#figure-likert-education .region-note', (note) => ((note as HTMLElement).hidden ? '' : note.textContent));
+    const oceaniaEducation = estimates.some((e) => e.region === 'Oceania' && e.population === 'education' && e.measure === 'coverage' && e.suppressed === 'false');
+    if (!oceaniaEducation) expect(educationNote).toMatch(/No published estimates for Oceania/);
+    await selectRegion('');
+    expect(await page.isVisible('#data-quality [data-whole-wave-note]')).toBe(false);
+    expect(new Set(await page.$$eval('#table-framework-nice tbody tr:not([hidden])', (trs) => trs.map((tr) => tr.getAttribute('data-region'))))).toEqual(new Set(['Global']));
   });
 
   it('shows the published record (n, CI, flags) in a figure’s tooltip on hover', async () => {
