@@ -25,16 +25,17 @@ const waveOptions = {
   config: { type: 'string' },
   out: { type: 'string' },
   json: { type: 'boolean' },
+  lang: { type: 'string' },
 } as const;
 
 const str = (value: unknown) => (typeof value === 'string' ? value : undefined);
 const list = (value: unknown) => (typeof value === 'string' ? value.split(',').map((s) => s.trim()).filter(Boolean) : undefined);
-const waveArgs = (values: Values) => ({ wave: str(values.wave), config: str(values.config), out: str(values.out) });
+const waveArgs = (values: Values) => ({ wave: str(values.wave), config: str(values.config), out: str(values.out), lang: str(values.lang) });
 
 function stageCommand(stage: StageName): CommandDeclaration {
   return {
     summary: `run only the ${stage} stage (skipped when up to date; --force reruns it)`,
-    usage: `skillgap ${stage} [--wave ID] [--config FILE] [--out DIR] [--force] [--wait] [--json]`,
+    usage: `skillgap ${stage} [--wave ID] [--config FILE] [--out DIR] [--lang en|fr|es|pt] [--force] [--wait] [--json]`,
     options: { ...waveOptions, force: { type: 'boolean' }, wait: { type: 'boolean' } },
     handler: async (values) => {
       const { runCommand } = await import('./commands/run-command.ts');
@@ -46,7 +47,7 @@ function stageCommand(stage: StageName): CommandDeclaration {
 export const COMMANDS: Record<string, CommandDeclaration> = {
   run: {
     summary: 'run ingest → normalise → analyse → render, skipping stages that are up to date',
-    usage: 'skillgap run [--wave ID] [--config FILE] [--out DIR] [--force] [--wait] [--json]',
+    usage: 'skillgap run [--wave ID] [--config FILE] [--out DIR] [--lang en|fr|es|pt] [--force] [--wait] [--json]',
     options: { ...waveOptions, force: { type: 'boolean' }, wait: { type: 'boolean' } },
     handler: async (values) => {
       const { runCommand } = await import('./commands/run-command.ts');
@@ -59,7 +60,7 @@ export const COMMANDS: Record<string, CommandDeclaration> = {
   render: stageCommand('render'),
   status: {
     summary: 'say which stages would run, and why',
-    usage: 'skillgap status [--wave ID] [--config FILE] [--out DIR] [--json]',
+    usage: 'skillgap status [--wave ID] [--config FILE] [--out DIR] [--lang en|fr|es|pt] [--json]',
     options: waveOptions,
     handler: async (values) => {
       const { statusCommand } = await import('./commands/run-command.ts');
@@ -68,7 +69,7 @@ export const COMMANDS: Record<string, CommandDeclaration> = {
   },
   figures: {
     summary: 'regenerate figures from the cached analysis',
-    usage: 'skillgap figures [--wave ID] [--only id,…] [--format svg,png,vl] [--out DIR] [--wait] [--json]',
+    usage: 'skillgap figures [--wave ID] [--only id,…] [--format svg,png,vl] [--out DIR] [--lang en|fr|es|pt] [--wait] [--json]',
     options: { ...waveOptions, only: { type: 'string' }, format: { type: 'string' }, wait: { type: 'boolean' } },
     handler: async (values) => {
       const { figuresCommand } = await import('./commands/figures-command.ts');
@@ -111,7 +112,7 @@ export const COMMANDS: Record<string, CommandDeclaration> = {
   },
   curriculum: {
     summary: 'compare a curriculum profile with industry demand in its region (PDF, CSV, JSON)',
-    usage: 'skillgap curriculum --profile FILE [--profile-row N | --profile-response ID] [--wave ID] [--config FILE] [--region auto|NAME] [--framework ID] [--out DIR] [--wait] [--json]',
+    usage: 'skillgap curriculum --profile FILE [--profile-row N | --profile-response ID] [--wave ID] [--config FILE] [--region auto|NAME] [--framework ID] [--out DIR] [--lang en|fr|es|pt] [--wait] [--json]',
     options: {
       ...waveOptions,
       profile: { type: 'string' }, 'profile-row': { type: 'string' }, 'profile-response': { type: 'string' }, region: { type: 'string' }, framework: { type: 'string' },
@@ -122,7 +123,7 @@ export const COMMANDS: Record<string, CommandDeclaration> = {
       return curriculumCommand({
         wave: str(values.wave), config: str(values.config), out: str(values.out),
         profile: str(values.profile), profileRow: str(values['profile-row']), profileResponse: str(values['profile-response']),
-        region: str(values.region), framework: str(values.framework), wait: values.wait === true,
+        region: str(values.region), framework: str(values.framework), wait: values.wait === true, lang: str(values.lang),
       });
     },
   },
