@@ -78,7 +78,7 @@ export const fr: Catalogue = {
   'col.gap': 'Écart',
   'col.ci': 'IC à 95 %',
   'col.n': 'n',
-  'col.note': 'Remarque',
+  'col.note': 'Note',
   'col.country': 'Pays',
   'col.industry': 'Industrie',
   'col.education': 'Enseignement',
