@@ -4,7 +4,7 @@
  * `toDataFrame(wave.answers)` works without passing them again; a WeakMap lets the tables be
  * garbage-collected as usual and leaves the shared AnswerTable contract unchanged.
  */
-import type { AnswerTable, Respondent } from '../pipeline/types.ts';
+import type { AnswerTable, Respondent } from '../contracts/types.ts';
 
 const respondentsOfAnswers = new WeakMap<AnswerTable, readonly Respondent[]>();
 

@@ -1,8 +1,8 @@
 /**
- * Two waves side by side: the analysis's own comparison (analysis/compare-waves.ts, the one the
+ * Two waves side by side: the analysis's own comparison (stages/analyse/compare-waves.ts, the one the
  * wave-change figure uses), fed from waves loaded with `loadWave`.
  */
-import { compareWaves, type WaveChangeRow } from '../analysis/compare-waves.ts';
+import { compareWaves, type WaveChangeRow } from '../stages/analyse/compare-waves.ts';
 import type { WaveData } from './load-wave.ts';
 
 export type { WaveChangeRow };

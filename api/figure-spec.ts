@@ -1,15 +1,15 @@
 /**
- * The report's figures from code: the same builders the render stage uses (reports/figures), fed
+ * The report's figures from code: the same builders the render stage uses (stages/render/figures), fed
  * the same ReportInput, so a spec built here is the spec of the report; change it and render it.
  */
 import type { TopLevelSpec } from 'vega-lite';
-import { FIGURE_BUILDERS, type FigureId } from '../reports/figures/index.ts';
-import { renderSpecToSvg } from '../reports/render-figure.ts';
-import { buildFrameworkFigure, frameworkFigureIds } from '../reports/figures/framework-figures.ts';
-import type { ReportInput } from '../reports/report-input.ts';
-import { buildReportInput } from '../pipeline/stages/render-stage.ts';
-import { unknownFigure } from '../pipeline/messages/render.ts';
-import { UsageError } from '../pipeline/errors.ts';
+import { FIGURE_BUILDERS, type FigureId } from '../stages/render/figures/index.ts';
+import { renderSpecToSvg } from '../stages/render/render-figure.ts';
+import { buildFrameworkFigure, frameworkFigureIds } from '../stages/render/figures/framework-figures.ts';
+import type { ReportInput } from '../stages/render/report-input.ts';
+import { buildReportInput } from '../stages/render/render-stage.ts';
+import { unknownFigure } from '../contracts/messages/render.ts';
+import { UsageError } from '../contracts/errors.ts';
 import { contextFor, type WaveSelection } from './wave-selection.ts';
 import type { WaveData } from './load-wave.ts';
 

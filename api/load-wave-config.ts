@@ -1,5 +1,5 @@
 /** A wave's configuration and codebook as the pipeline loads them, to read before running it. */
-import type { Codebook, WaveConfig } from '../pipeline/types.ts';
+import type { Codebook, WaveConfig } from '../contracts/types.ts';
 import { contextFor, type WaveSelection } from './wave-selection.ts';
 
 export interface WaveSetup {

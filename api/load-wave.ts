@@ -16,11 +16,11 @@ import type {
   TestRow,
   Warning,
   WaveConfig,
-} from '../pipeline/types.ts';
-import { UsageError } from '../pipeline/errors.ts';
-import { auditFromCsv } from '../pipeline/io/table-files.ts';
-import { normalisedFiles, readNormalisedWave } from '../pipeline/stages/normalise-stage.ts';
-import { readAnalysis } from '../pipeline/stages/analyse-stage.ts';
+} from '../contracts/types.ts';
+import { UsageError } from '../contracts/errors.ts';
+import { auditFromCsv } from '../io/table-files.ts';
+import { normalisedFiles, readNormalisedWave } from '../stages/normalise/normalise-stage.ts';
+import { readAnalysis } from '../stages/analyse/analyse-stage.ts';
 import { contextFor, type WaveSelection } from './wave-selection.ts';
 import { rememberAnswerRespondents } from './answer-respondents.ts';
 

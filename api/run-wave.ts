@@ -2,9 +2,9 @@
  * Running a wave from code goes through the same handler as `skillgap run` (runCommand), so the
  * manifest, the staleness checks and the skipped stages are exactly those of the command line.
  */
-import { runCommand, type RunCommandOptions } from '../pipeline/commands/run-command.ts';
-import { STAGES, type StageName, type StageOutcome } from '../pipeline/run.ts';
-import { UsageError } from '../pipeline/errors.ts';
+import { runCommand, type RunCommandOptions } from '../commands/run-command.ts';
+import { STAGES, type StageName, type StageOutcome } from '../runner/run.ts';
+import { UsageError } from '../contracts/errors.ts';
 import type { WaveSelection } from './wave-selection.ts';
 
 export interface RunWaveOptions extends WaveSelection {

@@ -1,9 +1,9 @@
 /**
  * The pipeline's tables as they are written to CSV: which file writer serves each kind of row, and
- * the type of each CSV column. The column names themselves come from pipeline/io/table-files.ts
+ * the type of each CSV column. The column names themselves come from io/table-files.ts
  * (the one place they are fixed); only the types are declared here, because a CSV cell is text.
  */
-import type { AuditRow, EstimateRow, RankingRow, Respondent, TestRow } from '../pipeline/types.ts';
+import type { AuditRow, EstimateRow, RankingRow, Respondent, TestRow } from '../contracts/types.ts';
 import {
   AUDIT_COLUMNS,
   ESTIMATE_COLUMNS,
@@ -16,7 +16,7 @@ import {
   rankingsToCsv,
   respondentsToCsv,
   testsToCsv,
-} from '../pipeline/io/table-files.ts';
+} from '../io/table-files.ts';
 
 export type TableKind = 'respondents' | 'answers' | 'audit' | 'estimates' | 'tests' | 'rankings';
 

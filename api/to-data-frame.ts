@@ -2,7 +2,7 @@
  * `toDataFrame`: the DataFrame face of the pipeline's tables, for exploratory work with danfojs.
  *
  * A pipeline table becomes exactly the DataFrame of the CSV file the pipeline writes for it: the
- * rows are serialised with the pipeline's own CSV writer (pipeline/io/table-files.ts) and parsed
+ * rows are serialised with the pipeline's own CSV writer (io/table-files.ts) and parsed
  * back, so the columns have the CSV's names and order and every value is the CSV's value. Number
  * columns hold numbers with NaN where the CSV cell is empty (a missing answer, a suppressed cell);
  * text columns keep empty text as ``; `suppressed` columns are booleans. Going through the writer
@@ -10,10 +10,10 @@
  */
 import dfd from 'danfojs-node';
 import type { DataFrame } from 'danfojs-node';
-import type { AnswerTable, Respondent } from '../pipeline/types.ts';
-import { UsageError } from '../pipeline/errors.ts';
-import { answersToCsv } from '../pipeline/io/table-files.ts';
-import { parseOwnCsv } from '../pipeline/io/csv-read.ts';
+import type { AnswerTable, Respondent } from '../contracts/types.ts';
+import { UsageError } from '../contracts/errors.ts';
+import { answersToCsv } from '../io/table-files.ts';
+import { parseOwnCsv } from '../io/csv-read.ts';
 import { answerRespondents } from './answer-respondents.ts';
 import { ROW_TABLE_WRITERS, TABLE_COLUMNS, columnType, detectRowKind, type TableKind } from './table-kinds.ts';
 

@@ -1,8 +1,8 @@
 /**
  * Checking a new wave's exports against its codebook, before running it: the `skillgap validate`
- * handler (pipeline/commands/validate-command.ts), quiet unless asked to log.
+ * handler (commands/validate-command.ts), quiet unless asked to log.
  */
-import { validateCommand, type ValidationReport } from '../pipeline/commands/validate-command.ts';
+import { validateCommand, type ValidationReport } from '../commands/validate-command.ts';
 import type { WaveSelection } from './wave-selection.ts';
 
 export interface ValidateExportsOptions extends Omit<WaveSelection, 'out'> {

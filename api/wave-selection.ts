@@ -2,8 +2,8 @@
  * How an API call names a wave: the same options as the command line (`--wave`, `--config`,
  * `--out`), so a notebook and `skillgap run` agree on where a wave's outputs are.
  */
-import { createContext, type WaveOptions } from '../pipeline/context.ts';
-import type { RunContext } from '../pipeline/run.ts';
+import { createContext, type WaveOptions } from '../runner/context.ts';
+import type { RunContext } from '../runner/run.ts';
 
 /**
  * A wave and the out folder its outputs live in. `out` is the base folder (the wave's files are in

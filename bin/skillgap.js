@@ -3,5 +3,5 @@
 // registry) and hands over to the one CLI file. No build step is needed after `npm ci`.
 import { register } from 'tsx/esm/api';
 register();
-const { main } = await import('../pipeline/cli.ts');
+const { main } = await import('../commands/cli.ts');
 process.exitCode = await main(process.argv.slice(2));

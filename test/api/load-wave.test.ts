@@ -8,7 +8,7 @@ import { readFileSync, renameSync } from 'node:fs';
 import { join } from 'node:path';
 import Papa from 'papaparse';
 import { answerCount, buildFigureSpec, loadWave, renderFigureSvg, runStage, runWave, toDataFrame, type WaveData } from '../../index.ts';
-import { estimatesToCsv } from '../../pipeline/io/table-files.ts';
+import { estimatesToCsv } from '../../io/table-files.ts';
 import { useTempDir } from '../helpers/temp-dir.ts';
 import { differencesFromCsv } from './data-frame-equals-csv.ts';
 

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { toDataFrame } from '../../api/to-data-frame.ts';
-import type { AnswerTable, EstimateRow, Respondent, RankingRow } from '../../pipeline/types.ts';
-import { answersToCsv, estimatesToCsv, rankingsToCsv, respondentsToCsv, ESTIMATE_COLUMNS } from '../../pipeline/io/table-files.ts';
+import type { AnswerTable, EstimateRow, Respondent, RankingRow } from '../../contracts/types.ts';
+import { answersToCsv, estimatesToCsv, rankingsToCsv, respondentsToCsv, ESTIMATE_COLUMNS } from '../../io/table-files.ts';
 import { differencesFromCsv } from './data-frame-equals-csv.ts';
-import { answerTableFromLong } from '../../pipeline/answer-table.ts';
+import { answerTableFromLong } from '../../contracts/answer-table.ts';
 
 const estimate = (overrides: Partial<EstimateRow>): EstimateRow => ({
   wave: '2022', region: 'Global', competency: 'incident-response', population: 'industry', measure: 'importance',

@@ -1,9 +1,9 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { codebookInitCommand } from '../../pipeline/commands/codebook-command.ts';
-import { REPO_ROOT } from '../../pipeline/context.ts';
-import { UsageError, ValidationError } from '../../pipeline/errors.ts';
+import { codebookInitCommand } from '../../commands/codebook-command.ts';
+import { REPO_ROOT } from '../../runner/context.ts';
+import { UsageError, ValidationError } from '../../contracts/errors.ts';
 import { useTempDir } from '../helpers/temp-dir.ts';
 
 const wave2023 = join(REPO_ROOT, 'data', 'raw', '2023');

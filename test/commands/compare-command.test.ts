@@ -1,9 +1,9 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { compareCommand, WAVE_CHANGE_COLUMNS } from '../../pipeline/commands/compare-command.ts';
-import { REPO_ROOT } from '../../pipeline/context.ts';
-import { parseOwnCsv } from '../../pipeline/io/csv-read.ts';
+import { compareCommand, WAVE_CHANGE_COLUMNS } from '../../commands/compare-command.ts';
+import { REPO_ROOT } from '../../runner/context.ts';
+import { parseOwnCsv } from '../../io/csv-read.ts';
 import { useTempDir } from '../helpers/temp-dir.ts';
 
 describe('skillgap compare --waves 2022,2023', () => {

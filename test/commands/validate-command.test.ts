@@ -2,9 +2,9 @@ import { copyFileSync, existsSync, mkdirSync, readFileSync, writeFileSync } from
 import { join } from 'node:path';
 import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
-import { validateCommand } from '../../pipeline/commands/validate-command.ts';
-import { REPO_ROOT } from '../../pipeline/context.ts';
-import { ValidationError } from '../../pipeline/errors.ts';
+import { validateCommand } from '../../commands/validate-command.ts';
+import { REPO_ROOT } from '../../runner/context.ts';
+import { ValidationError } from '../../contracts/errors.ts';
 import { useTempDir } from '../helpers/temp-dir.ts';
 
 const wave2023 = join(REPO_ROOT, 'data', 'raw', '2023');

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { writeFileSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { readAnswerTableBinary, writeAnswerTableBinary } from '../../pipeline/io/answer-table-binary.ts';
-import { answerTableFromLong } from '../../pipeline/answer-table.ts';
-import { answersFromCsv, answersToCsv } from '../../pipeline/io/table-files.ts';
-import type { Respondent } from '../../pipeline/types.ts';
+import { readAnswerTableBinary, writeAnswerTableBinary } from '../../io/answer-table-binary.ts';
+import { answerTableFromLong } from '../../contracts/answer-table.ts';
+import { answersFromCsv, answersToCsv } from '../../io/table-files.ts';
+import type { Respondent } from '../../contracts/types.ts';
 import { useTempDir } from '../helpers/temp-dir.ts';
 
 const respondent = (respondentId: string): Respondent => ({

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import type { AnswerTable, Respondent } from '../../pipeline/types.ts';
-import { answersToCsv, answersWideToCsv } from '../../pipeline/io/table-files.ts';
-import { answerTableFromLong } from '../../pipeline/answer-table.ts';
+import type { AnswerTable, Respondent } from '../../contracts/types.ts';
+import { answersToCsv, answersWideToCsv } from '../../io/table-files.ts';
+import { answerTableFromLong } from '../../contracts/answer-table.ts';
 
 const respondent = (respondentId: string): Respondent => ({
   respondentId, population: 'industry', country: 'DE', region: 'Europe', organisationType: '', weight: 1, wave: 'w', sourceFile: 'f.csv', sourceRow: 4,

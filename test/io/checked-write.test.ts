@@ -2,11 +2,11 @@
 import { existsSync, mkdirSync, openSync, readFileSync, readdirSync, symlinkSync, writeFileSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { finishFile, writeAllSync, freeBytes } from '../../pipeline/io/checked-write.ts';
-import { temporaryPath, writeFileAtomic } from '../../pipeline/io/atomic-write.ts';
-import { BufferedFileWriter } from '../../pipeline/io/buffered-file-writer.ts';
-import { WriteError } from '../../pipeline/errors.ts';
-import { formatBytes } from '../../pipeline/messages/output.ts';
+import { finishFile, writeAllSync, freeBytes } from '../../io/checked-write.ts';
+import { temporaryPath, writeFileAtomic } from '../../io/atomic-write.ts';
+import { BufferedFileWriter } from '../../io/buffered-file-writer.ts';
+import { WriteError } from '../../contracts/errors.ts';
+import { formatBytes } from '../../contracts/messages/output.ts';
 import { useTempDir } from '../helpers/temp-dir.ts';
 
 describe('checked writes', () => {

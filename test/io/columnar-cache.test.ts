@@ -2,8 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { ColumnarCacheWriter, forEachCachedGroup, MAX_DICTIONARY, plainHasText, plainText } from '../../pipeline/io/columnar-cache.ts';
-import { ColumnarBuilder, readColumnarCacheTable } from '../../pipeline/normalise/columnar-raw-table.ts';
+import { ColumnarCacheWriter, forEachCachedGroup, MAX_DICTIONARY, plainHasText, plainText } from '../../io/columnar-cache.ts';
+import { ColumnarBuilder, readColumnarCacheTable } from '../../stages/normalise/columnar-raw-table.ts';
 
 /** Rows with: a Likert column, an id column that outgrows the dictionary mid-way, a mostly blank text column with Unicode. */
 function sampleRows(count: number): string[][] {

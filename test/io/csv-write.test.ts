@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { formatCsv, formatCsvCell } from '../../pipeline/io/csv-write.ts';
-import { parseOwnCsv } from '../../pipeline/io/csv-read.ts';
+import { formatCsv, formatCsvCell } from '../../io/csv-write.ts';
+import { parseOwnCsv } from '../../io/csv-read.ts';
 
 describe('formatCsvCell', () => {
   it('escapes text that a spreadsheet would run as a formula', () => {

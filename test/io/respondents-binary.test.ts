@@ -2,9 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Respondent } from '../../pipeline/types.ts';
-import { csvRoundTrip, readRespondentsBinary, writeRespondentsBinary } from '../../pipeline/io/respondents-binary.ts';
-import { respondentsFromCsv, respondentsToCsv } from '../../pipeline/io/table-files.ts';
+import type { Respondent } from '../../contracts/types.ts';
+import { csvRoundTrip, readRespondentsBinary, writeRespondentsBinary } from '../../io/respondents-binary.ts';
+import { respondentsFromCsv, respondentsToCsv } from '../../io/table-files.ts';
 
 const respondent = (overrides: Partial<Respondent>): Respondent => ({
   respondentId: 'industry:R_1', population: 'industry', country: 'DE', region: 'Europe', organisationType: 'SME',

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import type { AuditRow, Respondent } from '../../pipeline/types.ts';
-import { AUDIT_COLUMNS, RESPONDENT_COLUMNS, stringSink, writeAuditCsv, writeRespondentsCsv } from '../../pipeline/io/table-files.ts';
-import { formatCsv } from '../../pipeline/io/csv-write.ts';
+import type { AuditRow, Respondent } from '../../contracts/types.ts';
+import { AUDIT_COLUMNS, RESPONDENT_COLUMNS, stringSink, writeAuditCsv, writeRespondentsCsv } from '../../io/table-files.ts';
+import { formatCsv } from '../../io/csv-write.ts';
 
 const respondents: Respondent[] = [
   { respondentId: 'industry:R_1', population: 'industry', country: 'CI', region: 'Africa', organisationType: '=HYPERLINK("x")', weight: 1, wave: '2022', sourceFile: 'data/raw/a,b.csv', sourceRow: 4 },

@@ -4,8 +4,8 @@ import { existsSync, lstatSync, mkdirSync, readFileSync, symlinkSync, writeFileS
 import { hostname } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { lockFile, lockWave, sweepLeftovers } from '../../pipeline/io/wave-lock.ts';
-import { UsageError } from '../../pipeline/errors.ts';
+import { lockFile, lockWave, sweepLeftovers } from '../../io/wave-lock.ts';
+import { UsageError } from '../../contracts/errors.ts';
 import { useTempDir } from '../helpers/temp-dir.ts';
 
 describe('wave lock', () => {

@@ -14,7 +14,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { runWave } from '../../index.ts';
-import { REPO_ROOT } from '../../pipeline/context.ts';
+import { REPO_ROOT } from '../../runner/context.ts';
 import { useTempDir } from '../helpers/temp-dir.ts';
 import { cellSource, composeModule, notebookFiles, readNotebook } from './notebook-file.ts';
 

@@ -2,11 +2,11 @@
 import { describe, expect, it } from 'vitest';
 import { cpSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { runCommand } from '../../pipeline/commands/run-command.ts';
-import { REPO_ROOT } from '../../pipeline/context.ts';
-import { parseOwnCsv } from '../../pipeline/io/csv-read.ts';
+import { runCommand } from '../../commands/run-command.ts';
+import { REPO_ROOT } from '../../runner/context.ts';
+import { parseOwnCsv } from '../../io/csv-read.ts';
 import { useTempDir } from '../helpers/temp-dir.ts';
-import type { Codebook } from '../../pipeline/types.ts';
+import type { Codebook } from '../../contracts/types.ts';
 
 describe('attention checks in a wave run', () => {
   const dir = useTempDir();

@@ -1,6 +1,6 @@
 /**
  * Weights of 1e308, 0, −1 and NaN stop `skillgap validate` and `skillgap run` alike with exit 1,
- * naming the file, row and column (the rule: pipeline/normalise/check-weights.ts). Before, 1e308
+ * naming the file, row and column (the rule: stages/normalise/check-weights.ts). Before, 1e308
  * passed both and every industry estimate came out empty with exit 0.
  */
 import { readFileSync, writeFileSync } from 'node:fs';

@@ -6,15 +6,15 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { cpSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { runCommand } from '../../pipeline/commands/run-command.ts';
-import { REPO_ROOT } from '../../pipeline/context.ts';
-import { parseOwnCsv } from '../../pipeline/io/csv-read.ts';
+import { runCommand } from '../../commands/run-command.ts';
+import { REPO_ROOT } from '../../runner/context.ts';
+import { parseOwnCsv } from '../../io/csv-read.ts';
 import { readPdf } from '../helpers/read-pdf.ts';
 import { useTempDir } from '../helpers/temp-dir.ts';
-import type { CompetencyFramework } from '../../pipeline/types.ts';
-import { createContext } from '../../pipeline/context.ts';
-import { buildReportInput } from '../../pipeline/stages/render-stage.ts';
-import { writeExecutiveSummary } from '../../reports/executive-summary.ts';
+import type { CompetencyFramework } from '../../contracts/types.ts';
+import { createContext } from '../../runner/context.ts';
+import { buildReportInput } from '../../stages/render/render-stage.ts';
+import { writeExecutiveSummary } from '../../stages/render/executive-summary.ts';
 
 const quiet = () => {};
 

@@ -4,7 +4,7 @@ import { cpSync, existsSync, readdirSync, readFileSync, writeFileSync, lstatSync
 import { join, relative } from 'node:path';
 import { expect } from 'vitest';
 import Papa from 'papaparse';
-import { REPO_ROOT } from '../../pipeline/context.ts';
+import { REPO_ROOT } from '../../runner/context.ts';
 
 export const CLI = join(REPO_ROOT, 'bin/skillgap.js');
 

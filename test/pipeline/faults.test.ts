@@ -1,7 +1,7 @@
 /**
  * Faults a shared research server sees every week never leave a wrong report that looks right
  * (issue 19): full disks at every stage (a real small tmpfs where it can be mounted, and everywhere
- * the injected write failure of pipeline/io/checked-write.ts), two runs at once, kill -9 at seeded
+ * the injected write failure of io/checked-write.ts), two runs at once, kill -9 at seeded
  * random points, pipes and devices as exports, unsafe ids, links in the out folder.
  *
  * Every case runs the real command line on a copy of the 2022 sample wave and compares the out

@@ -7,14 +7,14 @@
 import { describe, expect, it } from 'vitest';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { createContext } from '../../pipeline/context.ts';
-import { whyStale, readManifest, STAGES } from '../../pipeline/run.ts';
-import { ingestStage, readIngestedMeta } from '../../pipeline/stages/ingest-stage.ts';
-import { normaliseStage } from '../../pipeline/stages/normalise-stage.ts';
-import { runCommand } from '../../pipeline/commands/run-command.ts';
-import { parseOwnCsv } from '../../pipeline/io/csv-read.ts';
+import { createContext } from '../../runner/context.ts';
+import { whyStale, readManifest, STAGES } from '../../runner/run.ts';
+import { ingestStage, readIngestedMeta } from '../../stages/ingest/ingest-stage.ts';
+import { normaliseStage } from '../../stages/normalise/normalise-stage.ts';
+import { runCommand } from '../../commands/run-command.ts';
+import { parseOwnCsv } from '../../io/csv-read.ts';
 import { readFileSync } from 'node:fs';
-import { ValidationError } from '../../pipeline/errors.ts';
+import { ValidationError } from '../../contracts/errors.ts';
 import { useTempDir } from '../helpers/temp-dir.ts';
 
 const quiet = () => {};

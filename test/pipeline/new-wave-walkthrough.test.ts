@@ -14,12 +14,12 @@ import { cpSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Papa from 'papaparse';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { codebookInitCommand } from '../../pipeline/commands/codebook-command.ts';
-import { runCommand } from '../../pipeline/commands/run-command.ts';
-import { validateCommand } from '../../pipeline/commands/validate-command.ts';
-import { REPO_ROOT } from '../../pipeline/context.ts';
-import { parseOwnCsv } from '../../pipeline/io/csv-read.ts';
-import type { Codebook } from '../../pipeline/types.ts';
+import { codebookInitCommand } from '../../commands/codebook-command.ts';
+import { runCommand } from '../../commands/run-command.ts';
+import { validateCommand } from '../../commands/validate-command.ts';
+import { REPO_ROOT } from '../../runner/context.ts';
+import { parseOwnCsv } from '../../io/csv-read.ts';
+import type { Codebook } from '../../contracts/types.ts';
 import { useTempDir } from '../helpers/temp-dir.ts';
 
 const quiet = () => {};

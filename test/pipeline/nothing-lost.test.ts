@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { spawnSync } from 'node:child_process';
 import { cpSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { REPO_ROOT } from '../../pipeline/context.ts';
+import { REPO_ROOT } from '../../runner/context.ts';
 import { useTempDir } from '../helpers/temp-dir.ts';
 
 function skillgap(args: string[]) {

@@ -19,12 +19,12 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
-import { runCommand } from '../../pipeline/commands/run-command.ts';
-import { readColumnarCacheTable, cellText } from '../../pipeline/normalise/columnar-raw-table.ts';
+import { runCommand } from '../../commands/run-command.ts';
+import { readColumnarCacheTable, cellText } from '../../stages/normalise/columnar-raw-table.ts';
 import { readPdf } from '../helpers/read-pdf.ts';
 import { useTempDir } from '../helpers/temp-dir.ts';
 import { writeSav } from '../helpers/write-sav.ts';
-import type { Codebook, Population, SourceCodebook, WaveConfig } from '../../pipeline/types.ts';
+import type { Codebook, Population, SourceCodebook, WaveConfig } from '../../contracts/types.ts';
 
 const PHONES = [
   // Digits chosen not to occur in the inlined libraries of report.html (vega's tables hold runs such as 0123456789).

@@ -6,9 +6,9 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { runCommand } from '../../pipeline/commands/run-command.ts';
-import { REPO_ROOT } from '../../pipeline/context.ts';
-import { parseOwnCsv } from '../../pipeline/io/csv-read.ts';
+import { runCommand } from '../../commands/run-command.ts';
+import { REPO_ROOT } from '../../runner/context.ts';
+import { parseOwnCsv } from '../../io/csv-read.ts';
 import { useTempDir } from '../helpers/temp-dir.ts';
 import { readPdf } from '../helpers/read-pdf.ts';
 

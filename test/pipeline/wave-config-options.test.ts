@@ -2,9 +2,9 @@
 import { cpSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { loadWave } from '../../pipeline/config.ts';
-import { REPO_ROOT } from '../../pipeline/context.ts';
-import { UsageError } from '../../pipeline/errors.ts';
+import { loadWave } from '../../contracts/config.ts';
+import { REPO_ROOT } from '../../runner/context.ts';
+import { UsageError } from '../../contracts/errors.ts';
 import { useTempDir } from '../helpers/temp-dir.ts';
 
 describe('wave.json options', () => {

@@ -6,7 +6,7 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:f
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { runCommand } from '../../pipeline/commands/run-command.ts';
+import { runCommand } from '../../commands/run-command.ts';
 
 const base = mkdtempSync(join(tmpdir(), 'skillgap-workers-'));
 afterAll(() => rmSync(base, { recursive: true, force: true }));

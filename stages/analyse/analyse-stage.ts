@@ -1,0 +1,96 @@
+/**
+ * Stage 3, analyse: the normalised wave → analysis/estimates.csv, tests.csv, rankings.csv,
+ * datapackage.json (Frictionless descriptor of those tables), analysis.json (the whole result,
+ * read by the render stage and `skillgap figures`), respondent-weights.csv (each respondent's base
+ * and final weight, so anyone can recompute the estimates; here rather than in normalised/
+ * respondents.csv because the final weights depend on the analysis settings — margins, cap — and
+ * normalise's outputs must not change when only those change) and margin-fit.csv (raked
+ * populations: each margin category's target and achieved total).
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { AnalysisResult } from '../../contracts/types.ts';
+import type { StageDefinition } from '../../runner/run.ts';
+import { analyseWave } from './analyse-wave.ts';
+import { emptyPopulationProblems } from './check-estimates.ts';
+import { ValidationError } from '../../contracts/errors.ts';
+import { answerCount } from '../../contracts/answer-table.ts';
+import { describeAnalysisTables } from './describe-analysis-tables.ts';
+import { writeFileAtomic } from '../../io/atomic-write.ts';
+import { BufferedFileWriter } from '../../io/buffered-file-writer.ts';
+import { analysisFromJson, analysisToJson, estimatesToCsv, marginFitToCsv, rankingsToCsv, respondentWeightLine, RESPONDENT_WEIGHT_HEADER, testsToCsv } from '../../io/table-files.ts';
+import { normalisedFiles, readNormalisedWave } from '../normalise/normalise-stage.ts';
+import { frameworkFiles, loadFrameworks } from '../../contracts/frameworks/load-frameworks.ts';
+import { rollUpFrameworks } from './framework-rollups.ts';
+import { frameworkEstimatesToCsv } from './describe-framework-tables.ts';
+
+export const analysisFiles = (outDir: string) => ({
+  estimates: join(outDir, 'analysis', 'estimates.csv'),
+  tests: join(outDir, 'analysis', 'tests.csv'),
+  rankings: join(outDir, 'analysis', 'rankings.csv'),
+  frameworkEstimates: join(outDir, 'analysis', 'framework-estimates.csv'),
+  datapackage: join(outDir, 'analysis', 'datapackage.json'),
+  result: join(outDir, 'analysis', 'analysis.json'),
+  respondentWeights: join(outDir, 'analysis', 'respondent-weights.csv'),
+  marginFit: join(outDir, 'analysis', 'margin-fit.csv'),
+});
+
+export const analyseStage: StageDefinition = {
+  name: 'analyse',
+  version: '5',
+  codePaths: ['stages/analyse', 'contracts/frameworks', 'contracts/answer-table.ts', 'stages/analyse/analyse-stage.ts', 'io/table-files.ts', 'io/answer-table-binary.ts', 'io/respondents-binary.ts'],
+  inputs: (ctx) => {
+    const files = normalisedFiles(ctx);
+    // The binary caches analyse reads (readNormalisedWave), not respondents.csv.
+    // The crosswalk (competencies.json) and the framework files decide the framework roll-ups.
+    const frameworks = frameworkFiles(ctx.root, ctx.wave.waveDir, ctx.wave.config.frameworks);
+    return [files.respondentsBinary, files.answersBinary, files.meta, join(ctx.root, 'data', 'competencies.json'), ...frameworks];
+  },
+  outputs: (ctx) => Object.values(analysisFiles(ctx.outDir)),
+  parameters: (ctx) => ({ wave: ctx.wave.config.wave, suppression: ctx.wave.config.suppression, analysis: ctx.wave.config.analysis, frameworks: ctx.wave.config.frameworks ?? null }),
+  async run(ctx) {
+    const wave = readNormalisedWave(ctx);
+    const files = analysisFiles(ctx.outDir);
+    // Streamed: a line per respondent, a million per population on large waves.
+    const weightWriter = new BufferedFileWriter(files.respondentWeights);
+    let result: ReturnType<typeof analyseWave>;
+    try {
+      weightWriter.write(RESPONDENT_WEIGHT_HEADER);
+      result = analyseWave(wave, ctx.wave.config, undefined, (population, memberIndex, baseWeights, finalWeights) => {
+        let text = '';
+        for (let i = 0; i < memberIndex.length; i++) {
+          text += respondentWeightLine(wave.respondents[memberIndex[i]].respondentId, population, baseWeights[i], finalWeights[i]);
+          if (i % 10_000 === 9_999) {
+            weightWriter.write(text);
+            text = '';
+          }
+        }
+        weightWriter.write(text);
+      });
+      weightWriter.commit();
+    } catch (error) {
+      weightWriter.abort();
+      throw error;
+    }
+    const frameworks = loadFrameworks(ctx.root, ctx.wave.waveDir, ctx.wave.config.frameworks, ctx.framework);
+    // Framework units hide what the competency tables hide (stages/analyse/disclosure/, framework-rollups.ts).
+    result.frameworks = rollUpFrameworks(wave, ctx.wave.config, frameworks, result.estimates);
+    writeFileAtomic(files.marginFit, marginFitToCsv(result.marginFit ?? []));
+    writeFileAtomic(files.estimates, estimatesToCsv(result.estimates));
+    writeFileAtomic(files.tests, testsToCsv(result.tests));
+    writeFileAtomic(files.rankings, rankingsToCsv(result.rankings));
+    writeFileAtomic(files.frameworkEstimates, frameworkEstimatesToCsv(result.frameworks));
+    writeFileAtomic(files.datapackage, JSON.stringify(describeAnalysisTables(), null, 2) + '\n');
+    writeFileAtomic(files.result, analysisToJson(result) + '\n');
+    // Written first, so estimates.csv shows what came out.
+    const empty = emptyPopulationProblems(result.estimates, wave.respondents, ctx.wave.config);
+    if (empty.length > 0) throw ValidationError.many(empty.map((message) => ({ message, where: {} })));
+    return { rowsIn: answerCount(wave.answers), rowsOut: result.estimates.length, warnings: result.warnings };
+  },
+};
+
+/** The cached analysis of a wave, or null when that wave has not been analysed into this out folder. */
+export function readAnalysis(outDir: string): AnalysisResult | null {
+  const file = analysisFiles(outDir).result;
+  return existsSync(file) ? analysisFromJson(readFileSync(file, 'utf8')) : null;
+}

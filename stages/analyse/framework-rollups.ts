@@ -1,0 +1,309 @@
+/**
+ * Roll-ups of a wave's results into the units of each framework (NICE work roles and competency
+ * areas, ECSF role profiles, CSEC2017 and CyBOK knowledge areas, or a wave's own framework):
+ *
+ *   per population, per unit u with competencies C_u:
+ *     composite_i = mean over k ∈ C_u that respondent i rated of its rating (importance; preparedness
+ *     or coverage) — the paired gap composite is the mean of I_ik − P_ik over the k with both ratings
+ *   ──estimateDomainMeans──▶ weighted mean, SE (Taylor linearisation), SD per region and Global:
+ *     R `svyby(~composite, ~region, design, svymean, na.rm = TRUE)`, the same design as a competency
+ *   ──the competency path's functions──▶ curriculum gap (difference of independent means), the
+ *     disclosure control of stages/analyse/disclosure/ (protectTables: primary n < k and optionally Kish
+ *     n_eff < k, complementary suppression over Global = Σ regions per unit column, blanking), with
+ *     one more rule: a population × region hidden for any competency of a unit in the competency
+ *     tables is hidden for the unit too (a one-competency unit is that competency), rank tests from counts of the composite values
+ *     (Wilcoxon, Mann–Whitney) with BH q-values over the framework's own family of tests, Borich MWDS
+ *     ranking with bootstrap rank intervals, ranked-discrepancy score and IPA quadrants (build-rankings.ts).
+ *
+ * A composite takes few distinct values (means of a few ratings), so the rank tests and the bootstrap
+ * use the counts/joint-code forms of the competency path unchanged: the distinct composite values
+ * play the part of the rating levels. Methods: docs/methods.md and docs/frameworks.md.
+ */
+import type {
+  EstimateRow, FrameworkEstimateRow, FrameworkRollup, FrameworkUnit, NormalisedWave, Population, WaveConfig,
+} from '../../contracts/types.ts';
+import type { ResolvedFramework } from '../../contracts/frameworks/load-frameworks.ts';
+import { competenciesOfUnits } from '../../contracts/frameworks/load-frameworks.ts';
+import {
+  benjaminiHochberg, cliffsDelta, differenceOfIndependentMeans, estimateDomainMeans, mannWhitneyUFromCounts, matchedPairsRankBiserial,
+  normalConfidenceInterval, rankedDiscrepancyScores, mwdsRankSets, wilcoxonSignedRankFromCounts, type DomainMeans,
+} from './stats/index.ts';
+import { computePopulationWeights } from './population-weights.ts';
+import { encodeAnswers, type EncodedPopulation } from './encode-answers.ts';
+import { buildRankings } from './build-rankings.ts';
+import { unitComposites, ValueIndex, type UnitComposites } from './framework-composites.ts';
+import { disclosureRuleOf, protectTables, unitKey } from './disclosure/index.ts';
+
+const GLOBAL_REGION = 'Global';
+
+interface PopulationSide {
+  population: Population;
+  weights: Float64Array;
+  rowDomain: Int32Array;
+  encoded: EncodedPopulation;
+}
+
+/**
+ * `competencyEstimates`: the published (protected) competency estimates of the wave; a population ×
+ * region × competency suppressed there (not_asked cells aside) hides that population × region for
+ * every unit holding the competency. Without it only the framework rows' own suppression applies.
+ */
+export function rollUpFrameworks(
+  wave: NormalisedWave, config: WaveConfig, frameworks: readonly ResolvedFramework[], competencyEstimates: readonly EstimateRow[] = [],
+): FrameworkRollup[] {
+  if (frameworks.length === 0) return [];
+  const hiddenCompetencyUnits = new Set(competencyEstimates
+    .filter((row) => row.suppressed && row.population !== 'both' && row.flag !== 'not_asked')
+    .map((row) => unitKey(row.population, row.region, row.competency)));
+  const { respondents, answers } = wave;
+  const populationCode = new Uint8Array(respondents.length);
+  const localRow = new Int32Array(respondents.length);
+  const counts = [0, 0];
+  const regionSet = new Set<string>();
+  respondents.forEach((respondent, index) => {
+    const code = respondent.population === 'industry' ? 0 : 1;
+    populationCode[index] = code;
+    localRow[index] = counts[code]++;
+    regionSet.add(respondent.region);
+  });
+  const regions = [...regionSet].sort();
+  const regionCode = new Map(regions.map((region, index) => [region, index]));
+  const encoded = encodeAnswers(wave, populationCode, localRow, counts);
+  const memberIndex = counts.map((count) => new Int32Array(count));
+  const rowDomains = counts.map((count) => new Int32Array(count));
+  respondents.forEach((respondent, index) => {
+    memberIndex[populationCode[index]][localRow[index]] = index;
+    rowDomains[populationCode[index]][localRow[index]] = regionCode.get(respondent.region)!;
+  });
+  // The same weights as the competency estimates (warnings are already reported there).
+  const sides: PopulationSide[] = (['industry', 'education'] as const).map((population, code) => ({
+    population, rowDomain: rowDomains[code], encoded: encoded.populations[code],
+    weights: computePopulationWeights(population, respondents, memberIndex[code], config, []).weights,
+  }));
+  return frameworks.map((framework) => rollUpFramework(wave, config, framework, regions, sides, encoded.levelValues, hiddenCompetencyUnits));
+}
+
+function rollUpFramework(
+  wave: NormalisedWave, config: WaveConfig, framework: ResolvedFramework, regions: string[], sides: PopulationSide[], levelValues: Float64Array,
+  hiddenCompetencyUnits: ReadonlySet<string>,
+): FrameworkRollup {
+  const { definition } = framework;
+  const competencyIndex = new Map(wave.answers.competencies.map((id, index) => [id, index]));
+  const members = competenciesOfUnits(framework);
+  const units: (FrameworkUnit & { competencies: string[] })[] = [];
+  const unmappedUnits: FrameworkUnit[] = [];
+  for (const unit of definition.units) {
+    const inWave = (members.get(unit.id) ?? []).filter((competency) => competencyIndex.has(competency));
+    if (inWave.length > 0) units.push({ ...unit, competencies: inWave });
+    else unmappedUnits.push(unit);
+  }
+  const U = units.length;
+  const R = regions.length;
+  const blocks = [...regions, GLOBAL_REGION];
+  const memberIndices = units.map((unit) => Int32Array.from(unit.competencies, (id) => competencyIndex.get(id)!));
+  const K = wave.answers.competencies.length;
+  const composites = sides.map((side) => unitComposites(side.encoded, levelValues, K, memberIndices));
+  const means = composites.map((byUnit, code) => ({
+    importance: domainMeansByUnit(byUnit.map((unit) => unit.importance), sides[code], R),
+    other: domainMeansByUnit(byUnit.map((unit) => unit.other), sides[code], R),
+    gap: domainMeansByUnit(byUnit.map((unit) => unit.gap), sides[code], R),
+  }));
+  const [industry, education] = means;
+  const { minN, lowReliabilityN } = config.suppression;
+
+  const rows: FrameworkEstimateRow[] = [];
+  const gapRow = { prep: new Map<number, FrameworkEstimateRow>(), curr: new Map<number, FrameworkEstimateRow>(), edu: new Map<number, FrameworkEstimateRow>() };
+  const push = (cell: number, population: FrameworkEstimateRow['population'], measure: FrameworkEstimateRow['measure'], value: { n: number; mean: number; sd: number; se: number }, derivedSuppressed = false) => {
+    const smallN = value.n < minN;
+    const suppressed = smallN || derivedSuppressed;
+    const interval = normalConfidenceInterval(value.mean, value.se);
+    const row: FrameworkEstimateRow = {
+      wave: wave.wave, framework: definition.id, unit: units[cell % U].id, region: blocks[Math.floor(cell / U)], population, measure, n: value.n,
+      mean: suppressed ? NaN : value.mean, sd: suppressed ? NaN : value.sd, se: suppressed ? NaN : value.se,
+      ciLow: suppressed ? NaN : interval.low, ciHigh: suppressed ? NaN : interval.high, top2Share: NaN,
+      suppressed, flag: smallN ? 'suppressed_small_n' : derivedSuppressed ? 'suppressed_derived' : value.n < lowReliabilityN ? 'low_reliability' : '',
+      test: '', statistic: NaN, pValue: NaN, qValue: NaN, effectSize: NaN,
+      mwds: NaN, rank: NaN, rankCiLow: NaN, rankCiHigh: NaN, quadrant: '',
+    };
+    rows.push(row);
+    return row;
+  };
+  const at = (domainMeans: DomainMeans, cell: number) => ({ n: domainMeans.n[cell], mean: domainMeans.mean[cell], sd: domainMeans.sd[cell], se: domainMeans.se[cell] });
+  for (let cell = 0; cell < blocks.length * U; cell++) {
+    const industryImportance = push(cell, 'industry', 'importance', at(industry.importance, cell)).suppressed;
+    const preparedness = push(cell, 'industry', 'preparedness', at(industry.other, cell)).suppressed;
+    const educationImportance = push(cell, 'education', 'importance', at(education.importance, cell)).suppressed;
+    const coverage = push(cell, 'education', 'coverage', at(education.other, cell)).suppressed;
+    gapRow.prep.set(cell, push(cell, 'industry', 'gap_preparedness', at(industry.gap, cell), industryImportance || preparedness));
+    const curriculum = differenceOfIndependentMeans(industry.importance.mean[cell], industry.importance.se[cell], education.other.mean[cell], education.other.se[cell]);
+    gapRow.curr.set(cell, push(cell, 'both', 'gap_curriculum',
+      { n: industry.importance.n[cell] + education.other.n[cell], mean: curriculum.difference, sd: NaN, se: curriculum.se }, industryImportance || coverage));
+    gapRow.edu.set(cell, push(cell, 'education', 'gap_education', at(education.gap, cell), educationImportance || coverage));
+  }
+
+  // Disclosure control, as for the competencies: the unit plays the part of the competency.
+  const protectedRows = protectFrameworkRows(rows, units, composites, sides, blocks, disclosureRuleOf(config, wave.scale), hiddenCompetencyUnits);
+  rows.splice(0, rows.length, ...protectedRows);
+  for (const [measure, map] of [['gap_preparedness', gapRow.prep], ['gap_curriculum', gapRow.curr], ['gap_education', gapRow.edu]] as const) {
+    rows.forEach((row, index) => {
+      if (row.measure === measure) map.set(Math.floor(index / MEASURES_PER_CELL), row);
+    });
+  }
+
+  runUnitTests(composites, sides, blocks.length, U, gapRow);
+  rankUnits(wave, config, units, blocks, composites[0], sides[0], industry, gapRow.prep);
+  const noHome = [...framework.noHome].map(([competency, reason]) => ({ competency, reason })).filter((entry) => competencyIndex.has(entry.competency));
+  return {
+    framework: definition.id, name: definition.name, shortName: definition.shortName ?? definition.id, version: definition.version, source: definition.source,
+    unitLabel: definition.unitLabel ?? 'unit', units, unmappedUnits, noHome, rows,
+  };
+}
+
+/** Rows pushed per cell, in this order: importance, preparedness, education importance, coverage, three gaps. */
+const MEASURES_PER_CELL = 7;
+
+/**
+ * A framework's rows through protectTables (stages/analyse/disclosure/): each row as an EstimateRow whose
+ * competency is the unit; Kish effective n from the composites' weights; the units hidden by the
+ * competency rule enter as already suppressed (they count as secondary suppressions). No answer
+ * distributions are published for units. Returns the protected rows in the same order.
+ */
+function protectFrameworkRows(
+  rows: readonly FrameworkEstimateRow[], units: readonly FrameworkUnit[], composites: UnitComposites[][], sides: PopulationSide[], blocks: string[],
+  rule: ReturnType<typeof disclosureRuleOf>, hiddenCompetencyUnits: ReadonlySet<string>,
+): FrameworkEstimateRow[] {
+  const members = new Map(units.map((unit) => [unit.id, (unit as FrameworkUnit & { competencies?: string[] }).competencies ?? []]));
+  const hiddenUnits = new Set<string>();
+  for (const row of rows) {
+    if (row.population === 'both') continue;
+    if ((members.get(row.unit) ?? []).some((competency) => hiddenCompetencyUnits.has(unitKey(row.population, row.region, competency)))) {
+      hiddenUnits.add(unitKey(row.population, row.region, row.unit));
+    }
+  }
+  const unitIndex = new Map(units.map((unit, index) => [unit.id, index]));
+  const effectiveNOf = (row: EstimateRow) => {
+    if (row.population === 'both') return Infinity;
+    const code = row.population === 'industry' ? 0 : 1;
+    const composite = composites[code][unitIndex.get(row.competency)!];
+    const column = row.measure === 'importance' ? composite.importance : row.measure.startsWith('gap') ? composite.gap : composite.other;
+    return kishEffectiveN(column, sides[code], blocks.indexOf(row.region), blocks.length - 1);
+  };
+  const asEstimates: EstimateRow[] = rows.map((row) => ({ ...row, competency: row.unit }));
+  const result = protectTables(asEstimates, [], rule, { effectiveNOf, extraSuppressedUnits: hiddenUnits });
+  return result.estimates.map((row) => {
+    const { competency: _unit, ...framework } = row as EstimateRow & FrameworkEstimateRow;
+    return framework;
+  });
+}
+
+/** Kish effective n, (Σw)²/Σw², of the respondents with a value in a block (the last block is Global). */
+function kishEffectiveN(column: Float64Array, side: PopulationSide, block: number, regionCount: number): number {
+  let sum = 0, sumSquares = 0;
+  for (let row = 0; row < column.length; row++) {
+    if (Number.isNaN(column[row]) || (block < regionCount && side.rowDomain[row] !== block)) continue;
+    sum += side.weights[row];
+    sumSquares += side.weights[row] ** 2;
+  }
+  return sumSquares > 0 ? (sum * sum) / sumSquares : 0;
+}
+
+/** estimateDomainMeans of each unit's composite column, laid out (domains + 1) × units like the competency cells. */
+function domainMeansByUnit(columns: Float64Array[], side: PopulationSide, domainCount: number): DomainMeans {
+  const U = columns.length;
+  const cells = (domainCount + 1) * U;
+  const result: DomainMeans = { n: new Float64Array(cells), sumWeights: new Float64Array(cells), mean: new Float64Array(cells), se: new Float64Array(cells), sd: new Float64Array(cells) };
+  columns.forEach((column, unit) => {
+    const one = estimateDomainMeans(column, side.weights, side.rowDomain, 1, domainCount);
+    for (let block = 0; block <= domainCount; block++) {
+      for (const key of ['n', 'sumWeights', 'mean', 'se', 'sd'] as const) result[key][block * U + unit] = one[key][block];
+    }
+  });
+  return result;
+}
+
+/** Wilcoxon for the paired gaps and Mann–Whitney for the curriculum gap, from counts of the composite values; BH across the framework. */
+function runUnitTests(composites: UnitComposites[][], sides: PopulationSide[], blockCount: number, U: number, gapRow: Record<'prep' | 'curr' | 'edu', Map<number, FrameworkEstimateRow>>): void {
+  const tested: FrameworkEstimateRow[] = [];
+  for (let unit = 0; unit < U; unit++) {
+    for (const [code, rowsOf] of [[0, gapRow.prep], [1, gapRow.edu]] as const) {
+      const index = new ValueIndex([composites[code][unit].gap]);
+      const counts = index.countsByDomain(composites[code][unit].gap, sides[code].rowDomain, blockCount - 1);
+      for (let block = 0; block < blockCount; block++) {
+        const row = rowsOf.get(block * U + unit)!;
+        if (row.suppressed) continue;
+        const result = wilcoxonSignedRankFromCounts(index.values, counts.subarray(block * index.size, (block + 1) * index.size));
+        Object.assign(row, { test: 'wilcoxon_signed_rank', statistic: result.statistic, pValue: result.pValue, effectSize: matchedPairsRankBiserial(result.positiveRankSum, result.negativeRankSum) });
+        tested.push(row);
+      }
+    }
+    const pooled = new ValueIndex([composites[0][unit].importance, composites[1][unit].other]);
+    const first = pooled.countsByDomain(composites[0][unit].importance, sides[0].rowDomain, blockCount - 1);
+    const second = pooled.countsByDomain(composites[1][unit].other, sides[1].rowDomain, blockCount - 1);
+    for (let block = 0; block < blockCount; block++) {
+      const row = gapRow.curr.get(block * U + unit)!;
+      if (row.suppressed) continue;
+      const slice = (counts: Float64Array) => counts.subarray(block * pooled.size, (block + 1) * pooled.size);
+      const result = mannWhitneyUFromCounts(pooled.values, slice(first), slice(second));
+      Object.assign(row, { test: 'mann_whitney_u', statistic: result.statistic, pValue: result.pValue, effectSize: cliffsDelta(result.statistic, result.n1, result.n2) });
+      tested.push(row);
+    }
+  }
+  const qValues = benjaminiHochberg(Float64Array.from(tested, (row) => row.pValue));
+  tested.forEach((row, index) => (row.qValue = qValues[index]));
+}
+
+/**
+ * MWDS ranking of the units per region (build-rankings.ts, as for competencies), with the rank
+ * confidence sets and ranked-discrepancy score computed from joint codes of the (importance, gap)
+ * composite pairs, which play the part of the competency path's (importance, discrepancy) codes.
+ */
+function rankUnits(
+  wave: NormalisedWave, config: WaveConfig, units: FrameworkUnit[], blocks: string[], industry: UnitComposites[], side: PopulationSide,
+  means: { importance: DomainMeans; other: DomainMeans; gap: DomainMeans }, prepRows: Map<number, FrameworkEstimateRow>,
+): void {
+  const U = units.length;
+  const R = blocks.length - 1;
+  const rows = side.weights.length;
+  const importanceIndex = new ValueIndex(industry.map((unit) => unit.importance));
+  const gapIndex = new ValueIndex(industry.map((unit) => unit.gap));
+  // Pair (importance value, gap value), each possibly missing, → a dense joint code.
+  const pairWidth = gapIndex.size + 1;
+  const denseOfPair = new Int32Array((importanceIndex.size + 1) * pairWidth).fill(-1);
+  const importanceOfCode: number[] = [];
+  const discrepancyOfCode: number[] = [];
+  const differenceLevelOfCode: number[] = [];
+  const pairCodes = new Int32Array(rows * U);
+  for (let unit = 0; unit < U; unit++) {
+    const { importance, gap } = industry[unit];
+    for (let row = 0; row < rows; row++) {
+      const i = importanceIndex.indexOf(importance[row]);
+      const g = gapIndex.indexOf(gap[row]);
+      const pair = (i < 0 ? importanceIndex.size : i) * pairWidth + (g < 0 ? gapIndex.size : g);
+      if (denseOfPair[pair] < 0) {
+        denseOfPair[pair] = importanceOfCode.length;
+        importanceOfCode.push(i < 0 ? NaN : importanceIndex.values[i]);
+        discrepancyOfCode.push(g < 0 ? NaN : gapIndex.values[g]);
+        differenceLevelOfCode.push(g);
+      }
+      pairCodes[row * U + unit] = denseOfPair[pair];
+    }
+  }
+  const jointCode = importanceOfCode.length <= 256 ? Uint8Array.from(pairCodes) : Uint16Array.from(pairCodes);
+  if (importanceOfCode.length > 65536) throw new RangeError(`framework roll-up: ${importanceOfCode.length} distinct composite pairs (at most 65536)`);
+  // Only industry's published units are ranked (disclosure control has run: a suppressed gap row is a hidden unit).
+  const eligible = Uint8Array.from(means.gap.n, (_n, cell) => (prepRows.get(cell)!.suppressed ? 0 : 1));
+  // Confidence sets for the MWDS ranks of the units, as for competencies (stats/mwds-rank-sets.ts).
+  const rankSets = mwdsRankSets({
+    jointCode, importanceOfCode: Float64Array.from(importanceOfCode), discrepancyOfCode: Float64Array.from(discrepancyOfCode),
+    weights: side.weights, rowDomain: side.rowDomain, competencies: U, domainCount: R, eligible, seed: config.analysis.seed,
+  });
+  const rankedDiscrepancy = rankedDiscrepancyScores(jointCode, Int16Array.from(differenceLevelOfCode), gapIndex.size, side.weights, side.rowDomain, U, R);
+  const rankings = buildRankings({
+    wave: wave.wave, blocks, competencies: units.map((unit) => unit.id), config, scale: wave.scale,
+    industry: { importanceMeans: means.importance, otherMeans: means.other, gapMeans: means.gap }, eligible, rankSets, rankedDiscrepancy,
+  });
+  rankings.forEach((ranking, cell) => {
+    if (ranking.suppressed) return;
+    Object.assign(prepRows.get(cell)!, { mwds: ranking.mwds, rank: ranking.rank, rankCiLow: ranking.rankCiLow, rankCiHigh: ranking.rankCiHigh, quadrant: ranking.quadrant });
+  });
+}

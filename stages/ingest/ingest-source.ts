@@ -1,0 +1,46 @@
+/**
+ * Ingests one export into its cache file (ingested/<source>.cols, columnar and dictionary-encoded:
+ * io/columnar-cache.ts), the unit of work of the ingest
+ * stage: run in the main thread, or one export per worker thread (ingest-worker.mjs) where there
+ * are several exports and cores. The same code writes the same bytes either way.
+ */
+import type { ExportFormat, SourceCodebook } from '../../contracts/types.ts';
+import type { StreamedExport } from '../ingest/ingest-types.ts';
+import { ColumnarCacheWriter } from '../../io/columnar-cache.ts';
+import { knownFileHashes, seedKnownFileHashes, type KnownFileHash } from '../../io/hash.ts';
+
+export interface IngestJob {
+  path: string;
+  sourceId: string;
+  format?: ExportFormat;
+  rowsFile: string;
+  /** The source's codebook entry: only the columns it maps or keeps are cached (data minimisation). */
+  codebook?: SourceCodebook;
+  /** Hashes the caller already knows (so a worker does not re-read the export to hash it). */
+  knownHashes?: [string, KnownFileHash][];
+}
+
+export interface IngestJobResult {
+  streamed: StreamedExport;
+  /** Hashes learnt while ingesting (the export's, the cache file's), for the caller's records. */
+  knownHashes: [string, KnownFileHash][];
+}
+
+export async function ingestSource(job: IngestJob): Promise<IngestJobResult> {
+  if (job.knownHashes) seedKnownFileHashes(job.knownHashes);
+  const { streamExport } = await import('../ingest/read-export.ts');
+  const { redactPersonalText } = await import('../ingest/personal-data.ts');
+  // The writer redacts each distinct text of a dictionary column once (and every plain cell), so
+  // streamExport hands the cells over unredacted; the cache holds exactly the redacted cells.
+  const writer = new ColumnarCacheWriter(job.rowsFile, { cleanText: redactPersonalText });
+  let streamed: StreamedExport;
+  try {
+    const input = { path: job.path, sourceId: job.sourceId, format: job.format };
+    streamed = await streamExport(input, (batchRows, batchSourceRows) => writer.push(batchRows, batchSourceRows), { cellRedaction: 'consumer', codebook: job.codebook });
+    writer.commit();
+  } catch (error) {
+    writer.abort();
+    throw error;
+  }
+  return { streamed, knownHashes: knownFileHashes([job.path, job.rowsFile]) };
+}

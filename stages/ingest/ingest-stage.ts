@@ -1,0 +1,154 @@
+/**
+ * Stage 1, ingest: each export of the wave → RawTable (personal data already removed), cached as
+ * ingested/<source>.cols (the rows by column, dictionary-encoded, in row groups, every cell
+ * byte-exact: io/columnar-cache.ts) and ingested/<source>.meta.json (everything else,
+ * with `rowCount`).
+ *
+ * Rows stream from the export into the cache file in batches (streamExport → ColumnarCacheWriter):
+ * memory holds one row group, never the table, so a million-row export costs no more memory than
+ * a thousand-row one. Exports are read in parallel, one per worker thread (ingest-source.ts). The
+ * normalise stage reads the cache back column-wise (readColumnarTables).
+ */
+import { readFileSync, statSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import type { RawTable, SourceCodebook } from '../../contracts/types.ts';
+import { normaliseMessages } from '../../contracts/messages/index.ts';
+import type { RunContext, StageDefinition } from '../../runner/run.ts';
+import { writeFileAtomic } from '../../io/atomic-write.ts';
+import { availableParallelism } from 'node:os';
+import { Worker } from 'node:worker_threads';
+import { ValidationError, UsageError, WriteError } from '../../contracts/errors.ts';
+import { knownFileHashes, seedKnownFileHashes } from '../../io/hash.ts';
+import { ingestSource, type IngestJob, type IngestJobResult } from './ingest-source.ts';
+
+const ingestedDir = (ctx: RunContext) => join(ctx.outDir, 'ingested');
+export const ingestedRowsFile = (ctx: RunContext, sourceId: string) => join(ingestedDir(ctx), `${sourceId}.cols`);
+export const ingestedMetaFile = (ctx: RunContext, sourceId: string) => join(ingestedDir(ctx), `${sourceId}.meta.json`);
+
+/** ingested/<source>.meta.json: the RawTable without its rows, plus the number of rows. */
+export type IngestedMeta = Omit<RawTable, 'rows' | 'sourceRows'> & { rowCount: number; droppedTextMarker?: boolean };
+
+export const ingestStage: StageDefinition = {
+  name: 'ingest',
+  version: '4',
+  codePaths: ['stages/ingest', 'stages/normalise/resolve-columns.ts', 'stages/normalise/normalise-label.ts', 'stages/ingest/ingest-stage.ts', 'stages/ingest/ingest-source.ts', 'stages/ingest/ingest-worker.mjs', 'io/buffered-file-writer.ts', 'io/columnar-cache.ts', 'io/columnar-cache-texts.ts'],
+  inputs: (ctx) => ctx.wave.sourcePaths,
+  outputs: (ctx) => ingestedFiles(ctx),
+  // The codebook decides which columns are cached (data minimisation), so its source entries are parameters.
+  parameters: (ctx) => ({ sources: ctx.wave.config.sources, codebook: ctx.wave.config.sources.map((source) => sourceCodebook(ctx, source.id)) }),
+  async run(ctx) {
+    const jobs: IngestJob[] = ctx.wave.config.sources.map((source, i) => ({
+      path: ctx.wave.sourcePaths[i],
+      sourceId: source.id,
+      format: source.format,
+      rowsFile: ingestedRowsFile(ctx, source.id),
+      codebook: sourceCodebook(ctx, source.id),
+    }));
+    const inputBytes = jobs.reduce((sum, job) => sum + statSync(job.path).size, 0);
+    const workers = Math.min(jobs.length, workerCount(inputBytes));
+    const results = workers > 1 ? await runInWorkers(jobs, workers) : await runInThisThread(jobs);
+    let rows = 0;
+    const warnings = [];
+    for (const [i, { streamed, knownHashes }] of results.entries()) {
+      seedKnownFileHashes(knownHashes);
+      const { dataRowCount, ...table } = streamed;
+      const meta: IngestedMeta = { ...table, sourceFile: relative(ctx.root, jobs[i].path).replaceAll('\\', '/'), rowCount: dataRowCount };
+      writeFileAtomic(ingestedMetaFile(ctx, jobs[i].sourceId), JSON.stringify(meta, null, 1) + '\n');
+      rows += dataRowCount;
+      const notNeeded = (meta.droppedColumns ?? []).length - meta.droppedPersonalColumns.length;
+      ctx.log(`  ${meta.sourceFile}: ${meta.format}, ${meta.encoding}, ${meta.headerRows} header row(s), ${dataRowCount} data rows, ${meta.columns.length} column(s) kept, ${meta.droppedPersonalColumns.length} personal-data and ${notNeeded} other column(s) dropped`);
+      for (const message of meta.warnings) warnings.push({ code: 'ingest', message, file: meta.sourceFile });
+    }
+    return { rowsIn: rows, rowsOut: rows, warnings };
+  },
+};
+
+/**
+ * The codebook entry of a source; a source without one stops the run here, before anything is
+ * cached (the normalise stage would stop on it too).
+ */
+function sourceCodebook(ctx: RunContext, sourceId: string): SourceCodebook {
+  const entry = ctx.wave.codebook.sources?.find((source) => source.source === sourceId);
+  const index = ctx.wave.config.sources.findIndex((source) => source.id === sourceId);
+  if (!entry) throw new ValidationError(normaliseMessages.sourceNotInCodebook(sourceId), { file: relative(ctx.root, ctx.wave.sourcePaths[index]).replaceAll('\\', '/') });
+  return entry;
+}
+
+/** Below this much input a worker's start-up (~0.4 s: the TypeScript loader) costs more than it saves. */
+export const WORKER_MIN_BYTES = 32 << 20;
+
+/**
+ * Worker threads for the ingest stage: SKILLGAP_WORKERS when set (1 = no workers), else one per
+ * core when the exports are large enough to be worth it. Exports are independent, so each is read by its own worker; the results are used in
+ * config order, and the files are the same bytes whatever the number (test/pipeline/workers.test.ts).
+ */
+export function workerCount(inputBytes: number): number {
+  const requested = Number(process.env.SKILLGAP_WORKERS);
+  if (Number.isInteger(requested) && requested >= 1) return requested;
+  return inputBytes >= WORKER_MIN_BYTES ? availableParallelism() : 1;
+}
+
+async function runInThisThread(jobs: IngestJob[]): Promise<IngestJobResult[]> {
+  const results: IngestJobResult[] = [];
+  for (const job of jobs) results.push(await ingestSource(job));
+  return results;
+}
+
+/** Runs the jobs `workers` at a time; the first failure (in config order) is rethrown as it was thrown. */
+async function runInWorkers(jobs: IngestJob[], workers: number): Promise<IngestJobResult[]> {
+  const outcomes: Promise<IngestJobResult>[] = [];
+  const running = new Set<Promise<unknown>>();
+  for (const job of jobs) {
+    while (running.size >= workers) await Promise.race(running);
+    const outcome = runWorker({ ...job, knownHashes: knownFileHashes([job.path]) });
+    const settled = outcome.then(() => undefined, () => undefined).finally(() => running.delete(settled));
+    running.add(settled);
+    outcomes.push(outcome);
+  }
+  await Promise.allSettled(outcomes);
+  return Promise.all(outcomes);
+}
+
+function runWorker(job: IngestJob): Promise<IngestJobResult> {
+  return new Promise((resolve, reject) => {
+    const worker = new Worker(new URL('./ingest-worker.mjs', import.meta.url), { workerData: job });
+    worker.once('message', (message: { ok: true; result: IngestJobResult } | { ok: false; error: WorkerError }) => {
+      if (message.ok) resolve(message.result);
+      else reject(rebuildError(message.error));
+      void worker.terminate();
+    });
+    worker.once('error', reject);
+    worker.once('exit', (code) => {
+      if (code !== 0) reject(new Error(`ingest worker for ${job.sourceId} stopped with exit code ${code}`));
+    });
+  });
+}
+
+interface WorkerError {
+  name: string;
+  message: string;
+  problems?: ValidationError['problems'];
+  /** A WriteError's file and error code. */
+  file?: string;
+  code?: string;
+  stack?: string;
+}
+
+/** A worker's error as the class it was, so the CLI maps it to the same exit code and message. */
+function rebuildError(error: WorkerError): Error {
+  const rebuilt = error.name === 'ValidationError' ? new ValidationError('')
+    : error.name === 'UsageError' ? new UsageError('')
+    : error.name === 'WriteError' ? new WriteError('', error.file ?? '', error.code ?? '')
+    : new Error('');
+  Object.assign(rebuilt, { message: error.message, stack: error.stack });
+  if (error.problems && rebuilt instanceof ValidationError) (rebuilt as { problems: unknown }).problems = error.problems;
+  return rebuilt;
+}
+
+export function ingestedFiles(ctx: RunContext): string[] {
+  return ctx.wave.config.sources.flatMap((s) => [ingestedRowsFile(ctx, s.id), ingestedMetaFile(ctx, s.id)]);
+}
+
+export function readIngestedMeta(ctx: RunContext, sourceId: string): IngestedMeta {
+  return JSON.parse(readFileSync(ingestedMetaFile(ctx, sourceId), 'utf8')) as IngestedMeta;
+}

@@ -1,0 +1,96 @@
+/**
+ * Vega-Lite spec → SVG → PNG, identical on every machine:
+ *
+ *   spec ──vega-lite compile──▶ Vega spec ──vega View (renderer none)──▶ SVG string
+ *        ──resvg (font file loaded explicitly, system fonts off, 2× zoom)──▶ PNG
+ *
+ * Vega measures text with its built-in estimator (no canvas package), and resvg sees only the
+ * DejaVu files, so neither depends on installed fonts.
+ */
+import { Resvg } from '@resvg/resvg-js';
+import * as vega from 'vega';
+import { compile, type TopLevelSpec } from 'vega-lite';
+import { FIGURE_BUILDERS, type FigureId } from './figures/index.ts';
+import { hasLikertData } from './figures/likert.ts';
+import { buildFrameworkFigure, frameworkFigureIds } from './figures/framework-figures.ts';
+import type { ReportInput } from './report-input.ts';
+import { FONT_FAMILY, FONT_FILES } from './theme.ts';
+import { unknownFigure } from '../../contracts/messages/render.ts';
+import { UsageError } from '../../contracts/errors.ts';
+
+export type FigureFormat = 'svg' | 'png' | 'vl';
+
+export interface RenderedFigure {
+  id: string;
+  spec: object;
+  svg?: string;
+  png?: Buffer;
+}
+
+
+/** Renders a Vega-Lite spec to an SVG string, without a DOM or canvas. */
+export async function renderSpecToSvg(spec: TopLevelSpec): Promise<string> {
+  const vegaSpec = compile(spec).spec;
+  // Vega numbers gradient and clip-path ids from module-level counters; reset them so the same
+  // spec gives the same SVG however many charts were rendered before it.
+  (vega as unknown as { resetSVGDefIds: () => void }).resetSVGDefIds(); // exported at runtime, missing from vega's typings
+  const view = new vega.View(vega.parse(vegaSpec), { renderer: 'none', logLevel: vega.Error });
+  try {
+    return await view.toSVG();
+  } finally {
+    view.finalize();
+  }
+}
+
+/** Rasterises an SVG at `scale`× with only the embedded fonts, so the PNG is byte-identical everywhere. */
+export function renderSvgToPng(svg: string, scale = 2): Buffer {
+  const resvg = new Resvg(svg, {
+    fitTo: { mode: 'zoom', value: scale },
+    font: { fontFiles: [FONT_FILES.regular, FONT_FILES.bold], loadSystemFonts: false, defaultFontFamily: FONT_FAMILY, sansSerifFamily: FONT_FAMILY },
+    background: 'white',
+  });
+  return resvg.render().asPng();
+}
+
+/**
+ * The figures a ReportInput supports, in report order: wave-change only with a previous wave,
+ * likert-<population> only when the analysis carries published answer distributions for it.
+ */
+export function availableFigureIds(input: ReportInput): (FigureId | string)[] {
+  const fixed = (Object.keys(FIGURE_BUILDERS) as FigureId[]).filter((id) => {
+    if (id === 'wave-change') return input.previousAnalysis !== undefined;
+    if (id === 'likert-industry') return hasLikertData(input.analysis, 'industry');
+    if (id === 'likert-education') return hasLikertData(input.analysis, 'education');
+    return true;
+  });
+  // Two figures per framework of the wave (stages/render/figures/framework-figures.ts).
+  return [...fixed, ...frameworkFigureIds(input)];
+}
+
+/**
+ * Builds and renders the figures. `only` restricts to some ids (unknown ids are a UsageError);
+ * `formats` defaults to all three. The spec is always returned (it is the `vl` output).
+ */
+export async function renderFigures(
+  input: ReportInput,
+  options: { only?: string[]; formats?: FigureFormat[] } = {},
+): Promise<RenderedFigure[]> {
+  const available = availableFigureIds(input);
+  for (const id of options.only ?? []) {
+    if (!available.includes(id)) throw new UsageError(unknownFigure(id, available));
+  }
+  const ids = options.only ? available.filter((id) => options.only!.includes(id)) : available;
+  const formats = options.formats ?? ['svg', 'png', 'vl'];
+  const figures: RenderedFigure[] = [];
+  for (const id of ids) {
+    const spec = buildFrameworkFigure(input, id) ?? FIGURE_BUILDERS[id as FigureId](input);
+    const figure: RenderedFigure = { id, spec };
+    if (formats.includes('svg') || formats.includes('png')) {
+      const svg = await renderSpecToSvg(spec);
+      if (formats.includes('svg')) figure.svg = svg;
+      if (formats.includes('png')) figure.png = renderSvgToPng(svg);
+    }
+    figures.push(figure);
+  }
+  return figures;
+}

@@ -1,0 +1,143 @@
+/**
+ * Stage 4, render: the cached analysis → figures/<id>.{vl.json,svg,png} and report.pdf.
+ * Everything the report shows comes from ReportInput, built here from stage outputs only (no
+ * wall-clock time, no run timings), so the same inputs give byte-identical files.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import type { RunContext, StageDefinition } from '../../runner/run.ts';
+import { packageVersions } from '../../runner/package-versions.ts';
+import type { Respondent } from '../../contracts/types.ts';
+import type { CountryRespondents, ReportInput } from './report-input.ts';
+import type { FigureFormat } from './render-figure.ts';
+import { writeFileAtomic } from '../../io/atomic-write.ts';
+import { checkOutputPaths } from '../../io/output-paths.ts';
+import { fileHashesFile, loadFileHashes, sha256File } from '../../io/hash.ts';
+import { respondentsFromCsv } from '../../io/table-files.ts';
+import { countryDisplayName } from '../normalise/regions.ts';
+import { analysisFiles, readAnalysis } from '../analyse/analyse-stage.ts';
+import { countRespondents, normalisedFiles, type AuditSummary, type RespondentCount } from '../normalise/normalise-stage.ts';
+import { UsageError } from '../../contracts/errors.ts';
+import { translator } from './i18n/translator.ts';
+import { relative } from 'node:path';
+
+const previousOutDir = (ctx: RunContext) =>
+  ctx.wave.config.previousWave ? resolve(ctx.outDir, '..', ctx.wave.config.previousWave) : null;
+
+export const reportFile = (ctx: RunContext) => join(ctx.outDir, 'report.pdf');
+export const htmlReportFile = (ctx: RunContext) => join(ctx.outDir, 'report.html');
+export const figureFiles = (outDir: string, id: string) => ({
+  vl: join(outDir, 'figures', `${id}.vl.json`),
+  svg: join(outDir, 'figures', `${id}.svg`),
+  png: join(outDir, 'figures', `${id}.png`),
+});
+
+export const renderStage: StageDefinition = {
+  name: 'render',
+  version: '2',
+  codePaths: ['stages/render', 'stages/analyse/disclosure', 'stages/render/render-stage.ts', 'docs/methods.md', 'data/competencies.json', 'data/regions/region-names.json'],
+  inputs: (ctx) => {
+    const previous = previousOutDir(ctx);
+    const files = [analysisFiles(ctx.outDir).result, normalisedFiles(ctx).respondentCounts, normalisedFiles(ctx).summary];
+    if (previous && existsSync(analysisFiles(previous).result)) files.push(analysisFiles(previous).result);
+    return files;
+  },
+  // Which figures a wave has depends on its data (wave-change needs a previous wave, the Likert
+  // figures need published distributions), so the stage records the ids it wrote in
+  // figures/index.json and declares those files.
+  outputs: (ctx) => [
+    reportFile(ctx),
+    htmlReportFile(ctx),
+    figureIndexFile(ctx.outDir),
+    ...writtenFigureIds(ctx.outDir).flatMap((id) => Object.values(figureFiles(ctx.outDir, id))),
+  ],
+  parameters: (ctx) => ctx.wave.config,
+  async run(ctx) {
+    const input = await buildReportInput(ctx);
+    const figures = await writeFigures(ctx, input);
+    writeFileAtomic(figureIndexFile(ctx.outDir), JSON.stringify({ figures: figures.map((f) => f.id) }, null, 1) + '\n');
+    // Loaded on use: pdfkit and the fonts (~0.1 s) are not needed to decide that nothing is stale.
+    const { assembleReport } = await import('./assemble-report.ts');
+    const pdf = await assembleReport(input, figures);
+    writeFileAtomic(reportFile(ctx), pdf);
+    const { assembleHtmlReport } = await import('./html/assemble-html-report.ts');
+    const { readHtmlReportAssets } = await import('./html/html-assets.ts');
+    writeFileAtomic(htmlReportFile(ctx), assembleHtmlReport(input, figures, readHtmlReportAssets()));
+    return { rowsIn: input.analysis.estimates.length, rowsOut: figures.length + 1, warnings: [] };
+  },
+};
+
+const figureIndexFile = (outDir: string) => join(outDir, 'figures', 'index.json');
+
+function writtenFigureIds(outDir: string): string[] {
+  const file = figureIndexFile(outDir);
+  if (!existsSync(file)) return [];
+  try {
+    return (JSON.parse(readFileSync(file, 'utf8')) as { figures: string[] }).figures;
+  } catch {
+    return [];
+  }
+}
+
+/** Renders the figures (all, or `only`) and writes them; used by the stage and by `skillgap figures`. */
+export async function writeFigures(ctx: RunContext, input: ReportInput, options: { only?: string[]; formats?: FigureFormat[] } = {}) {
+  // Loaded on use: vega, vega-lite and resvg (~0.2 s) are not needed to decide that nothing is stale.
+  const { renderFigures } = await import('./render-figure.ts');
+  const figures = await renderFigures(input, options);
+  const formats = options.formats ?? ['svg', 'png', 'vl'];
+  checkOutputPaths(ctx.outDir, figures.flatMap((figure) => Object.values(figureFiles(ctx.outDir, figure.id))));
+  for (const figure of figures) {
+    const files = figureFiles(ctx.outDir, figure.id);
+    if (formats.includes('vl')) writeFileAtomic(files.vl, JSON.stringify(figure.spec, null, 2) + '\n');
+    if (figure.svg !== undefined) writeFileAtomic(files.svg, figure.svg);
+    if (figure.png !== undefined) writeFileAtomic(files.png, figure.png);
+  }
+  return figures;
+}
+
+/** Everything the report shows, from the outputs of the earlier stages. */
+export async function buildReportInput(ctx: RunContext): Promise<ReportInput> {
+  const analysis = readAnalysis(ctx.outDir);
+  if (!analysis) throw new UsageError(`no analysis found in ${ctx.outDir}: run \`skillgap analyse --wave ${ctx.wave.config.wave}\` first`);
+  const previous = previousOutDir(ctx);
+  const previousAnalysis = previous ? readAnalysis(previous) ?? undefined : undefined;
+  const files = normalisedFiles(ctx);
+  const language = ctx.wave.config.language;
+  const respondentsByCountry = existsSync(files.respondentCounts)
+    ? respondentsByCountryFromCounts(JSON.parse(readFileSync(files.respondentCounts, 'utf8')) as RespondentCount[], language)
+    : countRespondentsByCountry(respondentsFromCsv(readFileSync(files.respondents, 'utf8')), language);
+  const audit = JSON.parse(readFileSync(files.summary, 'utf8')) as AuditSummary;
+  const meta = JSON.parse(readFileSync(files.meta, 'utf8')) as { scale: { min: number; max: number }; warnings: ReportInput['warnings'] };
+  const inputs = [];
+  loadFileHashes(fileHashesFile(ctx.outDir));
+  for (const file of [ctx.wave.configPath, ctx.wave.codebookPath, ...ctx.wave.sourcePaths]) {
+    inputs.push({ file: relative(ctx.root, file).replaceAll('\\', '/'), sha256: await sha256File(file) });
+  }
+  const methodsPath = join(ctx.root, 'docs', 'methods.md');
+  return {
+    config: ctx.wave.config,
+    // Labels and descriptions in the report's language; ids stay English.
+    competencies: ctx.framework.competencies.map(translator(language).competency),
+    analysis,
+    previousAnalysis,
+    respondentsByCountry,
+    audit,
+    provenance: { inputs, packageVersions: packageVersions(ctx.root), configJson: JSON.stringify(ctx.wave.config, null, 2) },
+    methodsMarkdown: existsSync(methodsPath) ? readFileSync(methodsPath, 'utf8') : '',
+    warnings: [...meta.warnings, ...analysis.warnings],
+    scale: meta.scale,
+  };
+}
+
+/** The normalise stage's counts as the report's table, country names in `language`, sorted by them (as countRespondentsByCountry). */
+export function respondentsByCountryFromCounts(counts: readonly RespondentCount[], language?: string): CountryRespondents[] {
+  const tr = translator(language);
+  return counts
+    .map((row) => ({ country: row.country, countryName: row.country ? tr.country(row.country, countryDisplayName(row.country)) : tr.t('country.unknown'), region: row.region, industry: row.industry, education: row.education }))
+    .sort((a, b) => (tr.lang === 'en' ? a.countryName.localeCompare(b.countryName, 'en') : tr.compare(a.countryName, b.countryName)));
+}
+
+/** Kept respondents per country and population, sorted by country name (out folders without respondent-counts.json). */
+export function countRespondentsByCountry(respondents: readonly Respondent[], language?: string): CountryRespondents[] {
+  return respondentsByCountryFromCounts(countRespondents(respondents), language);
+}

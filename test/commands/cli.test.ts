@@ -1,0 +1,64 @@
+/** The one error boundary: exit codes and messages as a user sees them, never a stack trace. */
+import { describe, expect, it } from 'vitest';
+import { spawnSync } from 'node:child_process';
+import { cpSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { REPO_ROOT } from '../../runner/context.ts';
+import { useTempDir } from '../helpers/temp-dir.ts';
+
+function skillgap(args: string[], cwd = REPO_ROOT) {
+  const result = spawnSync(process.execPath, [join(REPO_ROOT, 'bin/skillgap.js'), ...args], { cwd, encoding: 'utf8' });
+  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+describe('skillgap command line', () => {
+  const dir = useTempDir();
+
+  it('exits 2 with usage help for an unknown command or option', () => {
+    const unknown = skillgap(['frobnicate']);
+    expect(unknown.code).toBe(2);
+    expect(unknown.stderr).toMatch(/unknown command "frobnicate"/);
+    const badOption = skillgap(['run', '--colour']);
+    expect(badOption.code).toBe(2);
+    expect(badOption.stderr).toMatch(/usage: skillgap run/);
+  });
+
+  it('exits 2 for a wave that does not exist', () => {
+    const result = skillgap(['run', '--wave', '1999', '--out', dir]);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(/wave "1999" not found/);
+    expect(result.stderr).not.toMatch(/\n\s+at /);
+  });
+
+  it('exits 1 naming the file and column when an export lacks a required column, with --json on stdout', () => {
+    const waveDir = join(dir, 'broken');
+    cpSync(join(REPO_ROOT, 'data/raw/2022'), waveDir, { recursive: true });
+    const file = join(waveDir, 'education-limesurvey.csv');
+    writeFileSync(file, readFileSync(file, 'utf8').replace('"country"', '"land"'));
+    const result = skillgap(['run', '--config', join(waveDir, 'wave.json'), '--out', join(dir, 'out'), '--json']);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toMatch(/education-limesurvey\.csv.*column "country"/);
+    expect(result.stderr).not.toMatch(/\n\s+at /);
+    expect(JSON.parse(result.stdout)).toMatchObject({ error: { exitCode: 1 } });
+  });
+
+  it('exits 1 for an empty export, naming the file', () => {
+    const waveDir = join(dir, 'empty');
+    cpSync(join(REPO_ROOT, 'data/raw/2022'), waveDir, { recursive: true });
+    writeFileSync(join(waveDir, 'industry-qualtrics.csv'), '');
+    const result = skillgap(['run', '--config', join(waveDir, 'wave.json'), '--out', join(dir, 'out2')]);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toMatch(/industry-qualtrics\.csv/);
+    expect(result.stderr).not.toMatch(/\n\s+at /);
+  });
+
+  it('prints a machine-readable summary with --json', () => {
+    const result = skillgap(['status', '--wave', '2022', '--out', join(dir, 'fresh'), '--json']);
+    expect(result.code).toBe(0);
+    const summary = JSON.parse(result.stdout);
+    expect(summary.stages.map((s: { stage: string; stale: boolean }) => [s.stage, s.stale])).toEqual([
+      ['ingest', true], ['normalise', true], ['analyse', true], ['render', true],
+    ]);
+    expect(summary.stages[0].reason).toBe('no record of a previous run');
+  });
+});

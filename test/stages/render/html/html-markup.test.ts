@@ -1,0 +1,37 @@
+/** The escaping builders of report.html and the tooltip rewrite, on literal inputs. */
+import { describe, expect, it } from 'vitest';
+import { withRecordTooltips } from '../../../../stages/render/html/assemble-html-report.ts';
+import { escapeHtml, htmlTable, jsonForScript, markdownToHtml, scriptForInline, slug } from '../../../../stages/render/html/html-markup.ts';
+
+describe('html markup', () => {
+  it('escapes text, JSON and scripts so nothing closes an element early', () => {
+    expect(escapeHtml(`<a href="x">Tom & 'Jerry'</a>`)).toBe('&lt;a href=&quot;x&quot;&gt;Tom &amp; &#39;Jerry&#39;&lt;/a&gt;');
+    const json = jsonForScript({ label: '</script><script>alert(1)</script>' });
+    expect(json).not.toContain('</script');
+    expect(JSON.parse(json)).toEqual({ label: '</script><script>alert(1)</script>' });
+    expect(scriptForInline('var s = "</script>"; <!-- x')).toBe('var s = "<\\/script>"; <\\!-- x');
+    expect(slug('Latin America & Caribbean')).toBe('latin-america-caribbean');
+  });
+
+  it('writes a sortable table: header buttons with aria-sort, region and competency on each row, a CSV button', () => {
+    const html = htmlTable({ id: 't', caption: 'Gaps', columns: [{ header: 'Competency' }, { header: 'Gap', numeric: true }], rows: [['A & B', '1.00']], rowRegions: ['Africa'], rowCompetencies: ['A & B'], rowRegionOnly: [true] });
+    expect(html).toContain('<th scope="col" aria-sort="none" class="num"><button type="button" data-sort-column="1">Gap');
+    expect(html).toContain('<tr data-region="Africa" data-competency="A &amp; B" data-region-only="true" hidden><td>A &amp; B</td><td class="num">1.00</td></tr>');
+    expect(html).toContain('data-download-table="t"');
+  });
+
+  it('turns the methods Markdown into headings from h3 without skipping a level, lists and code', () => {
+    expect(markdownToHtml('# Methods\n\nSome *text* with `code`.\n\n### Deep\n- one\n- two\n\n```\na < b\n```')).toBe(
+      '<h3>Methods</h3>\n<p>Some text with code.</p>\n<h4>Deep</h4>\n<ul><li>one</li><li>two</li></ul>\n<pre><code>a &lt; b</code></pre>',
+    );
+  });
+
+  it('gives marks with a tooltip encoding a whole-record tooltip, leaving maps and the input alone', () => {
+    const spec = { data: { values: [{ tooltip: 1 }] }, layer: [{ mark: 'point', encoding: { x: { field: 'gap' }, tooltip: [{ field: 'gap' }] } }, { mark: { type: 'geoshape' }, encoding: { tooltip: [{ field: 'name' }] } }, { mark: 'rule', encoding: {} }] };
+    const rewritten = withRecordTooltips(spec);
+    expect(rewritten.layer[0]).toEqual({ mark: { type: 'point', tooltip: { content: 'data' } }, encoding: { x: { field: 'gap' } } });
+    expect(rewritten.layer[1]).toEqual(spec.layer[1]);
+    expect(rewritten.layer[2]).toEqual(spec.layer[2]);
+    expect(spec.layer[0]!.encoding.tooltip).toEqual([{ field: 'gap' }]);
+  });
+});
