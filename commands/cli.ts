@@ -57,6 +57,7 @@ const SHARED_OPTION_HELP: Record<string, string> = {
   force: '--force          rerun every stage, up to date or not',
   wait: '--wait           when another run is writing the wave, wait for it instead of exiting 2',
   json: '--json           print one machine-readable result on stdout (the shape is in the README)',
+  lang: '--lang LANG      language of the outputs: en, fr, es or pt (default: wave.json\'s "language", else en)',
 };
 const LAST_RUN_WAVE_HELP = '--wave ID        the wave under data/raw/<ID>/ (default: the wave of the last run, from <out>/.last-run.json)';
 
@@ -65,12 +66,13 @@ const waveOptions = {
   config: { type: 'string' },
   out: { type: 'string' },
   json: { type: 'boolean' },
+  lang: { type: 'string' },
 } as const;
 
 const str = (value: unknown) => (typeof value === 'string' ? value : undefined);
 const list = (value: unknown) => (typeof value === 'string' ? value.split(',').map((s) => s.trim()).filter(Boolean) : undefined);
 const strings = (value: unknown) => (Array.isArray(value) ? value.map(String) : undefined);
-const waveArgs = (values: Values) => ({ wave: str(values.wave), config: str(values.config), out: str(values.out) });
+const waveArgs = (values: Values) => ({ wave: str(values.wave), config: str(values.config), out: str(values.out), lang: str(values.lang) });
 
 async function runOutcome(values: Values, only?: StageName[]): Promise<CommandOutcome> {
   const { runCommand } = await import('./run-command.ts');
@@ -81,7 +83,7 @@ async function runOutcome(values: Values, only?: StageName[]): Promise<CommandOu
 function stageCommand(stage: StageName): CommandDeclaration {
   return {
     summary: `run only the ${stage} stage (skipped when up to date; --force reruns it)`,
-    usage: `skillgap ${stage} [--wave ID | --config FILE] [--out DIR] [--force] [--wait] [--json]`,
+    usage: `skillgap ${stage} [--wave ID | --config FILE] [--out DIR] [--lang en|fr|es|pt] [--force] [--wait] [--json]`,
     options: { ...waveOptions, force: { type: 'boolean' }, wait: { type: 'boolean' } },
     handler: (values) => runOutcome(values, [stage]),
   };
@@ -90,7 +92,7 @@ function stageCommand(stage: StageName): CommandDeclaration {
 export const COMMANDS: Record<string, CommandDeclaration> = {
   run: {
     summary: 'run ingest → normalise → analyse → render, skipping stages that are up to date',
-    usage: 'skillgap run [--wave ID | --config FILE] [--out DIR] [--force] [--wait] [--json]',
+    usage: 'skillgap run [--wave ID | --config FILE] [--out DIR] [--lang en|fr|es|pt] [--force] [--wait] [--json]',
     options: { ...waveOptions, force: { type: 'boolean' }, wait: { type: 'boolean' } },
     handler: (values) => runOutcome(values),
   },
@@ -100,7 +102,7 @@ export const COMMANDS: Record<string, CommandDeclaration> = {
   render: stageCommand('render'),
   status: {
     summary: 'say which stages would run, and why (for the wave of the last run unless told otherwise)',
-    usage: 'skillgap status [--wave ID | --config FILE] [--out DIR] [--json]',
+    usage: 'skillgap status [--wave ID | --config FILE] [--out DIR] [--lang en|fr|es|pt] [--json]',
     options: waveOptions,
     optionHelp: { wave: LAST_RUN_WAVE_HELP },
     handler: async (values) => {
@@ -111,7 +113,7 @@ export const COMMANDS: Record<string, CommandDeclaration> = {
   },
   figures: {
     summary: 'regenerate figures from the cached analysis (for the wave of the last run unless told otherwise)',
-    usage: 'skillgap figures [--wave ID | --config FILE] [--only id,…] [--format svg,png,vl] [--out DIR] [--wait] [--json]',
+    usage: 'skillgap figures [--wave ID | --config FILE] [--only id,…] [--format svg,png,vl] [--out DIR] [--lang en|fr|es|pt] [--wait] [--json]',
     options: { ...waveOptions, only: { type: 'string' }, format: { type: 'string' }, wait: { type: 'boolean' } },
     optionHelp: {
       wave: LAST_RUN_WAVE_HELP,
@@ -127,7 +129,11 @@ export const COMMANDS: Record<string, CommandDeclaration> = {
   profiles: {
     summary: 'one profile (PDF and HTML) per region, and per country with at least k respondents, from the cached analysis',
     usage: 'skillgap profiles [--wave ID] [--level region|country] [--only NAME,…] [--config FILE] [--out DIR] [--wait] [--json]',
-    options: { ...waveOptions, level: { type: 'string' }, only: { type: 'string' }, wait: { type: 'boolean' } },
+    options: { wave: waveOptions.wave, config: waveOptions.config, out: waveOptions.out, json: waveOptions.json, level: { type: 'string' }, only: { type: 'string' }, wait: { type: 'boolean' } },
+    optionHelp: {
+      level: '--level LEVEL    region or country (default: both)',
+      only: '--only NAME,…    only these units (names, ISO codes or slugs)',
+    },
     handler: async (values) => {
       const { profilesCommand } = await import('./profiles-command.ts');
       const result = await profilesCommand({ ...waveArgs(values), level: str(values.level), only: list(values.only), wait: values.wait === true });
@@ -190,7 +196,7 @@ export const COMMANDS: Record<string, CommandDeclaration> = {
   },
   curriculum: {
     summary: 'compare a curriculum profile with industry demand in its region (PDF, CSV, JSON)',
-    usage: 'skillgap curriculum --profile FILE [--profile-row N | --profile-response ID] [--wave ID | --config FILE] [--region auto|NAME] [--framework ID] [--out DIR] [--wait] [--json]',
+    usage: 'skillgap curriculum --profile FILE [--profile-row N | --profile-response ID] [--wave ID | --config FILE] [--region auto|NAME] [--framework ID] [--out DIR] [--lang en|fr|es|pt] [--wait] [--json]',
     options: {
       ...waveOptions,
       profile: { type: 'string' }, 'profile-row': { type: 'string' }, 'profile-response': { type: 'string' }, region: { type: 'string' }, framework: { type: 'string' },
@@ -209,7 +215,7 @@ export const COMMANDS: Record<string, CommandDeclaration> = {
       const result = await curriculumCommand({
         wave: str(values.wave), config: str(values.config), pipelineOut: str(values.out),
         profile: str(values.profile), profileRow: str(values['profile-row']), profileResponse: str(values['profile-response']),
-        region: str(values.region), framework: str(values.framework), wait: values.wait === true,
+        region: str(values.region), framework: str(values.framework), wait: values.wait === true, lang: str(values.lang),
       });
       return { wave: result.wave, result };
     },

@@ -31,6 +31,7 @@ import { loadProfile } from './curriculum/load-profile.ts';
 import { profileSlug } from './curriculum/profile-slug.ts';
 import { regionChain } from './curriculum/region-chain.ts';
 import { assembleCurriculumReport } from './curriculum/report/assemble-curriculum-report.ts';
+import { translator } from '../stages/render/i18n/translator.ts';
 
 export interface CurriculumCommandOptions extends Omit<WaveOptions, 'out'> {
   profile?: string;
@@ -68,7 +69,7 @@ function parseRow(value: string | number | undefined): number | undefined {
 export async function curriculumCommand(options: CurriculumCommandOptions): Promise<CurriculumCommandResult> {
   if (!options.profile) throw new UsageError(messages.missingProfile());
   const row = parseRow(options.profileRow);
-  const ctx = createContext({ wave: options.wave, config: options.config, out: options.pipelineOut, log: options.log, clock: options.clock, root: options.root });
+  const ctx = createContext({ wave: options.wave, config: options.config, out: options.pipelineOut, log: options.log, clock: options.clock, root: options.root, lang: options.lang });
   const frameworks = curriculumFrameworks(ctx.root, ctx.wave.waveDir, ctx.wave.config.frameworks, ctx.framework);
   const profile = await loadProfile(resolve(options.profile), ctx.wave, ctx.framework, { row, responseId: options.profileResponse }, (id) => frameworks.get(id));
   const chain = regionChain(profile.country, ctx.wave.config.regionScheme, options.region ?? 'auto');
@@ -81,7 +82,8 @@ export async function curriculumCommand(options: CurriculumCommandOptions): Prom
 
     const comparison = compareCurriculum({
       profile,
-      competencies: ctx.framework.competencies,
+      // Labels in the output language (comparison.csv's label column, the PDF); ids stay English.
+      competencies: ctx.framework.competencies.map(translator(ctx.wave.config.language).competency),
       regionChain: chain,
       demand: demandEstimates(analysis, wave, ctx.wave.config, chain),
       peers: peerCoverageAnswers(wave),
@@ -97,7 +99,7 @@ export async function curriculumCommand(options: CurriculumCommandOptions): Prom
     const outDir = resolve(options.out ?? curriculumDir(ctx.outDir, profileSlug(profile.institution, profile.programme)));
     const files: CurriculumCommandResult['files'] = { pdf: join(outDir, 'report.pdf'), csv: join(outDir, 'comparison.csv'), json: join(outDir, 'comparison.json') };
     if (comparison.byFramework) files.frameworkCsv = join(outDir, `comparison-${comparison.byFramework.framework}.csv`);
-    const pdf = await assembleCurriculumReport({ comparison, config: ctx.wave.config, competencies: ctx.framework.competencies, scale: wave.scale });
+    const pdf = await assembleCurriculumReport({ comparison, config: ctx.wave.config, competencies: ctx.framework.competencies.map(translator(ctx.wave.config.language).competency), scale: wave.scale });
     checkOutputPaths(ctx.outDir, Object.values(files).filter((file): file is string => typeof file === 'string'));
     if (comparison.byFramework && files.frameworkCsv) writeFileAtomic(files.frameworkCsv, frameworkActionsToCsv(comparison.byFramework));
     writeFileAtomic(files.pdf, pdf);

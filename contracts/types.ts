@@ -75,6 +75,8 @@ export interface Competency {
   };
   /** Why a framework of the crosswalk has no unit for this competency (framework id → reason); see docs/frameworks.md. */
   noHome?: Partial<Record<string, string>>;
+  /** Label and description in the report languages other than English (stages/render/i18n/). */
+  translations?: Partial<Record<'fr' | 'es' | 'pt', { label: string; description: string }>>;
 }
 
 export interface CompetencyFramework {
@@ -176,6 +178,8 @@ export interface WaveConfig {
    * files (relative to the wave folder). Default: the four built-ins.
    */
   frameworks?: string[];
+  /** Language of the report, figures and curriculum report: `en` (default), `fr`, `es` or `pt`; `--lang` overrides it (stages/render/i18n/). */
+  language?: 'en' | 'fr' | 'es' | 'pt';
 }
 
 /** The answer scale of a wave, with its labels in every language the exports use. */

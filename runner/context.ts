@@ -6,6 +6,8 @@ import { loadFramework, loadWave } from '../contracts/config.ts';
 import type { RunContext } from './run.ts';
 import { UsageError } from '../contracts/errors.ts';
 import { waveOutDir } from '../io/wave-layout.ts';
+import { LANGUAGES, isLanguage } from '../contracts/languages.ts';
+import type { WaveConfig } from '../contracts/types.ts';
 
 /** The repository root (code, data/, docs/), wherever the command is run from. */
 export const REPO_ROOT = fileURLToPath(new URL('..', import.meta.url));
@@ -18,6 +20,8 @@ export interface WaveOptions {
   log?: (line: string) => void;
   clock?: () => number;
   root?: string;
+  /** Output language (`--lang`): overrides wave.json `language`; default English. */
+  lang?: string;
 }
 
 /** The newest wave folder under data/raw, used when neither --wave nor --config is given. */
@@ -32,6 +36,7 @@ export function createContext(options: WaveOptions): RunContext {
   const root = options.root ?? REPO_ROOT;
   const waveId = options.config ? options.wave : (options.wave ?? latestWave(root));
   const wave = loadWave(root, waveId, options.config);
+  applyLanguage(wave.config, options.lang);
   return {
     root,
     outDir: waveOutDir(resolve(options.out ?? 'out'), wave.config.wave),
@@ -40,4 +45,15 @@ export function createContext(options: WaveOptions): RunContext {
     log: options.log ?? ((line) => process.stderr.write(line + '\n')),
     clock: options.clock ?? (() => performance.now()),
   };
+}
+
+/**
+ * The output language: `--lang` wins over wave.json `language`; English when neither is given
+ * (then the config is left without the key, so an English run's render parameters stay as they were).
+ * The language is a render parameter only (the render stage hashes the whole config; the other stages do not read it).
+ */
+export function applyLanguage(config: WaveConfig, lang: string | undefined): void {
+  if (lang !== undefined && !isLanguage(lang)) throw new UsageError(`--lang must be one of ${LANGUAGES.join(', ')}, not "${lang}"`);
+  if (config.language !== undefined && !isLanguage(config.language)) throw new UsageError(`wave.json "language" must be one of ${LANGUAGES.join(', ')}, not ${JSON.stringify(config.language)}`);
+  if (lang !== undefined && !(lang === 'en' && config.language === undefined)) config.language = lang;
 }

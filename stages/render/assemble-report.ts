@@ -17,7 +17,7 @@
  * their alternative text from stages/render/figure-alt-text.ts) tagged by the drawing primitives; the
  * contents page (drawn last) sits in the structure tree where it sits in the document.
  */
-import { formatCount, formatEstimate, formatInterval } from './format.ts';
+import { translator } from './i18n/translator.ts';
 import { publishableEstimates, regionsOf, suppressedNText } from './figure-data.ts';
 import { publishedCountryCounts } from './published-counts.ts';
 import { writeExecutiveSummary } from './executive-summary.ts';
@@ -34,6 +34,7 @@ import { renderSpecToSvg, type RenderedFigure } from './render-figure.ts';
 import type { ReportInput } from './report-input.ts';
 import { competencyLabel } from './theme.ts';
 import { drawFrameworkSections } from './framework-sections.ts';
+import type { Translator } from './i18n/translator.ts';
 
 /** Largest height of a region's gap chart: the chart and its heading fill one page. */
 const REGION_CHART_HEIGHT = 640;
@@ -49,11 +50,14 @@ interface ContentsEntry {
 export async function assembleReport(input: ReportInput, figures: RenderedFigure[]): Promise<Buffer> {
   const date = reportDate(input.config);
   const title = input.config.title;
+  const tr = translator(input.config.language);
+  const { t } = tr;
   const { doc, finished } = createReportDocument({
     title,
-    subject: `Cybersecurity skills gap between industry needs and tertiary education, wave ${input.config.wave}`,
-    keywords: 'cybersecurity, skills gap, education, industry, survey',
+    subject: t('report.subject', { wave: input.config.wave }),
+    keywords: t('report.keywords'),
     date,
+    lang: tr.tag,
   });
 
   const contents: ContentsEntry[] = [];
@@ -90,14 +94,14 @@ export async function assembleReport(input: ReportInput, figures: RenderedFigure
   tagHeading(doc, 1, () => doc.text(title, PAGE.marginSide, doc.y, { width: CONTENT_WIDTH }));
   doc.moveDown(0.8);
   doc.font(FONTS.regular).fontSize(14).fillColor(COLOURS.text);
-  tagContent(doc, 'P', () => doc.text(`Survey wave ${input.config.wave}`, { width: CONTENT_WIDTH }));
+  tagContent(doc, 'P', () => doc.text(t('report.cover.wave', { wave: input.config.wave }), { width: CONTENT_WIDTH }));
   doc.moveDown(0.3);
   doc.fontSize(12).fillColor(COLOURS.muted);
-  tagContent(doc, 'P', () => doc.text(`Report date ${input.config.reportDate}`, { width: CONTENT_WIDTH }));
+  tagContent(doc, 'P', () => doc.text(t('report.cover.date', { date: tr.lang === 'en' ? input.config.reportDate : tr.date(input.config.reportDate) }), { width: CONTENT_WIDTH }));
   doc.moveDown(3);
   doc.fontSize(10);
   tagContent(doc, 'P', () => doc.text(
-    `Estimates from fewer than ${minN} respondents are suppressed, and so are the further estimates that would let a reader compute them back (secondary suppression); estimates from fewer than ${input.config.suppression.lowReliabilityN} are marked as of low reliability.`,
+    t('report.cover.suppression', { minN: tr.integer(minN), lowN: tr.integer(input.config.suppression.lowReliabilityN) }),
     { width: CONTENT_WIDTH },
   ));
 
@@ -106,14 +110,14 @@ export async function assembleReport(input: ReportInput, figures: RenderedFigure
   const contentsPage = currentPage() - 1;
   const contentsStructure = reserveStructure(doc, 'Sect');
 
-  chapter('Executive summary');
+  chapter(t('report.chapter.summary'));
   for (const text of writeExecutiveSummary(input).paragraphs) paragraph(text);
 
-  chapter('Preparedness gaps');
-  paragraph('Each cell is the weighted mean importance minus the weighted mean preparedness of recent graduates, both rated by industry. Grey cells are suppressed.', { muted: true });
+  chapter(t('report.chapter.gaps'));
+  paragraph(t('report.gaps.note'), { muted: true });
   const heatmap = (await figureSvg('gap-heatmap')) ?? (await renderSpecToSvg(buildGapHeatmap(input)));
   drawSvg(doc, heatmap, undefined, figureAltTextFor(input, 'gap-heatmap').text);
-  subsection('Largest gaps');
+  subsection(t('report.gaps.largest'));
   const allGaps = publishableEstimates(input.analysis, 'industry', 'gap_preparedness')
     .filter((cell) => !cell.suppressed)
     .sort((a, b) => b.mean! - a.mean! || a.region.localeCompare(b.region, 'en') || a.competency.localeCompare(b.competency, 'en'))
@@ -121,29 +125,29 @@ export async function assembleReport(input: ReportInput, figures: RenderedFigure
   drawTable(
     doc,
     [
-      { header: 'Region', width: 0.18 },
-      { header: 'Competency', width: 0.36 },
-      { header: 'Gap', width: 0.1, align: 'right' },
-      { header: '95% CI', width: 0.2, align: 'right' },
-      { header: 'n', width: 0.08, align: 'right' },
-      { header: 'Note', width: 0.08 },
+      { header: t('col.region'), width: 0.18 },
+      { header: t('col.competency'), width: 0.36 },
+      { header: t('col.gap'), width: 0.1, align: 'right' },
+      { header: t('col.ci'), width: 0.2, align: 'right' },
+      { header: t('col.n'), width: 0.08, align: 'right' },
+      { header: t('col.note'), width: 0.08 },
     ],
-    allGaps.map((cell) => [cell.region, label(cell.competency), formatEstimate(cell.mean!), cell.ciLow === null || cell.ciHigh === null ? '' : formatInterval(cell.ciLow, cell.ciHigh), formatCount(cell.n!, minN), cell.lowReliability ? 'low rel.' : '']),
+    allGaps.map((cell) => [tr.region(cell.region), label(cell.competency), tr.estimate(cell.mean!), cell.ciLow === null || cell.ciHigh === null ? '' : tr.interval(cell.ciLow, cell.ciHigh), tr.count(cell.n!, minN), cell.lowReliability ? t('note.lowReliability') : '']),
   );
   const notAskedGaps = [...new Set(publishableEstimates(input.analysis, 'industry', 'gap_preparedness').filter((cell) => cell.notAsked).map((cell) => label(cell.competency)))];
   paragraph(
-    `“low rel.”: n < ${input.config.suppression.lowReliabilityN}. Suppressed cells (n < ${minN}, or hidden so that they cannot be computed back) are never listed.` +
-      (notAskedGaps.length > 0 ? ` Not asked in this wave (no estimate, not suppressed): ${notAskedGaps.join(', ')}.` : ''),
+    t('report.gaps.footnote', { lowN: tr.integer(input.config.suppression.lowReliabilityN), minN: tr.integer(minN) }) +
+      (notAskedGaps.length > 0 ? t('report.gaps.notAsked', { list: notAskedGaps.join(', ') }) : ''),
     { muted: true, size: 8.5 },
   );
 
-  chapter('Competency detail');
+  chapter(t('report.chapter.detail'));
   const detail: [string, string][] = [
-    ['importance-vs-preparedness', 'Importance and preparedness'],
-    ['ipa-quadrants', 'Importance–performance quadrants'],
-    ['rank-intervals', 'Training-need ranking'],
-    ['curriculum-gap', 'Industry importance and curriculum coverage'],
-    ['wave-change', 'Change since the previous wave'],
+    ['importance-vs-preparedness', t('report.detail.importanceVsPreparedness')],
+    ['ipa-quadrants', t('report.detail.ipa')],
+    ['rank-intervals', t('report.detail.ranking')],
+    ['curriculum-gap', t('report.detail.curriculum')],
+    ['wave-change', t('report.detail.change')],
   ];
   // One figure a page, as large as the page allows: the competency charts are tall (a row each).
   for (const [index, [id, heading]] of detail.entries()) {
@@ -155,13 +159,13 @@ export async function assembleReport(input: ReportInput, figures: RenderedFigure
   }
 
   const likertFigures = [
-    ['likert-industry', 'Industry'],
-    ['likert-education', 'Tertiary education'],
+    ['likert-industry', t('report.answers.industry')],
+    ['likert-education', t('report.answers.education')],
   ] as const;
   const likertSvgs = (await Promise.all(likertFigures.map(async ([id, heading]) => [heading, await figureSvg(id), id] as const))).filter(([, svg]) => svg !== undefined);
   if (likertSvgs.length > 0) {
-    chapter('How industry and education answered');
-    paragraph('The distribution of the answers behind the means: each bar is 100% of the answers with a value; answers below the scale midpoint lie left of zero, answers above it right. Competencies with fewer answers than the suppression threshold are left out.', { muted: true });
+    chapter(t('report.chapter.answers'));
+    paragraph(t('report.answers.note'), { muted: true });
     for (const [index, [heading, svg, id]] of likertSvgs.entries()) {
       if (index > 0) doc.addPage();
       subsection(heading, 40 + svgDrawnHeight(svg!, DETAIL_CHART_HEIGHT - 30));
@@ -169,26 +173,26 @@ export async function assembleReport(input: ReportInput, figures: RenderedFigure
     }
   }
 
-  chapter('Respondents');
+  chapter(t('report.chapter.respondents'));
   const map = await figureSvg('respondents-map');
   if (map) drawSvg(doc, map, undefined, figureAltTextFor(input, 'respondents-map').text);
-  subsection('Respondents per country');
+  subsection(t('report.respondents.perCountry'));
   // The note goes above the table: below a table that fills its last page it would sit alone on the next.
-  paragraph(`Counts from 1 to ${minN - 1} are shown as “< ${minN}”; a count or total that would let a reader compute such a count back from the totals is shown as the range it lies in.`, { muted: true, size: 8.5 });
-  const countries = publishedCountryCounts(input).sort((a, b) => a.country.countryName.localeCompare(b.country.countryName, 'en'));
+  paragraph(t('report.respondents.note', { maxSmall: tr.integer(minN - 1), minN: tr.integer(minN) }), { muted: true, size: 8.5 });
+  const countries = publishedCountryCounts(input).sort((a, b) => (tr.lang === 'en' ? a.country.countryName.localeCompare(b.country.countryName, 'en') : tr.compare(a.country.countryName, b.country.countryName)));
   drawTable(
     doc,
     [
-      { header: 'Country', width: 0.34 },
-      { header: 'Region', width: 0.24 },
-      { header: 'Industry', width: 0.14, align: 'right' },
-      { header: 'Education', width: 0.14, align: 'right' },
-      { header: 'Total', width: 0.14, align: 'right' },
+      { header: t('col.country'), width: 0.34 },
+      { header: t('col.region'), width: 0.24 },
+      { header: t('col.industry'), width: 0.14, align: 'right' },
+      { header: t('col.education'), width: 0.14, align: 'right' },
+      { header: t('col.total'), width: 0.14, align: 'right' },
     ],
-    countries.map((row) => [row.country.countryName, row.country.region, row.industry.text, row.education.text, row.total.text]),
+    countries.map((row) => [row.country.countryName, tr.region(row.country.region), row.industry.text, row.education.text, row.total.text]),
   );
 
-  chapter('Regions');
+  chapter(t('report.chapter.regions'));
   for (const [regionIndex, region] of regionsOf(input.analysis).filter((name) => name !== 'Global').entries()) {
     // The region's heatmap column, drawn as a dot chart with CIs: a one-column heatmap is too narrow to read in print.
     const cells = publishableEstimates(input.analysis, 'industry', 'gap_preparedness', region).sort(
@@ -198,25 +202,25 @@ export async function assembleReport(input: ReportInput, figures: RenderedFigure
     if (regionIndex > 0) doc.addPage();
     if (anyPublished) {
       const regionGaps = await renderSpecToSvg(buildRegionGaps(input, region));
-      subsection(region, 40 + svgDrawnHeight(regionGaps, REGION_CHART_HEIGHT));
+      subsection(tr.region(region), 40 + svgDrawnHeight(regionGaps, REGION_CHART_HEIGHT));
       drawSvg(doc, regionGaps, REGION_CHART_HEIGHT, regionGapsAltText(input, region).text);
     } else {
-      subsection(region);
-      paragraph(`Every estimate for ${region} is suppressed (fewer than ${minN} respondents, or hidden so that another small cell cannot be computed back); the region has no chart.`);
+      subsection(tr.region(region));
+      paragraph(t('report.regions.allSuppressed', { region: tr.region(region), minN: tr.integer(minN) }));
     }
     drawTable(
       doc,
       [
-        { header: 'Competency', width: 0.46 },
-        { header: 'Gap', width: 0.12, align: 'right' },
-        { header: '95% CI', width: 0.22, align: 'right' },
-        { header: 'n', width: 0.1, align: 'right' },
-        { header: 'Note', width: 0.1 },
+        { header: t('col.competency'), width: 0.46 },
+        { header: t('col.gap'), width: 0.12, align: 'right' },
+        { header: t('col.ci'), width: 0.22, align: 'right' },
+        { header: t('col.n'), width: 0.1, align: 'right' },
+        { header: t('col.note'), width: 0.1 },
       ],
       cells.map((cell) =>
         cell.suppressed
-          ? [label(cell.competency), '–', '–', suppressedNText(cell, minN), 'suppr.']
-          : [label(cell.competency), formatEstimate(cell.mean!), cell.ciLow === null || cell.ciHigh === null ? '' : formatInterval(cell.ciLow, cell.ciHigh), formatCount(cell.n!, minN), cell.lowReliability ? 'low rel.' : ''],
+          ? [label(cell.competency), '–', '–', suppressedNText(cell, minN), t('note.suppressed')]
+          : [label(cell.competency), tr.estimate(cell.mean!), cell.ciLow === null || cell.ciHigh === null ? '' : tr.interval(cell.ciLow, cell.ciHigh), tr.count(cell.n!, minN), cell.lowReliability ? t('note.lowReliability') : ''],
       ),
     );
     if (anyPublished) drawSvg(doc, await renderSpecToSvg(buildIpaQuadrants(input, region)), 330, ipaAltText(input, region).text);
@@ -224,115 +228,116 @@ export async function assembleReport(input: ReportInput, figures: RenderedFigure
 
   await drawFrameworkSections(input, figures, { doc, chapter, subsection, paragraph });
 
-  chapter('Competency key');
-  paragraph('Charts shorten long competency names; the full names and descriptions are these.', { muted: true });
+  chapter(t('report.chapter.key'));
+  paragraph(t('report.key.note'), { muted: true });
   drawTable(
     doc,
     [
-      { header: 'Competency', width: 0.3 },
-      { header: 'Kind', width: 0.14 },
-      { header: 'Description', width: 0.56 },
+      { header: t('col.competency'), width: 0.3 },
+      { header: t('col.kind'), width: 0.14 },
+      { header: t('col.description'), width: 0.56 },
     ],
-    input.competencies.map((competency) => [competency.label, competency.kind, competency.description]),
+    input.competencies.map((competency) => [competency.label, t(`kind.${competency.kind}`), competency.description]),
   );
 
-  chapter('Methodology');
+  chapter(t('report.chapter.methodology'));
+  if (t('report.methodology.englishOnly')) paragraph(t('report.methodology.englishOnly'), { muted: true });
   drawMarkdown(doc, input.methodsMarkdown);
 
-  chapter('Appendix A: Data quality');
+  chapter(t('report.chapter.quality'));
   drawTable(
     doc,
     [
-      { header: 'Rows', width: 0.7 },
-      { header: 'Count', width: 0.3, align: 'right' },
+      { header: t('col.rows'), width: 0.7 },
+      { header: t('col.count'), width: 0.3, align: 'right' },
     ],
     [
-      ['Rows read', String(input.audit.rowsRead)],
-      ['Kept', String(input.audit.kept)],
-      ['Excluded', String(input.audit.excluded)],
+      [t('report.quality.rowsRead'), tr.integer(input.audit.rowsRead)],
+      [t('report.quality.kept'), tr.integer(input.audit.kept)],
+      [t('report.quality.excluded'), tr.integer(input.audit.excluded)],
       ...Object.entries(input.audit.excludedByReason)
         .sort(([a], [b]) => a.localeCompare(b, 'en'))
-        .map(([reason, count]) => [`  excluded: ${reason.replace(/_/g, ' ')}`, String(count)]),
+        .map(([reason, count]) => [`  ${t('report.quality.excludedReason', { reason: reasonText(tr, reason) })}`, tr.integer(count)]),
     ],
   );
-  paragraph('An excluded row can carry several reasons, so the reasons may sum to more than the excluded rows.', { muted: true, size: 8.5 });
-  subsection('Per source file', 80);
+  paragraph(t('report.quality.reasonsNote'), { muted: true, size: 8.5 });
+  subsection(t('report.quality.perSource'), 80);
   drawTable(
     doc,
     [
-      { header: 'Source file', width: 0.46 },
-      { header: 'Rows read', width: 0.18, align: 'right' },
-      { header: 'Kept', width: 0.18, align: 'right' },
-      { header: 'Excluded', width: 0.18, align: 'right' },
+      { header: t('col.sourceFile'), width: 0.46 },
+      { header: t('col.rowsRead'), width: 0.18, align: 'right' },
+      { header: t('col.kept'), width: 0.18, align: 'right' },
+      { header: t('col.excluded'), width: 0.18, align: 'right' },
     ],
-    input.audit.perSource.map((source) => [source.sourceFile, String(source.rowsRead), String(source.kept), String(source.excluded)]),
+    input.audit.perSource.map((source) => [source.sourceFile, tr.integer(source.rowsRead), tr.integer(source.kept), tr.integer(source.excluded)]),
   );
-  drawDroppedColumns(doc, input.audit.perSource, subsection, paragraph);
-  subsection('Weighting', 80);
+  drawDroppedColumns(doc, input.audit.perSource, subsection, paragraph, tr);
+  subsection(t('report.quality.weighting'), 80);
   drawTable(
     doc,
     [
-      { header: 'Population', width: 0.28 },
-      { header: 'n', width: 0.18, align: 'right' },
-      { header: 'Effective n (Kish)', width: 0.2, align: 'right' },
-      { header: 'Design effect', width: 0.18, align: 'right' },
-      { header: 'Trimmed', width: 0.16, align: 'right' },
+      { header: t('col.population'), width: 0.28 },
+      { header: t('col.n'), width: 0.18, align: 'right' },
+      { header: t('col.effectiveN'), width: 0.2, align: 'right' },
+      { header: t('col.designEffect'), width: 0.18, align: 'right' },
+      { header: t('col.trimmed'), width: 0.16, align: 'right' },
     ],
-    input.analysis.weighting.map((row) => [row.population, String(row.n), row.effectiveN.toFixed(1), row.designEffect.toFixed(2), String(row.trimmed)]),
+    input.analysis.weighting.map((row) => [populationText(tr, row.population), tr.integer(row.n), tr.fixed(row.effectiveN, 1), tr.fixed(row.designEffect, 2), tr.integer(row.trimmed)]),
   );
   const marginFit = input.analysis.marginFit ?? [];
   if (marginFit.length > 0) {
-    subsection('Margins after weighting', 80);
-    paragraph('Raked populations: each margin category\'s target and the weighted total it reached after calibration with the weight cap inside it (Methodology, "Weighting"). A difference other than 0 means the cap and the margins could not both hold.', { muted: true, size: 8.5 });
+    subsection(t('report.quality.margins'), 80);
+    paragraph(t('report.quality.marginsNote'), { muted: true, size: 8.5 });
     drawTable(
       doc,
       [
-        { header: 'Population', width: 0.18 },
-        { header: 'Margin', width: 0.22 },
-        { header: 'Category', width: 0.2 },
-        { header: 'Target', width: 0.13, align: 'right' },
-        { header: 'Achieved', width: 0.13, align: 'right' },
-        { header: 'Difference', width: 0.14, align: 'right' },
+        { header: t('col.population'), width: 0.18 },
+        { header: t('col.margin'), width: 0.22 },
+        { header: t('col.category'), width: 0.2 },
+        { header: t('col.target'), width: 0.13, align: 'right' },
+        { header: t('col.achieved'), width: 0.13, align: 'right' },
+        { header: t('col.difference'), width: 0.14, align: 'right' },
       ],
-      marginFit.map((row) => [row.population, row.variable, row.category, row.target.toFixed(1), row.achieved.toFixed(1), `${(100 * row.relativeDifference).toFixed(2)}%`]),
+      marginFit.map((row) => [populationText(tr, row.population), row.variable, row.category, tr.fixed(row.target, 1), tr.fixed(row.achieved, 1), tr.lang === 'en' ? `${(100 * row.relativeDifference).toFixed(2)}%` : tr.percent(row.relativeDifference, 2)]),
     );
   }
   const warnings = [...input.warnings, ...input.analysis.warnings];
-  subsection('Warnings', 80);
-  if (warnings.length === 0) paragraph('No warnings.');
+  subsection(t('report.quality.warnings'), 80);
+  if (warnings.length === 0) paragraph(t('report.quality.noWarnings'));
   else
     drawTable(
       doc,
       [
-        { header: 'Code', width: 0.2 },
-        { header: 'Where', width: 0.3 },
-        { header: 'Message', width: 0.5 },
+        { header: t('col.code'), width: 0.2 },
+        { header: t('col.where'), width: 0.3 },
+        { header: t('col.message'), width: 0.5 },
       ],
-      warnings.map((warning) => [warning.code, [warning.file, warning.row === undefined ? '' : `row ${warning.row}`, warning.column ?? ''].filter(Boolean).join(', '), warning.message]),
+      warnings.map((warning) => [warning.code, [warning.file, warning.row === undefined ? '' : t('report.quality.row', { row: warning.row }), warning.column ?? ''].filter(Boolean).join(', '), warning.message]),
     );
 
-  chapter('Appendix B: Provenance');
-  subsection('Input files', 80);
+  chapter(t('report.chapter.provenance'));
+  subsection(t('report.provenance.inputs'), 80);
   drawTable(
     doc,
     [
-      { header: 'File', width: 0.36 },
-      { header: 'SHA-256', width: 0.64 },
+      { header: t('col.file'), width: 0.36 },
+      { header: t('col.sha256'), width: 0.64 },
     ],
     input.provenance.inputs.map((file) => [file.file, file.sha256]),
   );
-  subsection('Package versions', 80);
+  subsection(t('report.provenance.packages'), 80);
   drawTable(
     doc,
     [
-      { header: 'Package', width: 0.5 },
-      { header: 'Version', width: 0.5 },
+      { header: t('col.package'), width: 0.5 },
+      { header: t('col.version'), width: 0.5 },
     ],
     Object.entries(input.provenance.packageVersions)
       .sort(([a], [b]) => a.localeCompare(b, 'en'))
       .map(([name, version]) => [name, version]),
   );
-  subsection('Configuration', 80);
+  subsection(t('report.provenance.configuration'), 80);
   drawMarkdown(doc, ['```', ...input.provenance.configJson.split('\n'), '```'].join('\n'));
 
   // Contents page.
@@ -340,7 +345,7 @@ export async function assembleReport(input: ReportInput, figures: RenderedFigure
   doc.y = PAGE.marginTop;
   fillReservedStructure(doc, contentsStructure, () => {
     doc.font(FONTS.bold).fontSize(16).fillColor(COLOURS.heading);
-    tagHeading(doc, 1, () => doc.text('Contents', PAGE.marginSide, doc.y, { width: CONTENT_WIDTH }));
+    tagHeading(doc, 1, () => doc.text(t('report.contents'), PAGE.marginSide, doc.y, { width: CONTENT_WIDTH }));
     doc.moveDown(0.8);
     withStructure(doc, 'TOC', () => {
       for (const entry of contents) {
@@ -349,7 +354,7 @@ export async function assembleReport(input: ReportInput, figures: RenderedFigure
         doc.font(entry.level === 0 ? FONTS.bold : FONTS.regular).fontSize(entry.level === 0 ? 10.5 : 9.5).fillColor(COLOURS.text);
         tagContent(doc, 'TOCI', () => {
           doc.text(entry.title, PAGE.marginSide + indent, y, { width: CONTENT_WIDTH - indent - 40, lineBreak: false, ellipsis: true });
-          doc.text(String(entry.page), PAGE.marginSide, y, { width: CONTENT_WIDTH, align: 'right', lineBreak: false });
+          doc.text(tr.integer(entry.page), PAGE.marginSide, y, { width: CONTENT_WIDTH, align: 'right', lineBreak: false });
         });
         doc.y = y + (entry.level === 0 ? 18 : 15);
       }
@@ -357,7 +362,7 @@ export async function assembleReport(input: ReportInput, figures: RenderedFigure
   });
 
   // Running header and page numbers on every page but the cover.
-  drawRunningHeaders(doc, title, input.config.wave, 1);
+  drawRunningHeaders(doc, title, input.config.wave, 1, tr);
   doc.end();
   return finished;
 }
@@ -371,35 +376,42 @@ function drawDroppedColumns(
   sources: ReportInput['audit']['perSource'],
   subsection: (title: string, space?: number) => void,
   paragraph: (text: string, options?: { muted?: boolean; size?: number }) => void,
+  tr: Translator,
 ): void {
-  subsection('Columns dropped at ingest', 80);
-  paragraph(
-    'Ingest keeps only the columns the codebook maps or keeps as free text. Personal-data columns (by name or by content: e-mail addresses, phone numbers, IP addresses, coordinates) and every other column are dropped before anything is stored; their values appear nowhere in the outputs.',
-    { muted: true, size: 8.5 },
-  );
-  const reasonText: Record<string, string> = {
-    personal_data_header: 'personal data (name)',
-    personal_data_content: 'personal data (content)',
-    not_in_codebook: 'not in the codebook',
-  };
+  const { t } = tr;
+  subsection(t('report.quality.dropped'), 80);
+  paragraph(t('report.quality.droppedNote'), { muted: true, size: 8.5 });
+  const reasonText = (reason: string) =>
+    reason === 'personal_data_header' || reason === 'personal_data_content' || reason === 'not_in_codebook' ? t(`report.quality.reason.${reason}`) : reason;
   const rows: string[][] = [];
   for (const source of sources) {
     const byReason = new Map<string, string[]>();
     for (const { column, reason } of source.droppedColumns ?? []) byReason.set(reason, [...(byReason.get(reason) ?? []), column]);
-    for (const [reason, columns] of byReason) rows.push([source.sourceFile, reasonText[reason] ?? reason, String(columns.length), columns.join(', ')]);
+    for (const [reason, columns] of byReason) rows.push([source.sourceFile, reasonText(reason), tr.integer(columns.length), columns.join(', ')]);
   }
   if (rows.length === 0) {
-    paragraph('No column was dropped.');
+    paragraph(t('report.quality.noneDropped'));
     return;
   }
   drawTable(
     doc,
     [
-      { header: 'Source file', width: 0.27 },
-      { header: 'Reason', width: 0.2 },
-      { header: 'Columns', width: 0.1, align: 'right' },
-      { header: 'Names', width: 0.43 },
+      { header: t('col.sourceFile'), width: 0.27 },
+      { header: t('col.reason'), width: 0.2 },
+      { header: t('col.columns'), width: 0.1, align: 'right' },
+      { header: t('col.names'), width: 0.43 },
     ],
     rows,
   );
+}
+
+/** A quality reason code (`speeder`) as the tables print it, in the report's language. */
+function reasonText(tr: Translator, reason: string): string {
+  const key = `reason.${reason}`;
+  return tr.has(key) ? tr.t(key) : reason.replace(/_/g, ' ');
+}
+
+/** `industry` / `education` in the report's language (the code itself in English). */
+function populationText(tr: Translator, population: string): string {
+  return tr.lang === 'en' || (population !== 'industry' && population !== 'education') ? population : tr.t(`population.${population}`);
 }

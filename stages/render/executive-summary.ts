@@ -5,7 +5,7 @@
  * Global gaps, the largest gap per region, what is robustly top-ranked, and change since the
  * previous wave.
  */
-import { formatEstimate, formatInterval } from './format.ts';
+import { translator } from './i18n/translator.ts';
 import { publishableEstimates, regionsOf, type PublishableEstimate } from './figure-data.ts';
 import type { ReportInput } from './report-input.ts';
 import { countSuppressedRows } from '../analyse/disclosure/index.ts';
@@ -30,11 +30,6 @@ export interface ExecutiveSummary {
  */
 export const ROBUST_TOP_RANK = 3;
 
-function listInEnglish(items: string[]): string {
-  if (items.length <= 1) return items.join('');
-  return `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`;
-}
-
 function largestGaps(cells: PublishableEstimate[], count: number): PublishableEstimate[] {
   return cells
     .filter((cell) => !cell.suppressed)
@@ -44,7 +39,10 @@ function largestGaps(cells: PublishableEstimate[], count: number): PublishableEs
 
 export function writeExecutiveSummary(input: ReportInput): ExecutiveSummary {
   const quoted: QuotedNumber[] = [];
-  const quote = (value: number, what: string, format: (value: number) => string = formatEstimate) => {
+  const tr = translator(input.config.language);
+  const { t, tp } = tr;
+  const list = (items: string[]) => tr.list(items);
+  const quote = (value: number, what: string, format: (value: number) => string = tr.estimate) => {
     const text = format(value);
     quoted.push({ text, value, what });
     return text;
@@ -57,19 +55,26 @@ export function writeExecutiveSummary(input: ReportInput): ExecutiveSummary {
   // Respondents whose country is unknown (country code ``) are counted, but not as a country.
   const countries = input.respondentsByCountry.filter((country) => country.country !== '' && country.industry + country.education > 0).length;
   paragraphs.push(
-    `This report covers wave ${input.config.wave}: ${quote(industry, 'industry respondents', String)} respondents from industry and ` +
-      `${quote(education, 'education respondents', String)} from tertiary education in ${quote(countries, 'countries', String)} countries ` +
-      `were kept after quality checks. The preparedness gap is the mean importance industry gives a competency minus the mean ` +
-      `preparedness it sees in recent graduates, on the answer scale; a positive gap means graduates fall short.`,
+    t('summary.who', {
+      wave: input.config.wave,
+      industry: quote(industry, 'industry respondents', tr.integer),
+      education: quote(education, 'education respondents', tr.integer),
+      countries: quote(countries, 'countries', tr.integer),
+    }),
   );
 
   const suppression = countSuppressedRows(input.analysis.estimates);
   const suppressedTotal = suppression.primary + suppression.secondary + suppression.derived;
   if (suppressedTotal > 0) {
     paragraphs.push(
-      `Small cells stay secret: of ${quote(input.analysis.estimates.length, 'estimates', String)} estimates, ${quote(suppression.primary, 'primary suppressions', String)} are suppressed because ` +
-        `fewer than ${input.config.suppression.minN} respondents gave a value${input.config.suppression.effectiveN ? ' or their weights count as fewer (Kish effective n)' : ''} (primary suppression), ${quote(suppression.secondary, 'secondary suppressions', String)} more so that no suppressed value can be ` +
-        `computed back from totals and other regions (secondary suppression), and ${quote(suppression.derived, 'derived suppressions', String)} because they rest on a suppressed cell.`,
+      t('summary.suppression', {
+        estimates: quote(input.analysis.estimates.length, 'estimates', tr.integer),
+        primary: quote(suppression.primary, 'primary suppressions', tr.integer),
+        minN: tr.integer(input.config.suppression.minN),
+        effective: input.config.suppression.effectiveN ? t('summary.suppressionEffective') : '',
+        secondary: quote(suppression.secondary, 'secondary suppressions', tr.integer),
+        derived: quote(suppression.derived, 'derived suppressions', tr.integer),
+      }),
     );
   }
 
@@ -77,9 +82,9 @@ export function writeExecutiveSummary(input: ReportInput): ExecutiveSummary {
   const top = largestGaps(globalCells, 3);
   if (top.length > 0) {
     const parts = top.map(
-      (cell) => `${label(cell.competency)} (${quote(cell.mean!, `Global gap ${cell.competency}`)}, 95% CI ${formatInterval(cell.ciLow ?? cell.mean!, cell.ciHigh ?? cell.mean!)})`,
+      (cell) => t('summary.globalTopItem', { competency: label(cell.competency), gap: quote(cell.mean!, `Global gap ${cell.competency}`), interval: tr.interval(cell.ciLow ?? cell.mean!, cell.ciHigh ?? cell.mean!) }),
     );
-    paragraphs.push(`Globally, the largest preparedness gaps are in ${listInEnglish(parts)}.`);
+    paragraphs.push(t('summary.globalTop', { list: list(parts) }));
   }
 
   const regionSentences = regionsOf(input.analysis)
@@ -87,13 +92,13 @@ export function writeExecutiveSummary(input: ReportInput): ExecutiveSummary {
     .map((region) => {
       const [largest] = largestGaps(publishableEstimates(input.analysis, 'industry', 'gap_preparedness', region), 1);
       return largest
-        ? `In ${region} it is ${label(largest.competency)} (${quote(largest.mean!, `${region} gap ${largest.competency}`)}).`
-        : `In ${region} every cell is suppressed (disclosure control).`;
+        ? t('summary.regionLargest', { region: tr.region(region), competency: label(largest.competency), gap: quote(largest.mean!, `${region} gap ${largest.competency}`) })
+        : t('summary.regionSuppressed', { region: tr.region(region) });
     });
   const notAsked = [...new Set(globalCells.filter((cell) => cell.notAsked).map((cell) => cell.competency))];
-  if (regionSentences.length > 0) paragraphs.push(`The largest gap differs by region. ${regionSentences.join(' ')}`);
+  if (regionSentences.length > 0) paragraphs.push(t('summary.byRegion', { sentences: regionSentences.join(' ') }));
   if (notAsked.length > 0) {
-    paragraphs.push(`This wave did not ask about ${listInEnglish(notAsked.map(label))}: ${notAsked.length === 1 ? 'it has' : 'they have'} no estimate here (not asked, not suppressed).`);
+    paragraphs.push(tp('summary.notAsked', notAsked.length, { list: list(notAsked.map(label)) }));
   }
 
   const robust = input.analysis.rankings
@@ -101,9 +106,8 @@ export function writeExecutiveSummary(input: ReportInput): ExecutiveSummary {
     .sort((a, b) => a.rank - b.rank);
   paragraphs.push(
     robust.length > 0
-      ? `Ranked by mean weighted discrepancy score (MWDS), ${listInEnglish(robust.map((row) => `${label(row.competency)} (MWDS ${quote(row.mwds, `MWDS ${row.competency}`)})`))} ` +
-          `${robust.length === 1 ? 'is' : 'are'} robustly among the top ${ROBUST_TOP_RANK}: the simultaneous 95% confidence set for the ranks lies within the top ${ROBUST_TOP_RANK}.`
-      : `No competency is robustly among the top ${ROBUST_TOP_RANK} by MWDS: every simultaneous 95% confidence set for the ranks reaches beyond rank ${ROBUST_TOP_RANK}.`,
+      ? tp('summary.robust', robust.length, { list: list(robust.map((row) => t('summary.robustItem', { competency: label(row.competency), mwds: quote(row.mwds, `MWDS ${row.competency}`) }))), top: ROBUST_TOP_RANK })
+      : t('summary.noRobust', { top: ROBUST_TOP_RANK }),
   );
 
   const changes = gapChanges(input);
@@ -111,9 +115,17 @@ export function writeExecutiveSummary(input: ReportInput): ExecutiveSummary {
     const widened = changes[0]!;
     const narrowed = changes[changes.length - 1]!;
     const previousWave = input.previousAnalysis!.wave;
-    const sentences = [`Since wave ${previousWave}, the Global gap widened most for ${widened.label} (by ${quote(widened.change, `change ${widened.competency}`)}, from ${quote(widened.previous, `previous gap ${widened.competency}`)} to ${quote(widened.current, `Global gap ${widened.competency}`)}).`];
+    const sentences = [
+      t('summary.widened', {
+        previous: previousWave,
+        competency: widened.label,
+        change: quote(widened.change, `change ${widened.competency}`),
+        before: quote(widened.previous, `previous gap ${widened.competency}`),
+        now: quote(widened.current, `Global gap ${widened.competency}`),
+      }),
+    ];
     if (narrowed.change < 0) {
-      sentences.push(`It narrowed most for ${narrowed.label} (by ${quote(-narrowed.change, `narrowing ${narrowed.competency}`)}).`);
+      sentences.push(t('summary.narrowed', { competency: narrowed.label, change: quote(-narrowed.change, `narrowing ${narrowed.competency}`) }));
     }
     paragraphs.push(sentences.join(' '));
   }

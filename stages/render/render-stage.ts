@@ -21,6 +21,7 @@ import { countRespondents, type AuditSummary, type RespondentCount } from '../..
 
 export { figureFiles, htmlReportFile, reportFile };
 import { UsageError } from '../../contracts/errors.ts';
+import { translator } from './i18n/translator.ts';
 import { relative } from 'node:path';
 
 const previousOutDir = (ctx: RunContext) =>
@@ -30,7 +31,7 @@ const previousOutDir = (ctx: RunContext) =>
 export const renderStage: StageDefinition = {
   name: 'render',
   version: '2',
-  codePaths: ['stages/render', 'stages/analyse/disclosure', 'stages/render/render-stage.ts', 'docs/methods.md', 'data/competencies.json'],
+  codePaths: ['stages/render', 'stages/analyse/disclosure', 'stages/render/render-stage.ts', 'docs/methods.md', 'data/competencies.json', 'data/regions/region-names.json'],
   inputs: (ctx) => {
     const previous = previousOutDir(ctx);
     const files = [analysisFiles(ctx.outDir).result, normalisedFiles(ctx).respondentCounts, normalisedFiles(ctx).summary];
@@ -105,9 +106,10 @@ export async function buildReportInput(ctx: RunContext): Promise<ReportInput> {
   const previous = previousOutDir(ctx);
   const previousAnalysis = previous ? readAnalysis(previous) ?? undefined : undefined;
   const files = normalisedFiles(ctx);
+  const language = ctx.wave.config.language;
   const respondentsByCountry = existsSync(files.respondentCounts)
-    ? respondentsByCountryFromCounts(JSON.parse(readFileSync(files.respondentCounts, 'utf8')) as RespondentCount[])
-    : countRespondentsByCountry(respondentsFromCsv(readFileSync(files.respondents, 'utf8')));
+    ? respondentsByCountryFromCounts(JSON.parse(readFileSync(files.respondentCounts, 'utf8')) as RespondentCount[], language)
+    : countRespondentsByCountry(respondentsFromCsv(readFileSync(files.respondents, 'utf8')), language);
   const audit = JSON.parse(readFileSync(files.summary, 'utf8')) as AuditSummary;
   const meta = JSON.parse(readFileSync(files.meta, 'utf8')) as { scale: { min: number; max: number }; warnings: ReportInput['warnings'] };
   const inputs = [];
@@ -118,7 +120,8 @@ export async function buildReportInput(ctx: RunContext): Promise<ReportInput> {
   const methodsPath = join(ctx.root, 'docs', 'methods.md');
   return {
     config: ctx.wave.config,
-    competencies: ctx.framework.competencies,
+    // Labels and descriptions in the report's language; ids stay English.
+    competencies: ctx.framework.competencies.map(translator(language).competency),
     analysis,
     previousAnalysis,
     respondentsByCountry,
@@ -130,14 +133,15 @@ export async function buildReportInput(ctx: RunContext): Promise<ReportInput> {
   };
 }
 
-/** The normalise stage's counts as the report's table, sorted by country name (as countRespondentsByCountry). */
-export function respondentsByCountryFromCounts(counts: readonly RespondentCount[]): CountryRespondents[] {
+/** The normalise stage's counts as the report's table, country names in `language`, sorted by them (as countRespondentsByCountry). */
+export function respondentsByCountryFromCounts(counts: readonly RespondentCount[], language?: string): CountryRespondents[] {
+  const tr = translator(language);
   return counts
-    .map((row) => ({ country: row.country, countryName: row.country ? countryDisplayName(row.country) : 'Unknown country', region: row.region, industry: row.industry, education: row.education }))
-    .sort((a, b) => a.countryName.localeCompare(b.countryName, 'en'));
+    .map((row) => ({ country: row.country, countryName: row.country ? tr.country(row.country, countryDisplayName(row.country)) : tr.t('country.unknown'), region: row.region, industry: row.industry, education: row.education }))
+    .sort((a, b) => (tr.lang === 'en' ? a.countryName.localeCompare(b.countryName, 'en') : tr.compare(a.countryName, b.countryName)));
 }
 
 /** Kept respondents per country and population, sorted by country name (out folders without respondent-counts.json). */
-export function countRespondentsByCountry(respondents: readonly Respondent[]): CountryRespondents[] {
-  return respondentsByCountryFromCounts(countRespondents(respondents));
+export function countRespondentsByCountry(respondents: readonly Respondent[], language?: string): CountryRespondents[] {
+  return respondentsByCountryFromCounts(countRespondents(respondents), language);
 }

@@ -12,6 +12,7 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import type { Config } from 'vega-lite/build/src/config.js';
 import type { Competency } from '../../contracts/types.ts';
+import type { Translator } from './i18n/translator.ts';
 
 const require = createRequire(import.meta.url);
 const fontDir = path.join(path.dirname(require.resolve('dejavu-fonts-ttf/package.json')), 'ttf');
@@ -90,6 +91,15 @@ export const chartConfig: Config = {
   range: { category: CATEGORY_COLOURS },
   text: { fontSize: 9 },
 };
+
+/**
+ * The chart config in a report language: English charts use chartConfig as it is; other languages
+ * add Vega's number locale (decimal comma, grouping, percent sign spacing), so axis labels,
+ * tooltips and `format()` in expressions print numbers as the tables do.
+ */
+export function chartConfigFor(tr: Pick<Translator, 'lang' | 'vegaNumberLocale'>): Config {
+  return tr.lang === 'en' ? chartConfig : { ...chartConfig, locale: { number: tr.vegaNumberLocale } };
+}
 
 /** The competency label for an id (the id itself when the framework does not know it). */
 export function competencyLabel(competencies: Competency[], id: string): string {

@@ -16,7 +16,7 @@
 import type { Competency, WaveConfig } from '../../../contracts/types.ts';
 import type { CurriculumComparison, CurriculumRow } from '../compare-curriculum.ts';
 import { countryDisplayName } from '../../../contracts/countries/regions.ts';
-import { formatCount, formatEstimate, formatInterval } from '../../../stages/render/format.ts';
+import { translator, type Translator } from '../../../stages/render/i18n/translator.ts';
 import { drawMarkdown } from '../../../stages/render/pdf/draw-markdown.ts';
 import { drawSvg } from '../../../stages/render/pdf/draw-svg.ts';
 import { drawTable } from '../../../stages/render/pdf/draw-table.ts';
@@ -27,6 +27,7 @@ import { buildCurriculumChart } from './curriculum-chart.ts';
 import { curriculumChartAltText } from '../../../stages/render/figure-alt-text.ts';
 import type { FrameworkActions } from '../compare-curriculum.ts';
 import type { UnitActionRow } from '../framework-profile.ts';
+import { unitNoun } from '../../../stages/render/figures/framework-figures.ts';
 import { basisSentences, howToReadMarkdown, limitsMarkdown, topActionSentence, type CurriculumTextContext } from './curriculum-text.ts';
 
 export interface CurriculumReportInput {
@@ -37,23 +38,24 @@ export interface CurriculumReportInput {
 }
 
 /** The action-list cells of one row; the same rounding as every table of the main report. */
-export function actionListCells(row: CurriculumRow, minN: number): string[] {
-  const number = (value: number | null) => (value === null ? '–' : formatEstimate(value));
+export function actionListCells(row: CurriculumRow, minN: number, tr: Translator = translator()): string[] {
+  const { t } = tr;
+  const number = (value: number | null) => (value === null ? '–' : tr.estimate(value));
   const demand =
     row.demandMean === null
       ? '–'
-      : `${formatEstimate(row.demandMean)}${row.demandCiLow !== null && row.demandCiHigh !== null ? ` (${formatInterval(row.demandCiLow, row.demandCiHigh)})` : ''}`;
-  const notes = [row.demandLowReliability ? 'low rel.' : '', row.note === 'not_rated' ? 'not rated' : '', row.note === 'demand_suppressed' ? 'suppr.' : ''].filter(Boolean);
+      : `${tr.estimate(row.demandMean)}${row.demandCiLow !== null && row.demandCiHigh !== null ? ` (${tr.interval(row.demandCiLow, row.demandCiHigh)})` : ''}`;
+  const notes = [row.demandLowReliability ? t('note.lowReliability') : '', row.note === 'not_rated' ? t('curriculum.note.notRated') : '', row.note === 'demand_suppressed' ? t('note.suppressed') : ''].filter(Boolean);
   return [
-    row.rank === null ? '' : String(row.rank),
+    row.rank === null ? '' : tr.integer(row.rank),
     row.label,
     demand,
-    row.demandN === null ? '' : formatCount(row.demandN, minN),
-    row.basis || '–',
+    row.demandN === null ? '' : tr.count(row.demandN, minN),
+    row.basis ? tr.region(row.basis) : '–',
     number(row.coverage),
     number(row.gap),
     number(row.priority),
-    row.peerPercentile === null ? '–' : String(Math.round(row.peerPercentile)),
+    row.peerPercentile === null ? '–' : tr.integer(Math.round(row.peerPercentile)),
     notes.join(', '),
   ];
 }
@@ -63,46 +65,49 @@ const unitName = (row: UnitActionRow) => (row.unit === row.name ? row.name : `${
 /** The actions ranked per unit of the chosen framework, and how the profile was mapped (framework-profile.ts). */
 function drawFrameworkActions(
   doc: PDFKit.PDFDocument, actions: FrameworkActions, minN: number, heading: (text: string, size?: number) => void, paragraph: (text: string, options?: { muted?: boolean; size?: number }) => void,
+  tr: Translator = translator(),
 ): void {
-  const number = (value: number | null) => (value === null ? '–' : formatEstimate(value));
+  const { t } = tr;
+  const number = (value: number | null) => (value === null ? '–' : tr.estimate(value));
+  const unit = unitNoun(tr, actions, false);
   doc.addPage();
-  heading(`Actions per ${actions.unitLabel}: ${actions.name}`);
+  heading(t('curriculum.unitActions', { unit, framework: actions.name }));
   paragraph(`${actions.version}. ${actions.how}`, { muted: true, size: 9 });
   drawTable(
     doc,
     [
-      { header: 'Rank', width: 0.07, align: 'right' },
-      { header: actions.unitLabel[0]!.toUpperCase() + actions.unitLabel.slice(1), width: 0.24 },
-      { header: 'Demand (95% CI)', width: 0.19, align: 'right' },
-      { header: 'n', width: 0.06, align: 'right' },
-      { header: 'Basis', width: 0.09 },
-      { header: 'Coverage', width: 0.11, align: 'right' },
-      { header: 'Gap', width: 0.07, align: 'right' },
-      { header: 'Priority', width: 0.09, align: 'right' },
-      { header: 'Note', width: 0.08 },
+      { header: t('curriculum.col.rank'), width: 0.07, align: 'right' },
+      { header: unit[0]!.toUpperCase() + unit.slice(1), width: 0.24 },
+      { header: t('curriculum.col.demand'), width: 0.19, align: 'right' },
+      { header: t('col.n'), width: 0.06, align: 'right' },
+      { header: t('curriculum.col.basis'), width: 0.09 },
+      { header: t('curriculum.col.coverage'), width: 0.11, align: 'right' },
+      { header: t('col.gap'), width: 0.07, align: 'right' },
+      { header: t('curriculum.col.priority'), width: 0.09, align: 'right' },
+      { header: t('col.note'), width: 0.08 },
     ],
     actions.rows.map((row) => [
-      row.rank === null ? '' : String(row.rank),
+      row.rank === null ? '' : tr.integer(row.rank),
       unitName(row),
-      row.demandMean === null ? '–' : `${formatEstimate(row.demandMean)}${row.demandCiLow !== null && row.demandCiHigh !== null ? ` (${formatInterval(row.demandCiLow, row.demandCiHigh)})` : ''}`,
-      row.demandN === null ? '' : formatCount(row.demandN, minN),
-      row.basis || '–',
+      row.demandMean === null ? '–' : `${tr.estimate(row.demandMean)}${row.demandCiLow !== null && row.demandCiHigh !== null ? ` (${tr.interval(row.demandCiLow, row.demandCiHigh)})` : ''}`,
+      row.demandN === null ? '' : tr.count(row.demandN, minN),
+      row.basis ? tr.region(row.basis) : '–',
       number(row.coverage),
       number(row.gap),
       number(row.priority),
-      row.note === 'not_rated' ? 'not rated' : row.note === 'demand_suppressed' ? `n < ${minN}` : row.note === 'no_competency' ? 'no data' : '',
+      row.note === 'not_rated' ? t('curriculum.note.notRated') : row.note === 'demand_suppressed' ? `n < ${tr.integer(minN)}` : row.note === 'no_competency' ? t('curriculum.note.noData') : '',
     ]),
   );
-  paragraph('“no data”: no competency of the survey maps to this unit, so industry demand cannot be estimated for it.', { muted: true, size: 8.5 });
+  paragraph(t('curriculum.noDataNote'), { muted: true, size: 8.5 });
   if (actions.crosswalk.length > 0) {
     ensureSpace(doc, 120);
-    heading('How the profile was mapped to competencies', 12);
+    heading(t('curriculum.mapped'), 12);
     drawTable(
       doc,
       [
-        { header: 'Competency', width: 0.3 },
-        { header: 'Coverage', width: 0.12, align: 'right' },
-        { header: 'From', width: 0.58 },
+        { header: t('col.competency'), width: 0.3 },
+        { header: t('curriculum.col.coverage'), width: 0.12, align: 'right' },
+        { header: t('curriculum.col.from'), width: 0.58 },
       ],
       actions.crosswalk.map((note) => [note.competency, number(note.coverage), note.how]),
     );
@@ -113,19 +118,23 @@ export async function assembleCurriculumReport(input: CurriculumReportInput): Pr
   const { comparison, config } = input;
   const date = reportDate(config);
   const minN = config.suppression.minN;
+  const tr = translator(config.language);
+  const { t } = tr;
   const context: CurriculumTextContext = {
+    language: config.language,
     minN,
     lowReliabilityN: config.suppression.lowReliabilityN,
     scale: input.scale,
     regionScheme: config.regionScheme,
     wave: config.wave,
   };
-  const title = `Curriculum and industry demand: ${comparison.institution}`;
+  const title = t('curriculum.title', { institution: comparison.institution });
   const { doc, finished } = createReportDocument({
     title,
-    subject: `Curriculum coverage compared with industry demand, survey wave ${config.wave}`,
-    keywords: 'cybersecurity, curriculum, skills gap, education, industry',
+    subject: t('curriculum.subject', { wave: config.wave }),
+    keywords: t('curriculum.keywords'),
     date,
+    lang: tr.tag,
   });
   // The type size says the level: 18 pt the report's title (H1), 16 pt a page's title (H2), smaller a section of it (H3).
   const heading = (text: string, size = 16) => {
@@ -142,44 +151,41 @@ export async function assembleCurriculumReport(input: CurriculumReportInput): Pr
   // Page 1: who, where, the top action and the chart.
   heading(comparison.institution, 18);
   if (comparison.programme) paragraph(comparison.programme, { size: 12 });
-  paragraph(`${countryDisplayName(comparison.country)} · survey wave ${config.wave} · report date ${config.reportDate}`, { muted: true });
+  paragraph(t('curriculum.meta', { country: tr.country(comparison.country, countryDisplayName(comparison.country)), wave: config.wave, date: tr.lang === 'en' ? config.reportDate : tr.date(config.reportDate) }), { muted: true });
   doc.moveDown(0.3);
   for (const sentence of basisSentences(comparison, context)) paragraph(sentence);
   const top = comparison.rows[0];
-  paragraph(topActionSentence(top), { bold: true });
+  paragraph(topActionSentence(top, config.language), { bold: true });
   const topUnit = comparison.byFramework?.rows[0];
-  if (topUnit && topUnit.rank !== null) paragraph(`By ${comparison.byFramework!.unitLabel} of ${comparison.byFramework!.name}: act first on ${unitName(topUnit)} (priority ${formatEstimate(topUnit.priority!)}).`, { bold: true });
+  if (topUnit && topUnit.rank !== null) paragraph(t('curriculum.topUnit', { unit: unitNoun(tr, comparison.byFramework!, false), framework: comparison.byFramework!.name, name: unitName(topUnit), priority: tr.estimate(topUnit.priority!) }), { bold: true });
   doc.moveDown(0.3);
   // The chart takes the rest of the first page (it is scaled down, never up).
   drawSvg(doc, await renderSpecToSvg(buildCurriculumChart(comparison, config)), CONTENT_BOTTOM - doc.y - 4, curriculumChartAltText(comparison).text);
 
   // Page 2: the ranked action list.
   doc.addPage();
-  heading('Ranked action list');
-  paragraph('Highest priority first: the competencies industry values most that the programme covers least. Demand is the mean with its 95% CI; n is the number of industry answers behind it.', { muted: true, size: 9 });
+  heading(t('curriculum.actions'));
+  paragraph(t('curriculum.actionsNote'), { muted: true, size: 9 });
   drawTable(
     doc,
     [
       // Widths from the DejaVu Sans Bold 8.5 pt header widths plus padding and a few points of slack, so no header or interval breaks inside a word.
-      { header: 'Rank', width: 0.07, align: 'right' },
-      { header: 'Competency', width: 0.17 },
-      { header: 'Demand (95% CI)', width: 0.19, align: 'right' },
-      { header: 'n', width: 0.06, align: 'right' },
-      { header: 'Basis', width: 0.1 },
-      { header: 'Coverage', width: 0.11, align: 'right' },
-      { header: 'Gap', width: 0.07, align: 'right' },
-      { header: 'Priority', width: 0.09, align: 'right' },
-      { header: 'Peer pct.', width: 0.065, align: 'right' },
-      { header: 'Note', width: 0.075 },
+      { header: t('curriculum.col.rank'), width: 0.07, align: 'right' },
+      { header: t('col.competency'), width: 0.17 },
+      { header: t('curriculum.col.demand'), width: 0.19, align: 'right' },
+      { header: t('col.n'), width: 0.06, align: 'right' },
+      { header: t('curriculum.col.basis'), width: 0.1 },
+      { header: t('curriculum.col.coverage'), width: 0.11, align: 'right' },
+      { header: t('col.gap'), width: 0.07, align: 'right' },
+      { header: t('curriculum.col.priority'), width: 0.09, align: 'right' },
+      { header: t('curriculum.col.peer'), width: 0.065, align: 'right' },
+      { header: t('col.note'), width: 0.075 },
     ],
-    comparison.rows.map((row) => actionListCells(row, minN)),
+    comparison.rows.map((row) => actionListCells(row, minN, tr)),
   );
-  paragraph(
-    `Priority = demand × (demand − coverage). Peer pct. = percentile of this coverage among education respondents of the peer region (mid-rank). “low rel.”: fewer than ${context.lowReliabilityN} industry answers. Values from fewer than ${minN} answers are never shown.`,
-    { muted: true, size: 8.5 },
-  );
+  paragraph(t('curriculum.actionsFootnote', { lowN: tr.integer(context.lowReliabilityN), minN: tr.integer(minN) }), { muted: true, size: 8.5 });
 
-  if (comparison.byFramework) drawFrameworkActions(doc, comparison.byFramework, minN, heading, paragraph);
+  if (comparison.byFramework) drawFrameworkActions(doc, comparison.byFramework, minN, heading, paragraph, tr);
 
   // How to read it, and the limits: below a short action list, else on page 3.
   ensureSpace(doc, 320);
@@ -187,7 +193,7 @@ export async function assembleCurriculumReport(input: CurriculumReportInput): Pr
   drawMarkdown(doc, howToReadMarkdown(context), { topHeadingLevel: 2 });
   drawMarkdown(doc, limitsMarkdown(context), { topHeadingLevel: 2 });
 
-  drawRunningHeaders(doc, 'skillgap · curriculum comparison', config.wave);
+  drawRunningHeaders(doc, t('curriculum.header'), config.wave, 0, tr);
   doc.end();
   return finished;
 }

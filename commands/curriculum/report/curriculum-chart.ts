@@ -10,6 +10,7 @@ import type { WaveConfig } from '../../../contracts/types.ts';
 import type { CurriculumComparison } from '../compare-curriculum.ts';
 import { buildDumbbellChart, type DumbbellPair } from '../../../stages/render/figures/dumbbell.ts';
 import { POPULATION_COLOURS } from '../../../stages/render/theme.ts';
+import { translator } from '../../../stages/render/i18n/translator.ts';
 
 export function buildCurriculumChart(comparison: CurriculumComparison, config: WaveConfig): TopLevelSpec {
   const pairs: DumbbellPair[] = comparison.rows.flatMap((row) =>
@@ -23,18 +24,21 @@ export function buildCurriculumChart(comparison: CurriculumComparison, config: W
   );
   const notRated = comparison.rows.filter((row) => row.coverage === null).length;
   const noDemand = comparison.rows.filter((row) => row.coverage !== null && row.demandMean === null).length;
+  const tr = translator(config.language);
+  const { t, tp } = tr;
   const basisRegions = [...new Set(comparison.rows.filter((row) => row.demandMean !== null && row.coverage !== null).map((row) => row.basis))];
   const subtitle = [
-    `Demand: industry's weighted mean importance with 95% CI (${basisRegions.join(', ') || 'no region'}).`,
-    'Coverage: this programme, as given in its profile. Sorted by demand − coverage, largest first.',
+    t('curriculum.chart.demandFrom', { regions: basisRegions.map(tr.region).join(', ') || t('curriculum.chart.noRegion') }),
+    t('curriculum.chart.coverage'),
   ];
-  if (notRated > 0) subtitle.push(`${notRated} competenc${notRated === 1 ? 'y' : 'ies'} not rated in the profile, not shown.`);
-  if (noDemand > 0) subtitle.push(`${noDemand} competenc${noDemand === 1 ? 'y' : 'ies'} without published industry demand (suppressed: fewer than ${config.suppression.minN} answers, or hidden so that none can be computed back), not shown.`);
+  if (notRated > 0) subtitle.push(tp('curriculum.chart.notRated', notRated));
+  if (noDemand > 0) subtitle.push(tp('curriculum.chart.noDemand', noDemand, { minN: tr.integer(config.suppression.minN) }));
   return buildDumbbellChart(pairs, {
-    title: 'Industry demand and this programme\u2019s coverage',
+    title: t('curriculum.chart.title'),
     subtitle,
-    high: { label: 'Demand (industry)', colour: POPULATION_COLOURS.industry, shape: 'circle' },
-    low: { label: 'Coverage (programme)', colour: POPULATION_COLOURS.education, shape: 'triangle-up' },
-    xTitle: 'Rating on the survey scale',
+    high: { label: t('curriculum.chart.demand'), colour: POPULATION_COLOURS.industry, shape: 'circle' },
+    low: { label: t('curriculum.chart.coverageEnd'), colour: POPULATION_COLOURS.education, shape: 'triangle-up' },
+    xTitle: t('curriculum.chart.axis'),
+    language: config.language,
   });
 }

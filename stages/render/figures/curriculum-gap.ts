@@ -7,14 +7,17 @@ import type { TopLevelSpec } from 'vega-lite';
 import type { ReportInput } from '../report-input.ts';
 import { POPULATION_COLOURS } from '../theme.ts';
 import { buildDumbbell } from './dumbbell.ts';
+import { translator } from '../i18n/translator.ts';
 
 export function buildCurriculumGap(input: ReportInput, region = 'Global'): TopLevelSpec {
+  const tr = translator(input.config.language);
+  const { t } = tr;
   return buildDumbbell(input, {
-    title: `Industry importance and curriculum coverage${region === 'Global' ? '' : `: ${region}`}`,
-    subtitle: ['Weighted means with 95% CIs.', 'Sorted by importance − coverage, largest first.'],
+    title: region === 'Global' ? t('cgap.title') : t('figure.titleRegion', { title: t('cgap.title'), region: tr.region(region) }),
+    subtitle: [t('cgap.subtitle1'), t('cgap.subtitle2')],
     region,
-    high: { population: 'industry', measure: 'importance', label: 'Importance (industry)', colour: POPULATION_COLOURS.industry, shape: 'circle' },
-    low: { population: 'education', measure: 'coverage', label: 'Coverage (education)', colour: POPULATION_COLOURS.education, shape: 'triangle-up' },
-    xTitle: 'Mean rating',
+    high: { population: 'industry', measure: 'importance', label: t('cgap.importance'), colour: POPULATION_COLOURS.industry, shape: 'circle' },
+    low: { population: 'education', measure: 'coverage', label: t('cgap.coverage'), colour: POPULATION_COLOURS.education, shape: 'triangle-up' },
+    xTitle: t('figure.meanRating'),
   });
 }

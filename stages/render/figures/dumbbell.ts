@@ -9,7 +9,8 @@ import type { TopLevelSpec } from 'vega-lite';
 import type { EstimatePopulation, Measure } from '../../../contracts/types.ts';
 import { publishableEstimates, publishedPairs, roundForChart } from '../figure-data.ts';
 import type { ReportInput } from '../report-input.ts';
-import { chartConfig, competencyRowStep, wrappedLabelAxis } from '../theme.ts';
+import { chartConfigFor, competencyRowStep, wrappedLabelAxis } from '../theme.ts';
+import { translator } from '../i18n/translator.ts';
 
 /** How one end of the dumbbell is drawn. */
 export interface DumbbellEndStyle {
@@ -47,6 +48,8 @@ export interface DumbbellChartOptions {
   high: DumbbellEndStyle;
   low: DumbbellEndStyle;
   xTitle: string;
+  /** Output language (number locale of the chart); default English. */
+  language?: string;
 }
 
 export interface DumbbellOptions extends DumbbellChartOptions {
@@ -85,7 +88,7 @@ export function buildDumbbellChart(pairs: readonly DumbbellPair[], options: Dumb
   };
   return {
     $schema: 'https://vega.github.io/schema/vega-lite/v5.json',
-    config: chartConfig,
+    config: chartConfigFor(translator(options.language)),
     title: { text: options.title, subtitle: options.subtitle },
     width: 360,
     height: { step: competencyRowStep(order) },
@@ -132,14 +135,15 @@ export function buildDumbbell(input: ReportInput, options: DumbbellOptions): Top
   const shown = new Set(pairs.map((pair) => pair.competency.id));
   const notAsked = input.competencies.filter((competency) => notAskedIds.has(competency.id) && !shown.has(competency.id)).length;
   const hiddenCount = input.competencies.length - pairs.length - notAsked;
-  const competencies = (count: number) => `${count} competenc${count === 1 ? 'y' : 'ies'}`;
+  const tr = translator(input.config.language);
+  const competencies = (count: number) => tr.tp('figure.competencies', count);
   const notes = [
-    ...(hiddenCount > 0 ? [`${competencies(hiddenCount)} not shown: suppressed (disclosure control).`] : []),
-    ...(notAsked > 0 ? [`${competencies(notAsked)} not asked in this wave.`] : []),
+    ...(hiddenCount > 0 ? [tr.t('figure.hiddenSuppressed', { competencies: competencies(hiddenCount) })] : []),
+    ...(notAsked > 0 ? [tr.t('figure.hiddenNotAsked', { competencies: competencies(notAsked) })] : []),
   ];
   const subtitle = notes.length > 0 ? [...options.subtitle, ...notes] : options.subtitle;
   return buildDumbbellChart(
     pairs.map((pair) => ({ label: pair.competency.label, high: pair.first, low: pair.second })),
-    { ...options, subtitle },
+    { ...options, subtitle, language: input.config.language },
   );
 }

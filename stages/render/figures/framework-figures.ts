@@ -10,10 +10,10 @@
  */
 import type { TopLevelSpec } from 'vega-lite';
 import type { FrameworkEstimateRow, FrameworkRollup } from '../../../contracts/types.ts';
-import { formatEstimate } from '../format.ts';
+import { translator, type Translator } from '../i18n/translator.ts';
 import { roundForChart } from '../figure-data.ts';
 import type { ReportInput } from '../report-input.ts';
-import { GAP_SCHEME, SUPPRESSED_FILL, chartConfig, competencyRowStep, wrappedLabelAxis } from '../theme.ts';
+import { GAP_SCHEME, SUPPRESSED_FILL, chartConfigFor, competencyRowStep, wrappedLabelAxis } from '../theme.ts';
 
 export const frameworkHeatmapId = (framework: string) => `framework-heatmap-${framework}`;
 export const frameworkRankingId = (framework: string) => `framework-ranking-${framework}`;
@@ -37,6 +37,17 @@ export function unitLabel(rollup: Pick<FrameworkRollup, 'units' | 'unmappedUnits
   return !unit || unit.name === unit.id ? id : `${unit.id} ${unit.name}`;
 }
 
+/**
+ * A framework's unit noun (`knowledge area`, plural `knowledge areas`) in the report's language:
+ * the catalogue's `framework.unit.<English noun>` where it has one, the framework file's own noun
+ * otherwise (a wave's own framework). English keeps the file's noun (plural: + "s").
+ */
+export function unitNoun(tr: Translator, rollup: Pick<FrameworkRollup, 'unitLabel'>, plural: boolean): string {
+  const key = `framework.unit.${rollup.unitLabel}.${plural ? 'other' : 'one'}`;
+  if (tr.lang === 'en' || !tr.has(key)) return plural ? `${rollup.unitLabel}s` : rollup.unitLabel;
+  return tr.t(key);
+}
+
 /** Regions of a roll-up, Global first, then alphabetical (as regionsOf for competencies). */
 export function frameworkRegions(rollup: FrameworkRollup): string[] {
   const regions = [...new Set(rollup.rows.map((row) => row.region))].filter((region) => region !== 'Global').sort((a, b) => a.localeCompare(b, 'en'));
@@ -50,39 +61,41 @@ export function frameworkRows(rollup: FrameworkRollup, population: FrameworkEsti
 /** `onlyRegions`: the columns to show (the interactive report's region selector), all by default. */
 export function buildFrameworkHeatmap(input: ReportInput, rollup: FrameworkRollup, onlyRegions?: string[]): TopLevelSpec {
   const minN = input.config.suppression.minN;
-  const suppressedLabel = 'suppressed';
+  const tr = translator(input.config.language);
+  const { t } = tr;
+  const suppressedLabel = t('figure.suppressed');
   const regions = frameworkRegions(rollup).filter((region) => !onlyRegions || onlyRegions.includes(region));
   const order = rollup.units.map((unit) => unitLabel(rollup, unit.id));
   const cells = frameworkRows(rollup, 'industry', 'gap_preparedness').filter((row) => regions.includes(row.region)).map((row) => {
     const hidden = row.suppressed || !Number.isFinite(row.mean);
     return {
-      region: row.region,
+      region: tr.region(row.region),
       unit: unitLabel(rollup, row.unit),
       gap: hidden ? null : roundForChart(row.mean),
       n: hidden ? null : row.n,
       suppressed: hidden,
-      status: hidden ? suppressedLabel : 'published',
+      status: hidden ? suppressedLabel : t('figure.published'),
       // A hidden cell may be a complementary suppression (n ≥ k): only a primary one says n < k.
-      cellText: hidden ? (row.flag === 'suppressed_small_n' ? `n < ${minN}` : 'suppr.') : `${formatEstimate(row.mean)}${row.flag === 'low_reliability' ? '*' : ''}`,
+      cellText: hidden ? (row.flag === 'suppressed_small_n' ? `n < ${tr.integer(minN)}` : t('note.suppressed')) : `${tr.estimate(row.mean)}${row.flag === 'low_reliability' ? '*' : ''}`,
     };
   });
   const limit = Math.max(0.5, ...cells.flatMap((cell) => (cell.gap === null ? [] : [Math.ceil(Math.abs(cell.gap) * 10) / 10])));
   return {
     $schema: 'https://vega.github.io/schema/vega-lite/v5.json',
-    config: chartConfig,
+    config: chartConfigFor(tr),
     title: {
-      text: `Preparedness gap by ${rollup.shortName} ${rollup.unitLabel} and region`,
+      text: t('fwfig.heatmapTitle', { framework: rollup.shortName, unit: unitNoun(tr, rollup, false) }),
       subtitle: [
-        `Each respondent's mean importance − mean preparedness over the ${rollup.unitLabel}'s competencies,`,
-        'weighted mean over respondents (industry ratings). Positive: graduates less prepared than needed.',
-        `* low reliability (n < ${input.config.suppression.lowReliabilityN}); grey: suppressed (n < ${minN}, or so that no hidden cell can be computed back). ${rollup.version}.`,
+        t('fwfig.heatmapSubtitle1', { unit: unitNoun(tr, rollup, false) }),
+        t('fwfig.heatmapSubtitle2'),
+        t('fwfig.heatmapSubtitle3', { lowN: tr.integer(input.config.suppression.lowReliabilityN), minN: tr.integer(minN), version: rollup.version }),
       ],
     },
     data: { values: cells },
     width: { step: 62 },
     height: { step: competencyRowStep(order) },
     encoding: {
-      x: { field: 'region', type: 'nominal', sort: regions, title: null, axis: { orient: 'top', labelAngle: -30, labelLimit: 110 } },
+      x: { field: 'region', type: 'nominal', sort: regions.map(tr.region), title: null, axis: { orient: 'top', labelAngle: -30, labelLimit: 110 } },
       y: { field: 'unit', type: 'nominal', sort: order, title: null, axis: wrappedLabelAxis },
     },
     layer: [
@@ -90,8 +103,8 @@ export function buildFrameworkHeatmap(input: ReportInput, rollup: FrameworkRollu
         transform: [{ filter: 'datum.suppressed == false' }],
         mark: { type: 'rect', stroke: 'white', strokeWidth: 1 },
         encoding: {
-          color: { field: 'gap', type: 'quantitative', title: 'Gap', scale: { scheme: GAP_SCHEME, domain: [-limit, limit], domainMid: 0 }, legend: { orient: 'right', gradientLength: 120 } },
-          tooltip: [{ field: 'unit', title: rollup.unitLabel }, { field: 'region', title: 'Region' }, { field: 'gap', title: 'Gap', format: '.2f' }, { field: 'n', title: 'n' }],
+          color: { field: 'gap', type: 'quantitative', title: t('figure.gap'), scale: { scheme: GAP_SCHEME, domain: [-limit, limit], domainMid: 0 }, legend: { orient: 'right', gradientLength: 120 } },
+          tooltip: [{ field: 'unit', title: unitNoun(tr, rollup, false) }, { field: 'region', title: t('figure.region') }, { field: 'gap', title: t('figure.gap'), format: '.2f' }, { field: 'n', title: 'n' }],
         },
       },
       {
@@ -112,18 +125,21 @@ export function buildFrameworkHeatmap(input: ReportInput, rollup: FrameworkRollu
 }
 
 export function buildFrameworkRanking(input: ReportInput, rollup: FrameworkRollup, region = 'Global'): TopLevelSpec {
+  const tr = translator(input.config.language);
+  const { t } = tr;
   const rows = frameworkRows(rollup, 'industry', 'gap_preparedness', region)
     .filter((row) => !row.suppressed && Number.isFinite(row.rank))
     .sort((a, b) => a.rank - b.rank || a.unit.localeCompare(b.unit, 'en'))
-    .map((row) => ({ unit: unitLabel(rollup, row.unit), rank: row.rank, rankCiLow: row.rankCiLow, rankCiHigh: row.rankCiHigh, mwdsText: `MWDS ${formatEstimate(row.mwds)}` }));
+    .map((row) => ({ unit: unitLabel(rollup, row.unit), rank: row.rank, rankCiLow: row.rankCiLow, rankCiHigh: row.rankCiHigh, mwdsText: t('rank.mwds', { mwds: tr.estimate(row.mwds) }) }));
   const lastRank = Math.max(rollup.units.length, ...rows.map((row) => row.rankCiHigh).filter(Number.isFinite));
-  const x = { type: 'quantitative' as const, scale: { domain: [0.5, lastRank + 0.5], nice: false }, axis: { tickMinStep: 1, format: 'd' }, title: 'Rank (1 = largest need)' };
+  const x = { type: 'quantitative' as const, scale: { domain: [0.5, lastRank + 0.5], nice: false }, axis: { tickMinStep: 1, format: 'd' }, title: t('figure.rank') };
+  const title = t('fwfig.rankingTitle', { framework: rollup.shortName, units: unitNoun(tr, rollup, true) });
   return {
     $schema: 'https://vega.github.io/schema/vega-lite/v5.json',
-    config: chartConfig,
+    config: chartConfigFor(tr),
     title: {
-      text: `${rollup.shortName} ${rollup.unitLabel}s ranked by need${region === 'Global' ? '' : `: ${region}`}`,
-      subtitle: ['Rank by the mean weighted discrepancy score (MWDS) of the unit composite,', 'with 95% bootstrap rank interval (industry ratings).'],
+      text: region === 'Global' ? title : t('figure.titleRegion', { title, region: tr.region(region) }),
+      subtitle: [t('fwfig.rankingSubtitle1'), t('fwfig.rankingSubtitle2')],
     },
     data: { values: rows },
     width: 280,

@@ -5,10 +5,10 @@
  * suppressed cells (n < minN) are grey and say so, never blank, and carry no value.
  */
 import type { TopLevelSpec } from 'vega-lite';
-import { formatEstimate } from '../format.ts';
+import { translator } from '../i18n/translator.ts';
 import { publishableEstimates, regionsOf, roundForChart } from '../figure-data.ts';
 import type { ReportInput } from '../report-input.ts';
-import { GAP_SCHEME, SUPPRESSED_FILL, chartConfig, competencyLabel, competencyLabelOrder, competencyRowStep, wrappedLabelAxis } from '../theme.ts';
+import { GAP_SCHEME, SUPPRESSED_FILL, chartConfigFor, competencyLabel, competencyLabelOrder, competencyRowStep, wrappedLabelAxis } from '../theme.ts';
 
 export const GAP_HEATMAP_ID = 'gap-heatmap';
 
@@ -19,31 +19,33 @@ function symmetricLimit(values: number[]): number {
 
 export function buildGapHeatmap(input: ReportInput, onlyRegions?: string[]): TopLevelSpec {
   const minN = input.config.suppression.minN;
-  const suppressedLabel = 'suppressed';
+  const tr = translator(input.config.language);
+  const { t } = tr;
+  const suppressedLabel = t('figure.suppressed');
   const regions = regionsOf(input.analysis).filter((region) => !onlyRegions || onlyRegions.includes(region));
   const cells = publishableEstimates(input.analysis, 'industry', 'gap_preparedness')
     .filter((cell) => regions.includes(cell.region))
     .map((cell) => ({
-      region: cell.region,
+      region: tr.region(cell.region),
       competency: competencyLabel(input.competencies, cell.competency),
       gap: roundForChart(cell.mean),
       n: cell.n,
       suppressed: cell.suppressed,
-      status: cell.notAsked ? 'not asked' : cell.suppressed ? suppressedLabel : 'published',
-      cellText: cell.notAsked ? 'not asked' : cell.suppressed ? (cell.suppressedBy === 'primary' ? `n < ${minN}` : 'suppr.') : `${formatEstimate(cell.mean!)}${cell.lowReliability ? '*' : ''}`,
+      status: cell.notAsked ? t('figure.notAsked') : cell.suppressed ? suppressedLabel : t('figure.published'),
+      cellText: cell.notAsked ? t('figure.notAsked') : cell.suppressed ? (cell.suppressedBy === 'primary' ? `n < ${tr.integer(minN)}` : t('note.suppressed')) : `${tr.estimate(cell.mean!)}${cell.lowReliability ? '*' : ''}`,
     }));
   const limit = symmetricLimit(cells.flatMap((cell) => (cell.gap === null ? [] : [cell.gap])));
-  const x = { field: 'region', type: 'nominal' as const, sort: regions, title: null, axis: { orient: 'top' as const, labelAngle: -30, labelLimit: 110 } };
+  const x = { field: 'region', type: 'nominal' as const, sort: regions.map(tr.region), title: null, axis: { orient: 'top' as const, labelAngle: -30, labelLimit: 110 } };
   const y = { field: 'competency', type: 'nominal' as const, sort: competencyLabelOrder(input.competencies), title: null, axis: wrappedLabelAxis };
   return {
     $schema: 'https://vega.github.io/schema/vega-lite/v5.json',
-    config: chartConfig,
+    config: chartConfigFor(tr),
     title: {
-      text: regions.length === 1 ? `Preparedness gap: ${regions[0]}` : 'Preparedness gap by region and competency',
+      text: regions.length === 1 ? t('heatmap.titleRegion', { region: tr.region(regions[0]!) }) : t('heatmap.title'),
       subtitle: [
-        'Mean importance − mean preparedness (industry ratings).',
-        'Positive: graduates less prepared than needed.',
-        `* low reliability (n < ${input.config.suppression.lowReliabilityN}); grey: suppressed (n < ${minN}, or hidden so that it cannot be computed back)${cells.some((cell) => cell.status === 'not asked') ? ' or not asked in this wave' : ''}.`,
+        t('heatmap.subtitle1'),
+        t('heatmap.subtitle2'),
+        t('heatmap.subtitle3', { lowN: tr.integer(input.config.suppression.lowReliabilityN), minN: tr.integer(minN), notAsked: cells.some((cell) => cell.status === t('figure.notAsked')) ? t('heatmap.subtitleNotAsked') : '' }),
       ],
     },
     data: { values: cells },
@@ -58,14 +60,14 @@ export function buildGapHeatmap(input: ReportInput, onlyRegions?: string[]): Top
           color: {
             field: 'gap',
             type: 'quantitative',
-            title: 'Gap',
+            title: t('figure.gap'),
             scale: { scheme: GAP_SCHEME, domain: [-limit, limit], domainMid: 0 },
             legend: { orient: 'right', gradientLength: Math.max(60, Math.min(160, regions.length ? 20 * input.competencies.length - 30 : 160)) },
           },
           tooltip: [
-            { field: 'competency', title: 'Competency' },
-            { field: 'region', title: 'Region' },
-            { field: 'gap', title: 'Gap', format: '.2f' },
+            { field: 'competency', title: t('figure.competency') },
+            { field: 'region', title: t('figure.region') },
+            { field: 'gap', title: t('figure.gap'), format: '.2f' },
             { field: 'n', title: 'n' },
           ],
         },

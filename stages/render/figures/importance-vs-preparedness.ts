@@ -6,14 +6,17 @@ import type { TopLevelSpec } from 'vega-lite';
 import type { ReportInput } from '../report-input.ts';
 import { POPULATION_COLOURS } from '../theme.ts';
 import { buildDumbbell } from './dumbbell.ts';
+import { translator } from '../i18n/translator.ts';
 
 export function buildImportanceVsPreparedness(input: ReportInput, region = 'Global'): TopLevelSpec {
+  const tr = translator(input.config.language);
+  const { t } = tr;
   return buildDumbbell(input, {
-    title: `Importance and preparedness${region === 'Global' ? '' : `: ${region}`}`,
-    subtitle: ['Industry ratings; weighted means with 95% CIs.', 'Sorted by gap, largest first.'],
+    title: region === 'Global' ? t('ivp.title') : t('figure.titleRegion', { title: t('ivp.title'), region: tr.region(region) }),
+    subtitle: [t('ivp.subtitle1'), t('ivp.subtitle2')],
     region,
-    high: { population: 'industry', measure: 'importance', label: 'Importance', colour: POPULATION_COLOURS.industry, shape: 'circle' },
-    low: { population: 'industry', measure: 'preparedness', label: 'Preparedness of graduates', colour: '#E69F00', shape: 'square' },
-    xTitle: 'Mean rating',
+    high: { population: 'industry', measure: 'importance', label: t('ivp.importance'), colour: POPULATION_COLOURS.industry, shape: 'circle' },
+    low: { population: 'industry', measure: 'preparedness', label: t('ivp.preparedness'), colour: '#E69F00', shape: 'square' },
+    xTitle: t('figure.meanRating'),
   });
 }

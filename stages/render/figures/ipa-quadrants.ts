@@ -8,10 +8,10 @@
  */
 import type { TopLevelSpec } from 'vega-lite';
 import type { Quadrant } from '../../../contracts/types.ts';
-import { formatEstimate } from '../format.ts';
+import { translator } from '../i18n/translator.ts';
 import { publishableEstimates, publishedPairs, roundForChart } from '../figure-data.ts';
 import { DEFAULT_SCALE, type ReportInput } from '../report-input.ts';
-import { chartConfig } from '../theme.ts';
+import { chartConfigFor } from '../theme.ts';
 
 export const QUADRANT_LABELS: Record<Quadrant, string> = {
   concentrate_here: 'Concentrate here',
@@ -52,18 +52,21 @@ export function ipaPoints(input: ReportInput, region = 'Global') {
 
 export function buildIpaQuadrants(input: ReportInput, region = 'Global'): TopLevelSpec {
   const { points, crosshair } = ipaPoints(input, region);
+  const tr = translator(input.config.language);
+  const { t } = tr;
+  const quadrantLabel = (quadrant: Quadrant) => (tr.lang === 'en' ? QUADRANT_LABELS[quadrant] : t(`quadrant.${quadrant}`));
   const quadrantOf = (point: { quadrant: Quadrant }) => point.quadrant;
   const quadrants = Object.keys(QUADRANT_LABELS) as Quadrant[];
   // Points are numbered, not named: 20-odd names cannot sit beside their points without overlapping.
   // Numbers run through the quadrants in legend order, most important first, so the key beside the
   // chart reads as a list of what to concentrate on.
   const values = points
-    .map(({ id: _id, ...point }) => ({ ...point, quadrantOrder: quadrants.indexOf(quadrantOf(point)), quadrant: QUADRANT_LABELS[quadrantOf(point)] }))
+    .map(({ id: _id, ...point }) => ({ ...point, quadrantOrder: quadrants.indexOf(quadrantOf(point)), quadrant: quadrantLabel(quadrantOf(point)) }))
     .sort((a, b) => a.quadrantOrder - b.quadrantOrder || b.importance - a.importance || a.competency.localeCompare(b.competency, 'en'))
     .map(({ quadrantOrder: _order, ...point }, index) => ({
       ...point,
       number: index + 1,
-      keyText: `${index + 1}  ${point.competency}`,
+      keyText: `${tr.integer(index + 1)}  ${point.competency}`,
       preparedness: roundForChart(point.preparedness),
       importance: roundForChart(point.importance),
     }));
@@ -71,29 +74,29 @@ export function buildIpaQuadrants(input: ReportInput, region = 'Global'): TopLev
   const domain = [Math.floor(Math.min(...all) * 2) / 2 - 0.25, Math.ceil(Math.max(...all) * 2) / 2 + 0.25];
   const crosshairText =
     input.config.analysis.ipaCrosshair === 'scale-midpoint'
-      ? `Crosshairs at the scale midpoint (${formatEstimate(crosshair.x)}).`
-      : `Crosshairs at the grand means (x ${formatEstimate(crosshair.x)}, y ${formatEstimate(crosshair.y)}).`;
+      ? t('ipa.crosshairMidpoint', { x: tr.estimate(crosshair.x) })
+      : t('ipa.crosshairMeans', { x: tr.estimate(crosshair.x), y: tr.estimate(crosshair.y) });
   const corner = (text: string, x: number, y: number, align: 'left' | 'right', baseline: 'top' | 'bottom') => ({
     data: { values: [{ text, x, y }] },
     mark: { type: 'text' as const, align, baseline, fontSize: 10, fontStyle: 'italic', color: '#555555' },
     encoding: { x: { field: 'x', type: 'quantitative' as const }, y: { field: 'y', type: 'quantitative' as const }, text: { field: 'text' } },
   });
   const colour = {
-    field: 'quadrant', type: 'nominal' as const, title: 'Quadrant',
-    scale: { domain: quadrants.map((q) => QUADRANT_LABELS[q]), range: quadrants.map((q) => QUADRANT_STYLE[q].colour) },
+    field: 'quadrant', type: 'nominal' as const, title: t('ipa.quadrant'),
+    scale: { domain: quadrants.map(quadrantLabel), range: quadrants.map((q) => QUADRANT_STYLE[q].colour) },
     legend: { orient: 'bottom' as const, direction: 'horizontal' as const, columns: 2 },
   };
   const shape = {
     field: 'quadrant', type: 'nominal' as const,
-    scale: { domain: quadrants.map((q) => QUADRANT_LABELS[q]), range: quadrants.map((q) => QUADRANT_STYLE[q].shape) },
+    scale: { domain: quadrants.map(quadrantLabel), range: quadrants.map((q) => QUADRANT_STYLE[q].shape) },
   };
   const keyRow = { field: 'keyText', type: 'nominal' as const, sort: values.map((value) => value.keyText), axis: null };
   return {
     $schema: 'https://vega.github.io/schema/vega-lite/v5.json',
-    config: chartConfig,
+    config: chartConfigFor(tr),
     title: {
-      text: `Importance–performance quadrants${region === 'Global' ? '' : `: ${region}`}`,
-      subtitle: ['Industry ratings, weighted means; numbered points are named in the key.', crosshairText],
+      text: region === 'Global' ? t('ipa.title') : t('figure.titleRegion', { title: t('ipa.title'), region: tr.region(region) }),
+      subtitle: [t('ipa.subtitle'), crosshairText],
     },
     data: { values },
     hconcat: [
@@ -101,16 +104,16 @@ export function buildIpaQuadrants(input: ReportInput, region = 'Global'): TopLev
         width: 340,
         height: 340,
         encoding: {
-          x: { type: 'quantitative', scale: { domain, nice: false }, title: 'Mean preparedness of graduates' },
-          y: { type: 'quantitative', scale: { domain, nice: false }, title: 'Mean importance' },
+          x: { type: 'quantitative', scale: { domain, nice: false }, title: t('ipa.xTitle') },
+          y: { type: 'quantitative', scale: { domain, nice: false }, title: t('ipa.yTitle') },
         },
         layer: [
           { data: { values: [{ x: crosshair.x }] }, mark: { type: 'rule', strokeDash: [4, 3], color: '#555555' }, encoding: { x: { field: 'x', type: 'quantitative' } } },
           { data: { values: [{ y: crosshair.y }] }, mark: { type: 'rule', strokeDash: [4, 3], color: '#555555' }, encoding: { y: { field: 'y', type: 'quantitative' } } },
-          corner(QUADRANT_LABELS.concentrate_here, domain[0]!, domain[1]!, 'left', 'top'),
-          corner(QUADRANT_LABELS.keep_up_the_good_work, domain[1]!, domain[1]!, 'right', 'top'),
-          corner(QUADRANT_LABELS.low_priority, domain[0]!, domain[0]!, 'left', 'bottom'),
-          corner(QUADRANT_LABELS.possible_overkill, domain[1]!, domain[0]!, 'right', 'bottom'),
+          corner(quadrantLabel('concentrate_here'), domain[0]!, domain[1]!, 'left', 'top'),
+          corner(quadrantLabel('keep_up_the_good_work'), domain[1]!, domain[1]!, 'right', 'top'),
+          corner(quadrantLabel('low_priority'), domain[0]!, domain[0]!, 'left', 'bottom'),
+          corner(quadrantLabel('possible_overkill'), domain[1]!, domain[0]!, 'right', 'bottom'),
           {
             mark: { type: 'point', filled: true, size: 60, opacity: 1 },
             encoding: {
@@ -135,7 +138,7 @@ export function buildIpaQuadrants(input: ReportInput, region = 'Global'): TopLev
         // The key: one row per point, its symbol, number and full name.
         width: 230,
         height: { step: 13 },
-        title: { text: 'Key', fontSize: 11, anchor: 'start' },
+        title: { text: t('ipa.key'), fontSize: 11, anchor: 'start' },
         layer: [
           { mark: { type: 'point', filled: true, size: 40, opacity: 1 }, encoding: { y: keyRow, x: { datum: 0, type: 'quantitative', scale: { domain: [0, 1] }, axis: null }, color: colour, shape } },
           { mark: { type: 'text', align: 'left', baseline: 'middle', dx: 8, fontSize: 9, limit: 225 }, encoding: { y: keyRow, x: { datum: 0, type: 'quantitative' }, text: { field: 'keyText' } } },

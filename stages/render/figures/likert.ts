@@ -19,7 +19,8 @@ import type { TopLevelSpec } from 'vega-lite';
 import type { AnalysisResult, Dimension, DistributionRow, Population } from '../../../contracts/types.ts';
 import { roundForChart } from '../figure-data.ts';
 import { DEFAULT_SCALE, type ReportInput } from '../report-input.ts';
-import { chartConfig, competencyLabelOrder, competencyRowStep, wrappedLabelAxis } from '../theme.ts';
+import { translator } from '../i18n/translator.ts';
+import { chartConfigFor, competencyLabelOrder, competencyRowStep, wrappedLabelAxis } from '../theme.ts';
 
 /** The dimensions each population rates, in panel order. */
 export const LIKERT_DIMENSIONS: Record<Population, Dimension[]> = {
@@ -101,6 +102,9 @@ export function likertWeighted(input: Pick<ReportInput, 'analysis' | 'config'>):
 
 export function buildLikert(input: ReportInput, population: Population, region = 'Global'): TopLevelSpec {
   const minN = input.config.suppression.minN;
+  const tr = translator(input.config.language);
+  const { t, tp } = tr;
+  const dimensionTitle = (dimension: Dimension) => (tr.lang === 'en' ? DIMENSION_TITLES[dimension] : t(`likert.dimension.${dimension}`));
   const weighted = likertWeighted(input);
   const scale = input.scale ?? DEFAULT_SCALE;
   const labels = new Map(input.competencies.map((competency) => [competency.id, competency.label]));
@@ -114,7 +118,7 @@ export function buildLikert(input: ReportInput, population: Population, region =
     const shares = weighted && row.weightedCounts && row.weightedCounts.length === row.counts.length ? row.weightedCounts : row.counts;
     return likertSegments(shares, scale.min).map((segment) => ({
       competency: labels.get(row.competency) ?? row.competency,
-      dimension: DIMENSION_TITLES[row.dimension],
+      dimension: dimensionTitle(row.dimension),
       answer: segment.answer,
       start: roundForChart(segment.start)!,
       end: roundForChart(segment.end)!,
@@ -125,21 +129,27 @@ export function buildLikert(input: ReportInput, population: Population, region =
   const answers = Array.from({ length: scale.max - scale.min + 1 }, (_, index) => String(scale.min + index));
   const order = competencyLabelOrder(input.competencies).filter((label) => values.some((value) => value.competency === label));
   const subtitle = [
-    `${region}, ${weighted ? 'weighted' : 'unweighted'} shares of answers with a value; ${scale.min} = lowest, ${scale.max} = highest${answers.length % 2 === 1 ? `, ${answers[(answers.length - 1) / 2]} split across zero` : ''}.`,
-    `${missing} answer${missing === 1 ? '' : 's'} without a value (don't know, blank…) left out, beside ${answered} with one${weighted ? ' (unweighted counts)' : ''}.`,
+    t('likert.subtitle1', {
+      region: tr.region(region),
+      weighting: weighted ? t('likert.weighted') : t('likert.unweighted'),
+      min: scale.min,
+      max: scale.max,
+      midpoint: answers.length % 2 === 1 ? t('likert.midpoint', { midpoint: answers[(answers.length - 1) / 2]! }) : '',
+    }),
+    tp('likert.missing', missing, { answered: tr.integer(answered), unweighted: weighted ? t('likert.unweightedCounts') : '' }),
   ];
-  if (suppressedCount > 0) subtitle.push(`${suppressedCount} competency × dimension cell${suppressedCount === 1 ? '' : 's'} not shown: suppressed (fewer than ${minN} answers, or hidden so that none can be computed back).`);
+  if (suppressedCount > 0) subtitle.push(tp('likert.suppressed', suppressedCount, { minN: tr.integer(minN) }));
   const x = {
-    field: 'start', type: 'quantitative' as const, title: 'Share of answers',
+    field: 'start', type: 'quantitative' as const, title: t('likert.share'),
     scale: { domain: [-1, 1], nice: false },
     axis: { values: [-1, -0.5, 0, 0.5, 1], labelExpr: "format(abs(datum.value), '.0%')" },
   };
   return {
     $schema: 'https://vega.github.io/schema/vega-lite/v5.json',
-    config: chartConfig,
-    title: { text: `How ${population} answered`, subtitle },
+    config: chartConfigFor(tr),
+    title: { text: tr.lang === 'en' ? `How ${population} answered` : t(`likert.title.${population}`), subtitle },
     data: { values },
-    facet: { column: { field: 'dimension', type: 'nominal', sort: LIKERT_DIMENSIONS[population].map((dimension) => DIMENSION_TITLES[dimension]), title: null, header: { labelFontSize: 11, labelFontWeight: 'bold' } } },
+    facet: { column: { field: 'dimension', type: 'nominal', sort: LIKERT_DIMENSIONS[population].map(dimensionTitle), title: null, header: { labelFontSize: 11, labelFontWeight: 'bold' } } },
     spec: {
       width: 200,
       height: { step: competencyRowStep(order) },
@@ -150,8 +160,8 @@ export function buildLikert(input: ReportInput, population: Population, region =
             y: { field: 'competency', type: 'nominal', sort: order, title: null, axis: wrappedLabelAxis },
             x,
             x2: { field: 'end' },
-            color: { field: 'answer', type: 'ordinal', title: 'Answer', scale: { domain: answers, range: divergingColours(answers.length) }, legend: { orient: 'bottom', direction: 'horizontal' } },
-            tooltip: [{ field: 'competency' }, { field: 'dimension' }, { field: 'answer' }, { field: 'share', format: '.0%' }, { field: 'n', title: weighted ? 'answers (unweighted)' : 'answers' }],
+            color: { field: 'answer', type: 'ordinal', title: t('likert.answer'), scale: { domain: answers, range: divergingColours(answers.length) }, legend: { orient: 'bottom', direction: 'horizontal' } },
+            tooltip: [{ field: 'competency' }, { field: 'dimension' }, { field: 'answer' }, { field: 'share', format: '.0%' }, { field: 'n', title: weighted ? t('likert.answersUnweighted') : t('likert.answers') }],
           },
         },
         { mark: { type: 'rule', color: '#333333' }, encoding: { x: { datum: 0, type: 'quantitative' } } },

@@ -6,11 +6,13 @@
  * within the top ranks means the rank is robust to sampling variation.
  */
 import type { TopLevelSpec } from 'vega-lite';
-import { formatEstimate } from '../format.ts';
+import { translator } from '../i18n/translator.ts';
 import type { ReportInput } from '../report-input.ts';
-import { chartConfig, competencyLabel, competencyRowStep, wrappedLabelAxis } from '../theme.ts';
+import { chartConfigFor, competencyLabel, competencyRowStep, wrappedLabelAxis } from '../theme.ts';
 
 export function buildRankIntervals(input: ReportInput, region = 'Global'): TopLevelSpec {
+  const tr = translator(input.config.language);
+  const { t } = tr;
   const rows = input.analysis.rankings
     .filter((row) => row.region === region && !row.suppressed && Number.isFinite(row.rank))
     .sort((a, b) => a.rank - b.rank || a.competency.localeCompare(b.competency, 'en'))
@@ -21,17 +23,17 @@ export function buildRankIntervals(input: ReportInput, region = 'Global'): TopLe
       rankCiHigh: row.rankCiHigh,
       rankSimultaneousLow: row.rankSimultaneousLow,
       rankSimultaneousHigh: row.rankSimultaneousHigh,
-      mwdsText: `MWDS ${formatEstimate(row.mwds)}`,
+      mwdsText: t('rank.mwds', { mwds: tr.estimate(row.mwds) }),
     }));
   const lastRank = Math.max(input.competencies.length, ...rows.map((row) => Math.max(row.rankCiHigh, row.rankSimultaneousHigh)));
   const y = { field: 'competency', type: 'nominal' as const, sort: rows.map((row) => row.competency), title: null, axis: wrappedLabelAxis };
-  const x = { type: 'quantitative' as const, scale: { domain: [0.5, lastRank + 0.5], nice: false }, axis: { tickMinStep: 1, format: 'd' }, title: 'Rank (1 = largest need)' };
+  const x = { type: 'quantitative' as const, scale: { domain: [0.5, lastRank + 0.5], nice: false }, axis: { tickMinStep: 1, format: 'd' }, title: t('figure.rank') };
   return {
     $schema: 'https://vega.github.io/schema/vega-lite/v5.json',
-    config: chartConfig,
+    config: chartConfigFor(tr),
     title: {
-      text: `Training-need ranking${region === 'Global' ? '' : `: ${region}`}`,
-      subtitle: ['Rank by mean weighted discrepancy score (MWDS) with 95% confidence', 'sets for the rank: thick = marginal, thin = simultaneous.'],
+      text: region === 'Global' ? t('rank.title') : t('figure.titleRegion', { title: t('rank.title'), region: tr.region(region) }),
+      subtitle: [t('rank.subtitle1'), t('rank.subtitle2')],
     },
     data: { values: rows },
     width: 300,

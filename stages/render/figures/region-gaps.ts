@@ -6,13 +6,15 @@
  * competencies (n < minN) stay listed at the bottom, marked, with no value.
  */
 import type { TopLevelSpec } from 'vega-lite';
-import { formatEstimate } from '../format.ts';
+import { translator } from '../i18n/translator.ts';
 import { publishableEstimates, roundForChart } from '../figure-data.ts';
 import type { ReportInput } from '../report-input.ts';
-import { POPULATION_COLOURS, chartConfig, competencyRowStep, wrappedLabelAxis } from '../theme.ts';
+import { POPULATION_COLOURS, chartConfigFor, competencyRowStep, wrappedLabelAxis } from '../theme.ts';
 
 export function buildRegionGaps(input: ReportInput, region: string): TopLevelSpec {
   const minN = input.config.suppression.minN;
+  const tr = translator(input.config.language);
+  const { t } = tr;
   const cells = publishableEstimates(input.analysis, 'industry', 'gap_preparedness', region);
   const global = publishableEstimates(input.analysis, 'industry', 'gap_preparedness', 'Global');
   const rows = input.competencies.flatMap((competency) => {
@@ -27,7 +29,7 @@ export function buildRegionGaps(input: ReportInput, region: string): TopLevelSpe
       n: cell.n,
       globalGap: region === 'Global' || !reference || reference.suppressed ? null : roundForChart(reference.mean),
       suppressed: cell.suppressed,
-      valueText: cell.notAsked ? 'not asked' : cell.suppressed ? (cell.suppressedBy === 'primary' ? `suppressed (n < ${minN})` : 'suppressed') : `${formatEstimate(cell.mean!)}${cell.lowReliability ? '*' : ''}`,
+      valueText: cell.notAsked ? t('figure.notAsked') : cell.suppressed ? (cell.suppressedBy === 'primary' ? t('figure.suppressedSmall', { minN: tr.integer(minN) }) : t('figure.suppressed')) : `${tr.estimate(cell.mean!)}${cell.lowReliability ? '*' : ''}`,
     }];
   });
   rows.sort((a, b) => Number(a.suppressed) - Number(b.suppressed) || (b.gap ?? 0) - (a.gap ?? 0) || a.competency.localeCompare(b.competency, 'en'));
@@ -37,8 +39,8 @@ export function buildRegionGaps(input: ReportInput, region: string): TopLevelSpe
   const domain = [Math.min(0, Math.floor(Math.min(0, ...extent) * 2) / 2), Math.ceil(Math.max(0.5, ...extent) * 2) / 2 + 0.5];
   const order = rows.map((row) => row.competency);
   const y = { field: 'competency', type: 'nominal' as const, sort: order, title: null, axis: wrappedLabelAxis };
-  const x = { type: 'quantitative' as const, scale: { domain, nice: false, zero: false }, title: 'Gap (importance − preparedness)' };
-  const seriesDomain = [region, 'Global'];
+  const x = { type: 'quantitative' as const, scale: { domain, nice: false, zero: false }, title: t('regionGaps.axis') };
+  const seriesDomain = [tr.region(region), tr.region('Global')];
   const series = {
     field: 'series', type: 'nominal' as const, title: null,
     scale: { domain: seriesDomain, range: [POPULATION_COLOURS.education, '#555555'] },
@@ -47,12 +49,12 @@ export function buildRegionGaps(input: ReportInput, region: string): TopLevelSpe
   const shape = { field: 'series', type: 'nominal' as const, title: null, scale: { domain: seriesDomain, range: ['circle', 'M0,-1L0,1'] } };
   return {
     $schema: 'https://vega.github.io/schema/vega-lite/v5.json',
-    config: chartConfig,
+    config: chartConfigFor(tr),
     title: {
-      text: `Preparedness gaps: ${region}`,
+      text: t('regionGaps.title', { region: tr.region(region) }),
       subtitle: [
-        'Industry ratings; weighted mean gap with 95% CI, Global gap for reference.',
-        `* low reliability (n < ${input.config.suppression.lowReliabilityN}); suppressed: n < ${minN} or hidden so it cannot be computed back, no value shown.`,
+        t('regionGaps.subtitle1'),
+        t('regionGaps.subtitle2', { lowN: tr.integer(input.config.suppression.lowReliabilityN), minN: tr.integer(minN) }),
       ],
     },
     data: { values: rows },
@@ -62,12 +64,12 @@ export function buildRegionGaps(input: ReportInput, region: string): TopLevelSpe
       { data: { values: [{ zero: 0 }] }, mark: { type: 'rule', color: '#999999' }, encoding: { x: { ...x, field: 'zero' } } },
       { transform: [{ filter: 'datum.suppressed == false' }], mark: { type: 'rule', strokeWidth: 1.5, color: POPULATION_COLOURS.education }, encoding: { y, x: { ...x, field: 'ciLow' }, x2: { field: 'ciHigh' } } },
       {
-        transform: [{ filter: 'datum.globalGap !== null' }, { calculate: "'Global'", as: 'series' }],
+        transform: [{ filter: 'datum.globalGap !== null' }, { calculate: tr.lang === 'en' ? "'Global'" : JSON.stringify(tr.region('Global')), as: 'series' }],
         mark: { type: 'point', size: 120, strokeWidth: 2, opacity: 1 },
         encoding: { y, x: { ...x, field: 'globalGap' }, color: series, shape },
       },
       {
-        transform: [{ filter: 'datum.suppressed == false' }, { calculate: JSON.stringify(region), as: 'series' }],
+        transform: [{ filter: 'datum.suppressed == false' }, { calculate: JSON.stringify(tr.region(region)), as: 'series' }],
         mark: { type: 'point', filled: true, size: 55, opacity: 1 },
         encoding: {
           y,

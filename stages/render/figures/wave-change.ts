@@ -4,10 +4,10 @@
  * chart reads in greyscale; a positive change means the gap widened.
  */
 import type { TopLevelSpec } from 'vega-lite';
-import { formatEstimate } from '../format.ts';
+import { translator } from '../i18n/translator.ts';
 import { publishableEstimates, publishedPairs, roundForChart } from '../figure-data.ts';
 import type { ReportInput } from '../report-input.ts';
-import { chartConfig, competencyRowStep, wrappedLabelAxis } from '../theme.ts';
+import { chartConfigFor, competencyRowStep, wrappedLabelAxis } from '../theme.ts';
 
 export interface GapChange {
   competency: string;
@@ -30,21 +30,23 @@ export function gapChanges(input: ReportInput, region = 'Global'): GapChange[] {
 
 export function buildWaveChange(input: ReportInput, region = 'Global'): TopLevelSpec {
   const changes = gapChanges(input, region);
+  const tr = translator(input.config.language);
+  const { t } = tr;
   const values = changes.map((change) => ({
     competency: change.label,
     change: roundForChart(change.change),
-    direction: change.change >= 0 ? 'Gap widened' : 'Gap narrowed',
-    changeText: formatEstimate(change.change),
+    direction: change.change >= 0 ? t('change.widened') : t('change.narrowed'),
+    changeText: tr.estimate(change.change),
   }));
   const limit = Math.max(0.25, ...changes.map((change) => Math.abs(change.change))) * 1.25;
   const y = { field: 'competency', type: 'nominal' as const, sort: values.map((value) => value.competency), title: null, axis: wrappedLabelAxis };
-  const x = { field: 'change', type: 'quantitative' as const, scale: { domain: [-limit, limit] }, title: 'Change in gap' };
+  const x = { field: 'change', type: 'quantitative' as const, scale: { domain: [-limit, limit] }, title: t('change.axis') };
   return {
     $schema: 'https://vega.github.io/schema/vega-lite/v5.json',
-    config: chartConfig,
+    config: chartConfigFor(tr),
     title: {
-      text: `Change in preparedness gap since ${input.config.previousWave ?? input.previousAnalysis?.wave ?? 'the previous wave'}`,
-      subtitle: [`${region} gap ${input.config.wave} − gap ${input.previousAnalysis?.wave ?? ''}.`, 'Positive: the gap widened.'],
+      text: t('change.title', { previous: input.config.previousWave ?? input.previousAnalysis?.wave ?? t('change.previousWave') }),
+      subtitle: [t('change.subtitle1', { region: tr.region(region), wave: input.config.wave, previous: input.previousAnalysis?.wave ?? '' }), t('change.subtitle2')],
     },
     data: { values },
     width: 360,
@@ -55,7 +57,7 @@ export function buildWaveChange(input: ReportInput, region = 'Global'): TopLevel
         encoding: {
           y,
           x,
-          color: { field: 'direction', type: 'nominal', title: null, scale: { domain: ['Gap widened', 'Gap narrowed'], range: ['#E69F00', '#0072B2'] }, legend: { orient: 'bottom', direction: 'horizontal' } },
+          color: { field: 'direction', type: 'nominal', title: null, scale: { domain: [t('change.widened'), t('change.narrowed')], range: ['#E69F00', '#0072B2'] }, legend: { orient: 'bottom', direction: 'horizontal' } },
         },
       },
       { data: { values: [{ zero: 0 }] }, mark: { type: 'rule', color: '#333333' }, encoding: { x: { field: 'zero', type: 'quantitative' } } },

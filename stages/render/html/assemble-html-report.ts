@@ -25,13 +25,15 @@ import { buildCurriculumGap } from '../figures/curriculum-gap.ts';
 import { buildLikert, hasLikertData } from '../figures/likert.ts';
 import { buildWaveChange, gapChanges } from '../figures/wave-change.ts';
 import { formatCount, formatEstimate, formatInterval, formatTotal } from '../format.ts';
+import { translator, type Translator } from '../i18n/translator.ts';
+import type { MessageKey } from '../i18n/catalogue.ts';
 import type { RenderedFigure } from '../render-figure.ts';
 import type { ReportInput } from '../report-input.ts';
 import { competencyLabel } from '../theme.ts';
 import { frameworkTableRows } from '../framework-sections.ts';
-import { buildFrameworkHeatmap, buildFrameworkRanking, frameworkHeatmapId, frameworkRankingId, frameworkRegions, unitLabel } from '../figures/framework-figures.ts';
+import { buildFrameworkHeatmap, buildFrameworkRanking, frameworkHeatmapId, frameworkRankingId, frameworkRegions, unitLabel, unitNoun } from '../figures/framework-figures.ts';
 import { figureAltTextFor, ipaAltText, regionGapsAltText } from '../figure-alt-text.ts';
-import { escapeHtml, htmlTable, jsonForScript, markdownToHtml, scriptForInline, slug } from './html-markup.ts';
+import { escapeHtml, htmlTable, jsonForScript, markdownToHtml, scriptForInline, slug, type HtmlTableOptions } from './html-markup.ts';
 
 /** What the page needs from node_modules and the fonts, read by the caller (I/O at the edge). */
 export interface HtmlReportAssets {
@@ -54,17 +56,15 @@ export interface PageFigure {
   byRegion?: Record<string, object>;
 }
 
-const FIGURE_TITLES: Record<string, [string, string]> = {
-  'gap-heatmap': ['Preparedness gap by region and competency', 'Each cell is the weighted mean importance minus the weighted mean preparedness of recent graduates, both rated by industry. Grey cells are suppressed.'],
-  'importance-vs-preparedness': ['Importance and preparedness', 'Weighted mean importance and preparedness of recent graduates per competency, rated by industry, with 95% confidence intervals.'],
-  'ipa-quadrants': ['Importance–performance quadrants', 'Competencies placed by importance and preparedness; the crosshair marks the scale midpoint.'],
-  'rank-intervals': ['Training-need ranking', 'Rank of each competency by training need, with its rank interval.'],
-  'curriculum-gap': ['Industry importance and curriculum coverage', 'Industry importance against the coverage in tertiary curricula (Global, or the selected region).'],
-  'likert-industry': ['How industry answered', 'Distribution of the answers behind the means (Global, or the selected region); competencies with fewer answers than the suppression threshold are left out.'],
-  'likert-education': ['How tertiary education answered', 'Distribution of the answers behind the means (Global, or the selected region); competencies with fewer answers than the suppression threshold are left out.'],
-  'wave-change': ['Change since the previous wave', 'Change of the preparedness gap since the previous wave (Global, or the selected region).'],
-  'respondents-map': ['Respondents by country', 'Kept respondents per country, binned; small counts are not shown exactly. With a region selected, only its countries are coloured.'],
-};
+/** Figures with a page title and caption in the catalogue (`html.figure.<id>`, `html.caption.<id>`). */
+const FIGURE_TITLE_IDS = ['gap-heatmap', 'importance-vs-preparedness', 'ipa-quadrants', 'rank-intervals', 'curriculum-gap', 'likert-industry', 'likert-education', 'wave-change', 'respondents-map'];
+
+function figureTitle(tr: Translator, id: string): [string, string] {
+  return FIGURE_TITLE_IDS.includes(id) ? [tr.t(`html.figure.${id}` as MessageKey), tr.t(`html.caption.${id}` as MessageKey)] : [id, ''];
+}
+
+/** The strings the page script (report-page.js) shows, handed to it in the page data as `text`. */
+const PAGE_SCRIPT_KEYS = ['page.noData', 'page.dataOf', 'page.globalOnly', 'page.noRegionData', 'page.export', 'page.rowsShown', 'page.regionFilter', 'page.searchFilter', 'page.showing'] as const satisfies readonly MessageKey[];
 
 /** Builders that take a region: the region selector swaps in these variants. */
 const REGION_VARIANTS: Record<string, (input: ReportInput, region: string) => TopLevelSpec> = {
@@ -138,7 +138,7 @@ export function withRecordTooltips<T>(spec: T): T {
 }
 
 function pageFigure(input: ReportInput, figure: RenderedFigure, regions: string[]): PageFigure {
-  const [title, caption] = FIGURE_TITLES[figure.id] ?? [figure.id, ''];
+  const [title, caption] = figureTitle(translator(input.config.language), figure.id);
   const builder = REGION_VARIANTS[figure.id];
   const hasData = REGION_HAS_DATA[figure.id];
   const variant = builder ? (region: string) => (!hasData || hasData(input, region) ? builder(input, region) : undefined) : frameworkRegionVariant(input, figure.id);
@@ -153,16 +153,17 @@ function pageFigure(input: ReportInput, figure: RenderedFigure, regions: string[
   return { id: figure.id, title, caption, alt: figureAltTextFor(input, figure.id).text, spec: withRecordTooltips(figure.spec), byRegion };
 }
 
-export function figureMarkup(figure: PageFigure, headingLevel: 2 | 3 | 4): string {
+export function figureMarkup(figure: PageFigure, headingLevel: 2 | 3 | 4, tr: Translator): string {
+  const { t } = tr;
   const id = `figure-${figure.id}`;
   return [
     `<figure class="figure" id="${id}" data-figure-id="${escapeHtml(figure.id)}" aria-labelledby="${id}-title">`,
     `<h${headingLevel} id="${id}-title">${escapeHtml(figure.title)}</h${headingLevel}>`,
-    `<div class="chart" role="group" aria-label="${escapeHtml(`Chart: ${figure.title}. ${figure.alt} The data table below lists the values.`)}"></div>`,
+    `<div class="chart" role="group" aria-label="${escapeHtml(t('html.chartLabel', { title: figure.title, caption: figure.alt }))}"></div>`,
     `<p class="region-note" hidden></p>`,
     `<figcaption>${escapeHtml(figure.caption)}</figcaption>`,
-    `<p class="figure-actions"><button type="button" class="download-spec">Download Vega-Lite spec</button> <button type="button" class="download-svg">Download SVG</button> <button type="button" class="download-png">Download PNG</button></p>`,
-    `<details class="figure-data"><summary>Data table: ${escapeHtml(figure.title)}</summary><div class="figure-table"></div></details>`,
+    `<p class="figure-actions"><button type="button" class="download-spec">${escapeHtml(t('html.downloadSpec'))}</button> <button type="button" class="download-svg">${escapeHtml(t('html.downloadSvg'))}</button> <button type="button" class="download-png">${escapeHtml(t('html.downloadPng'))}</button></p>`,
+    `<details class="figure-data"><summary>${escapeHtml(t('html.dataTable', { title: figure.title }))}</summary><div class="figure-table"></div></details>`,
     `</figure>`,
   ].join('\n');
 }
@@ -171,13 +172,16 @@ export function figureMarkup(figure: PageFigure, headingLevel: 2 | 3 | 4): strin
 export function assembleHtmlReport(input: ReportInput, figures: RenderedFigure[], assets: HtmlReportAssets): string {
   const minN = input.config.suppression.minN;
   const lowN = input.config.suppression.lowReliabilityN;
+  const tr = translator(input.config.language);
+  const { t } = tr;
+  const table = (options: HtmlTableOptions) => htmlTable({ downloadLabel: t('html.downloadCsv'), ...options });
   const label = (id: string) => competencyLabel(input.competencies, id);
   const regions = regionsOf(input.analysis);
   const byId = new Map(figures.map((figure) => [figure.id, pageFigure(input, figure, regions)]));
-  const figureHtml = (id: string, level: 3 | 4 = 3) => (byId.has(id) ? figureMarkup(byId.get(id)!, level) : '');
+  const figureHtml = (id: string, level: 3 | 4 = 3) => (byId.has(id) ? figureMarkup(byId.get(id)!, level, tr) : '');
   const sections: { id: string; title: string; body: string }[] = [];
 
-  sections.push({ id: 'summary', title: 'Executive summary', body: writeExecutiveSummary(input).paragraphs.map((text) => `<p>${escapeHtml(text)}</p>`).join('\n') });
+  sections.push({ id: 'summary', title: t('report.chapter.summary'), body: writeExecutiveSummary(input).paragraphs.map((text) => `<p>${escapeHtml(text)}</p>`).join('\n') });
 
   const allGaps = publishableEstimates(input.analysis, 'industry', 'gap_preparedness')
     .filter((cell) => !cell.suppressed)
@@ -192,16 +196,16 @@ export function assembleHtmlReport(input: ReportInput, figures: RenderedFigure[]
   const overallTop = new Set(allGaps.slice(0, 15));
   sections.push({
     id: 'gaps',
-    title: 'Preparedness gaps',
+    title: t('report.chapter.gaps'),
     body: [
       figureHtml('gap-heatmap'),
-      `<h3 id="largest-gaps">Largest gaps</h3>`,
-      `<p class="note">The 15 largest gaps over all regions; with a region selected, that region's 15 largest. “low rel.”: n &lt; ${lowN}. Suppressed cells (n &lt; ${minN}) are never listed.</p>`,
-      htmlTable({
+      `<h3 id="largest-gaps">${escapeHtml(t('report.gaps.largest'))}</h3>`,
+      `<p class="note">${escapeHtml(t('html.gapsNote', { lowN: tr.integer(lowN), minN: tr.integer(minN) }))}</p>`,
+      table({
         id: 'table-largest-gaps',
-        caption: 'Largest preparedness gaps',
-        columns: [{ header: 'Region' }, { header: 'Competency' }, { header: 'Gap', numeric: true }, { header: '95% CI', numeric: true }, { header: 'n', numeric: true }, { header: 'Note' }],
-        rows: shownGaps.map((cell) => [cell.region, label(cell.competency), formatEstimate(cell.mean!), cell.ciLow === null || cell.ciHigh === null ? '' : formatInterval(cell.ciLow, cell.ciHigh), formatCount(cell.n!, minN), cell.lowReliability ? 'low rel.' : '']),
+        caption: t('html.largestCaption'),
+        columns: [{ header: t('col.region') }, { header: t('col.competency') }, { header: t('col.gap'), numeric: true }, { header: t('col.ci'), numeric: true }, { header: t('col.n'), numeric: true }, { header: t('col.note') }],
+        rows: shownGaps.map((cell) => [tr.region(cell.region), label(cell.competency), tr.estimate(cell.mean!), cell.ciLow === null || cell.ciHigh === null ? '' : tr.interval(cell.ciLow, cell.ciHigh), tr.count(cell.n!, minN), cell.lowReliability ? t('note.lowReliability') : '']),
         rowRegions: shownGaps.map((cell) => cell.region),
         rowRegionOnly: shownGaps.map((cell) => !overallTop.has(cell)),
         rowCompetencies: shownGaps.map((cell) => label(cell.competency)),
@@ -209,24 +213,24 @@ export function assembleHtmlReport(input: ReportInput, figures: RenderedFigure[]
     ].join('\n'),
   });
 
-  sections.push({ id: 'detail', title: 'Competency detail', body: ['importance-vs-preparedness', 'ipa-quadrants', 'rank-intervals', 'curriculum-gap', 'wave-change'].map((id) => figureHtml(id)).join('\n') });
+  sections.push({ id: 'detail', title: t('report.chapter.detail'), body: ['importance-vs-preparedness', 'ipa-quadrants', 'rank-intervals', 'curriculum-gap', 'wave-change'].map((id) => figureHtml(id)).join('\n') });
 
   const likert = ['likert-industry', 'likert-education'].filter((id) => byId.has(id));
-  if (likert.length > 0) sections.push({ id: 'answers', title: 'How industry and education answered', body: likert.map((id) => figureHtml(id)).join('\n') });
+  if (likert.length > 0) sections.push({ id: 'answers', title: t('report.chapter.answers'), body: likert.map((id) => figureHtml(id)).join('\n') });
 
-  const countries = [...input.respondentsByCountry].sort((a, b) => a.countryName.localeCompare(b.countryName, 'en'));
+  const countries = [...input.respondentsByCountry].sort((a, b) => (tr.lang === 'en' ? a.countryName.localeCompare(b.countryName, 'en') : tr.compare(a.countryName, b.countryName)));
   sections.push({
     id: 'respondents',
-    title: 'Respondents',
+    title: t('report.chapter.respondents'),
     body: [
       figureHtml('respondents-map'),
-      `<h3 id="respondents-per-country">Respondents per country</h3>`,
-      `<p class="note">Counts from 1 to ${minN - 1} are shown as “&lt; ${minN}”; a total that would reveal such a count is shown as the range it lies in.</p>`,
-      htmlTable({
+      `<h3 id="respondents-per-country">${escapeHtml(t('report.respondents.perCountry'))}</h3>`,
+      `<p class="note">${escapeHtml(t('html.respondentsNote', { maxSmall: tr.integer(minN - 1), minN: tr.integer(minN) }))}</p>`,
+      table({
         id: 'table-respondents',
-        caption: 'Respondents per country',
-        columns: [{ header: 'Country' }, { header: 'Region' }, { header: 'Industry', numeric: true }, { header: 'Education', numeric: true }, { header: 'Total', numeric: true }],
-        rows: countries.map((country) => [country.countryName, country.region, formatCount(country.industry, minN), formatCount(country.education, minN), formatTotal([country.industry, country.education], minN)]),
+        caption: t('report.respondents.perCountry'),
+        columns: [{ header: t('col.country') }, { header: t('col.region') }, { header: t('col.industry'), numeric: true }, { header: t('col.education'), numeric: true }, { header: t('col.total'), numeric: true }],
+        rows: countries.map((country) => [country.countryName, tr.region(country.region), tr.count(country.industry, minN), tr.count(country.education, minN), tr.total([country.industry, country.education], minN)]),
         rowRegions: countries.map((country) => country.region),
       }),
     ].join('\n'),
@@ -242,42 +246,43 @@ export function assembleHtmlReport(input: ReportInput, figures: RenderedFigure[]
       const regionSlug = slug(region);
       const regionFigures: PageFigure[] = anyPublished
         ? [
-            { id: `region-gaps-${regionSlug}`, title: `Preparedness gaps: ${region}`, caption: `${region}'s preparedness gaps with 95% confidence intervals, and the Global gap for reference.`, alt: regionGapsAltText(input, region).text, spec: withRecordTooltips(buildRegionGaps(input, region)) },
-            { id: `region-ipa-${regionSlug}`, title: `Importance–performance quadrants: ${region}`, caption: `Competencies placed by importance and preparedness in ${region}.`, alt: ipaAltText(input, region).text, spec: withRecordTooltips(buildIpaQuadrants(input, region)) },
+            { id: `region-gaps-${regionSlug}`, title: t('regionGaps.title', { region: tr.region(region) }), caption: t('html.regionGapsCaption', { region: tr.region(region) }), alt: regionGapsAltText(input, region).text, spec: withRecordTooltips(buildRegionGaps(input, region)) },
+            { id: `region-ipa-${regionSlug}`, title: t('figure.titleRegion', { title: t('ipa.title'), region: tr.region(region) }), caption: t('html.regionIpaCaption', { region: tr.region(region) }), alt: ipaAltText(input, region).text, spec: withRecordTooltips(buildIpaQuadrants(input, region)) },
           ]
         : [];
       for (const figure of regionFigures) byId.set(figure.id, figure);
       return [
         `<section class="region-section" data-region="${escapeHtml(region)}" aria-labelledby="region-${regionSlug}">`,
-        `<h3 id="region-${regionSlug}">${escapeHtml(region)}</h3>`,
-        anyPublished ? figureMarkup(regionFigures[0]!, 4) : `<p>Every estimate for ${escapeHtml(region)} rests on fewer than ${minN} respondents and is suppressed; the region has no chart.</p>`,
-        htmlTable({
+        `<h3 id="region-${regionSlug}">${escapeHtml(tr.region(region))}</h3>`,
+        anyPublished ? figureMarkup(regionFigures[0]!, 4, tr) : `<p>${escapeHtml(t('html.regionAllSuppressed', { region: tr.region(region), minN: tr.integer(minN) }))}</p>`,
+        table({
           id: `table-region-${regionSlug}`,
-          caption: `Preparedness gaps: ${region}`,
-          columns: [{ header: 'Competency' }, { header: 'Gap', numeric: true }, { header: '95% CI', numeric: true }, { header: 'n', numeric: true }, { header: 'Note' }],
+          caption: t('regionGaps.title', { region: tr.region(region) }),
+          columns: [{ header: t('col.competency') }, { header: t('col.gap'), numeric: true }, { header: t('col.ci'), numeric: true }, { header: t('col.n'), numeric: true }, { header: t('col.note') }],
           rows: cells.map((cell) =>
             cell.suppressed
-              ? [label(cell.competency), '–', '–', `< ${minN}`, 'suppr.']
-              : [label(cell.competency), formatEstimate(cell.mean!), cell.ciLow === null || cell.ciHigh === null ? '' : formatInterval(cell.ciLow, cell.ciHigh), formatCount(cell.n!, minN), cell.lowReliability ? 'low rel.' : ''],
+              ? [label(cell.competency), '–', '–', `< ${tr.integer(minN)}`, t('note.suppressed')]
+              : [label(cell.competency), tr.estimate(cell.mean!), cell.ciLow === null || cell.ciHigh === null ? '' : tr.interval(cell.ciLow, cell.ciHigh), tr.count(cell.n!, minN), cell.lowReliability ? t('note.lowReliability') : ''],
           ),
           rowCompetencies: cells.map((cell) => label(cell.competency)),
         }),
-        anyPublished ? figureMarkup(regionFigures[1]!, 4) : '',
+        anyPublished ? figureMarkup(regionFigures[1]!, 4, tr) : '',
         `</section>`,
       ].join('\n');
     });
-  sections.push({ id: 'regions', title: 'Regions', body: regionBlocks.join('\n') });
+  sections.push({ id: 'regions', title: t('report.chapter.regions'), body: regionBlocks.join('\n') });
 
   // Results by framework: the same figures and Global table as the PDF's chapter (stages/render/framework-sections.ts).
   const rollups = (input.analysis.frameworks ?? []).filter((rollup) => rollup.units.length > 0);
   if (rollups.length > 0) {
     sections.push({
       id: 'frameworks',
-      title: 'Results by framework',
+      title: t('framework.chapter'),
       body: [
-        `<p class="note">The same answers, in the units employers hire to and educators teach by: each respondent's mean rating over a unit's competencies, weighted and given a design-based standard error exactly as a competency's, with the same tests, q-values (within each framework), rank sets and suppression. Every number is in analysis/framework-estimates.csv; the method is in docs/frameworks.md.</p>`,
+        `<p class="note">${escapeHtml(t('framework.introHtml'))}</p>`,
         ...rollups.map((rollup) => {
-          const unitHeader = rollup.unitLabel[0].toUpperCase() + rollup.unitLabel.slice(1);
+          const unit = unitNoun(tr, rollup, false);
+          const unitHeader = unit[0]!.toUpperCase() + unit.slice(1);
           // Global's rows show with no region selected; each region's rows with that region selected.
           const tableRegions = frameworkRegions(rollup);
           const perRegion = tableRegions.map((region) => frameworkTableRows(input, rollup, region).map((row) => row.map((cell) => cell.replace(/\n/g, ' '))));
@@ -286,18 +291,18 @@ export function assembleHtmlReport(input: ReportInput, figures: RenderedFigure[]
           return [
             `<section aria-labelledby="framework-${slug(rollup.framework)}">`,
             `<h3 id="framework-${slug(rollup.framework)}">${escapeHtml(rollup.name)}</h3>`,
-            `<p class="note">${escapeHtml(`${rollup.version}. Source: ${rollup.source}.`)}</p>`,
+            `<p class="note">${escapeHtml(t('framework.source', { version: rollup.version, source: rollup.source }))}</p>`,
             figureHtml(frameworkHeatmapId(rollup.framework), 4),
             figureHtml(frameworkRankingId(rollup.framework), 4),
-            htmlTable({
+            table({
               id: `table-framework-${slug(rollup.framework)}`,
-              caption: `${rollup.shortName}: gaps and MWDS per ${rollup.unitLabel}, Global or the selected region`,
-              columns: [{ header: unitHeader }, { header: 'MWDS', numeric: true }, { header: 'Rank (95% CI)', numeric: true }, { header: 'Preparedness gap', numeric: true }, { header: 'Curriculum gap', numeric: true }, { header: 'Education gap', numeric: true }, { header: 'n', numeric: true }],
+              caption: t('framework.tableHeading', { framework: rollup.shortName, unit }),
+              columns: [{ header: unitHeader }, { header: t('col.mwds'), numeric: true }, { header: t('col.rankCi'), numeric: true }, { header: t('col.preparednessGap'), numeric: true }, { header: t('col.curriculumGap'), numeric: true }, { header: t('col.educationGap'), numeric: true }, { header: t('col.n'), numeric: true }],
               rows,
               rowRegions,
               rowRegionOnly: rowRegions.map((region) => region !== 'Global'),
             }),
-            rollup.unmappedUnits.length > 0 ? `<p class="note">No competency of the survey maps to: ${escapeHtml(rollup.unmappedUnits.map((unit) => unitLabel(rollup, unit.id)).join('; '))}.</p>` : '',
+            rollup.unmappedUnits.length > 0 ? `<p class="note">${escapeHtml(t('framework.unmapped', { list: rollup.unmappedUnits.map((unmapped) => unitLabel(rollup, unmapped.id)).join('; ') }))}</p>` : '',
             `</section>`,
           ].join('\n');
         }),
@@ -307,70 +312,70 @@ export function assembleHtmlReport(input: ReportInput, figures: RenderedFigure[]
 
   sections.push({
     id: 'key',
-    title: 'Competency key',
-    body: htmlTable({
+    title: t('report.chapter.key'),
+    body: table({
       id: 'table-competencies',
-      caption: 'Competencies',
-      columns: [{ header: 'Competency' }, { header: 'Kind' }, { header: 'Description' }],
-      rows: input.competencies.map((competency) => [competency.label, competency.kind, competency.description]),
+      caption: t('html.competenciesCaption'),
+      columns: [{ header: t('col.competency') }, { header: t('col.kind') }, { header: t('col.description') }],
+      rows: input.competencies.map((competency) => [competency.label, t(`kind.${competency.kind}`), competency.description]),
       rowCompetencies: input.competencies.map((competency) => competency.label),
     }),
   });
-  sections.push({ id: 'methodology', title: 'Methodology', body: markdownToHtml(input.methodsMarkdown) });
+  sections.push({ id: 'methodology', title: t('report.chapter.methodology'), body: (t('report.methodology.englishOnly') ? `<p class="note">${escapeHtml(t('report.methodology.englishOnly'))}</p>\n` : '') + markdownToHtml(input.methodsMarkdown) });
 
   const warnings = [...input.warnings, ...input.analysis.warnings];
   sections.push({
     id: 'data-quality',
-    title: 'Appendix A: Data quality',
+    title: t('report.chapter.quality'),
     body: [
-      htmlTable({
+      table({
         id: 'table-quality',
-        caption: 'Rows through the quality rules',
-        columns: [{ header: 'Rows' }, { header: 'Count', numeric: true }],
+        caption: t('html.qualityCaption'),
+        columns: [{ header: t('col.rows') }, { header: t('col.count'), numeric: true }],
         rows: [
-          ['Rows read', String(input.audit.rowsRead)],
-          ['Kept', String(input.audit.kept)],
-          ['Excluded', String(input.audit.excluded)],
+          [t('report.quality.rowsRead'), tr.integer(input.audit.rowsRead)],
+          [t('report.quality.kept'), tr.integer(input.audit.kept)],
+          [t('report.quality.excluded'), tr.integer(input.audit.excluded)],
           ...Object.entries(input.audit.excludedByReason)
             .sort(([a], [b]) => a.localeCompare(b, 'en'))
-            .map(([reason, count]) => [`excluded: ${reason.replace(/_/g, ' ')}`, String(count)]),
+            .map(([reason, count]) => [t('report.quality.excludedReason', { reason: tr.has(`reason.${reason}`) ? t(`reason.${reason}` as MessageKey) : reason.replace(/_/g, ' ') }), tr.integer(count)]),
         ],
       }),
-      `<p class="note">An excluded row can carry several reasons, so the reasons may sum to more than the excluded rows.</p>`,
-      `<h3 id="per-source">Per source file</h3>`,
-      htmlTable({ id: 'table-sources', caption: 'Rows per source file', columns: [{ header: 'Source file' }, { header: 'Rows read', numeric: true }, { header: 'Kept', numeric: true }, { header: 'Excluded', numeric: true }], rows: input.audit.perSource.map((source) => [source.sourceFile, String(source.rowsRead), String(source.kept), String(source.excluded)]) }),
-      `<h3 id="weighting">Weighting</h3>`,
-      htmlTable({
+      `<p class="note">${escapeHtml(t('report.quality.reasonsNote'))}</p>`,
+      `<h3 id="per-source">${escapeHtml(t('report.quality.perSource'))}</h3>`,
+      table({ id: 'table-sources', caption: t('html.sourcesCaption'), columns: [{ header: t('col.sourceFile') }, { header: t('col.rowsRead'), numeric: true }, { header: t('col.kept'), numeric: true }, { header: t('col.excluded'), numeric: true }], rows: input.audit.perSource.map((source) => [source.sourceFile, tr.integer(source.rowsRead), tr.integer(source.kept), tr.integer(source.excluded)]) }),
+      `<h3 id="weighting">${escapeHtml(t('report.quality.weighting'))}</h3>`,
+      table({
         id: 'table-weighting',
-        caption: 'Weighting per population',
-        columns: [{ header: 'Population' }, { header: 'n', numeric: true }, { header: 'Effective n (Kish)', numeric: true }, { header: 'Design effect', numeric: true }, { header: 'Trimmed', numeric: true }],
-        rows: input.analysis.weighting.map((row) => [row.population, String(row.n), row.effectiveN.toFixed(1), row.designEffect.toFixed(2), String(row.trimmed)]),
+        caption: t('html.weightingCaption'),
+        columns: [{ header: t('col.population') }, { header: t('col.n'), numeric: true }, { header: t('col.effectiveN'), numeric: true }, { header: t('col.designEffect'), numeric: true }, { header: t('col.trimmed'), numeric: true }],
+        rows: input.analysis.weighting.map((row) => [tr.lang === 'en' ? row.population : t(`population.${row.population}` as MessageKey), tr.integer(row.n), tr.fixed(row.effectiveN, 1), tr.fixed(row.designEffect, 2), tr.integer(row.trimmed)]),
       }),
-      `<h3 id="warnings">Warnings</h3>`,
+      `<h3 id="warnings">${escapeHtml(t('report.quality.warnings'))}</h3>`,
       warnings.length === 0
-        ? '<p>No warnings.</p>'
-        : htmlTable({
+        ? `<p>${escapeHtml(t('report.quality.noWarnings'))}</p>`
+        : table({
             id: 'table-warnings',
-            caption: 'Warnings',
-            columns: [{ header: 'Code' }, { header: 'Where' }, { header: 'Message' }],
-            rows: warnings.map((warning) => [warning.code, [warning.file, warning.row === undefined ? '' : `row ${warning.row}`, warning.column ?? ''].filter(Boolean).join(', '), warning.message]),
+            caption: t('report.quality.warnings'),
+            columns: [{ header: t('col.code') }, { header: t('col.where') }, { header: t('col.message') }],
+            rows: warnings.map((warning) => [warning.code, [warning.file, warning.row === undefined ? '' : t('report.quality.row', { row: warning.row }), warning.column ?? ''].filter(Boolean).join(', '), warning.message]),
           }),
     ].join('\n'),
   });
   sections.push({
     id: 'provenance',
-    title: 'Appendix B: Provenance',
+    title: t('report.chapter.provenance'),
     body: [
-      `<h3 id="input-files">Input files</h3>`,
-      htmlTable({ id: 'table-inputs', caption: 'Input files', columns: [{ header: 'File' }, { header: 'SHA-256' }], rows: input.provenance.inputs.map((file) => [file.file, file.sha256]) }),
-      `<h3 id="package-versions">Package versions</h3>`,
-      htmlTable({
+      `<h3 id="input-files">${escapeHtml(t('report.provenance.inputs'))}</h3>`,
+      table({ id: 'table-inputs', caption: t('report.provenance.inputs'), columns: [{ header: t('col.file') }, { header: t('col.sha256') }], rows: input.provenance.inputs.map((file) => [file.file, file.sha256]) }),
+      `<h3 id="package-versions">${escapeHtml(t('report.provenance.packages'))}</h3>`,
+      table({
         id: 'table-packages',
-        caption: 'Package versions',
-        columns: [{ header: 'Package' }, { header: 'Version' }],
+        caption: t('report.provenance.packages'),
+        columns: [{ header: t('col.package') }, { header: t('col.version') }],
         rows: Object.entries(input.provenance.packageVersions).sort(([a], [b]) => a.localeCompare(b, 'en')),
       }),
-      `<h3 id="configuration">Configuration</h3>`,
+      `<h3 id="configuration">${escapeHtml(t('report.provenance.configuration'))}</h3>`,
       `<pre><code>${escapeHtml(input.provenance.configJson)}</code></pre>`,
     ].join('\n'),
   });
@@ -378,16 +383,19 @@ export function assembleHtmlReport(input: ReportInput, figures: RenderedFigure[]
   const pageData = {
     minN,
     regions,
+    lang: tr.tag,
+    decimal: tr.lang === 'en' ? '.' : tr.vegaNumberLocale.decimal,
+    text: Object.fromEntries(PAGE_SCRIPT_KEYS.map((key) => [key.slice('page.'.length), t(key)])),
     figures: Object.fromEntries([...byId].map(([id, figure]) => [id, { title: figure.title, spec: figure.spec, byRegion: figure.byRegion ?? null }])),
   };
   const title = input.config.title;
   return `<!doctype html>
-<html lang="en">
+<html lang="${escapeHtml(tr.tag)}">
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <meta http-equiv="Content-Security-Policy" content="default-src 'none'; script-src 'unsafe-inline' 'unsafe-eval'; style-src 'unsafe-inline'; font-src data:; img-src data: blob:; connect-src 'none'">
-<title>${escapeHtml(title)} — wave ${escapeHtml(input.config.wave)}</title>
+<title>${escapeHtml(t('html.title', { title, wave: input.config.wave }))}</title>
 <style>
 @font-face { font-family: 'DejaVu Sans'; font-weight: 400; src: url(data:font/ttf;base64,${assets.fontRegularBase64}) format('truetype'); }
 @font-face { font-family: 'DejaVu Sans'; font-weight: 700; src: url(data:font/ttf;base64,${assets.fontBoldBase64}) format('truetype'); }
@@ -395,27 +403,27 @@ ${PAGE_CSS}
 </style>
 </head>
 <body>
-<a class="skip-link" href="#main">Skip to content</a>
+<a class="skip-link" href="#main">${escapeHtml(t('html.skip'))}</a>
 <header>
 <h1>${escapeHtml(title)}</h1>
-<p class="subtitle">Survey wave ${escapeHtml(input.config.wave)} · report date ${escapeHtml(input.config.reportDate)}</p>
-<p class="subtitle">Estimates from fewer than ${minN} respondents are suppressed; estimates from fewer than ${lowN} are marked as of low reliability.</p>
+<p class="subtitle">${escapeHtml(t('html.subtitle', { wave: input.config.wave, date: tr.lang === 'en' ? input.config.reportDate : tr.date(input.config.reportDate) }))}</p>
+<p class="subtitle">${escapeHtml(t('html.suppression', { minN: tr.integer(minN), lowN: tr.integer(lowN) }))}</p>
 <div class="controls" role="search">
-<label for="region-select">Region</label>
-<select id="region-select"><option value="">All regions</option>${regions.map((region) => `<option value="${escapeHtml(region)}">${escapeHtml(region)}</option>`).join('')}</select>
-<label for="competency-search">Find a competency</label>
-<input type="search" id="competency-search" autocomplete="off" placeholder="e.g. cryptography">
+<label for="region-select">${escapeHtml(t('html.regionLabel'))}</label>
+<select id="region-select"><option value="">${escapeHtml(t('html.allRegions'))}</option>${regions.map((region) => `<option value="${escapeHtml(region)}">${escapeHtml(tr.region(region))}</option>`).join('')}</select>
+<label for="competency-search">${escapeHtml(t('html.searchLabel'))}</label>
+<input type="search" id="competency-search" autocomplete="off" placeholder="${escapeHtml(t('html.searchPlaceholder'))}">
 <span id="filter-status" class="filter-status" role="status" aria-live="polite"></span>
 </div>
 </header>
-<nav aria-label="Contents">
-<h2 class="nav-title" id="contents-title">Contents</h2>
+<nav aria-label="${escapeHtml(t('report.contents'))}">
+<h2 class="nav-title" id="contents-title">${escapeHtml(t('report.contents'))}</h2>
 <ol>${sections.map((section) => `<li><a href="#${section.id}">${escapeHtml(section.title)}</a></li>`).join('')}</ol>
 </nav>
 <main id="main" tabindex="-1">
 ${sections.map((section) => `<section id="${section.id}" aria-labelledby="${section.id}-title">\n<h2 id="${section.id}-title">${escapeHtml(section.title)}</h2>\n${WHOLE_WAVE_SECTIONS.has(section.id) ? '<p class="region-note" data-whole-wave-note hidden></p>\n' : ''}${section.body}\n</section>`).join('\n')}
 </main>
-<footer><p>Generated by skillgap from wave ${escapeHtml(input.config.wave)}. The same numbers as report.pdf.</p></footer>
+<footer><p>${escapeHtml(t('html.footer', { wave: input.config.wave }))}</p></footer>
 <script type="application/json" id="report-data">${jsonForScript(pageData)}</script>
 <script>${scriptForInline(assets.vegaJs)}</script>
 <script>${scriptForInline(assets.vegaLiteJs)}</script>

@@ -38,6 +38,8 @@ export interface HtmlTableOptions {
   rowCompetencies?: string[];
   /** Per row, true when the row shows only with a region selected (e.g. a region's own top 15). */
   rowRegionOnly?: boolean[];
+  /** Text of the CSV download button (the report's language); default English. */
+  downloadLabel?: string;
 }
 
 /**
@@ -67,7 +69,7 @@ export function htmlTable(options: HtmlTableOptions): string {
     `<thead><tr>${head}</tr></thead>`,
     `<tbody>\n${body}\n</tbody>`,
     `</table>`,
-    `<p class="table-actions"><button type="button" class="download-csv" data-download-table="${escapeHtml(options.id)}">Download table as CSV</button> <span class="row-count" aria-live="polite"></span></p>`,
+    `<p class="table-actions"><button type="button" class="download-csv" data-download-table="${escapeHtml(options.id)}">${escapeHtml(options.downloadLabel ?? 'Download table as CSV')}</button> <span class="row-count" aria-live="polite"></span></p>`,
     `</div>`,
   ].join('\n');
 }

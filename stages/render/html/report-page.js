@@ -11,6 +11,13 @@
   var search = document.getElementById('competency-search') || noControl;
   var status = document.getElementById('filter-status') || {};
   var views = {};
+  // The page's own strings in the report's language (assemble-html-report.ts PAGE_SCRIPT_KEYS), English as a fallback.
+  var text = data.text || {};
+  function say(key, fallback, params) {
+    var template = text[key] || fallback;
+    return template.replace(/\{(\w+)\}/g, function (whole, name) { return params && name in params ? String(params[name]) : whole; });
+  }
+  var decimal = data.decimal || '.';
 
   function download(name, blob) {
     var link = document.createElement('a');
@@ -64,12 +71,12 @@
   function figureTable(container, spec, title) {
     var records = inlineRecords(spec).filter(function (rows) { return rows.length > 0 && primitiveKeys(rows).length > 0; });
     container.textContent = '';
-    if (records.length === 0) { container.textContent = 'No data.'; return; }
+    if (records.length === 0) { container.textContent = say('noData', 'No data.'); return; }
     var rows = records.sort(function (a, b) { return b.length - a.length; })[0];
     var keys = primitiveKeys(rows);
     var table = document.createElement('table');
     var caption = table.createCaption();
-    caption.textContent = 'Data of the figure: ' + title;
+    caption.textContent = say('dataOf', 'Data of the figure: {title}', { title: title });
     var head = table.createTHead().insertRow();
     keys.forEach(function (key) { var th = document.createElement('th'); th.scope = 'col'; th.textContent = key; head.appendChild(th); });
     var body = table.createTBody();
@@ -78,7 +85,7 @@
       keys.forEach(function (key) {
         var td = tr.insertCell();
         var value = row[key];
-        td.textContent = value === null || value === undefined ? '–' : typeof value === 'number' ? String(Math.round(value * 1000) / 1000) : String(value);
+        td.textContent = value === null || value === undefined ? '–' : typeof value === 'number' ? String(Math.round(value * 1000) / 1000).replace('.', decimal).replace('-', '\u2212') : String(value);
       });
     });
     container.appendChild(table);
@@ -102,8 +109,8 @@
     if (region && region !== 'Global' && !chosen.regional && !isRegionSection) {
       note.hidden = false;
       note.textContent = figure.byRegion
-        ? 'No published estimates for ' + region + ' in this figure (suppressed, not asked, or not in the previous wave): it shows Global.'
-        : 'This figure is not estimated per region: it shows Global.';
+        ? say('noRegionData', 'No published estimates for {region} in this figure (suppressed, not asked, or not in the previous wave): it shows Global.', { region: region })
+        : say('globalOnly', 'This figure is not estimated per region: it shows Global.');
     } else {
       note.hidden = true;
     }
@@ -125,7 +132,7 @@
       var svg = target.querySelector('svg');
       if (svg) { svg.setAttribute('aria-hidden', 'true'); svg.setAttribute('focusable', 'false'); }
       var summary = target.querySelector('details > summary');
-      if (summary) summary.setAttribute('aria-label', 'Export ' + figure.title);
+      if (summary) summary.setAttribute('aria-label', say('export', 'Export {title}', { title: figure.title }));
     }).catch(function (error) {
       console.error('figure ' + id + ': ' + error);
     });
@@ -166,12 +173,12 @@
         if (visible) shown++;
       }
       var count = table.parentNode.querySelector('.row-count');
-      if (count) count.textContent = shown === rows.length ? '' : shown + ' of ' + rows.length + ' rows shown';
+      if (count) count.textContent = shown === rows.length ? '' : say('rowsShown', '{shown} of {total} rows shown', { shown: shown, total: rows.length });
     });
     var parts = [];
-    if (region) parts.push('region ' + region);
-    if (query) parts.push('competencies matching “' + search.value.trim() + '”');
-    status.textContent = parts.length ? 'Showing ' + parts.join(', ') + '.' : '';
+    if (region) parts.push(say('regionFilter', 'region {region}', { region: regionSelect.options[regionSelect.selectedIndex].text }));
+    if (query) parts.push(say('searchFilter', 'competencies matching “{query}”', { query: search.value.trim() }));
+    status.textContent = parts.length ? say('showing', 'Showing {filters}.', { filters: parts.join(', ') }) : '';
   }
 
   function update() {
@@ -191,14 +198,17 @@
     var key = function (row) {
       var text = row.cells[column].textContent.trim();
       if (!numeric) return text;
-      var number = parseFloat(text.replace('\u2212', '-').replace(/^< ?/, ''));
+      // Numbers as the locale prints them: minus sign U+2212, grouping spaces or points, decimal comma.
+      var plain = text.replace('\u2212', '-').replace(/^< ?/, '').replace(/[\s\u00a0\u202f]/g, '');
+      if (decimal !== '.') plain = plain.split('.').join('').replace(decimal, '.');
+      var number = parseFloat(plain);
       return isNaN(number) ? -Infinity : number;
     };
     var body = table.tBodies[0];
     var rows = Array.prototype.slice.call(body.rows);
     rows.sort(function (a, b) {
       var x = key(a), y = key(b);
-      var order = numeric ? x - y : String(x).localeCompare(String(y), 'en');
+      var order = numeric ? x - y : String(x).localeCompare(String(y), data.lang || 'en');
       return ascending ? order : -order;
     });
     rows.forEach(function (row) { body.appendChild(row); });

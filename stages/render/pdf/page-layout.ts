@@ -9,6 +9,7 @@ import { ValidationError } from '../../../contracts/errors.ts';
 import type { WaveConfig } from '../../../contracts/types.ts';
 import { FONT_FILES } from '../theme.ts';
 import { beginDocumentStructure, markArtifact } from './structure.ts';
+import { translator, type Translator } from '../i18n/translator.ts';
 
 export const PAGE = { width: 595.28, height: 841.89, marginTop: 62, marginBottom: 62, marginSide: 56 } as const;
 export const CONTENT_WIDTH = PAGE.width - 2 * PAGE.marginSide;
@@ -105,7 +106,7 @@ export function createReportDocument(info: ReportDocumentInfo): { doc: PDFKit.PD
  * every buffered page from `firstPage` (0-based; 1 skips a cover). Drawn last, when the page
  * count is known; the bottom margin is lifted while drawing so the footer does not start a page.
  */
-export function drawRunningHeaders(doc: PDFKit.PDFDocument, headerText: string, wave: string, firstPage = 0): void {
+export function drawRunningHeaders(doc: PDFKit.PDFDocument, headerText: string, wave: string, firstPage = 0, tr: Translator = translator()): void {
   const range = doc.bufferedPageRange();
   for (let index = range.start + firstPage; index < range.start + range.count; index++) {
     doc.switchToPage(index);
@@ -115,11 +116,11 @@ export function drawRunningHeaders(doc: PDFKit.PDFDocument, headerText: string, 
     // Pagination artifacts: a screen reader skips them (the title and page are known to it anyway).
     markArtifact(doc, () => {
       doc.text(headerText, PAGE.marginSide, 30, { width: CONTENT_WIDTH * 0.75, lineBreak: false, ellipsis: true });
-      doc.text(`Wave ${wave}`, PAGE.marginSide, 30, { width: CONTENT_WIDTH, align: 'right', lineBreak: false });
+      doc.text(tr.t('report.header.wave', { wave }), PAGE.marginSide, 30, { width: CONTENT_WIDTH, align: 'right', lineBreak: false });
       doc.moveTo(PAGE.marginSide, 43).lineTo(PAGE.marginSide + CONTENT_WIDTH, 43).lineWidth(0.5).strokeColor(COLOURS.rule).stroke();
     }, { type: 'Pagination', attached: ['Top'] });
     markArtifact(doc, () => {
-      doc.text(`Page ${index + 1} of ${range.count}`, PAGE.marginSide, PAGE.height - 40, { width: CONTENT_WIDTH, align: 'center', lineBreak: false });
+      doc.text(tr.t('report.footer.page', { page: tr.integer(index + 1), pages: tr.integer(range.count) }), PAGE.marginSide, PAGE.height - 40, { width: CONTENT_WIDTH, align: 'center', lineBreak: false });
     }, { type: 'Pagination', attached: ['Bottom'] });
     doc.page.margins.bottom = bottomMargin;
   }

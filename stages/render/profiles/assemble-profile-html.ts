@@ -5,6 +5,7 @@
  * The scripts and fonts, the same for every profile, are written once to profiles/assets/ and
  * linked relatively, so a wave's many pages stay small and still open offline from disk.
  */
+import { translator } from '../i18n/translator.ts';
 import { escapeHtml, htmlTable, jsonForScript } from '../html/html-markup.ts';
 import { figureMarkup, PAGE_CSS, withRecordTooltips, type HtmlReportAssets, type PageFigure } from '../html/assemble-html-report.ts';
 import type { ReportInput } from '../report-input.ts';
@@ -45,7 +46,7 @@ export function assembleProfileHtml(input: ReportInput, content: ProfileContent,
       `<section id="${section.id}" aria-labelledby="${section.id}-title">`,
       `<h2 id="${section.id}-title">${escapeHtml(section.heading)}</h2>`,
       paragraphs,
-      ...sectionFigures.map((figure) => figureMarkup(figure, 3)),
+      ...sectionFigures.map((figure) => figureMarkup(figure, 3, translator('en'))),
       ...section.tables.map((table) => htmlTable({ id: table.id, caption: table.caption, columns: table.columns.map((column) => ({ header: column.header, numeric: column.numeric })), rows: table.rows })),
       `</section>`,
     ].join('\n');
