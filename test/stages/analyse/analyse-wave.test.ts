@@ -140,7 +140,8 @@ describe('compareWaves and the data package', () => {
       for (const key of resource.schema.primaryKey) expect(resource.schema.fields.map((field) => field.name), resource.name).toContain(key);
     }
     expect(descriptor.resources[0].schema.fields.map((field) => field.name)).toEqual(['wave', 'region', 'competency', 'population', 'measure', 'n', 'mean', 'sd', 'se', 'ci_low', 'ci_high', 'top2_share', 'suppressed', 'flag',
-      'df', 'ci_method', 'top2_ci_low', 'top2_ci_high', 'deff', 'effective_n', 'kish_effective_n']);
+      'df', 'ci_method', 'top2_ci_low', 'top2_ci_high', 'deff', 'effective_n', 'kish_effective_n', 'country']);
+    expect(descriptor.resources[0].schema.primaryKey).toEqual(['wave', 'region', 'country', 'competency', 'population', 'measure']);
     expect(descriptor.resources[2].schema.fields.map((field) => field.name)).toEqual(['wave', 'region', 'competency', 'mwds', 'rank', 'rank_ci_low', 'rank_ci_high', 'rank_simultaneous_low', 'rank_simultaneous_high', 'quadrant', 'suppressed']);
   });
 

@@ -208,8 +208,9 @@ describe('the render stage on the 2022 sample wave', () => {
       const { header, records } = parseOwnCsv(readFileSync(join(out, '2022', 'analysis', file), 'utf8'));
       return records.map((record) => Object.fromEntries(header.map((name, index) => [name, record[index]!])));
     };
-    const estimates = table('estimates.csv');
-    const rankings = table('rankings.csv').filter((row) => row.region === 'Global');
+    // Region and Global rows only: the country rows (country as a domain) follow them, keyed by their region too.
+    const estimates = table('estimates.csv').filter((row) => (row.country ?? '') === '');
+    const rankings = table('rankings.csv').filter((row) => row.region === 'Global' && (row.country ?? '') === '');
     const frameworkGaps = table('framework-estimates.csv').filter((row) => row.region === 'Global' && row.population === 'industry' && row.measure === 'gap_preparedness');
     const estimate = (region: string, population: string, measure: string, competency: string) =>
       estimates.find((row) => row.region === region && row.population === population && row.measure === measure && row.competency === competency && row.suppressed === 'false')!;

@@ -36,27 +36,26 @@ export function meanByVertices(V: number, n: number[], a: number, lo: number, hi
   return low <= high ? { low: Math.max(lo, low), high: Math.min(hi, high) } : null;
 }
 
-/** Every integer vector with Σ = total and bounds[i].low ≤ x_i ≤ bounds[i].high: per index the feasible values. */
+/**
+ * Per index, the values x_i can take in an integer vector with Σ = total and
+ * bounds[i].low ≤ x_i ≤ bounds[i].high. The sums of the other entries cover every integer between
+ * the sum of their lows and the sum of their highs (a sum of integer intervals is an integer
+ * interval), so x_i = v is feasible exactly when total − v lies in that range: no enumeration is
+ * needed, and the answer does not grow with the number of hidden cells (the enumeration this
+ * replaces gave up on the 2023 wave once countries hid more region cells).
+ */
 export function integerSolutions(total: number, bounds: Interval[]): Set<number>[] {
-  const feasible = bounds.map(() => new Set<number>());
-  const current: number[] = [];
-  const suffixLow = bounds.map((_, i) => bounds.slice(i).reduce((sum, b) => sum + b.low, 0));
-  const suffixHigh = bounds.map((_, i) => bounds.slice(i).reduce((sum, b) => sum + Math.min(b.high, total), 0));
-  let visited = 0;
-  const walk = (index: number, left: number) => {
-    if (++visited > 2_000_000) throw new Error('attack search too large');
-    if (index === bounds.length) {
-      if (left === 0) current.forEach((value, i) => feasible[i].add(value));
-      return;
-    }
-    if (left < suffixLow[index] || left > suffixHigh[index]) return;
-    for (let value = bounds[index].low; value <= Math.min(bounds[index].high, left); value++) {
-      current[index] = value;
-      walk(index + 1, left - value);
-    }
-  };
-  walk(0, total);
-  return feasible;
+  const capped = bounds.map((b) => ({ low: b.low, high: Math.min(b.high, total) }));
+  const lowSum = capped.reduce((sum, b) => sum + b.low, 0);
+  const highSum = capped.reduce((sum, b) => sum + b.high, 0);
+  return capped.map((b) => {
+    const values = new Set<number>();
+    if (total < lowSum || total > highSum) return values;
+    const from = Math.max(b.low, total - (highSum - b.high));
+    const to = Math.min(b.high, total - (lowSum - b.low));
+    for (let v = from; v <= to; v++) values.add(v);
+    return values;
+  });
 }
 
 /** Every count vector x with Σx = size and 0 ≤ x_j ≤ remainder_j (the other cells, of known sizes, absorb the rest). */
