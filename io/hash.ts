@@ -1,8 +1,8 @@
 import { createHash } from 'node:crypto';
-import { createReadStream, existsSync, readdirSync, readFileSync, statSync, type BigIntStats } from 'node:fs';
+import { createReadStream, existsSync, readFileSync, statSync, type BigIntStats } from 'node:fs';
 import { ValidationError } from '../contracts/errors.ts';
 import { ingestMessages } from '../contracts/messages/index.ts';
-import { join, relative, resolve } from 'node:path';
+import { resolve } from 'node:path';
 
 /** sha256 of bytes or text, hex. */
 export function sha256(data: string | Uint8Array): string {
@@ -136,27 +136,4 @@ function sortKeys(value: unknown): unknown {
     return sorted;
   }
   return value;
-}
-
-/**
- * One hash over the contents of every file under the given paths (sorted, with their relative
- * names), so a stage's code version changes exactly when its source changes.
- */
-export function hashSourceTree(root: string, paths: string[]): string {
-  const hash = createHash('sha256');
-  const files: string[] = [];
-  const visit = (path: string) => {
-    if (!existsSync(path)) return;
-    if (statSync(path).isDirectory()) {
-      for (const entry of readdirSync(path)) visit(join(path, entry));
-    } else files.push(path);
-  };
-  for (const path of paths) visit(join(root, path));
-  for (const file of files.sort()) {
-    hash.update(relative(root, file).replaceAll('\\', '/'));
-    hash.update('\0');
-    hash.update(readFileSync(file));
-    hash.update('\0');
-  }
-  return hash.digest('hex');
 }

@@ -31,7 +31,8 @@ export { readIngestedMeta } from '../../io/read-stage-outputs.ts';
 export const ingestStage: StageDefinition = {
   name: 'ingest',
   version: '5',
-  codePaths: ['stages/ingest', 'contracts/codebook/resolve-columns.ts', 'contracts/codebook/normalise-label.ts', 'stages/ingest/ingest-stage.ts', 'stages/ingest/ingest-source.ts', 'stages/ingest/ingest-worker.mjs', 'io/buffered-file-writer.ts', 'io/columnar-cache.ts', 'io/columnar-cache-texts.ts', 'io/arrow-ipc-file.ts'],
+  entry: 'stages/ingest/ingest-stage.ts',
+  dataPaths: [],
   inputs: (ctx) => ctx.wave.sourcePaths,
   outputs: (ctx) => ingestedFiles(ctx),
   // The codebook decides which columns are cached (data minimisation), so its source entries are parameters.

@@ -31,7 +31,8 @@ const previousOutDir = (ctx: RunContext) =>
 export const renderStage: StageDefinition = {
   name: 'render',
   version: '2',
-  codePaths: ['stages/render', 'stages/analyse/disclosure', 'stages/render/render-stage.ts', 'docs/methods.md', 'data/competencies.json', 'data/regions/region-names.json'],
+  entry: 'stages/render/render-stage.ts',
+  dataPaths: ['docs/methods.md', 'data/competencies.json', 'data/regions/region-names.json'],
   inputs: (ctx) => {
     const previous = previousOutDir(ctx);
     const files = [analysisFiles(ctx.outDir).result, normalisedFiles(ctx).respondentCounts, normalisedFiles(ctx).summary];
