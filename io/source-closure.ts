@@ -35,42 +35,48 @@ export function relativeSpecifiers(source: string): string[] {
   return [...source.matchAll(SPECIFIER)].map((match) => match[2]);
 }
 
-/** What the scanner knows of one file, valid while its size and modification time stay the same. */
+/** What the scanner knows of one file. */
 interface ScannedFile {
-  stamp: string;
   sha256: string;
   /** Relative specifiers, for source files; none for a leaf (JSON, a page script…). */
   specifiers: string[];
 }
 
 /**
- * The files read by one run's code hashes, kept by size and modification time: the four stages
- * share most of contracts/ and io/, and a run asks for each stage's hash twice (before and after
- * it runs), so each file is read once per run. Created by the caller (the runner, per run).
+ * The files read by one run's code hashes: the four stages share most of contracts/ and io/, and a
+ * run asks for each stage's hash before and after it runs, so each file is read and scanned once
+ * per run (no stat either: a file is read or found missing). It holds the sources as the run found
+ * them, so the caller creates one per run (the runner does) and lets it go afterwards.
  */
 export class SourceScanCache {
-  private readonly files = new Map<string, ScannedFile>();
+  private readonly files = new Map<string, ScannedFile | null>();
+  private readonly stageHashes = new Map<string, string>();
 
-  /** The file's hash and specifiers, or null when the path is no file. */
+  /** The file's hash and specifiers, or null when the path is no readable file (missing, a folder). */
   scan(path: string): ScannedFile | null {
-    let stats;
-    try {
-      stats = statSync(path);
-    } catch {
-      return null;
-    }
-    if (!stats.isFile()) return null;
-    const stamp = `${stats.size}:${stats.mtimeMs}`;
     const known = this.files.get(path);
-    if (known?.stamp === stamp) return known;
-    const bytes = readFileSync(path);
-    const scanned = {
-      stamp,
-      sha256: createHash('sha256').update(bytes).digest('hex'),
-      specifiers: SCANNED.has(extname(path)) ? relativeSpecifiers(bytes.toString('utf8')) : [],
-    };
+    if (known !== undefined) return known;
+    let scanned: ScannedFile | null = null;
+    try {
+      const bytes = readFileSync(path);
+      scanned = {
+        sha256: createHash('sha256').update(bytes).digest('hex'),
+        specifiers: SCANNED.has(extname(path)) ? relativeSpecifiers(bytes.toString('utf8')) : [],
+      };
+    } catch {
+      scanned = null;
+    }
     this.files.set(path, scanned);
     return scanned;
+  }
+
+  /** A stage's source hash, computed once per cache. */
+  stageHash(key: string, compute: () => string): string {
+    const known = this.stageHashes.get(key);
+    if (known !== undefined) return known;
+    const hash = compute();
+    this.stageHashes.set(key, hash);
+    return hash;
   }
 }
 
@@ -116,6 +122,10 @@ export function filesUnder(root: string, paths: readonly string[]): string[] {
  * exactly when a file the stage runs or reads by declaration changes, joins the closure or leaves it.
  */
 export function hashStageSources(root: string, entry: string, dataPaths: readonly string[], cache = new SourceScanCache()): string {
+  return cache.stageHash(JSON.stringify([resolve(root), entry, dataPaths]), () => hashFiles(root, entry, dataPaths, cache));
+}
+
+function hashFiles(root: string, entry: string, dataPaths: readonly string[], cache: SourceScanCache): string {
   const files = [...new Set([...sourceClosure(root, [entry], cache), ...filesUnder(root, dataPaths)])].sort();
   const hash = createHash('sha256');
   for (const file of files) {
