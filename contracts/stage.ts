@@ -30,8 +30,17 @@ export interface StageDefinition {
   name: StageName;
   /** Bump when the stage's outputs change meaning without its code changing. */
   version: string;
-  /** Source folders/files (relative to the root) whose contents are the stage's code. */
-  codePaths: string[];
+  /**
+   * The stage's declaration file (relative to the root): its code is the import closure of this
+   * file (io/source-closure.ts), followed through static and dynamic imports, worker entries and
+   * required JSON.
+   */
+  entry: string;
+  /**
+   * Data files or folders (relative to the root) the stage reads by a path the closure cannot see
+   * (joined at run time, or chosen by the wave): part of its code hash with the closure.
+   */
+  dataPaths: string[];
   inputs(ctx: RunContext): string[];
   outputs(ctx: RunContext): string[];
   parameters(ctx: RunContext): unknown;

@@ -1,6 +1,6 @@
 import { mkdirSync, renameSync, rmSync } from 'node:fs';
 import { dirname } from 'node:path';
-import { rememberFileHash, sha256 } from './hash.ts';
+import { fileHashes, sha256 } from './hash.ts';
 import { closeQuietly, finishFile, openTemporary, writeAllSync, writeFailure } from './checked-write.ts';
 
 /** The temporary name a file is written under before it is renamed into place (one per process). */
@@ -38,7 +38,7 @@ export function writeFileAtomic(path: string, data: string | Uint8Array): void {
       throw writeFailure(path, error);
     }
     renamed = true;
-    rememberFileHash(path, sha256(bytes));
+    fileHashes.remember(path, sha256(bytes));
   } finally {
     if (!renamed) rmSync(temporary, { force: true });
   }

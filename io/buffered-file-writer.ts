@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { mkdirSync, renameSync, rmSync } from 'node:fs';
 import { dirname } from 'node:path';
-import { rememberFileHash } from './hash.ts';
+import { fileHashes } from './hash.ts';
 import { temporaryPath } from './atomic-write.ts';
 import { closeQuietly, finishFile, openTemporary, writeAllSync, writeFailure } from './checked-write.ts';
 
@@ -16,7 +16,7 @@ const BUFFER_BYTES = 4 << 20;
  * joining millions of line strings costs more garbage collection than the writing itself.
  * The bytes are hashed once they are written (every byte checked: checked-write.ts), and commit()
  * compares the size on disk with the count, so the runner's record of the file's sha256 costs no
- * second read (rememberFileHash) and is the hash of what is on disk. A failed write throws a
+ * second read (fileHashes.remember) and is the hash of what is on disk. A failed write throws a
  * WriteError naming the file and the free space; the caller aborts, which removes the temporary file.
  */
 export class BufferedFileWriter {
@@ -79,7 +79,7 @@ export class BufferedFileWriter {
     } catch (error) {
       throw writeFailure(this.path, error);
     }
-    rememberFileHash(this.path, this.hash.digest('hex'));
+    fileHashes.remember(this.path, this.hash.digest('hex'));
   }
 
   /** Closes and removes the temporary file (after a failure). */

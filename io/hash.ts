@@ -1,8 +1,8 @@
 import { createHash } from 'node:crypto';
-import { createReadStream, existsSync, readdirSync, readFileSync, statSync, type BigIntStats } from 'node:fs';
+import { createReadStream, existsSync, readFileSync, statSync, type BigIntStats } from 'node:fs';
 import { ValidationError } from '../contracts/errors.ts';
 import { ingestMessages } from '../contracts/messages/index.ts';
-import { join, relative, resolve } from 'node:path';
+import { resolve } from 'node:path';
 
 /** sha256 of bytes or text, hex. */
 export function sha256(data: string | Uint8Array): string {
@@ -20,24 +20,10 @@ export function sha256(data: string | Uint8Array): string {
  * its change time (ctime), which no user tool can set back, so a stale shortcut needs the same
  * path, size, inode and both times to the nanosecond. Known hashes come from files hashed or
  * written (BufferedFileWriter, writeFileAtomic) by this process, and from the out folder's
- * `.file-hashes.json` (loadFileHashes / saveFileHashes, kept by the runner).
+ * `.file-hashes.json` (FileHashCache.load / the runner's saveFileHashes): all in `fileHashes`.
  */
-export async function sha256File(path: string): Promise<string> {
-  const absolute = resolve(path);
-  const stats = statSync(absolute, { bigint: true });
-  if (!stats.isFile()) throw new ValidationError(ingestMessages.notAFile(kindOfFile(stats)), { file: path });
-  const before = identityOf(stats);
-  const known = knownHashes.get(absolute);
-  if (known && known.identity === before) return known.sha256;
-  const hash = createHash('sha256');
-  // Bounded by the size when the read began: a file that keeps growing is not read for ever.
-  if (stats.size > 0n) {
-    for await (const chunk of createReadStream(absolute, { highWaterMark: 1 << 20, end: Number(stats.size) - 1 })) hash.update(chunk as Buffer);
-  }
-  const digest = hash.digest('hex');
-  // Remember only when the file did not change while it was read.
-  if (fileIdentity(absolute) === before) knownHashes.set(absolute, { identity: before, sha256: digest });
-  return digest;
+export function sha256File(path: string): Promise<string> {
+  return fileHashes.sha256File(path);
 }
 
 /** What a file that is not a regular file is, for messages: "a named pipe (FIFO)", "a directory"… */
@@ -57,21 +43,6 @@ export interface KnownFileHash {
   sha256: string;
 }
 
-const knownHashes = new Map<string, KnownFileHash>();
-
-/** The known hashes of these files (to hand to a worker thread, or back from one). */
-export function knownFileHashes(paths: readonly string[]): [string, KnownFileHash][] {
-  return paths.flatMap((path) => {
-    const known = knownHashes.get(resolve(path));
-    return known ? [[resolve(path), known] as [string, KnownFileHash]] : [];
-  });
-}
-
-/** Adds hashes learnt elsewhere (a worker thread); each is still checked against the file's identity on use. */
-export function seedKnownFileHashes(entries: readonly [string, KnownFileHash][]): void {
-  for (const [path, entry] of entries) knownHashes.set(path, entry);
-}
-
 /** A file's identity as it is now: size, modification and change times (ns), inode. */
 export function fileIdentity(path: string): string {
   return identityOf(statSync(resolve(path), { bigint: true }));
@@ -79,12 +50,6 @@ export function fileIdentity(path: string): string {
 
 function identityOf(stats: BigIntStats): string {
   return `${stats.size}:${stats.mtimeNs}:${stats.ctimeNs}:${stats.ino}`;
-}
-
-/** Records the hash of a file just written by this process (its content is known without reading it). */
-export function rememberFileHash(path: string, sha256Hex: string): void {
-  const absolute = resolve(path);
-  knownHashes.set(absolute, { identity: fileIdentity(absolute), sha256: sha256Hex });
 }
 
 /** Where the runner keeps the known hashes of an out folder's files between runs (the layout: wave-layout.ts). */
@@ -97,31 +62,85 @@ export { fileHashesFile } from './wave-layout.ts';
  */
 const FILE_HASHES_VERSION = 2;
 
-/** Loads known hashes saved by an earlier run (a missing, unreadable or older file is an empty cache). */
-export function loadFileHashes(cacheFile: string): void {
-  if (!existsSync(cacheFile)) return;
-  try {
-    const saved = JSON.parse(readFileSync(cacheFile, 'utf8')) as { version?: number; files?: Record<string, KnownFileHash> };
-    if (saved.version !== FILE_HASHES_VERSION || !saved.files) return;
-    for (const [path, entry] of Object.entries(saved.files)) if (!knownHashes.has(path)) knownHashes.set(path, entry);
-  } catch {
-    // A damaged cache only costs re-hashing.
+/**
+ * The known hashes of files, by absolute path: the one owner of what sha256File, the writers
+ * (writeFileAtomic, BufferedFileWriter, ingest's HashWhileReading), the ingest worker threads and
+ * the runner's `.file-hashes.json` know. Every entry is checked against the file's identity on use.
+ */
+export class FileHashCache {
+  private readonly known = new Map<string, KnownFileHash>();
+
+  /** sha256 of the file's bytes, read only when no hash is known for the file as it is now (see sha256File). */
+  async sha256File(path: string): Promise<string> {
+    const absolute = resolve(path);
+    const stats = statSync(absolute, { bigint: true });
+    if (!stats.isFile()) throw new ValidationError(ingestMessages.notAFile(kindOfFile(stats)), { file: path });
+    const before = identityOf(stats);
+    const known = this.known.get(absolute);
+    if (known && known.identity === before) return known.sha256;
+    const hash = createHash('sha256');
+    // Bounded by the size when the read began: a file that keeps growing is not read for ever.
+    if (stats.size > 0n) {
+      for await (const chunk of createReadStream(absolute, { highWaterMark: 1 << 20, end: Number(stats.size) - 1 })) hash.update(chunk as Buffer);
+    }
+    const digest = hash.digest('hex');
+    // Remember only when the file did not change while it was read.
+    if (fileIdentity(absolute) === before) this.known.set(absolute, { identity: before, sha256: digest });
+    return digest;
+  }
+
+  /** Records the hash of a file just written by this process (its content is known without reading it). */
+  remember(path: string, sha256Hex: string): void {
+    const absolute = resolve(path);
+    this.known.set(absolute, { identity: fileIdentity(absolute), sha256: sha256Hex });
+  }
+
+  /** The known hashes of these files (to hand to a worker thread, or back from one). */
+  entriesFor(paths: readonly string[]): [string, KnownFileHash][] {
+    return paths.flatMap((path) => {
+      const known = this.known.get(resolve(path));
+      return known ? [[resolve(path), known] as [string, KnownFileHash]] : [];
+    });
+  }
+
+  /** Adds hashes learnt elsewhere (a worker thread); each is still checked against the file's identity on use. */
+  seed(entries: readonly [string, KnownFileHash][]): void {
+    for (const [path, entry] of entries) this.known.set(path, entry);
+  }
+
+  /** Loads known hashes saved by an earlier run (a missing, unreadable or older file is an empty cache). */
+  load(cacheFile: string): void {
+    if (!existsSync(cacheFile)) return;
+    try {
+      const saved = JSON.parse(readFileSync(cacheFile, 'utf8')) as { version?: number; files?: Record<string, KnownFileHash> };
+      if (saved.version !== FILE_HASHES_VERSION || !saved.files) return;
+      for (const [path, entry] of Object.entries(saved.files)) if (!this.known.has(path)) this.known.set(path, entry);
+    } catch {
+      // A damaged cache only costs re-hashing.
+    }
+  }
+
+  /**
+   * The known hashes of the given files (those that still exist unchanged and that `vouched`
+   * accepts: the runner passes the hashes its manifest recorded), as JSON for load.
+   */
+  json(files: readonly string[], vouched: (file: string, sha256: string) => boolean = () => true): string {
+    const saved: Record<string, KnownFileHash> = {};
+    for (const file of files) {
+      const absolute = resolve(file);
+      const known = this.known.get(absolute);
+      if (known && existsSync(absolute) && fileIdentity(absolute) === known.identity && vouched(file, known.sha256)) saved[absolute] = known;
+    }
+    return JSON.stringify({ version: FILE_HASHES_VERSION, files: saved }, null, 1) + '\n';
   }
 }
 
 /**
- * The known hashes of the given files (those that still exist unchanged and that `vouched`
- * accepts: the runner passes the hashes its manifest recorded), as JSON for loadFileHashes.
+ * The process's known hashes (each worker thread has its own and exchanges entries with the main
+ * thread's through the ingest job and its result). The writers remember into it, the runner loads
+ * and saves it around a run (runner/run.ts).
  */
-export function fileHashesJson(files: readonly string[], vouched: (file: string, sha256: string) => boolean = () => true): string {
-  const saved: Record<string, KnownFileHash> = {};
-  for (const file of files) {
-    const absolute = resolve(file);
-    const known = knownHashes.get(absolute);
-    if (known && existsSync(absolute) && fileIdentity(absolute) === known.identity && vouched(file, known.sha256)) saved[absolute] = known;
-  }
-  return JSON.stringify({ version: FILE_HASHES_VERSION, files: saved }, null, 1) + '\n';
-}
+export const fileHashes = new FileHashCache();
 
 /** JSON with object keys sorted, so equal values always give equal text (and equal hashes). */
 export function stableStringify(value: unknown): string {
@@ -136,27 +155,4 @@ function sortKeys(value: unknown): unknown {
     return sorted;
   }
   return value;
-}
-
-/**
- * One hash over the contents of every file under the given paths (sorted, with their relative
- * names), so a stage's code version changes exactly when its source changes.
- */
-export function hashSourceTree(root: string, paths: string[]): string {
-  const hash = createHash('sha256');
-  const files: string[] = [];
-  const visit = (path: string) => {
-    if (!existsSync(path)) return;
-    if (statSync(path).isDirectory()) {
-      for (const entry of readdirSync(path)) visit(join(path, entry));
-    } else files.push(path);
-  };
-  for (const path of paths) visit(join(root, path));
-  for (const file of files.sort()) {
-    hash.update(relative(root, file).replaceAll('\\', '/'));
-    hash.update('\0');
-    hash.update(readFileSync(file));
-    hash.update('\0');
-  }
-  return hash.digest('hex');
 }

@@ -14,11 +14,12 @@
  *                                                        → figures/, report.pdf
  *
  * Each stage declares the files it reads and writes, the parameters it depends on and its code
- * (a content hash of its source folders plus a version). The run manifest
+ * (a content hash of the import closure of its declaration file and its declared data files, plus
+ * a version). The run manifest
  * (out/<wave>/manifest.json) keeps those hashes; a stage reruns only when one of them changed,
  * and `skillgap status` says which one (the rules of R's `targets`). File times never decide
  * staleness; they only let a file's known content hash be reused without reading the file again
- * (out/<wave>/.file-hashes.json, see sha256File in io/hash.ts), so a rerun with nothing to do
+ * (out/<wave>/.file-hashes.json, see FileHashCache in io/hash.ts), so a rerun with nothing to do
  * costs a few stat calls, not a read of gigabytes.
  *
  * Faults never pass for success. Every output is written to a temporary file with every byte
@@ -33,8 +34,9 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { relative } from 'node:path';
 import type { Warning } from '../contracts/types.ts';
-import { fileHashesJson, hashSourceTree, loadFileHashes, sha256, sha256File, stableStringify } from '../io/hash.ts';
+import { fileHashes, sha256, sha256File, stableStringify } from '../io/hash.ts';
 import { writeFileAtomic } from '../io/atomic-write.ts';
+import { hashStageSources, SourceScanCache } from '../io/source-closure.ts';
 import { checkOutputPaths } from '../io/output-paths.ts';
 import { figureIndexFile, fileHashesFile, manifestFile } from '../io/wave-layout.ts';
 import { WriteError } from '../contracts/errors.ts';
@@ -116,7 +118,7 @@ function saveFileHashes(ctx: RunContext, stages: readonly StageDefinition[], man
   }
   const vouched = (file: string, hash: string) => recorded.get(displayPath(ctx, file))?.has(hash) === true;
   try {
-    const json = fileHashesJson(trackedFiles(ctx, stages), vouched);
+    const json = fileHashes.json(trackedFiles(ctx, stages), vouched);
     if (readTextIfAny(fileHashesPath(ctx)) !== json) writeFileAtomic(fileHashesPath(ctx), json); // a rerun that changed nothing writes nothing
   } catch (error) {
     if (!(error instanceof WriteError)) throw error;
@@ -157,19 +159,24 @@ async function hashFiles(ctx: RunContext, files: string[]): Promise<Record<strin
   return hashes;
 }
 
-function codeHash(ctx: RunContext, stage: StageDefinition): string {
-  return sha256(`${stage.version}\n${hashSourceTree(ctx.root, [...stage.codePaths, 'contracts/types.ts'])}`);
+/**
+ * The stage's code: its version, the import closure of its declaration file and its declared data
+ * files (io/source-closure.ts). A manifest written when the hash covered hand-listed folders
+ * holds another hash, so each stage reruns once after the change of method.
+ */
+export function codeHash(ctx: RunContext, stage: StageDefinition, sources = new SourceScanCache()): string {
+  return sha256(`${stage.version}\n${hashStageSources(ctx.root, stage.entry, stage.dataPaths, sources)}`);
 }
 
 /**
  * Why a stage must run, or null when it is up to date. Checks, in order: no record, errored last
  * time, code changed, parameters changed, an input changed, an output missing or changed.
  */
-export async function whyStale(ctx: RunContext, stage: StageDefinition, manifest: Manifest | null): Promise<string | null> {
+export async function whyStale(ctx: RunContext, stage: StageDefinition, manifest: Manifest | null, sources = new SourceScanCache()): Promise<string | null> {
   const record = manifest?.stages[stage.name];
   if (!record) return 'no record of a previous run';
   if (record.status !== 'ok') return 'the previous run failed';
-  if (record.codeHash !== codeHash(ctx, stage)) return 'its code changed';
+  if (record.codeHash !== codeHash(ctx, stage, sources)) return 'its code changed';
   if (record.parametersHash !== sha256(stableStringify(stage.parameters(ctx) ?? null))) return 'its parameters changed';
   const inputs = await hashFiles(ctx, stage.inputs(ctx));
   for (const [file, hash] of Object.entries(inputs)) if (record.inputs[file] !== hash) return `input changed: ${file}`;
@@ -193,7 +200,8 @@ export interface RunOptions {
  */
 export async function runStages(ctx: RunContext, stages: readonly StageDefinition[], options: RunOptions = {}): Promise<StageOutcome[]> {
   checkOutFolder(ctx, stages);
-  loadFileHashes(fileHashesPath(ctx));
+  fileHashes.load(fileHashesPath(ctx));
+  const sources = new SourceScanCache();
   const manifest: Manifest = readManifest(ctx) ?? { wave: ctx.wave.config.wave, config: null, packageVersions: {}, inputs: [], stages: {} };
   manifest.wave = ctx.wave.config.wave;
   manifest.config = ctx.wave.config;
@@ -208,7 +216,7 @@ export async function runStages(ctx: RunContext, stages: readonly StageDefinitio
   let upstreamRan = false;
   for (const stage of stages) {
     if (options.only && !options.only.includes(stage.name)) continue;
-    const reason = options.force ? 'forced' : await whyStale(ctx, stage, manifest);
+    const reason = options.force ? 'forced' : await whyStale(ctx, stage, manifest, sources);
     if (reason === null && !upstreamRan) {
       ctx.log(runMessages.stageSkipped(stage.name));
       outcomes.push({ stage: stage.name, ran: false, reason: 'up to date' });
@@ -222,7 +230,7 @@ export async function runStages(ctx: RunContext, stages: readonly StageDefinitio
       const wallSeconds = (ctx.clock() - started) / 1000;
       manifest.stages[stage.name] = {
         status: 'ok',
-        codeHash: codeHash(ctx, stage),
+        codeHash: codeHash(ctx, stage, sources),
         parametersHash: sha256(stableStringify(stage.parameters(ctx) ?? null)),
         inputs: await hashFiles(ctx, stage.inputs(ctx)),
         outputs: await hashFiles(ctx, stage.outputs(ctx)),
@@ -260,12 +268,13 @@ export async function runStages(ctx: RunContext, stages: readonly StageDefinitio
 /** For `skillgap status`: what each stage would do now, and why. */
 export async function explainStatus(ctx: RunContext, stages: readonly StageDefinition[]): Promise<{ stage: StageName; stale: boolean; reason: string }[]> {
   checkOutFolder(ctx, stages);
-  loadFileHashes(fileHashesPath(ctx));
+  fileHashes.load(fileHashesPath(ctx));
   const manifest = readManifest(ctx);
+  const sources = new SourceScanCache();
   const result: { stage: StageName; stale: boolean; reason: string }[] = [];
   let upstreamStale = false;
   for (const stage of stages) {
-    const reason = await whyStale(ctx, stage, manifest);
+    const reason = await whyStale(ctx, stage, manifest, sources);
     const stale: boolean = reason !== null || upstreamStale;
     result.push({ stage: stage.name, stale, reason: reason ?? (upstreamStale ? 'an earlier stage will run' : 'up to date') });
     upstreamStale = stale;

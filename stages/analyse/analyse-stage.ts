@@ -28,7 +28,8 @@ import { frameworkEstimatesToCsv } from './describe-framework-tables.ts';
 export const analyseStage: StageDefinition = {
   name: 'analyse',
   version: '6',
-  codePaths: ['stages/analyse', 'contracts/frameworks', 'contracts/answer-table.ts', 'stages/analyse/analyse-stage.ts', 'io/table-files.ts', 'io/answer-table-arrow.ts', 'io/respondents-arrow.ts', 'io/arrow-ipc-file.ts'],
+  entry: 'stages/analyse/analyse-stage.ts',
+  dataPaths: ['data/competencies.json', 'data/frameworks'],
   inputs: (ctx) => {
     const files = normalisedFiles(ctx);
     // The Arrow files analyse reads (readNormalisedWave), not respondents.csv.

@@ -1,7 +1,7 @@
 /** SHA-256 of a file's bytes, streamed (the run manifest decides staleness from it); shares the runner's known hashes. */
 import { createHash, type Hash } from 'node:crypto';
 import { resolve } from 'node:path';
-import { fileIdentity, knownFileHashes, rememberFileHash } from '../../io/hash.ts';
+import { fileHashes, fileIdentity } from '../../io/hash.ts';
 
 export { sha256File as hashFile } from '../../io/hash.ts';
 
@@ -22,7 +22,7 @@ export class HashWhileReading {
   /** A hasher for `path`, or null when a hash is already known for it (then hashFile costs no read). */
   static unlessKnown(path: string): HashWhileReading | null {
     const absolute = resolve(path);
-    if (knownFileHashes([absolute]).length > 0) return null;
+    if (fileHashes.entriesFor([absolute]).length > 0) return null;
     return new HashWhileReading(absolute, fileIdentity(absolute));
   }
 
@@ -33,7 +33,7 @@ export class HashWhileReading {
   /** The hex digest of every byte passed to update (the whole file, in order). */
   finish(): string {
     const digest = this.hash.digest('hex');
-    if (fileIdentity(this.path) === this.identityBefore) rememberFileHash(this.path, digest);
+    if (fileIdentity(this.path) === this.identityBefore) fileHashes.remember(this.path, digest);
     return digest;
   }
 }

@@ -7,7 +7,7 @@
 import type { ExportFormat, SourceCodebook } from '../../contracts/types.ts';
 import type { StreamedExport } from '../../contracts/ingest-types.ts';
 import { ColumnarCacheWriter } from '../../io/columnar-cache.ts';
-import { knownFileHashes, seedKnownFileHashes, type KnownFileHash } from '../../io/hash.ts';
+import { fileHashes, type KnownFileHash } from '../../io/hash.ts';
 
 export interface IngestJob {
   path: string;
@@ -27,7 +27,7 @@ export interface IngestJobResult {
 }
 
 export async function ingestSource(job: IngestJob): Promise<IngestJobResult> {
-  if (job.knownHashes) seedKnownFileHashes(job.knownHashes);
+  if (job.knownHashes) fileHashes.seed(job.knownHashes);
   const { streamExport } = await import('./read-export.ts');
   const { redactPersonalText } = await import('./personal-data.ts');
   // The writer redacts each distinct text of a dictionary column once (and every plain cell), so
@@ -44,5 +44,5 @@ export async function ingestSource(job: IngestJob): Promise<IngestJobResult> {
     writer.abort();
     throw error;
   }
-  return { streamed, knownHashes: knownFileHashes([job.path, job.rowsFile]) };
+  return { streamed, knownHashes: fileHashes.entriesFor([job.path, job.rowsFile]) };
 }

@@ -17,7 +17,7 @@ import { writeFileAtomic } from '../../io/atomic-write.ts';
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import { ValidationError, UsageError, WriteError } from '../../contracts/errors.ts';
-import { knownFileHashes, seedKnownFileHashes } from '../../io/hash.ts';
+import { fileHashes } from '../../io/hash.ts';
 import { ingestSource, type IngestJob, type IngestJobResult } from './ingest-source.ts';
 import { ingestedFiles, ingestedMetaFile, ingestedRowsFile } from '../../io/wave-layout.ts';
 import type { IngestedMeta } from '../../contracts/stage-outputs.ts';
@@ -31,7 +31,8 @@ export { readIngestedMeta } from '../../io/read-stage-outputs.ts';
 export const ingestStage: StageDefinition = {
   name: 'ingest',
   version: '5',
-  codePaths: ['stages/ingest', 'contracts/codebook/resolve-columns.ts', 'contracts/codebook/normalise-label.ts', 'stages/ingest/ingest-stage.ts', 'stages/ingest/ingest-source.ts', 'stages/ingest/ingest-worker.mjs', 'io/buffered-file-writer.ts', 'io/columnar-cache.ts', 'io/columnar-cache-texts.ts', 'io/arrow-ipc-file.ts'],
+  entry: 'stages/ingest/ingest-stage.ts',
+  dataPaths: [],
   inputs: (ctx) => ctx.wave.sourcePaths,
   outputs: (ctx) => ingestedFiles(ctx),
   // The codebook decides which columns are cached (data minimisation), so its source entries are parameters.
@@ -50,7 +51,7 @@ export const ingestStage: StageDefinition = {
     let rows = 0;
     const warnings = [];
     for (const [i, { streamed, knownHashes }] of results.entries()) {
-      seedKnownFileHashes(knownHashes);
+      fileHashes.seed(knownHashes);
       const { dataRowCount, ...table } = streamed;
       const meta: IngestedMeta = { ...table, sourceFile: relative(ctx.root, jobs[i].path).replaceAll('\\', '/'), rowCount: dataRowCount };
       writeFileAtomic(ingestedMetaFile(ctx, jobs[i].sourceId), JSON.stringify(meta, null, 1) + '\n');
@@ -100,7 +101,7 @@ async function runInWorkers(jobs: IngestJob[], workers: number): Promise<IngestJ
   const running = new Set<Promise<unknown>>();
   for (const job of jobs) {
     while (running.size >= workers) await Promise.race(running);
-    const outcome = runWorker({ ...job, knownHashes: knownFileHashes([job.path]) });
+    const outcome = runWorker({ ...job, knownHashes: fileHashes.entriesFor([job.path]) });
     const settled = outcome.then(() => undefined, () => undefined).finally(() => running.delete(settled));
     running.add(settled);
     outcomes.push(outcome);

@@ -62,10 +62,8 @@ function writtenAnswersLayout(ctx: RunContext): 'long' | 'wide' {
 export const normaliseStage: StageDefinition = {
   name: 'normalise',
   version: '7',
-  codePaths: [
-    'stages/normalise', 'contracts/answer-table.ts', 'stages/normalise/normalise-stage.ts', 'io/table-files.ts', 'io/answer-table-arrow.ts', 'io/respondents-arrow.ts',
-    'io/arrow-ipc-file.ts', 'io/buffered-file-writer.ts', 'io/columnar-cache.ts', 'contracts/countries', 'data/regions', 'data/competencies.json',
-  ],
+  entry: 'stages/normalise/normalise-stage.ts',
+  dataPaths: ['data/regions', 'data/competencies.json'],
   inputs: (ctx) => [...ingestedFiles(ctx), ctx.wave.codebookPath],
   outputs: (ctx) => {
     const { answers, answersWide, ...rest } = normalisedFiles(ctx);

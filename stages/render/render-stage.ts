@@ -12,7 +12,7 @@ import type { CountryRespondents, ReportInput } from './report-input.ts';
 import type { FigureFormat, RenderedFigure } from './render-figure.ts';
 import { writeFileAtomic } from '../../io/atomic-write.ts';
 import { checkOutputPaths } from '../../io/output-paths.ts';
-import { fileHashesFile, loadFileHashes, sha256File } from '../../io/hash.ts';
+import { fileHashes, fileHashesFile, sha256File } from '../../io/hash.ts';
 import { respondentsFromCsv } from '../../io/table-files.ts';
 import { countryDisplayName } from '../../contracts/countries/regions.ts';
 import { analysisFiles, figureFiles, figureIndexFile, htmlReportFile, normalisedFiles, reportFile, siblingWaveDir } from '../../io/wave-layout.ts';
@@ -31,7 +31,8 @@ const previousOutDir = (ctx: RunContext) =>
 export const renderStage: StageDefinition = {
   name: 'render',
   version: '2',
-  codePaths: ['stages/render', 'stages/analyse/disclosure', 'stages/render/render-stage.ts', 'docs/methods.md', 'data/competencies.json', 'data/regions/region-names.json'],
+  entry: 'stages/render/render-stage.ts',
+  dataPaths: ['docs/methods.md', 'data/competencies.json', 'data/regions/region-names.json'],
   inputs: (ctx) => {
     const previous = previousOutDir(ctx);
     const files = [analysisFiles(ctx.outDir).result, normalisedFiles(ctx).respondentCounts, normalisedFiles(ctx).summary];
@@ -113,7 +114,7 @@ export async function buildReportInput(ctx: RunContext): Promise<ReportInput> {
   const audit = JSON.parse(readFileSync(files.summary, 'utf8')) as AuditSummary;
   const meta = JSON.parse(readFileSync(files.meta, 'utf8')) as { scale: { min: number; max: number }; warnings: ReportInput['warnings'] };
   const inputs = [];
-  loadFileHashes(fileHashesFile(ctx.outDir));
+  fileHashes.load(fileHashesFile(ctx.outDir));
   for (const file of [ctx.wave.configPath, ctx.wave.codebookPath, ...ctx.wave.sourcePaths]) {
     inputs.push({ file: relative(ctx.root, file).replaceAll('\\', '/'), sha256: await sha256File(file) });
   }

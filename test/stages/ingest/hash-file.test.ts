@@ -3,7 +3,7 @@ import { createHash } from 'node:crypto';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { streamExport } from '../../../stages/ingest/read-export.ts';
 import { HashWhileReading } from '../../../stages/ingest/hash-file.ts';
-import { knownFileHashes, sha256File } from '../../../io/hash.ts';
+import { fileHashes, sha256File } from '../../../io/hash.ts';
 import { tempFile } from './fixture-helpers.ts';
 
 const sha256Of = (path: string) => createHash('sha256').update(readFileSync(path)).digest('hex');
@@ -17,7 +17,7 @@ describe('the export hash computed while parsing', () => {
     expect(HashWhileReading.unlessKnown(path)).not.toBeNull();
     const streamed = await streamExport({ path, sourceId: 'hashed' }, () => {});
     expect(streamed.sha256).toBe(sha256Of(path));
-    expect(knownFileHashes([path])[0][1].sha256).toBe(sha256Of(path));
+    expect(fileHashes.entriesFor([path])[0][1].sha256).toBe(sha256Of(path));
     expect(HashWhileReading.unlessKnown(path)).toBeNull();
     // The known hash is used on the next read; a changed file is hashed again.
     expect((await streamExport({ path, sourceId: 'hashed' }, () => {})).sha256).toBe(streamed.sha256);
