@@ -76,8 +76,9 @@ describe('profiles in French', () => {
     title = (JSON.parse(readFileSync(join(import.meta.dirname, '../../../../data/raw/2022/wave.json'), 'utf8')) as { title: string }).title;
   }, 900_000);
 
-  it('wrote one region and one country profile', () => {
+  it('wrote one region and one country profile, of 2 to 4 pages as in English', () => {
     expect(result.profiles.map((profile) => [profile.level, profile.id])).toEqual([['region', 'Europe'], ['country', 'FR']]);
+    for (const profile of result.profiles) expect([profile.id, profile.pages >= 2 && profile.pages <= 4]).toEqual([profile.id, true]);
   });
 
   it('declares French in the PDF (/Lang) and the page (lang attribute)', () => {
