@@ -128,8 +128,8 @@ export const COMMANDS: Record<string, CommandDeclaration> = {
   },
   profiles: {
     summary: 'one profile (PDF and HTML) per region, and per country with at least k respondents, from the cached analysis',
-    usage: 'skillgap profiles [--wave ID] [--level region|country] [--only NAME,…] [--config FILE] [--out DIR] [--wait] [--json]',
-    options: { wave: waveOptions.wave, config: waveOptions.config, out: waveOptions.out, json: waveOptions.json, level: { type: 'string' }, only: { type: 'string' }, wait: { type: 'boolean' } },
+    usage: 'skillgap profiles [--wave ID] [--level region|country] [--only NAME,…] [--config FILE] [--out DIR] [--lang en|fr|es|pt] [--wait] [--json]',
+    options: { wave: waveOptions.wave, config: waveOptions.config, out: waveOptions.out, json: waveOptions.json, lang: waveOptions.lang, level: { type: 'string' }, only: { type: 'string' }, wait: { type: 'boolean' } },
     optionHelp: {
       level: '--level LEVEL    region or country (default: both)',
       only: '--only NAME,…    only these units (names, ISO codes or slugs)',

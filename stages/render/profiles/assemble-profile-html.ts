@@ -7,9 +7,9 @@
  */
 import { translator } from '../i18n/translator.ts';
 import { escapeHtml, htmlTable, jsonForScript } from '../html/html-markup.ts';
-import { figureMarkup, PAGE_CSS, withRecordTooltips, type HtmlReportAssets, type PageFigure } from '../html/assemble-html-report.ts';
+import { figureMarkup, PAGE_CSS, PAGE_SCRIPT_KEYS, withRecordTooltips, type HtmlReportAssets, type PageFigure } from '../html/assemble-html-report.ts';
 import type { ReportInput } from '../report-input.ts';
-import { profileText } from './profile-text.ts';
+import { profileText, type ProfileTextKey } from './profile-text.ts';
 import type { ProfileContent } from './profile-content.ts';
 
 /** Files of profiles/assets/, shared by every profile page. */
@@ -31,12 +31,14 @@ export function profileAssetFiles(assets: HtmlReportAssets): Record<string, stri
 /** `assetsPath`: the folder of the shared assets relative to the page (`../assets`). */
 export function assembleProfileHtml(input: ReportInput, content: ProfileContent, options: { assetsPath: string; pdfName: string }): string {
   const minN = input.config.suppression.minN;
+  const tr = translator(input.config.language);
+  const text = (key: ProfileTextKey, params: Record<string, string | number> = {}) => profileText(tr, key, params);
   const figures: PageFigure[] = [];
   const body = content.sections.map((section) => {
     const sectionFigures = section.figures.map((figure) => ({
       id: figure.id,
       title: figure.title,
-      caption: profileText('figureDataTable'),
+      caption: text('figureDataTable'),
       alt: figure.alt,
       spec: withRecordTooltips(figure.spec),
     }));
@@ -46,15 +48,23 @@ export function assembleProfileHtml(input: ReportInput, content: ProfileContent,
       `<section id="${section.id}" aria-labelledby="${section.id}-title">`,
       `<h2 id="${section.id}-title">${escapeHtml(section.heading)}</h2>`,
       paragraphs,
-      ...sectionFigures.map((figure) => figureMarkup(figure, 3, translator('en'))),
-      ...section.tables.map((table) => htmlTable({ id: table.id, caption: table.caption, columns: table.columns.map((column) => ({ header: column.header, numeric: column.numeric })), rows: table.rows })),
+      ...sectionFigures.map((figure) => figureMarkup(figure, 3, tr)),
+      ...section.tables.map((table) => htmlTable({ downloadLabel: tr.t('html.downloadCsv'), id: table.id, caption: table.caption, columns: table.columns.map((column) => ({ header: column.header, numeric: column.numeric })), rows: table.rows })),
       `</section>`,
     ].join('\n');
   });
-  const pageData = { minN, regions: [], figures: Object.fromEntries(figures.map((figure) => [figure.id, { title: figure.title, spec: figure.spec, byRegion: null }])) };
+  // The page script's own strings and number format in the profile's language, as the report gives them.
+  const pageData = {
+    minN,
+    regions: [],
+    lang: tr.tag,
+    decimal: tr.lang === 'en' ? '.' : tr.vegaNumberLocale.decimal,
+    text: Object.fromEntries(PAGE_SCRIPT_KEYS.map((key) => [key.slice('page.'.length), tr.t(key)])),
+    figures: Object.fromEntries(figures.map((figure) => [figure.id, { title: figure.title, spec: figure.spec, byRegion: null }])),
+  };
   const asset = (name: string) => `${options.assetsPath}/${name}`;
   return `<!doctype html>
-<html lang="en">
+<html lang="${escapeHtml(tr.tag)}">
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
@@ -62,20 +72,20 @@ export function assembleProfileHtml(input: ReportInput, content: ProfileContent,
 <link rel="stylesheet" href="${escapeHtml(asset('profile.css'))}">
 </head>
 <body>
-<a class="skip-link" href="#main">${escapeHtml(profileText('htmlSkipLink'))}</a>
+<a class="skip-link" href="#main">${escapeHtml(text('htmlSkipLink'))}</a>
 <header>
 <h1>${escapeHtml(content.heading)}</h1>
 ${content.lead.map((line) => `<p class="subtitle">${escapeHtml(line)}</p>`).join('\n')}
-<p class="subtitle"><a href="${escapeHtml(options.pdfName)}">${escapeHtml(profileText('htmlPdfLink'))}</a></p>
+<p class="subtitle"><a href="${escapeHtml(options.pdfName)}">${escapeHtml(text('htmlPdfLink'))}</a></p>
 </header>
-<nav aria-label="${escapeHtml(profileText('htmlContents'))}">
-<h2 class="nav-title" id="contents-title">${escapeHtml(profileText('htmlContents'))}</h2>
+<nav aria-label="${escapeHtml(text('htmlContents'))}">
+<h2 class="nav-title" id="contents-title">${escapeHtml(text('htmlContents'))}</h2>
 <ol>${content.sections.map((section) => `<li><a href="#${section.id}">${escapeHtml(section.heading)}</a></li>`).join('')}</ol>
 </nav>
 <main id="main" tabindex="-1">
 ${body.join('\n')}
 </main>
-<footer><p>${escapeHtml(profileText('htmlFooter', { wave: input.config.wave, pdf: options.pdfName }))}</p></footer>
+<footer><p>${escapeHtml(text('htmlFooter', { wave: input.config.wave, pdf: options.pdfName }))}</p></footer>
 <script type="application/json" id="report-data">${jsonForScript(pageData)}</script>
 <script src="${escapeHtml(asset('vega.min.js'))}"></script>
 <script src="${escapeHtml(asset('vega-lite.min.js'))}"></script>

@@ -15,6 +15,7 @@ import { drawSvg } from '../pdf/draw-svg.ts';
 import { drawTable } from '../pdf/draw-table.ts';
 import { createReportDocument, drawRunningHeaders, reportDate } from '../pdf/page-layout.ts';
 import type { ReportInput } from '../report-input.ts';
+import { translator } from '../i18n/translator.ts';
 import { profileText } from './profile-text.ts';
 import type { ProfileContent, ProfileTable } from './profile-content.ts';
 
@@ -27,11 +28,13 @@ const NEEDS_CHART_HEIGHT = 430;
 const paragraph = (text: string) => text.replace(/\s*\n\s*/g, ' ');
 
 export async function assembleProfilePdf(input: ReportInput, content: ProfileContent, svgOf: (figureId: string) => Promise<string>): Promise<Buffer> {
+  const tr = translator(input.config.language);
   const { doc, finished } = createReportDocument({
     title: content.title,
-    subject: profileText('documentSubject', { unit: content.unit.name, wave: input.config.wave }),
+    subject: profileText(tr, 'documentSubject', { unit: content.name, wave: input.config.wave }),
     keywords: 'cybersecurity, skills gap, education, industry, survey, profile',
     date: reportDate(input.config),
+    lang: tr.tag,
   });
   const section = (id: string) => content.sections.find((candidate) => candidate.id === id)!;
   const table = (data: ProfileTable) => drawTable(doc, data.columns.map((column) => ({ header: column.header, width: column.width, align: column.numeric ? 'right' : 'left' })), data.rows);
@@ -65,7 +68,7 @@ export async function assembleProfilePdf(input: ReportInput, content: ProfileCon
   drawMarkdown(doc, `## ${paragraph(caveats.heading)}`);
   drawMarkdown(doc, caveats.intro.map((line) => `- ${paragraph(line)}`).join('\n'));
 
-  drawRunningHeaders(doc, profileText('runningHeader', { unit: content.unit.name }), input.config.wave);
+  drawRunningHeaders(doc, profileText(tr, 'runningHeader', { unit: content.name }), input.config.wave, 0, tr);
   doc.end();
   return finished;
 }

@@ -16,12 +16,12 @@ import { publishableEstimates, suppressedNText } from '../figure-data.ts';
 import { buildLikert, hasLikertData } from '../figures/likert.ts';
 import { buildRankIntervals } from '../figures/rank-intervals.ts';
 import { buildRegionGaps } from '../figures/region-gaps.ts';
-import { formatCount, formatEstimate, formatInterval } from '../format.ts';
 import { slug } from '../html/html-markup.ts';
 import { publishedCountryCounts } from '../published-counts.ts';
 import type { ReportInput } from '../report-input.ts';
 import { competencyLabel } from '../theme.ts';
-import { profileText } from './profile-text.ts';
+import { translator, type Translator } from '../i18n/translator.ts';
+import { profileText, type ProfileTextKey } from './profile-text.ts';
 
 export type ProfileLevel = 'region' | 'country';
 
@@ -57,6 +57,23 @@ export function profileUnits(input: ReportInput, level: ProfileLevel): ProfileUn
     .sort((a, b) => a.name.localeCompare(b.name, 'en'));
 }
 
+/**
+ * What the profile calls the unit in the wave's language: a region's translated name, a country's
+ * name in the language (i18n-iso-countries; the UN short name in English).
+ */
+export function unitDisplayName(unit: ProfileUnit, tr: Translator): string {
+  return unit.level === 'region' ? tr.region(unit.id) : tr.country(unit.id, unit.name);
+}
+
+/**
+ * The region label the unit's rows carry in the view: a region keeps its own (the figure builders
+ * translate it), a country's rows are relabelled with its name in the language (a name the region
+ * table does not know, so the builders print it as it is).
+ */
+function viewRegion(unit: ProfileUnit, tr: Translator): string {
+  return unit.level === 'region' ? unit.id : unitDisplayName(unit, tr);
+}
+
 /** The input the report's figure builders see for one unit: Global and the unit, the unit named as a region. */
 export function unitView(input: ReportInput, unit: ProfileUnit): ReportInput {
   const analysis = input.analysis;
@@ -65,7 +82,8 @@ export function unitView(input: ReportInput, unit: ProfileUnit): ReportInput {
     return { ...input, analysis: { ...analysis, estimates: keep(analysis.estimates), rankings: keep(analysis.rankings), distributions: keep(analysis.distributions ?? []), frameworks: [] } };
   }
   const countries = analysis.countries ?? { estimates: [], distributions: [], rankings: [] };
-  const own = <T extends { region: string; country?: string }>(rows: readonly T[]) => rows.filter((row) => row.country === unit.id).map((row) => ({ ...row, region: unit.name }));
+  const region = viewRegion(unit, translator(input.config.language));
+  const own = <T extends { region: string; country?: string }>(rows: readonly T[]) => rows.filter((row) => row.country === unit.id).map((row) => ({ ...row, region }));
   const global = <T extends { region: string }>(rows: readonly T[]) => rows.filter((row) => row.region === GLOBAL);
   const view: AnalysisResult = {
     ...analysis,
@@ -102,6 +120,8 @@ export interface ProfileSection {
 
 export interface ProfileContent {
   unit: ProfileUnit;
+  /** The unit's name in the profile's language (unitDisplayName). */
+  name: string;
   title: string;
   heading: string;
   lead: string[];
@@ -116,102 +136,107 @@ export function buildProfileContent(input: ReportInput, unit: ProfileUnit): Prof
   const view = unitView(input, unit);
   const minN = input.config.suppression.minN;
   const lowN = input.config.suppression.lowReliabilityN;
-  const values = { unit: unit.name, wave: input.config.wave, k: minN, kMinus: minN - 1, lowN };
+  const tr = translator(input.config.language);
+  const text = (key: ProfileTextKey, params: Record<string, string | number> = {}) => profileText(tr, key, params);
+  /** The unit's rows in the view (`region` column). */
+  const own = viewRegion(unit, tr);
+  const name = unitDisplayName(unit, tr);
+  const values = { unit: name, wave: input.config.wave, k: tr.integer(minN), kMinus: tr.integer(minN - 1), lowN: tr.integer(lowN) };
   const label = (id: string) => competencyLabel(input.competencies, id);
 
-  const counts = unitCounts(input, unit);
+  const counts = unitCounts(input, unit, tr);
   const lead = [
-    profileText('subheading', { level: profileText(unit.level === 'region' ? 'levelRegion' : 'levelCountry'), wave: input.config.wave, study: input.config.title }),
-    profileText('respondentsLine', { ...values, industry: counts.industry, education: counts.education }),
-    ...(unit.region ? [profileText('regionOfCountry', { ...values, region: unit.region })] : []),
+    text('subheading', { level: text(unit.level === 'region' ? 'levelRegion' : 'levelCountry'), wave: input.config.wave, study: input.config.title }),
+    text('respondentsLine', { ...values, industry: counts.industry, education: counts.education }),
+    ...(unit.region ? [text('regionOfCountry', { ...values, region: tr.region(unit.region) })] : []),
   ];
 
-  const gaps = publishableEstimates(view.analysis, 'industry', 'gap_preparedness', unit.name);
+  const gaps = publishableEstimates(view.analysis, 'industry', 'gap_preparedness', own);
   const globalGaps = publishableEstimates(view.analysis, 'industry', 'gap_preparedness', GLOBAL);
   const gapRows = input.competencies.flatMap((competency) => {
     const cell = gaps.find((row) => row.competency === competency.id);
     if (!cell) return [];
     const global = globalGaps.find((row) => row.competency === competency.id);
-    const globalText = global && !global.suppressed ? formatEstimate(global.mean!) : '–';
-    if (cell.suppressed) return [{ sort: -Infinity, cells: [label(competency.id), '–', '–', globalText, cell.notAsked ? '–' : suppressedNText(cell, minN), profileText(cell.notAsked ? 'noteNotAsked' : 'noteSuppressed')] }];
+    const globalText = global && !global.suppressed ? tr.estimate(global.mean!) : '–';
+    if (cell.suppressed) return [{ sort: -Infinity, cells: [label(competency.id), '–', '–', globalText, cell.notAsked ? '–' : suppressedNText(cell, minN), text(cell.notAsked ? 'noteNotAsked' : 'noteSuppressed')] }];
     return [{
       sort: cell.mean!,
-      cells: [label(competency.id), formatEstimate(cell.mean!), cell.ciLow === null || cell.ciHigh === null ? '' : formatInterval(cell.ciLow, cell.ciHigh), globalText, formatCount(cell.n!, minN), cell.lowReliability ? profileText('noteLowReliability') : ''],
+      cells: [label(competency.id), tr.estimate(cell.mean!), cell.ciLow === null || cell.ciHigh === null ? '' : tr.interval(cell.ciLow, cell.ciHigh), globalText, tr.count(cell.n!, minN), cell.lowReliability ? text('noteLowReliability') : ''],
     }];
   });
-  gapRows.sort((a, b) => b.sort - a.sort || a.cells[0]!.localeCompare(b.cells[0]!, 'en'));
+  gapRows.sort((a, b) => b.sort - a.sort || tr.compare(a.cells[0]!, b.cells[0]!));
   const published = gaps.filter((cell) => !cell.suppressed).length;
 
   const rankings = view.analysis.rankings
-    .filter((row) => row.region === unit.name && !row.suppressed && Number.isFinite(row.rank))
+    .filter((row) => row.region === own && !row.suppressed && Number.isFinite(row.rank))
     .sort((a, b) => a.rank - b.rank || a.competency.localeCompare(b.competency, 'en'))
     .slice(0, TOP_NEEDS);
-  const rankText = (low: number, high: number) => (low === high ? String(low) : profileText('rankSet', { low, high }));
+  const rankText = (low: number, high: number) => (low === high ? tr.integer(low) : text('rankSet', { low: tr.integer(low), high: tr.integer(high) }));
 
-  const answers = (['industry', 'education'] as Population[]).map((population) => ({ population, shown: hasLikertData(view.analysis, population, unit.name) }));
+  const answers = (['industry', 'education'] as Population[]).map((population) => ({ population, shown: hasLikertData(view.analysis, population, own) }));
 
   const sections: ProfileSection[] = [
     {
       id: 'gaps',
-      heading: profileText('gapsHeading'),
-      intro: [profileText('gapsIntro')],
-      figures: published > 0 ? [{ id: 'gaps', title: profileText('figureGapsTitle', values), alt: regionGapsAltText(view, unit.name).text, spec: buildRegionGaps(view, unit.name) }] : [],
+      heading: text('gapsHeading'),
+      intro: [text('gapsIntro')],
+      figures: published > 0 ? [{ id: 'gaps', title: text('figureGapsTitle', values), alt: regionGapsAltText(view, own).text, spec: buildRegionGaps(view, own) }] : [],
       tables: [{
         id: 'table-gaps',
-        caption: profileText('gapsTableCaption', values),
+        caption: text('gapsTableCaption', values),
         columns: [
-          { header: profileText('columnCompetency'), width: 0.34 }, { header: profileText('columnGap'), numeric: true, width: 0.1 }, { header: profileText('columnInterval'), numeric: true, width: 0.2 },
-          { header: profileText('columnGlobal'), numeric: true, width: 0.12 }, { header: profileText('columnN'), numeric: true, width: 0.1 }, { header: profileText('columnNote'), width: 0.14 },
+          { header: text('columnCompetency'), width: 0.34 }, { header: text('columnGap'), numeric: true, width: 0.1 }, { header: text('columnInterval'), numeric: true, width: 0.2 },
+          { header: text('columnGlobal'), numeric: true, width: 0.12 }, { header: text('columnN'), numeric: true, width: 0.1 }, { header: text('columnNote'), width: 0.14 },
         ],
         rows: gapRows.map((row) => row.cells),
       }],
     },
     {
       id: 'needs',
-      heading: profileText('needsHeading'),
-      intro: [profileText(rankings.length > 0 ? 'needsIntro' : 'needsNone', values)],
-      figures: rankings.length > 0 ? [{ id: 'needs', title: profileText('figureNeedsTitle', values), alt: rankIntervalsAltText(view, unit.name).text, spec: buildRankIntervals(view, unit.name) }] : [],
+      heading: text('needsHeading'),
+      intro: [text(rankings.length > 0 ? 'needsIntro' : 'needsNone', values)],
+      figures: rankings.length > 0 ? [{ id: 'needs', title: text('figureNeedsTitle', values), alt: rankIntervalsAltText(view, own).text, spec: buildRankIntervals(view, own) }] : [],
       tables: rankings.length > 0 ? [{
         id: 'table-needs',
-        caption: profileText('needsTableCaption', { ...values, count: rankings.length }),
-        columns: [{ header: profileText('columnRank'), numeric: true, width: 0.1 }, { header: profileText('columnCompetency'), width: 0.5 }, { header: profileText('columnMwds'), numeric: true, width: 0.15 }, { header: profileText('columnRankSet'), numeric: true, width: 0.25 }],
-        rows: rankings.map((row) => [String(row.rank), label(row.competency), formatEstimate(row.mwds), rankText(row.rankCiLow, row.rankCiHigh)]),
+        caption: text('needsTableCaption', { ...values, count: tr.integer(rankings.length) }),
+        columns: [{ header: text('columnRank'), numeric: true, width: 0.1 }, { header: text('columnCompetency'), width: 0.5 }, { header: text('columnMwds'), numeric: true, width: 0.15 }, { header: text('columnRankSet'), numeric: true, width: 0.25 }],
+        rows: rankings.map((row) => [tr.integer(row.rank), label(row.competency), tr.estimate(row.mwds), rankText(row.rankCiLow, row.rankCiHigh)]),
       }] : [],
     },
     {
       id: 'answers',
-      heading: profileText('answersHeading', values),
+      heading: text('answersHeading', values),
       intro: [
-        profileText('answersIntro'),
-        ...answers.filter((side) => !side.shown).map((side) => profileText('answersNone', { ...values, population: profileText(side.population === 'industry' ? 'populationIndustry' : 'populationEducation') })),
+        text('answersIntro'),
+        ...answers.filter((side) => !side.shown).map((side) => text('answersNone', { ...values, population: text(side.population === 'industry' ? 'populationIndustry' : 'populationEducation') })),
       ],
       figures: answers.filter((side) => side.shown).map((side) => ({
         id: `answers-${side.population}`,
-        title: profileText(side.population === 'industry' ? 'figureIndustryAnswersTitle' : 'figureEducationAnswersTitle', values),
-        alt: profileText(side.population === 'industry' ? 'figureIndustryAnswersTitle' : 'figureEducationAnswersTitle', values),
-        spec: buildLikert(view, side.population, unit.name),
+        title: text(side.population === 'industry' ? 'figureIndustryAnswersTitle' : 'figureEducationAnswersTitle', values),
+        alt: text(side.population === 'industry' ? 'figureIndustryAnswersTitle' : 'figureEducationAnswersTitle', values),
+        spec: buildLikert(view, side.population, own),
       })),
       tables: [],
     },
     {
       id: 'caveats',
-      heading: profileText('caveatsHeading'),
+      heading: text('caveatsHeading'),
       intro: [
-        profileText('caveatSuppression', values),
-        profileText('caveatLowReliability', values),
-        profileText('caveatCounts', { ...values, published, total: gaps.length, suppressed: gaps.length - published }),
-        profileText('caveatSample', values),
-        profileText('caveatMethods', values),
+        text('caveatSuppression', values),
+        text('caveatLowReliability', values),
+        text('caveatCounts', { ...values, published: tr.integer(published), total: tr.integer(gaps.length), suppressed: tr.integer(gaps.length - published) }),
+        text('caveatSample', values),
+        text('caveatMethods', values),
       ],
       figures: [],
       tables: [],
     },
   ];
-  return { unit, title: profileText('documentTitle', values), heading: profileText('heading', values), lead, sections, publishedGaps: published };
+  return { unit, name, title: text('documentTitle', values), heading: text('heading', values), lead, sections, publishedGaps: published };
 }
 
 /** The unit's respondents as the report may print them: a region's sums of its countries' published counts, a country's published count. */
-function unitCounts(input: ReportInput, unit: ProfileUnit): { industry: string; education: string } {
+function unitCounts(input: ReportInput, unit: ProfileUnit, tr: Translator): { industry: string; education: string } {
   const minN = input.config.suppression.minN;
   const rows = publishedCountryCounts(input).filter((row) => (unit.level === 'country' ? row.country.country === unit.id : row.country.region === unit.id));
   const sum = (population: 'industry' | 'education') => {
@@ -219,7 +244,7 @@ function unitCounts(input: ReportInput, unit: ProfileUnit): { industry: string; 
     const exact = rows.every((row) => row[population].low === row[population].high);
     const low = rows.reduce((total, row) => total + row[population].low, 0);
     const high = rows.reduce((total, row) => total + row[population].high, 0);
-    return exact ? formatCount(low, minN) : `${low}\u2013${high}`;
+    return exact ? tr.count(low, minN) : `${tr.integer(low)}\u2013${tr.integer(high)}`;
   };
   return { industry: sum('industry'), education: sum('education') };
 }

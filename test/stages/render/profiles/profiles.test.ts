@@ -26,7 +26,9 @@ import { writeProfiles, type ProfilesResult } from '../../../../api/write-profil
 import { analyseWave } from '../../../../stages/analyse/analyse-wave.ts';
 import { readNormalisedWave } from '../../../../stages/normalise/normalise-stage.ts';
 import { formatEstimate, formatInterval } from '../../../../stages/render/format.ts';
-import { PROFILE_TEXT, profileText } from '../../../../stages/render/profiles/profile-text.ts';
+import { en } from '../../../../stages/render/i18n/en.ts';
+import { translator } from '../../../../stages/render/i18n/translator.ts';
+import { profileText } from '../../../../stages/render/profiles/profile-text.ts';
 import type { ReportInput } from '../../../../stages/render/report-input.ts';
 import { competencyLabel } from '../../../../stages/render/theme.ts';
 import { readPdf } from '../../../helpers/read-pdf.ts';
@@ -120,7 +122,7 @@ describe('profiles of the 2022 sample wave', () => {
       const pdf = await readPdf(readFileSync(profile.pdf));
       expect(pdf.pageCount, profile.pdf).toBeGreaterThanOrEqual(2);
       expect(pdf.pageCount, profile.pdf).toBeLessThanOrEqual(4);
-      expect(pdf.info.Title).toBe(profileText('documentTitle', { unit: profile.name, wave: '2022' }));
+      expect(pdf.info.Title).toBe(profileText(translator('en'), 'documentTitle', { unit: profile.name, wave: '2022' }));
       const rows = gapRows(profile);
       expect(rows.length).toBe(input.competencies.length);
       const published = rows.filter((row) => row.suppressed === 'false');
@@ -164,9 +166,12 @@ describe('profiles of the 2022 sample wave', () => {
   });
 
   it('fills every text placeholder or says which is missing', () => {
-    expect(() => profileText('heading')).toThrow(/no value for \{unit\}/);
-    expect(profileText('heading', { unit: 'Kenya' })).toBe('Kenya: skills-gap profile');
-    for (const text of Object.values(PROFILE_TEXT)) expect(text.trim()).toBe(text);
+    expect(() => profileText(translator('en'), 'heading')).toThrow(/no value for \{unit\}/);
+    expect(profileText(translator('en'), 'heading', { unit: 'Kenya' })).toBe('Kenya: skills-gap profile');
+    expect(profileText(translator('fr'), 'heading', { unit: 'Kenya' })).toBe('Kenya : profil de l’écart de compétences');
+    const profileKeys = Object.entries(en).filter(([key]) => key.startsWith('profile.'));
+    expect(profileKeys.length).toBeGreaterThan(40);
+    for (const [, text] of profileKeys) expect(text.trim()).toBe(text);
   });
 
   describe.skipIf(!hasChromium)('HTML profile in headless Chromium', () => {
