@@ -7,7 +7,6 @@
  * HTML report in the chart's aria-label. Words: contracts/messages/figure-alt-text.ts.
  */
 import type { EstimatePopulation, FrameworkRollup, Measure, Population } from '../../contracts/types.ts';
-import type { CurriculumComparison } from '../../commands/curriculum/compare-curriculum.ts';
 import { figureAltText as words } from '../../contracts/messages/figure-alt-text.ts';
 import { ROBUST_TOP_RANK, type QuotedNumber } from './executive-summary.ts';
 import { publishableEstimates, publishedPairs, regionsOf, type PublishableEstimate } from './figure-data.ts';
@@ -245,7 +244,12 @@ export function frameworkRankingAltText(rollup: FrameworkRollup): FigureAltText 
 }
 
 /** The curriculum report's chart: demand against this programme's coverage (rows with both). */
-export function curriculumChartAltText(comparison: CurriculumComparison): FigureAltText {
+/** The rows of a curriculum comparison this text reads (commands/curriculum's CurriculumComparison has them; typed here by shape, since a stage imports no command). */
+export interface CurriculumChartRows {
+  rows: readonly { competency: string; label: string; demandMean: number | null; coverage: number | null }[];
+}
+
+export function curriculumChartAltText(comparison: CurriculumChartRows): FigureAltText {
   const rows = comparison.rows.flatMap((row) => (row.demandMean === null || row.coverage === null ? [] : [{ id: row.competency, label: row.label, high: row.demandMean, low: row.coverage }]));
   return dumbbellAltText(rows, words.curriculumChart, words.demand, words.coverage, ['demand', 'coverage']);
 }

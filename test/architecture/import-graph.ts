@@ -53,10 +53,10 @@ export function importGraph(root: string, extraFiles: ReadonlyMap<string, string
   return { imports, runtime };
 }
 
-/** The layer of a file: contracts and io at the bottom, one layer per stage, runner and commands, tools and api on top. */
+/** The layer of a file: contracts, io and the reference data (data/*.json) at the bottom, one layer per stage, runner and commands, tools and api on top. */
 export function layerOf(file: string): { rank: number; name: string } {
   const [top, second] = file.split('/');
-  if (top === 'contracts' || top === 'io') return { rank: 0, name: 'contracts+io' };
+  if (top === 'contracts' || top === 'io' || top === 'data') return { rank: 0, name: 'contracts+io' };
   if (top === 'stages') return { rank: 1, name: `stages/${second}` };
   if (top === 'runner') return { rank: 2, name: 'runner' };
   if (top === 'commands') return { rank: 3, name: 'commands' };

@@ -120,17 +120,33 @@ describe('faults never leave a wrong report that looks right', () => {
 
     it('disk full at every stage → exit 1, nothing recorded as done, the next run with space completes byte-identical', async (context) => {
       if (!mounted) context.skip();
-      // Sizes from the 2022 outputs (du -sk): ingest ≈ 0.14 MB, normalise + quality ≈ 2.9 MB more, analyse ≈ 4.0 MB more (framework roll-ups, respondent weights), render ≈ 5.5 MB more.
-      const sizes: Record<string, [string, RegExp]> = {
-        ingest: ['128k', /ingested\//],
-        normalise: ['1m', /normalised\//],
-        analyse: ['5m', /analysis\//],
-        render: ['9m', /(figures\/|report\.pdf)/],
+      // Sizes from the reference run's outputs (so they follow the outputs as these grow): each stage
+      // gets room for the stages before it, 256 KB for the manifest, hashes and lock, and half of its own outputs.
+      const kb = (path: string): number => {
+        if (!existsSync(path)) return 0;
+        const stat = statSync(path);
+        if (!stat.isDirectory()) return Math.ceil(stat.size / 4096) * 4;
+        return readdirSync(path).reduce((sum, name) => sum + kb(join(path, name)), 4);
       };
+      const own = {
+        ingest: kb(join(refX, 'ingested')),
+        normalise: kb(join(refX, 'normalised')) + kb(join(refX, 'quality')),
+        analyse: kb(join(refX, 'analysis')),
+        render: kb(join(refX, 'figures')) + kb(join(refX, 'report.pdf')) + kb(join(refX, 'report.html')),
+      };
+      const before = (stage: keyof typeof own) => STAGES.slice(0, STAGES.indexOf(stage)).reduce((sum, earlier) => sum + own[earlier as keyof typeof own], 0);
+      const room = (stage: keyof typeof own) => `${Math.ceil(before(stage) + (stage === 'ingest' ? 0 : 256) + own[stage] / 2)}k`;
+      const sizes: Record<string, [string, RegExp]> = {
+        ingest: [room('ingest'), /ingested\//],
+        normalise: [room('normalise'), /normalised\//],
+        analyse: [room('analyse'), /analysis\//],
+        render: [room('render'), /(figures\/|report\.(pdf|html))/],
+      };
+      const total = Object.values(own).reduce((sum, value) => sum + value, 0);
       await diskFullAtEveryStage(join(mountPoint, 'out'), (stage) => {
         expect(mount(sizes[stage][0]).status).toBe(0);
         return { file: sizes[stage][1] };
-      }, () => expect(mount('64m').status).toBe(0), false);
+      }, () => expect(mount(`${Math.ceil(2 * total + 16_384)}k`).status).toBe(0), false);
     }, 600_000);
   });
 

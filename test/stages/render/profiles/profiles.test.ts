@@ -259,6 +259,12 @@ describe('profiles of the 2022 sample wave', () => {
       for (const profile of regions.profiles) {
         const page = await open(profile.html);
         const marks = await page.$$eval('figure[data-figure-id] .chart svg.marks', (svgs) => svgs.map((svg) => svg.querySelectorAll('path, rect, line, text').length));
+        // A region with no published estimate (every cell suppressed, as Oceania in the 2022 sample) has no chart to draw: its profile says so instead.
+        const published = estimates.some((row) => row.region === profile.id && row.country === '' && row.suppressed === 'false');
+        if (!published) {
+          expect(marks, profile.id).toEqual([]);
+          continue;
+        }
         expect(marks.length, profile.id).toBeGreaterThanOrEqual(2);
         for (const count of marks) expect(count, profile.id).toBeGreaterThan(5);
       }
