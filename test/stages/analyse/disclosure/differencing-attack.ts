@@ -12,8 +12,23 @@ export interface Interval { low: number; high: number }
 /**
  * Feasible values of m_a given Σ_{c∈S} n_c m_c = V and m_c ∈ [lo, hi]: the extremes of a linear
  * function over a polytope lie at its vertices, where every variable but at most one sits at a bound.
+ * For this polytope (one equality, a box) the extremes have a closed form: m_a is largest when every
+ * other m_c is at lo, smallest when every other is at hi, each clipped to [lo, hi]; it is empty when V
+ * lies outside [lo Σn, hi Σn]. (The vertex enumeration, meanByVertexEnumeration, is exponential in
+ * the number of hidden cells; the test checks that both agree.)
  */
 export function meanByVertices(V: number, n: number[], a: number, lo: number, hi: number): Interval | null {
+  const slack = 1e-9 * (Math.abs(V) + 1);
+  const total = n.reduce((sum, value) => sum + value, 0);
+  if (V < lo * total - slack || V > hi * total + slack) return null;
+  const others = total - n[a];
+  const high = Math.min(hi, (V - lo * others) / n[a]);
+  const low = Math.max(lo, (V - hi * others) / n[a]);
+  return low <= high + slack ? { low, high: Math.max(low, high) } : null;
+}
+
+/** meanByVertices by enumerating the vertices (every variable but one at a bound): the reference. */
+export function meanByVertexEnumeration(V: number, n: number[], a: number, lo: number, hi: number): Interval | null {
   const k = n.length;
   let low = Infinity;
   let high = -Infinity;
