@@ -241,6 +241,7 @@ export function compareWithEstimates(estimates: readonly DuckDbEstimate[], estim
     // Region, competency, population and measure never hold commas; the numeric columns follow them.
     const cells = line.split(',');
     if (!['importance', 'preparedness', 'coverage'].includes(cells[at.measure]) || cells[at.mean] === '') continue;
+    if (at.country !== undefined && cells[at.country] !== '') continue; // country rows (country as a domain): not in the SQL
     const ours = byCell.get(`${cells[at.population]}|${cells[at.region]}|${cells[at.competency]}|${cells[at.measure]}`);
     if (!ours) {
       result.missing++;
