@@ -3,6 +3,7 @@
  * changing it: an `IngestedTable` is a RawTable, so later stages can ignore the extra fields.
  */
 import type { ExportFormat, RawColumn, RawTable, SourceCodebook } from './types.ts';
+import type { FileHashCache } from '../io/hash.ts';
 
 /** What readExport / streamExport take. `format` overrides detection (WaveSource.format). */
 export interface ExportInput {
@@ -83,4 +84,9 @@ export interface StreamOptions {
    * list the rest (data minimisation, select-columns.ts). Without it only personal data is dropped.
    */
   codebook?: SourceCodebook;
+  /**
+   * The run's known hashes (ctx.fileHashes, or an ingest worker's own): the export's hash is taken
+   * from it when known and remembered in it when computed. Without it the export is hashed afresh.
+   */
+  knownHashes?: FileHashCache;
 }

@@ -5,6 +5,7 @@
  */
 import type { CompetencyFramework, Warning } from './types.ts';
 import type { LoadedWave } from './config.ts';
+import type { FileHashCache } from '../io/hash.ts';
 
 export type StageName = 'ingest' | 'normalise' | 'analyse' | 'render';
 
@@ -18,6 +19,12 @@ export interface RunContext {
   framework: CompetencyFramework;
   log: (line: string) => void;
   clock: () => number;
+  /**
+   * The known content hashes of this run's files (io/hash.ts): created with the context
+   * (runner/context.ts createContext), loaded from and saved to out/<wave>/.file-hashes.json by the
+   * runner, filled by the writers the stages hand it to. Never shared between runs.
+   */
+  fileHashes: FileHashCache;
 }
 
 export interface StageReport {

@@ -19,6 +19,7 @@ import { DIMENSIONS, MISSING_REASONS } from '../contracts/types.ts';
 import { ABSENT_CODE, checkAnswerTable, MISSING_CODE_BASE } from '../contracts/answer-table.ts';
 import { ValidationError } from '../contracts/errors.ts';
 import { runMessages } from '../contracts/messages/index.ts';
+import type { FileHashCache } from './hash.ts';
 import { isUnsignedInt, readArrowFile, recordBatchOf, requiredMetadata, Schema, writeArrowFile } from './arrow-ipc-file.ts';
 
 const WHAT = 'answer cache';
@@ -60,7 +61,7 @@ export function readAnswerTableArrowTable(path: string): Table {
   return table;
 }
 
-export function writeAnswerTableArrow(path: string, answers: AnswerTable): void {
+export function writeAnswerTableArrow(path: string, answers: AnswerTable, knownHashes?: FileHashCache): void {
   const schema = answerSchema(answers);
   const width = schema.fields.length;
   const { codes, respondentCount } = answers;
@@ -76,7 +77,7 @@ export function writeAnswerTableArrow(path: string, answers: AnswerTable): void 
       if (rows === 0) return;
     }
   }
-  writeArrowFile(path, schema, batches());
+  writeArrowFile(path, schema, batches(), knownHashes);
 }
 
 export function readAnswerTableArrow(path: string): AnswerTable {

@@ -34,6 +34,7 @@ import {
 import { ValidationError } from '../contracts/errors.ts';
 import { runMessages } from '../contracts/messages/index.ts';
 import { BufferedFileWriter } from './buffered-file-writer.ts';
+import type { FileHashCache } from './hash.ts';
 
 /** The first bytes of every Arrow IPC file. */
 const ARROW_MAGIC = 'ARROW1';
@@ -53,8 +54,8 @@ class FileSink extends AsyncByteQueue {
  * Writes `batches` (each with `schema`) as one Arrow IPC file, atomically. Every dictionary
  * column must carry the same dictionary in every batch: the file format has no replacements.
  */
-export function writeArrowFile(path: string, schema: Schema, batches: Iterable<RecordBatch>): void {
-  const file = new BufferedFileWriter(path);
+export function writeArrowFile(path: string, schema: Schema, batches: Iterable<RecordBatch>, knownHashes?: FileHashCache): void {
+  const file = new BufferedFileWriter(path, knownHashes);
   try {
     const writer = new RecordBatchFileWriter();
     writer.reset(new FileSink(file), schema);

@@ -1,6 +1,6 @@
 import { mkdirSync, renameSync, rmSync } from 'node:fs';
 import { dirname } from 'node:path';
-import { fileHashes, sha256 } from './hash.ts';
+import { sha256, type FileHashCache } from './hash.ts';
 import { closeQuietly, finishFile, openTemporary, writeAllSync, writeFailure } from './checked-write.ts';
 
 /** The temporary name a file is written under before it is renamed into place (one per process). */
@@ -11,10 +11,11 @@ export const temporaryPath = (path: string) => `${path}.${process.pid}.tmp`;
  * renamed over it. A killed run leaves either the old file or the new one, never half of one.
  * Every byte is checked written and the size on disk compared (checked-write.ts): a full disk or
  * an I/O error throws a WriteError naming the file and the free space, and leaves the old file.
- * Only then is the content's hash remembered, so the runner's record is of the bytes on disk.
+ * Only then is the content's hash remembered in `knownHashes` (the run's, for a file the runner
+ * records: ctx.fileHashes), so the runner's record is of the bytes on disk without reading them again.
  * A link at `path` is replaced by the file (rename), never written through.
  */
-export function writeFileAtomic(path: string, data: string | Uint8Array): void {
+export function writeFileAtomic(path: string, data: string | Uint8Array, knownHashes?: FileHashCache): void {
   const bytes = typeof data === 'string' ? Buffer.from(data, 'utf8') : data;
   try {
     mkdirSync(dirname(path), { recursive: true });
@@ -38,7 +39,7 @@ export function writeFileAtomic(path: string, data: string | Uint8Array): void {
       throw writeFailure(path, error);
     }
     renamed = true;
-    fileHashes.remember(path, sha256(bytes));
+    knownHashes?.remember(path, sha256(bytes));
   } finally {
     if (!renamed) rmSync(temporary, { force: true });
   }

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { mkdirSync, renameSync, rmSync } from 'node:fs';
 import { dirname } from 'node:path';
-import { fileHashes } from './hash.ts';
+import type { FileHashCache } from './hash.ts';
 import { temporaryPath } from './atomic-write.ts';
 import { closeQuietly, finishFile, openTemporary, writeAllSync, writeFailure } from './checked-write.ts';
 
@@ -16,7 +16,7 @@ const BUFFER_BYTES = 4 << 20;
  * joining millions of line strings costs more garbage collection than the writing itself.
  * The bytes are hashed once they are written (every byte checked: checked-write.ts), and commit()
  * compares the size on disk with the count, so the runner's record of the file's sha256 costs no
- * second read (fileHashes.remember) and is the hash of what is on disk. A failed write throws a
+ * second read (remembered in the run's known hashes, when given) and is the hash of what is on disk. A failed write throws a
  * WriteError naming the file and the free space; the caller aborts, which removes the temporary file.
  */
 export class BufferedFileWriter {
@@ -31,7 +31,11 @@ export class BufferedFileWriter {
   /** Bytes handed to write(2) and checked written. */
   private written = 0;
 
-  constructor(private readonly path: string) {
+  /** `knownHashes`: the run's (ctx.fileHashes), which learns the file's hash on commit. */
+  constructor(
+    private readonly path: string,
+    private readonly knownHashes?: FileHashCache,
+  ) {
     try {
       mkdirSync(dirname(path), { recursive: true });
     } catch (error) {
@@ -79,7 +83,7 @@ export class BufferedFileWriter {
     } catch (error) {
       throw writeFailure(this.path, error);
     }
-    fileHashes.remember(this.path, this.hash.digest('hex'));
+    this.knownHashes?.remember(this.path, this.hash.digest('hex'));
   }
 
   /** Closes and removes the temporary file (after a failure). */

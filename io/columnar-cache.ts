@@ -25,6 +25,7 @@
  */
 import { Dictionary, Field, makeData, Uint32, Utf8, type Data, type Int16, type Int8 } from 'apache-arrow';
 import { ownCopy, PlainBytes, TextTable } from './columnar-cache-texts.ts';
+import type { FileHashCache } from './hash.ts';
 import { isUnsignedInt, dictionaryData, dictionaryIndexType, dictionaryTexts, readArrowFile, recordBatchOf, Schema, utf8Data, utf8Vector, writeArrowFile } from './arrow-ipc-file.ts';
 
 /** Distinct texts above which a column is stored as plain text (ids, timestamps). */
@@ -67,6 +68,8 @@ export interface ColumnarCacheWriterOptions {
    * each cell. Must be a pure function of the text.
    */
   cleanText?: (text: string) => string;
+  /** The run's known hashes (ctx.fileHashes, or a worker's own), which learn the file's hash on commit. */
+  knownHashes?: FileHashCache;
 }
 
 /** Builds a columnar cache from row batches; `commit()` writes the Arrow file and renames it into place. */
@@ -78,9 +81,11 @@ export class ColumnarCacheWriter {
   private readonly sourceRowChunks: Uint32Array[] = [];
   private rowsInGroup = 0;
   private finished = false;
+  private readonly knownHashes: FileHashCache | undefined;
 
   constructor(private readonly path: string, options: ColumnarCacheWriterOptions | number = {}) {
     const settings = typeof options === 'number' ? { rowsPerGroup: options } : options;
+    this.knownHashes = settings.knownHashes;
     this.rowsPerGroup = settings.rowsPerGroup ?? ROWS_PER_GROUP;
     this.cleanText = settings.cleanText ?? null;
     this.sourceRows = new Uint32Array(this.rowsPerGroup);
@@ -157,7 +162,7 @@ export class ColumnarCacheWriter {
         yield recordBatchOf(schema, rows, children);
       }
     }
-    writeArrowFile(this.path, schema, batches());
+    writeArrowFile(this.path, schema, batches(), this.knownHashes);
   }
 
   /** Nothing is on disk before commit(): dropping the collected rows is all there is to undo. */

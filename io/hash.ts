@@ -9,23 +9,6 @@ export function sha256(data: string | Uint8Array): string {
   return createHash('sha256').update(data).digest('hex');
 }
 
-/**
- * sha256 of a file's bytes, streamed so a large export is never held in memory.
- *
- * Hashing is the cost of a rerun that has nothing to do (a million-respondent wave has ~8 GB of
- * inputs and outputs), so a hash already known for the file *as it is now* is reused: the
- * shortcut key is the file's identity (absolute path, size, modification and change times in
- * nanoseconds, inode). Staleness is still decided by comparing content hashes; file times only
- * decide whether the content must be read again to get the hash. Any write to the file changes
- * its change time (ctime), which no user tool can set back, so a stale shortcut needs the same
- * path, size, inode and both times to the nanosecond. Known hashes come from files hashed or
- * written (BufferedFileWriter, writeFileAtomic) by this process, and from the out folder's
- * `.file-hashes.json` (FileHashCache.load / the runner's saveFileHashes): all in `fileHashes`.
- */
-export function sha256File(path: string): Promise<string> {
-  return fileHashes.sha256File(path);
-}
-
 /** What a file that is not a regular file is, for messages: "a named pipe (FIFO)", "a directory"… */
 export function kindOfFile(stats: { isFIFO(): boolean; isCharacterDevice(): boolean; isBlockDevice(): boolean; isDirectory(): boolean; isSocket(): boolean; isSymbolicLink(): boolean }): string {
   if (stats.isFIFO()) return 'a named pipe (FIFO)';
@@ -63,14 +46,25 @@ export { fileHashesFile } from './wave-layout.ts';
 const FILE_HASHES_VERSION = 2;
 
 /**
- * The known hashes of files, by absolute path: the one owner of what sha256File, the writers
- * (writeFileAtomic, BufferedFileWriter, ingest's HashWhileReading), the ingest worker threads and
- * the runner's `.file-hashes.json` know. Every entry is checked against the file's identity on use.
+ * The known hashes of files, by absolute path: what one run's hashing (the runner's staleness
+ * checks, render's list of inputs), its writers (writeFileAtomic, BufferedFileWriter, ingest's
+ * HashWhileReading), its ingest worker threads and the out folder's `.file-hashes.json` know.
+ * There is no process-wide instance: a run's RunContext carries its own (runner/context.ts
+ * createContext), and each writer is handed it, so two runs in one process (two out folders, the
+ * API, tests) never share what they know. Every entry is checked against the file's identity on use.
+ *
+ * sha256File reads a file only when no hash is known for it *as it is now*: hashing is the cost of
+ * a rerun that has nothing to do (a million-respondent wave has ~8 GB of inputs and outputs). The
+ * shortcut key is the file's identity (absolute path, size, modification and change times in
+ * nanoseconds, inode). Staleness is still decided by comparing content hashes; file times only
+ * decide whether the content must be read again to get the hash. Any write to the file changes
+ * its change time (ctime), which no user tool can set back, so a stale shortcut needs the same
+ * path, size, inode and both times to the nanosecond.
  */
 export class FileHashCache {
   private readonly known = new Map<string, KnownFileHash>();
 
-  /** sha256 of the file's bytes, read only when no hash is known for the file as it is now (see sha256File). */
+  /** sha256 of the file's bytes (streamed), read only when no hash is known for the file as it is now. */
   async sha256File(path: string): Promise<string> {
     const absolute = resolve(path);
     const stats = statSync(absolute, { bigint: true });
@@ -134,13 +128,6 @@ export class FileHashCache {
     return JSON.stringify({ version: FILE_HASHES_VERSION, files: saved }, null, 1) + '\n';
   }
 }
-
-/**
- * The process's known hashes (each worker thread has its own and exchanges entries with the main
- * thread's through the ingest job and its result). The writers remember into it, the runner loads
- * and saves it around a run (runner/run.ts).
- */
-export const fileHashes = new FileHashCache();
 
 /** JSON with object keys sorted, so equal values always give equal text (and equal hashes). */
 export function stableStringify(value: unknown): string {

@@ -13,6 +13,7 @@ import type { Respondent } from '../contracts/types.ts';
 import { RESPONDENT_COLUMNS } from './table-files.ts';
 import { ValidationError } from '../contracts/errors.ts';
 import { runMessages } from '../contracts/messages/index.ts';
+import type { FileHashCache } from './hash.ts';
 import { dictionaryData, dictionaryIndexType, dictionaryTexts, readArrowFile, recordBatchOf, Schema, utf8Data, utf8Vector, writeArrowFile } from './arrow-ipc-file.ts';
 
 const WHAT = 'respondents cache';
@@ -26,7 +27,7 @@ const COLUMN_OF: Record<keyof Respondent, (typeof RESPONDENT_COLUMNS)[number]> =
 const FIELD_OF = Object.fromEntries(Object.entries(COLUMN_OF).map(([field, column]) => [column, field])) as Record<string, keyof Respondent>;
 
 /** The respondents as one Arrow record batch (the API's `loadWave` hands out the table read back from the file). */
-export function writeRespondentsArrow(path: string, respondents: readonly Respondent[]): void {
+export function writeRespondentsArrow(path: string, respondents: readonly Respondent[], knownHashes?: FileHashCache): void {
   const length = respondents.length;
   const codes = new Map<CodedField, { texts: string[]; lookup: Map<string, number>; codes: Int32Array }>();
   for (const field of CODED_FIELDS) codes.set(field, { texts: [], lookup: new Map(), codes: new Int32Array(length) });
@@ -80,7 +81,7 @@ export function writeRespondentsArrow(path: string, respondents: readonly Respon
     }
   }
   const schema = new Schema(fields, new Map([['skillgap.format', 'respondents/1']]));
-  writeArrowFile(path, schema, [recordBatchOf(schema, length, children)]);
+  writeArrowFile(path, schema, [recordBatchOf(schema, length, children)], knownHashes);
 }
 
 /** Reads normalised/respondents.arrow as it is (the API hands this table out). */

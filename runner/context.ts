@@ -6,6 +6,7 @@ import { loadFramework, loadWave } from '../contracts/config.ts';
 import type { RunContext } from './run.ts';
 import { UsageError } from '../contracts/errors.ts';
 import { waveOutDir } from '../io/wave-layout.ts';
+import { FileHashCache } from '../io/hash.ts';
 import { LANGUAGES, isLanguage } from '../contracts/languages.ts';
 import type { WaveConfig } from '../contracts/types.ts';
 
@@ -44,6 +45,7 @@ export function createContext(options: WaveOptions): RunContext {
     framework: loadFramework(root),
     log: options.log ?? ((line) => process.stderr.write(line + '\n')),
     clock: options.clock ?? (() => performance.now()),
+    fileHashes: new FileHashCache(),
   };
 }
 

@@ -19,7 +19,7 @@
  * (out/<wave>/manifest.json) keeps those hashes; a stage reruns only when one of them changed,
  * and `skillgap status` says which one (the rules of R's `targets`). File times never decide
  * staleness; they only let a file's known content hash be reused without reading the file again
- * (out/<wave>/.file-hashes.json, see FileHashCache in io/hash.ts), so a rerun with nothing to do
+ * (out/<wave>/.file-hashes.json, see FileHashCache in io/hash.ts: the run's own, ctx.fileHashes), so a rerun with nothing to do
  * costs a few stat calls, not a read of gigabytes.
  *
  * Faults never pass for success. Every output is written to a temporary file with every byte
@@ -34,7 +34,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { relative } from 'node:path';
 import type { Warning } from '../contracts/types.ts';
-import { fileHashes, sha256, sha256File, stableStringify } from '../io/hash.ts';
+import { sha256, stableStringify } from '../io/hash.ts';
 import { writeFileAtomic } from '../io/atomic-write.ts';
 import { hashStageSources, SourceScanCache } from '../io/source-closure.ts';
 import { checkOutputPaths } from '../io/output-paths.ts';
@@ -118,8 +118,8 @@ function saveFileHashes(ctx: RunContext, stages: readonly StageDefinition[], man
   }
   const vouched = (file: string, hash: string) => recorded.get(displayPath(ctx, file))?.has(hash) === true;
   try {
-    const json = fileHashes.json(trackedFiles(ctx, stages), vouched);
-    if (readTextIfAny(fileHashesPath(ctx)) !== json) writeFileAtomic(fileHashesPath(ctx), json); // a rerun that changed nothing writes nothing
+    const json = ctx.fileHashes.json(trackedFiles(ctx, stages), vouched);
+    if (readTextIfAny(fileHashesPath(ctx)) !== json) writeFileAtomic(fileHashesPath(ctx), json, ctx.fileHashes); // a rerun that changed nothing writes nothing
   } catch (error) {
     if (!(error instanceof WriteError)) throw error;
   }
@@ -155,7 +155,7 @@ function displayPath(ctx: RunContext, file: string): string {
 
 async function hashFiles(ctx: RunContext, files: string[]): Promise<Record<string, string>> {
   const hashes: Record<string, string> = {};
-  for (const file of files) hashes[displayPath(ctx, file)] = existsSync(file) ? await sha256File(file) : 'missing';
+  for (const file of files) hashes[displayPath(ctx, file)] = existsSync(file) ? await ctx.fileHashes.sha256File(file) : 'missing';
   return hashes;
 }
 
@@ -200,7 +200,7 @@ export interface RunOptions {
  */
 export async function runStages(ctx: RunContext, stages: readonly StageDefinition[], options: RunOptions = {}): Promise<StageOutcome[]> {
   checkOutFolder(ctx, stages);
-  fileHashes.load(fileHashesPath(ctx));
+  ctx.fileHashes.load(fileHashesPath(ctx));
   const sources = new SourceScanCache();
   const manifest: Manifest = readManifest(ctx) ?? { wave: ctx.wave.config.wave, config: null, packageVersions: {}, inputs: [], stages: {} };
   manifest.wave = ctx.wave.config.wave;
@@ -209,7 +209,7 @@ export async function runStages(ctx: RunContext, stages: readonly StageDefinitio
   manifest.inputs = await Promise.all(
     [ctx.wave.configPath, ctx.wave.codebookPath, ...ctx.wave.sourcePaths].map(async (file) => ({
       file: displayPath(ctx, file),
-      sha256: await sha256File(file),
+      sha256: await ctx.fileHashes.sha256File(file),
     })),
   );
   const outcomes: StageOutcome[] = [];
@@ -268,7 +268,7 @@ export async function runStages(ctx: RunContext, stages: readonly StageDefinitio
 /** For `skillgap status`: what each stage would do now, and why. */
 export async function explainStatus(ctx: RunContext, stages: readonly StageDefinition[]): Promise<{ stage: StageName; stale: boolean; reason: string }[]> {
   checkOutFolder(ctx, stages);
-  fileHashes.load(fileHashesPath(ctx));
+  ctx.fileHashes.load(fileHashesPath(ctx));
   const manifest = readManifest(ctx);
   const sources = new SourceScanCache();
   const result: { stage: StageName; stale: boolean; reason: string }[] = [];

@@ -47,7 +47,7 @@ export const analyseStage: StageDefinition = {
     const wave = readNormalisedWave(ctx);
     const files = analysisFiles(ctx.outDir);
     // Streamed: a line per respondent, a million per population on large waves.
-    const weightWriter = new BufferedFileWriter(files.respondentWeights);
+    const weightWriter = new BufferedFileWriter(files.respondentWeights, ctx.fileHashes);
     let result: ReturnType<typeof analyseWave>;
     try {
       weightWriter.write(RESPONDENT_WEIGHT_HEADER);
@@ -70,13 +70,13 @@ export const analyseStage: StageDefinition = {
     const frameworks = loadFrameworks(ctx.root, ctx.wave.waveDir, ctx.wave.config.frameworks, ctx.framework);
     // Framework units hide what the competency tables hide (stages/analyse/disclosure/, framework-rollups.ts).
     result.frameworks = rollUpFrameworks(wave, ctx.wave.config, frameworks, result.estimates);
-    writeFileAtomic(files.marginFit, marginFitToCsv(result.marginFit ?? []));
-    writeFileAtomic(files.estimates, estimatesToCsv([...result.estimates, ...(result.countries?.estimates ?? [])]));
-    writeFileAtomic(files.tests, testsToCsv(result.tests));
-    writeFileAtomic(files.rankings, rankingsToCsv(result.rankings));
-    writeFileAtomic(files.frameworkEstimates, frameworkEstimatesToCsv(result.frameworks));
-    writeFileAtomic(files.datapackage, JSON.stringify(describeAnalysisTables(), null, 2) + '\n');
-    writeFileAtomic(files.result, analysisToJson(result) + '\n');
+    writeFileAtomic(files.marginFit, marginFitToCsv(result.marginFit ?? []), ctx.fileHashes);
+    writeFileAtomic(files.estimates, estimatesToCsv([...result.estimates, ...(result.countries?.estimates ?? [])]), ctx.fileHashes);
+    writeFileAtomic(files.tests, testsToCsv(result.tests), ctx.fileHashes);
+    writeFileAtomic(files.rankings, rankingsToCsv(result.rankings), ctx.fileHashes);
+    writeFileAtomic(files.frameworkEstimates, frameworkEstimatesToCsv(result.frameworks), ctx.fileHashes);
+    writeFileAtomic(files.datapackage, JSON.stringify(describeAnalysisTables(), null, 2) + '\n', ctx.fileHashes);
+    writeFileAtomic(files.result, analysisToJson(result) + '\n', ctx.fileHashes);
     // Written first, so estimates.csv shows what came out.
     const empty = emptyPopulationProblems(result.estimates, wave.respondents, ctx.wave.config);
     if (empty.length > 0) throw ValidationError.many(empty.map((message) => ({ message, where: {} })));

@@ -7,7 +7,7 @@
 import type { ExportFormat, SourceCodebook } from '../../contracts/types.ts';
 import type { StreamedExport } from '../../contracts/ingest-types.ts';
 import { ColumnarCacheWriter } from '../../io/columnar-cache.ts';
-import { fileHashes, type KnownFileHash } from '../../io/hash.ts';
+import { FileHashCache, type KnownFileHash } from '../../io/hash.ts';
 
 export interface IngestJob {
   path: string;
@@ -26,17 +26,21 @@ export interface IngestJobResult {
   knownHashes: [string, KnownFileHash][];
 }
 
-export async function ingestSource(job: IngestJob): Promise<IngestJobResult> {
-  if (job.knownHashes) fileHashes.seed(job.knownHashes);
+/**
+ * `knownHashes`: the run's (ctx.fileHashes) when run in the main thread; a worker thread has its
+ * own, seeded from the job's and returned in the result for the caller to take over.
+ */
+export async function ingestSource(job: IngestJob, knownHashes = new FileHashCache()): Promise<IngestJobResult> {
+  if (job.knownHashes) knownHashes.seed(job.knownHashes);
   const { streamExport } = await import('./read-export.ts');
   const { redactPersonalText } = await import('./personal-data.ts');
   // The writer redacts each distinct text of a dictionary column once (and every plain cell), so
   // streamExport hands the cells over unredacted; the cache holds exactly the redacted cells.
-  const writer = new ColumnarCacheWriter(job.rowsFile, { cleanText: redactPersonalText });
+  const writer = new ColumnarCacheWriter(job.rowsFile, { cleanText: redactPersonalText, knownHashes });
   let streamed: StreamedExport;
   try {
     const input = { path: job.path, sourceId: job.sourceId, format: job.format };
-    streamed = await streamExport(input, (batchRows, batchSourceRows) => writer.push(batchRows, batchSourceRows), { cellRedaction: 'consumer', codebook: job.codebook });
+    streamed = await streamExport(input, (batchRows, batchSourceRows) => writer.push(batchRows, batchSourceRows), { cellRedaction: 'consumer', codebook: job.codebook, knownHashes });
     // Fields named by the export's column keys; the last one, when there is one, is the marker
     // "a dropped column held text" (AssembledMeta.droppedTextMarker).
     writer.commit([...streamed.columns.map((column) => column.key), ...(streamed.droppedTextMarker ? ['skillgap.dropped_column_held_text'] : [])]);
@@ -44,5 +48,5 @@ export async function ingestSource(job: IngestJob): Promise<IngestJobResult> {
     writer.abort();
     throw error;
   }
-  return { streamed, knownHashes: fileHashes.entriesFor([job.path, job.rowsFile]) };
+  return { streamed, knownHashes: knownHashes.entriesFor([job.path, job.rowsFile]) };
 }

@@ -17,7 +17,6 @@ import { writeFileAtomic } from '../../io/atomic-write.ts';
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import { ValidationError, UsageError, WriteError } from '../../contracts/errors.ts';
-import { fileHashes } from '../../io/hash.ts';
 import { ingestSource, type IngestJob, type IngestJobResult } from './ingest-source.ts';
 import { ingestedFiles, ingestedMetaFile, ingestedRowsFile } from '../../io/wave-layout.ts';
 import type { IngestedMeta } from '../../contracts/stage-outputs.ts';
@@ -47,14 +46,14 @@ export const ingestStage: StageDefinition = {
     }));
     const inputBytes = jobs.reduce((sum, job) => sum + statSync(job.path).size, 0);
     const workers = Math.min(jobs.length, workerCount(inputBytes));
-    const results = workers > 1 ? await runInWorkers(jobs, workers) : await runInThisThread(jobs);
+    const results = workers > 1 ? await runInWorkers(ctx, jobs, workers) : await runInThisThread(ctx, jobs);
     let rows = 0;
     const warnings = [];
     for (const [i, { streamed, knownHashes }] of results.entries()) {
-      fileHashes.seed(knownHashes);
+      ctx.fileHashes.seed(knownHashes);
       const { dataRowCount, ...table } = streamed;
       const meta: IngestedMeta = { ...table, sourceFile: relative(ctx.root, jobs[i].path).replaceAll('\\', '/'), rowCount: dataRowCount };
-      writeFileAtomic(ingestedMetaFile(ctx, jobs[i].sourceId), JSON.stringify(meta, null, 1) + '\n');
+      writeFileAtomic(ingestedMetaFile(ctx, jobs[i].sourceId), JSON.stringify(meta, null, 1) + '\n', ctx.fileHashes);
       rows += dataRowCount;
       const notNeeded = (meta.droppedColumns ?? []).length - meta.droppedPersonalColumns.length;
       ctx.log(`  ${meta.sourceFile}: ${meta.format}, ${meta.encoding}, ${meta.headerRows} header row(s), ${dataRowCount} data rows, ${meta.columns.length} column(s) kept, ${meta.droppedPersonalColumns.length} personal-data and ${notNeeded} other column(s) dropped`);
@@ -89,19 +88,19 @@ export function workerCount(inputBytes: number): number {
   return inputBytes >= WORKER_MIN_BYTES ? availableParallelism() : 1;
 }
 
-async function runInThisThread(jobs: IngestJob[]): Promise<IngestJobResult[]> {
+async function runInThisThread(ctx: RunContext, jobs: IngestJob[]): Promise<IngestJobResult[]> {
   const results: IngestJobResult[] = [];
-  for (const job of jobs) results.push(await ingestSource(job));
+  for (const job of jobs) results.push(await ingestSource(job, ctx.fileHashes));
   return results;
 }
 
 /** Runs the jobs `workers` at a time; the first failure (in config order) is rethrown as it was thrown. */
-async function runInWorkers(jobs: IngestJob[], workers: number): Promise<IngestJobResult[]> {
+async function runInWorkers(ctx: RunContext, jobs: IngestJob[], workers: number): Promise<IngestJobResult[]> {
   const outcomes: Promise<IngestJobResult>[] = [];
   const running = new Set<Promise<unknown>>();
   for (const job of jobs) {
     while (running.size >= workers) await Promise.race(running);
-    const outcome = runWorker({ ...job, knownHashes: fileHashes.entriesFor([job.path]) });
+    const outcome = runWorker({ ...job, knownHashes: ctx.fileHashes.entriesFor([job.path]) });
     const settled = outcome.then(() => undefined, () => undefined).finally(() => running.delete(settled));
     running.add(settled);
     outcomes.push(outcome);

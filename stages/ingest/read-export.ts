@@ -27,7 +27,8 @@ import { detectDelimiter } from './detect-delimiter.ts';
 import { detectEncoding } from './detect-encoding.ts';
 import { detectQuoting } from './detect-quoting.ts';
 import { detectLineBreak } from './detect-line-break.ts';
-import { hashFile, HashWhileReading } from './hash-file.ts';
+import { HashWhileReading } from './hash-file.ts';
+import { FileHashCache } from '../../io/hash.ts';
 import { kindOfFile } from '../../io/hash.ts';
 import type { BatchHandler, ExportInput, IngestedTable, SpssColumnInfo, StreamedExport, StreamOptions } from '../../contracts/ingest-types.ts';
 import { streamCsvRecords } from './parse-csv-stream.ts';
@@ -62,13 +63,14 @@ export async function readExport(input: ExportInput): Promise<IngestedTable> {
 export async function streamExport(input: ExportInput, onBatch: BatchHandler, options: StreamOptions = {}): Promise<StreamedExport> {
   const redactCells = options.cellRedaction !== 'consumer';
   const codebook = options.codebook;
+  const knownHashes = options.knownHashes ?? new FileHashCache();
   const file = input.path;
   const { head, size } = await readHead(file);
   const kind = sniffFileKind(head, extname(file), file);
   if (input.format === 'spss' && kind !== 'sav') throw new ValidationError(messages.notSav(), { file });
   if (kind === 'sav' && input.format && input.format !== 'spss') throw new ValidationError(messages.savGivenOtherFormat(input.format), { file });
-  if (kind === 'text') return streamText(input, onBatch, head, size, redactCells, codebook);
-  const sha256 = await hashFile(file);
+  if (kind === 'text') return streamText(input, onBatch, head, size, redactCells, knownHashes, codebook);
+  const sha256 = await knownHashes.sha256File(file);
   const base = { sourceId: input.sourceId, sourceFile: file, sha256 };
   if (kind === 'sav') return streamSav(input, onBatch, base, redactCells, codebook);
   // A workbook. The XLSX reader (unzipper, saxes) is imported only here, so a CSV-only worker never loads it.
@@ -100,10 +102,10 @@ async function readHead(file: string): Promise<{ head: Uint8Array; size: number 
 
 type TableBase = { sourceId: string; sourceFile: string; sha256: string };
 
-async function streamText(input: ExportInput, onBatch: BatchHandler, head: Uint8Array, size: number, redactCells: boolean, codebook?: SourceCodebook): Promise<StreamedExport> {
+async function streamText(input: ExportInput, onBatch: BatchHandler, head: Uint8Array, size: number, redactCells: boolean, knownHashes: FileHashCache, codebook?: SourceCodebook): Promise<StreamedExport> {
   const file = input.path;
-  const hashing = HashWhileReading.unlessKnown(file);
-  const knownSha256 = hashing ? undefined : await hashFile(file);
+  const hashing = HashWhileReading.unlessKnown(file, knownHashes);
+  const knownSha256 = hashing ? undefined : await knownHashes.sha256File(file);
   const encoding = await detectEncoding(file, head, size);
   const binary = looksBinary(head, encoding.encoding.startsWith('utf-16') || hasUtf16Bom(head));
   if (binary) throw new ValidationError(messages.binaryFile(binary), { file });

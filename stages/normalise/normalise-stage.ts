@@ -84,16 +84,16 @@ export const normaliseStage: StageDefinition = {
     const policy = longAnswersPolicy(ctx);
     const answers = answerCount(wave.answers);
     const layout = policy === 'always' || (policy === 'auto' && answers <= LONG_ANSWERS_LIMIT) ? 'long' : 'wide';
-    writeStreamed(files.respondents, (sink) => writeRespondentsCsv(sink, wave.respondents));
-    if (layout === 'long') writeStreamed(files.answers, (sink) => writeAnswersCsv(sink, wave.answers, wave.respondents));
-    else writeStreamed(files.answersWide, (sink) => writeAnswersWideCsv(sink, wave.answers, wave.respondents));
-    writeAnswerTableArrow(files.answersArrow, wave.answers);
-    writeRespondentsArrow(files.respondentsArrow, wave.respondents);
-    writeFileAtomic(files.meta, JSON.stringify({ wave: wave.wave, scale: wave.scale, regionScheme: wave.regionScheme, answersLayout: layout, warnings: wave.warnings }, null, 1) + '\n');
-    writeStreamed(files.audit, (sink) => writeAuditCsv(sink, wave.audit));
-    writeFileAtomic(files.respondentCounts, JSON.stringify(countRespondents(wave.respondents), null, 1) + '\n');
+    writeStreamed(ctx, files.respondents, (sink) => writeRespondentsCsv(sink, wave.respondents));
+    if (layout === 'long') writeStreamed(ctx, files.answers, (sink) => writeAnswersCsv(sink, wave.answers, wave.respondents));
+    else writeStreamed(ctx, files.answersWide, (sink) => writeAnswersWideCsv(sink, wave.answers, wave.respondents));
+    writeAnswerTableArrow(files.answersArrow, wave.answers, ctx.fileHashes);
+    writeRespondentsArrow(files.respondentsArrow, wave.respondents, ctx.fileHashes);
+    writeFileAtomic(files.meta, JSON.stringify({ wave: wave.wave, scale: wave.scale, regionScheme: wave.regionScheme, answersLayout: layout, warnings: wave.warnings }, null, 1) + '\n', ctx.fileHashes);
+    writeStreamed(ctx, files.audit, (sink) => writeAuditCsv(sink, wave.audit));
+    writeFileAtomic(files.respondentCounts, JSON.stringify(countRespondents(wave.respondents), null, 1) + '\n', ctx.fileHashes);
     const summary = summariseAudit(audited, wave.audit);
-    writeFileAtomic(files.summary, JSON.stringify(summary, null, 1) + '\n');
+    writeFileAtomic(files.summary, JSON.stringify(summary, null, 1) + '\n', ctx.fileHashes);
     // Written first, so quality/audit.csv explains every row of a source that stops the run.
     const emptySources = emptySourceProblems(wave.audit, ctx.wave.config, shapes);
     if (emptySources.length === 1) throw new ValidationError(emptySources[0].message, emptySources[0].where);
@@ -103,8 +103,8 @@ export const normaliseStage: StageDefinition = {
   },
 };
 
-function writeStreamed(path: string, write: (sink: TextSink) => void): void {
-  const writer = new BufferedFileWriter(path);
+function writeStreamed(ctx: RunContext, path: string, write: (sink: TextSink) => void): void {
+  const writer = new BufferedFileWriter(path, ctx.fileHashes);
   try {
     write(writer);
     writer.commit();

@@ -12,7 +12,7 @@ import type { CountryRespondents, ReportInput } from './report-input.ts';
 import type { FigureFormat, RenderedFigure } from './render-figure.ts';
 import { writeFileAtomic } from '../../io/atomic-write.ts';
 import { checkOutputPaths } from '../../io/output-paths.ts';
-import { fileHashes, fileHashesFile, sha256File } from '../../io/hash.ts';
+import { fileHashesFile } from '../../io/hash.ts';
 import { respondentsFromCsv } from '../../io/table-files.ts';
 import { countryDisplayName } from '../../contracts/countries/regions.ts';
 import { analysisFiles, figureFiles, figureIndexFile, htmlReportFile, normalisedFiles, reportFile, siblingWaveDir } from '../../io/wave-layout.ts';
@@ -55,14 +55,14 @@ export const renderStage: StageDefinition = {
     // The PNGs are made in a worker thread while the PDF and HTML are assembled here.
     const pngsWritten = writeFigurePngs(ctx, figures);
     pngsWritten.catch(() => undefined); // awaited below; a failure meanwhile is not "unhandled"
-    writeFileAtomic(figureIndexFile(ctx.outDir), JSON.stringify({ figures: figures.map((f) => f.id) }, null, 1) + '\n');
+    writeFileAtomic(figureIndexFile(ctx.outDir), JSON.stringify({ figures: figures.map((f) => f.id) }, null, 1) + '\n', ctx.fileHashes);
     // Loaded on use: pdfkit and the fonts (~0.1 s) are not needed to decide that nothing is stale.
     const { assembleReport } = await import('./assemble-report.ts');
     const pdf = await assembleReport(input, figures);
-    writeFileAtomic(reportFile(ctx), pdf);
+    writeFileAtomic(reportFile(ctx), pdf, ctx.fileHashes);
     const { assembleHtmlReport } = await import('./html/assemble-html-report.ts');
     const { readHtmlReportAssets } = await import('./html/html-assets.ts');
-    writeFileAtomic(htmlReportFile(ctx), assembleHtmlReport(input, figures, readHtmlReportAssets()));
+    writeFileAtomic(htmlReportFile(ctx), assembleHtmlReport(input, figures, readHtmlReportAssets()), ctx.fileHashes);
     await pngsWritten;
     return { rowsIn: input.analysis.estimates.length, rowsOut: figures.length + 1, warnings: [] };
   },
@@ -87,9 +87,9 @@ export async function writeFigures(ctx: RunContext, input: ReportInput, options:
   checkOutputPaths(ctx.outDir, figures.flatMap((figure) => Object.values(figureFiles(ctx.outDir, figure.id))));
   for (const figure of figures) {
     const files = figureFiles(ctx.outDir, figure.id);
-    if (formats.includes('vl')) writeFileAtomic(files.vl, JSON.stringify(figure.spec, null, 2) + '\n');
-    if (figure.svg !== undefined) writeFileAtomic(files.svg, figure.svg);
-    if (figure.png !== undefined) writeFileAtomic(files.png, figure.png);
+    if (formats.includes('vl')) writeFileAtomic(files.vl, JSON.stringify(figure.spec, null, 2) + '\n', ctx.fileHashes);
+    if (figure.svg !== undefined) writeFileAtomic(files.svg, figure.svg, ctx.fileHashes);
+    if (figure.png !== undefined) writeFileAtomic(files.png, figure.png, ctx.fileHashes);
   }
   return figures;
 }
@@ -97,7 +97,7 @@ export async function writeFigures(ctx: RunContext, input: ReportInput, options:
 /** Rasterises the figures' SVGs and writes figures/<id>.png (the same files writeFigures writes with 'png'). */
 async function writeFigurePngs(ctx: RunContext, figures: readonly RenderedFigure[]): Promise<void> {
   const { rasteriseSvg } = await import('./render-figure.ts');
-  await Promise.all(figures.map(async (figure) => writeFileAtomic(figureFiles(ctx.outDir, figure.id).png, await rasteriseSvg(figure.svg!))));
+  await Promise.all(figures.map(async (figure) => writeFileAtomic(figureFiles(ctx.outDir, figure.id).png, await rasteriseSvg(figure.svg!), ctx.fileHashes)));
 }
 
 /** Everything the report shows, from the outputs of the earlier stages. */
@@ -114,9 +114,9 @@ export async function buildReportInput(ctx: RunContext): Promise<ReportInput> {
   const audit = JSON.parse(readFileSync(files.summary, 'utf8')) as AuditSummary;
   const meta = JSON.parse(readFileSync(files.meta, 'utf8')) as { scale: { min: number; max: number }; warnings: ReportInput['warnings'] };
   const inputs = [];
-  fileHashes.load(fileHashesFile(ctx.outDir));
+  ctx.fileHashes.load(fileHashesFile(ctx.outDir));
   for (const file of [ctx.wave.configPath, ctx.wave.codebookPath, ...ctx.wave.sourcePaths]) {
-    inputs.push({ file: relative(ctx.root, file).replaceAll('\\', '/'), sha256: await sha256File(file) });
+    inputs.push({ file: relative(ctx.root, file).replaceAll('\\', '/'), sha256: await ctx.fileHashes.sha256File(file) });
   }
   const methodsPath = join(ctx.root, 'docs', 'methods.md');
   return {

@@ -1,9 +1,12 @@
-/** FileHashCache: the one owner of known file hashes (issue 18), on a fresh instance. */
+/** FileHashCache: the one owner of known file hashes (issue 18), one instance per run. */
 import { describe, expect, it } from 'vitest';
 import { createHash } from 'node:crypto';
-import { appendFileSync, writeFileSync } from 'node:fs';
+import { appendFileSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { FileHashCache } from '../../io/hash.ts';
+import { writeFileAtomic } from '../../io/atomic-write.ts';
+import { createContext } from '../../runner/context.ts';
+import { readManifest, runStages, type StageDefinition } from '../../runner/run.ts';
 import { useTempDir } from '../helpers/temp-dir.ts';
 
 const sha256Of = (text: string) => createHash('sha256').update(text).digest('hex');
@@ -47,5 +50,51 @@ describe('FileHashCache', () => {
     const older = new FileHashCache();
     older.load(saved);
     expect(older.entriesFor([kept])).toEqual([]);
+  });
+});
+
+describe('known hashes per run', () => {
+  const dir = useTempDir('file-hash-runs-');
+
+  it('two runs in one process with different out folders share no known hash', async () => {
+    const first = createContext({ wave: '2022', out: join(dir, 'first'), log: () => {} });
+    const second = createContext({ wave: '2022', out: join(dir, 'second'), log: () => {} });
+    expect(first.fileHashes).not.toBe(second.fileHashes);
+    const configSha256 = sha256Of(readFileSync(first.wave.configPath, 'utf8'));
+    const wrong = 'f'.repeat(64);
+    // One stage whose run writes a file through the run's cache, and (to see whether the next run
+    // would believe it) plants a wrong hash for the wave's wave.json, which both runs read.
+    const stage = (written: string): StageDefinition => ({
+      name: 'ingest',
+      version: 'test',
+      entry: 'io/hash.ts',
+      dataPaths: [],
+      inputs: () => [],
+      outputs: () => [written],
+      parameters: () => null,
+      async run(ctx) {
+        writeFileAtomic(written, 'written by this run', ctx.fileHashes);
+        ctx.fileHashes.remember(ctx.wave.configPath, wrong);
+        return { rowsIn: 0, rowsOut: 0, warnings: [] };
+      },
+    });
+    const firstOutput = join(first.outDir, 'written.txt');
+    await runStages(first, [stage(firstOutput)]);
+    expect(first.fileHashes.entriesFor([firstOutput])[0][1].sha256).toBe(sha256Of('written by this run'));
+    expect(await first.fileHashes.sha256File(first.wave.configPath)).toBe(wrong);
+
+    const secondOutput = join(second.outDir, 'written.txt');
+    await runStages(second, [stage(secondOutput)]);
+    // The second run hashed wave.json itself (a process-wide cache would have handed it the planted hash)…
+    expect(readManifest(second)!.inputs.find((input) => input.file.endsWith('wave.json'))!.sha256).toBe(configSha256);
+    // …and knows nothing the first run wrote.
+    expect(second.fileHashes.entriesFor([firstOutput])).toEqual([]);
+    expect(first.fileHashes.entriesFor([secondOutput])).toEqual([]);
+    // Each out folder's .file-hashes.json holds its own run's files only.
+    const saved = (ctx: typeof first) => Object.keys(JSON.parse(readFileSync(join(ctx.outDir, '.file-hashes.json'), 'utf8')).files as object);
+    expect(saved(first)).toContain(firstOutput);
+    expect(saved(first)).not.toContain(secondOutput);
+    expect(saved(second)).toContain(secondOutput);
+    expect(saved(second)).not.toContain(firstOutput);
   });
 });

@@ -12,6 +12,7 @@ import { WAVE_STAGES } from '../../commands/wave-stages.ts';
 import { useTempDir } from '../helpers/temp-dir.ts';
 import type { LoadedWave } from '../../contracts/config.ts';
 import type { CompetencyFramework } from '../../contracts/types.ts';
+import { FileHashCache } from '../../io/hash.ts';
 
 const root = resolve(import.meta.dirname, '../..');
 
@@ -25,7 +26,7 @@ describe('status after a code edit', () => {
     mkdirSync(waveDir);
     for (const file of ['wave.json', 'codebook.json', 'a.csv']) writeFileSync(join(waveDir, file), `${file}\n`);
     const wave = { config: { wave: 't' }, codebook: {}, waveDir, configPath: join(waveDir, 'wave.json'), codebookPath: join(waveDir, 'codebook.json'), sourcePaths: [join(waveDir, 'a.csv')] } as unknown as LoadedWave;
-    const ctx: RunContext = { root: copy, outDir: join(copy, 'out'), wave, framework: {} as CompetencyFramework, log: () => {}, clock: () => 0 };
+    const ctx: RunContext = { root: copy, outDir: join(copy, 'out'), wave, framework: {} as CompetencyFramework, log: () => {}, clock: () => 0, fileHashes: new FileHashCache() };
     mkdirSync(ctx.outDir);
     const stages: StageDefinition[] = WAVE_STAGES.map((stage) => ({
       ...stage,

@@ -3,7 +3,7 @@ import { createHash } from 'node:crypto';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { streamExport } from '../../../stages/ingest/read-export.ts';
 import { HashWhileReading } from '../../../stages/ingest/hash-file.ts';
-import { fileHashes, sha256File } from '../../../io/hash.ts';
+import { FileHashCache } from '../../../io/hash.ts';
 import { tempFile } from './fixture-helpers.ts';
 
 const sha256Of = (path: string) => createHash('sha256').update(readFileSync(path)).digest('hex');
@@ -14,15 +14,18 @@ describe('the export hash computed while parsing', () => {
     const lines = ['\uFEFFid,country,comment'];
     for (let r = 0; r < 40_000; r++) lines.push(`${r},Türkiye,"line ${r}, with a comma"`);
     const path = tempFile('hashed.csv', lines.join('\r\n') + '\r\n');
-    expect(HashWhileReading.unlessKnown(path)).not.toBeNull();
-    const streamed = await streamExport({ path, sourceId: 'hashed' }, () => {});
+    const knownHashes = new FileHashCache();
+    expect(HashWhileReading.unlessKnown(path, knownHashes)).not.toBeNull();
+    const streamed = await streamExport({ path, sourceId: 'hashed' }, () => {}, { knownHashes });
     expect(streamed.sha256).toBe(sha256Of(path));
-    expect(fileHashes.entriesFor([path])[0][1].sha256).toBe(sha256Of(path));
-    expect(HashWhileReading.unlessKnown(path)).toBeNull();
+    expect(knownHashes.entriesFor([path])[0][1].sha256).toBe(sha256Of(path));
+    expect(HashWhileReading.unlessKnown(path, knownHashes)).toBeNull();
+    // Only the cache it was given learnt it.
+    expect(HashWhileReading.unlessKnown(path, new FileHashCache())).not.toBeNull();
     // The known hash is used on the next read; a changed file is hashed again.
-    expect((await streamExport({ path, sourceId: 'hashed' }, () => {})).sha256).toBe(streamed.sha256);
+    expect((await streamExport({ path, sourceId: 'hashed' }, () => {}, { knownHashes })).sha256).toBe(streamed.sha256);
     writeFileSync(path, 'id,country\n1,Chile\n');
-    expect((await streamExport({ path, sourceId: 'hashed' }, () => {})).sha256).toBe(sha256Of(path));
-    expect(await sha256File(path)).toBe(sha256Of(path));
+    expect((await streamExport({ path, sourceId: 'hashed' }, () => {}, { knownHashes })).sha256).toBe(sha256Of(path));
+    expect(await knownHashes.sha256File(path)).toBe(sha256Of(path));
   });
 });
