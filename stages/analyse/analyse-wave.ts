@@ -35,7 +35,8 @@ import { describeEstimate, type CellMeasure } from './describe-estimate.ts';
 import { buildRankings } from './build-rankings.ts';
 import { encodeAnswers } from './encode-answers.ts';
 import { buildCellHistograms, describeJointCodes, summariseCells, type CellSummaries, type JointCoding } from './cell-histograms.ts';
-import { blankSuppressedTests, disclosureRuleOf, globalOverRegions, protectTables, unitKey } from './disclosure/index.ts';
+import { blankSuppressedTests, protectTables } from './disclosure/index.ts';
+import { disclosureRuleOf, globalOverRegions, unitKey } from '../../contracts/disclosure/disclosure-rule.ts';
 import { describeCountryDomains, isCountryDomainKey, regionOverCountries, splitCountryRows } from './country-domains.ts';
 
 export const GLOBAL_REGION = 'Global';

@@ -10,7 +10,7 @@
  * region and puts the ISO code in `country`. Respondents without a known country form no domain.
  */
 import type { Respondent } from '../../contracts/types.ts';
-import type { Relation } from './disclosure/index.ts';
+import type { Relation } from '../../contracts/disclosure/disclosure-rule.ts';
 
 const PREFIX = 'country:';
 

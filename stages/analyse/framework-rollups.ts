@@ -32,7 +32,8 @@ import { computePopulationWeights } from './population-weights.ts';
 import { encodeAnswers, type EncodedPopulation } from './encode-answers.ts';
 import { buildRankings } from './build-rankings.ts';
 import { unitComposites, ValueIndex, type UnitComposites } from './framework-composites.ts';
-import { disclosureRuleOf, protectTables, unitKey } from './disclosure/index.ts';
+import { protectTables } from './disclosure/index.ts';
+import { disclosureRuleOf, unitKey } from '../../contracts/disclosure/disclosure-rule.ts';
 
 const GLOBAL_REGION = 'Global';
 

@@ -8,7 +8,7 @@
 import { translator } from './i18n/translator.ts';
 import { publishableEstimates, regionsOf, type PublishableEstimate } from './figure-data.ts';
 import type { ReportInput } from './report-input.ts';
-import { countSuppressedRows } from '../analyse/disclosure/index.ts';
+import { countSuppressedRows } from '../../contracts/disclosure/disclosure-rule.ts';
 import { competencyLabel } from './theme.ts';
 import { gapChanges } from './figures/wave-change.ts';
 

@@ -4,7 +4,7 @@
  * before any spec or table sees them.
  */
 import type { AnalysisResult, Competency, EstimatePopulation, Measure } from '../../contracts/types.ts';
-import { isPrimaryFlag, SECONDARY_FLAG } from '../analyse/disclosure/disclosure-rule.ts';
+import { isPrimaryFlag, SECONDARY_FLAG } from '../../contracts/disclosure/disclosure-rule.ts';
 
 export interface PublishableEstimate {
   region: string;

@@ -1,10 +1,10 @@
 /**
  * Respondent counts per country as the report may print them (table, map): small counts as "< k",
  * and further counts as ranges where the population and region totals would otherwise give a
- * small count back (stages/analyse/disclosure/country-counts.ts). A region's total counts as known to
+ * small count back (contracts/disclosure/country-counts.ts). A region's total counts as known to
  * the reader when the region has any published estimate for the population (its largest n).
  */
-import { protectCountryCounts, type PublishedCount } from '../analyse/disclosure/country-counts.ts';
+import { protectCountryCounts, type PublishedCount } from '../../contracts/disclosure/country-counts.ts';
 import type { CountryRespondents, ReportInput } from './report-input.ts';
 
 export interface PublishedCountryRow {

@@ -1,5 +1,5 @@
 import type { DistributionRow, EstimateRow, TestRow } from '../../../contracts/types.ts';
-import { unitKey } from './disclosure-rule.ts';
+import { unitKey } from '../../../contracts/disclosure/disclosure-rule.ts';
 
 /**
  * The last step of disclosure control: a suppressed row keeps its place and its flag but loses

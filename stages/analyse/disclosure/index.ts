@@ -8,39 +8,19 @@
  * `protectTables` runs them on estimates and answer distributions; any other table of region ×
  * competency rows with n and means (framework roll-ups, country rows) can go through the same
  * verbs with its own relations (a total and the parts that add up to it).
- * Country respondent counts: country-counts.ts. Methods: docs/methods.md, "Small-cell suppression".
+ * The rule itself (k, the flags, the suppression unit, what counts as published), the feasible
+ * intervals and the country respondent counts are contracts (contracts/disclosure/): render words
+ * and blanks cells by the same definition. Methods: docs/methods.md, "Small-cell suppression".
  */
 import type { DistributionRow, EstimateRow } from '../../../contracts/types.ts';
 import { blankSuppressedCells, blankSuppressedDistributions } from './blank-suppressed-cells.ts';
-import { globalOverRegions, isPrimaryFlag, SECONDARY_FLAG, type DisclosureRule, type Relation } from './disclosure-rule.ts';
+import { globalOverRegions, type DisclosureRule, type Relation } from '../../../contracts/disclosure/disclosure-rule.ts';
 import { suppressPrimaryCells } from './primary-suppression.ts';
 import { suppressComplementaryCells } from './secondary-suppression.ts';
 
-export * from './disclosure-rule.ts';
-export * from './feasible-interval.ts';
 export { suppressPrimaryCells } from './primary-suppression.ts';
 export { suppressComplementaryCells } from './secondary-suppression.ts';
 export { blankSuppressedCells, blankSuppressedDistributions, blankSuppressedTests } from './blank-suppressed-cells.ts';
-export { protectCountryCounts, type PublishedCount } from './country-counts.ts';
-
-/** How many estimate rows each rule suppressed. */
-export interface SuppressionCounts {
-  primary: number;
-  secondary: number;
-  derived: number;
-  published: number;
-}
-
-export function countSuppressedRows(rows: readonly Pick<EstimateRow, 'suppressed' | 'flag'>[]): SuppressionCounts {
-  const counts = { primary: 0, secondary: 0, derived: 0, published: 0 };
-  for (const row of rows) {
-    if (!row.suppressed) counts.published++;
-    else if (isPrimaryFlag(row.flag)) counts.primary++;
-    else if (row.flag === SECONDARY_FLAG) counts.secondary++;
-    else counts.derived++;
-  }
-  return counts;
-}
 
 /**
  * Estimates and distributions with n (unsuppressed or already primary-flagged) → the published

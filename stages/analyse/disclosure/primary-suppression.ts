@@ -1,5 +1,5 @@
 import type { EstimateRow } from '../../../contracts/types.ts';
-import { DERIVED_FLAG, unitsOfRow, type DisclosureRule } from './disclosure-rule.ts';
+import { DERIVED_FLAG, unitsOfRow, type DisclosureRule } from '../../../contracts/disclosure/disclosure-rule.ts';
 
 /**
  * Primary suppression: a row with fewer than k respondents with a value (n < minN), or, when the

@@ -1,6 +1,6 @@
 import type { DistributionRow, EstimateRow } from '../../../contracts/types.ts';
-import { answerCountBounds, suppressedCountInterval, suppressedMeanInterval, type Interval } from './feasible-interval.ts';
-import { DERIVED_FLAG, SECONDARY_FLAG, isPrimaryFlag, unitKey, unitsOfRow, type DisclosureRule, type Relation } from './disclosure-rule.ts';
+import { answerCountBounds, suppressedCountInterval, suppressedMeanInterval, type Interval } from '../../../contracts/disclosure/feasible-interval.ts';
+import { DERIVED_FLAG, SECONDARY_FLAG, isPrimaryFlag, unitKey, unitsOfRow, type DisclosureRule, type Relation } from '../../../contracts/disclosure/disclosure-rule.ts';
 
 /**
  * Secondary (complementary) suppression for linear tables. Wherever a total and its parts are
@@ -10,7 +10,7 @@ import { DERIVED_FLAG, SECONDARY_FLAG, isPrimaryFlag, unitKey, unitsOfRow, type 
  * not be derivable from the others, so further parts are suppressed, the least informative first
  * (the region with the fewest respondents of the population), until for every suppressed unit of every column (population × competency):
  *   - each mean, gap and top-two-box share of a primary-suppressed unit has a feasible interval
- *     (feasible-interval.ts, the reader knowing the unit's exact n: worst case) covering at least
+ *     (contracts/disclosure/feasible-interval.ts, the reader knowing the unit's exact n: worst case) covering at least
  *     rule.protectionShare of its a-priori range (scale range; ±(max − min) for gaps; [0, 1] for
  *     shares), and that of a secondary unit is not a single value;
  *   - no answer, "no value" included, of any suppressed unit is certain: for every answer j the
@@ -18,7 +18,7 @@ import { DERIVED_FLAG, SECONDARY_FLAG, isPrimaryFlag, unitKey, unitsOfRow, type 
  *     for secondary units: the answer counts are not determined);
  *   - the n of every suppressed row is not determined (its feasible interval holds two values or more).
  * When every part is suppressed and a unit is still exposed, the total is suppressed too (the
- * relation is then unpublished). Units, not rows, are suppressed: see disclosure-rule.ts.
+ * relation is then unpublished). Units, not rows, are suppressed: see contracts/disclosure/disclosure-rule.ts.
  * This is the classic greedy heuristic (Cox 1980; τ-Argus "hypercube" in spirit), not an optimal
  * (fewest cells) solution. Reference: Hundepool et al. (2012), Statistical Disclosure Control §4.3;
  * Cox, L. H. (1980), Suppression methodology and statistical disclosure control, JASA 75, 377–385.

@@ -1,12 +1,12 @@
 /**
- * The disclosure-control verbs on tiny literal tables: feasible intervals against SciPy's linprog,
- * the primary rule (n, Kish effective n, whole units, empty cells), the secondary rule on a
- * three-region column, and the country counts.
+ * The disclosure-control verbs on tiny literal tables: the primary rule (n, Kish effective n, whole
+ * units, empty cells) and the secondary rule on a three-region column. (The feasible intervals and
+ * the country counts are contracts: test/contracts/disclosure/.)
  */
 import { describe, expect, it } from 'vitest';
-import {
-  answerCountBounds, blankSuppressedCells, countSuppressedRows, protectCountryCounts, protectTables, suppressedCountInterval, suppressedMeanInterval, suppressPrimaryCells, type DisclosureRule,
-} from '../../../../stages/analyse/disclosure/index.ts';
+import { blankSuppressedCells, protectTables, suppressPrimaryCells } from '../../../../stages/analyse/disclosure/index.ts';
+import { countSuppressedRows, type DisclosureRule } from '../../../../contracts/disclosure/disclosure-rule.ts';
+import { suppressedMeanInterval } from '../../../../contracts/disclosure/feasible-interval.ts';
 import type { DistributionRow, EstimateRow } from '../../../../contracts/types.ts';
 
 const rule: DisclosureRule = { minN: 5, useEffectiveN: false, protectionShare: 0.5, scale: { min: 1, max: 5 } };
@@ -14,27 +14,6 @@ const rule: DisclosureRule = { minN: 5, useEffectiveN: false, protectionShare: 0
 function row(region: string, measure: EstimateRow['measure'], n: number, mean: number, population: EstimateRow['population'] = 'industry'): EstimateRow {
   return { wave: 'w', region, competency: 'c', population, measure, n, mean, sd: 1, se: 0.1, ciLow: mean - 0.2, ciHigh: mean + 0.2, top2Share: measure.startsWith('gap') ? NaN : 0.5, suppressed: false, flag: '' };
 }
-
-describe('feasible intervals', () => {
-  it('a hidden mean: scipy.optimize.linprog(±[1, 0], A_eq=[[3, 4]], b_eq=[31.5], bounds=[(1, 5)] * 2) → 3.8333333333333335 and 5.0', () => {
-    const interval = suppressedMeanInterval(4.5, 7, 3, 1, 5);
-    expect(interval.low).toBeCloseTo(3.8333333333333335, 12);
-    expect(interval.high).toBe(5);
-    // Alone in S, the cell is the remainder itself.
-    expect(suppressedMeanInterval(4.5, 3, 3, 1, 5)).toEqual({ low: 4.5, high: 4.5 });
-  });
-
-  it('a hidden count: linprog(±c0, c0 + c1 + c2 = 7, bounds (1, 4), (1, 4), (5, 9), integrality 1) → 1 and 1', () => {
-    const bounds = [{ low: 1, high: 4 }, { low: 1, high: 4 }, { low: 5, high: 9 }];
-    expect(suppressedCountInterval(7, bounds, 0)).toEqual({ low: 1, high: 1 });
-    expect(suppressedCountInterval(12, bounds, 0)).toEqual({ low: 1, high: 4 });
-  });
-
-  it('answers: a cell of 2 among hidden answers [0, 0, 0, 1, 3] must have given a 5; among [0, 0, 2, 1, 3] it need not', () => {
-    expect(answerCountBounds([0, 0, 0, 1, 3], 2).map((bound) => bound.low)).toEqual([0, 0, 0, 0, 1]);
-    expect(answerCountBounds([0, 0, 2, 1, 3], 2).map((bound) => bound.low)).toEqual([0, 0, 0, 0, 0]);
-  });
-});
 
 describe('suppressPrimaryCells', () => {
   it('hides the whole unit when one row is below k, keeps empty rows from spreading, and applies Kish n_eff when asked', () => {
@@ -75,24 +54,5 @@ describe('protectTables on one column (Global = A + B + C)', () => {
 
   it('blankSuppressedCells leaves published rows untouched', () => {
     expect(blankSuppressedCells([estimates[2]])[0]).toBe(estimates[2]);
-  });
-});
-
-describe('protectCountryCounts', () => {
-  it('shows a small count as "< 5" and ranges further counts until none is pinned down by a known region total', () => {
-    const countries = [
-      { country: 'FJ', region: 'Oceania', industry: 1, education: 0 },
-      { country: 'NZ', region: 'Oceania', industry: 6, education: 0 },
-      { country: 'AU', region: 'Oceania', industry: 7, education: 12 },
-      { country: 'DE', region: 'Europe', industry: 40, education: 30 },
-    ];
-    const { counts, unprotected } = protectCountryCounts(countries, 5, (population, region) => region === 'Oceania' || region === 'Europe');
-    expect(counts.map((c) => c.industry.text)).toEqual(['< 5', '5\u20139', '7', '40']);
-    expect(counts.map((c) => c.total.text)).toEqual(['< 5', '5\u20139', '19', '70']);
-    expect(unprotected).toEqual([]);
-    // Oceania's 14 minus AU's 7: FJ + NZ = 7 with NZ in 5–9, so FJ is 1 or 2 (two values: enough for a count).
-    expect(suppressedCountInterval(7, [{ low: 1, high: 4 }, { low: 5, high: 9 }], 0)).toEqual({ low: 1, high: 2 });
-    // With FJ alone hidden it would be pinned: 14 − 6 − 7 = 1.
-    expect(suppressedCountInterval(1, [{ low: 1, high: 4 }], 0)).toEqual({ low: 1, high: 1 });
   });
 });

@@ -1,4 +1,4 @@
-import type { Population } from '../../../contracts/types.ts';
+import type { Population } from '../types.ts';
 import { suppressedCountInterval, type Interval } from './feasible-interval.ts';
 
 /** A count as published: exact (low = high) or the range it lies in, with the text tables print. */

@@ -1,4 +1,9 @@
-import type { EstimateRow, WaveConfig } from '../../../contracts/types.ts';
+/**
+ * The disclosure rule: one definition of "publishable" for the analysis, which suppresses by it
+ * (stages/analyse/disclosure/), and for render and the commands, which word and count suppressed
+ * cells by it. Methods: docs/methods.md, "Small-cell suppression".
+ */
+import type { EstimateRow, WaveConfig } from '../types.ts';
 
 /**
  * What the disclosure-control verbs need to know: the threshold k, whether Kish's effective n is
@@ -32,6 +37,25 @@ export const SECONDARY_FLAG = 'suppressed_secondary';
 export const DERIVED_FLAG = 'suppressed_derived';
 
 export const isPrimaryFlag = (flag: string) => (PRIMARY_FLAGS as readonly string[]).includes(flag);
+
+/** How many estimate rows each rule suppressed. */
+export interface SuppressionCounts {
+  primary: number;
+  secondary: number;
+  derived: number;
+  published: number;
+}
+
+export function countSuppressedRows(rows: readonly Pick<EstimateRow, 'suppressed' | 'flag'>[]): SuppressionCounts {
+  const counts = { primary: 0, secondary: 0, derived: 0, published: 0 };
+  for (const row of rows) {
+    if (!row.suppressed) counts.published++;
+    else if (isPrimaryFlag(row.flag)) counts.primary++;
+    else if (row.flag === SECONDARY_FLAG) counts.secondary++;
+    else counts.derived++;
+  }
+  return counts;
+}
 
 /**
  * The suppression unit of a row: one population's answers in one region × competency. Every
