@@ -171,6 +171,15 @@ export interface WaveConfig {
     seed: number;
     /** Weights above this multiple of the mean weight are trimmed. */
     weightCap: number;
+    /**
+     * Raking margins per population (docs/methods.md, "Raking"; stages/analyse/population-weights.ts):
+     * the weights of a population with margins are calibrated to them. Absent: no raking.
+     */
+    populationMargins?: Partial<Record<Population, PopulationMargin[]>>;
+    /** Calibration tolerance: every margin within ε·(1 + target) of its target (default 1e-10). */
+    rakingEpsilon?: number;
+    /** Newton steps of the calibration (default 50). */
+    rakingMaxIterations?: number;
   };
   /**
    * The frameworks the results are also rolled up into (docs/frameworks.md): built-in ids
@@ -432,6 +441,22 @@ export interface TestRow {
 
 export type Quadrant = 'concentrate_here' | 'keep_up_the_good_work' | 'low_priority' | 'possible_overkill';
 
+/**
+ * One raking margin of a population (wave.json `analysis.populationMargins`): one or more
+ * respondent variables (several: their categories joined with `|` in the keys) and the relative
+ * population size of each category. Targets are rescaled so the weights of a population sum to its
+ * number of respondents (mean weight 1). One margin = post-stratification.
+ *
+ *   "analysis": { "populationMargins": { "industry": [
+ *       { "variables": ["region"], "targets": { "Europe": 0.4, "Asia": 0.35, "Africa": 0.25 } },
+ *       { "variables": ["organisationType"], "targets": { "private": 0.7, "public": 0.3 } } ] },
+ *     "rakingEpsilon": 1e-10, "rakingMaxIterations": 50 }
+ */
+export interface PopulationMargin {
+  variables: ('region' | 'organisationType' | 'country')[];
+  targets: Record<string, number>;
+}
+
 export interface RankingRow {
   wave: string;
   region: string;
@@ -448,6 +473,18 @@ export interface RankingRow {
   suppressed: boolean;
   /** Country rows only (AnalysisResult.countries): ISO 3166-1 alpha-2; `region` is then the country's region. */
   country?: string;
+}
+
+/**
+ * A ranking row as the analysis builds it (stages/analyse/build-rankings.ts): the RankingRow plus
+ * the ranked-discrepancy score (docs/methods.md; stages/analyse/stats/ranked-discrepancy.ts), an
+ * ordinal companion of the MWDS. analysis.json keeps the score for the region and Global rows
+ * (AnalysisResult.rankings); the country rows and the framework roll-ups drop it. It is not a column
+ * of rankings.csv (whose columns, io/table-files.ts RANKING_COLUMNS, the data package describes).
+ */
+export interface ScoredRankingRow extends RankingRow {
+  /** Weighted mean over respondents of the competency's within-respondent rank of I − P rescaled to 0–1 (1 = most respondents' largest gap); NaN where suppressed. */
+  rankedDiscrepancy: number;
 }
 
 /**
@@ -502,6 +539,10 @@ export interface AnalysisResult {
   wave: string;
   estimates: EstimateRow[];
   tests: TestRow[];
+  /**
+   * Region and Global rankings. analyseWave's rows are ScoredRankingRow (analysis.json keeps the
+   * ranked-discrepancy score); a result rebuilt from rankings.csv (the API's wave comparison) lacks it.
+   */
   rankings: RankingRow[];
   /**
    * Answer distributions per region × competency × population × rated dimension (Likert figures).

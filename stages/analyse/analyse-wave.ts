@@ -23,7 +23,7 @@
  * cost of two passes over the data whatever the number of statistics.
  * Methods and references: docs/methods.md and the doc comment of each stages/analyse/stats file.
  */
-import type { AnalysisResult, Dimension, DistributionRow, EstimateRow, NormalisedWave, Population, RankingRow, TestRow, Warning, WaveConfig } from '../../contracts/types.ts';
+import type { AnalysisResult, Dimension, DistributionRow, EstimateRow, NormalisedWave, Population, ScoredRankingRow, TestRow, Warning, WaveConfig } from '../../contracts/types.ts';
 import * as messages from '../../contracts/messages/analysis.ts';
 import {
   benjaminiHochberg, cliffsDelta, differenceOfIndependentMeans, mannWhitneyUFromCounts, matchedPairsRankBiserial,
@@ -41,11 +41,6 @@ import { describeCountryDomains, isCountryDomainKey, regionOverCountries, splitC
 
 export const GLOBAL_REGION = 'Global';
 const HIDDEN = { df: NaN, ciLow: NaN, ciHigh: NaN, ciMethod: '' as const, top2CiLow: NaN, top2CiHigh: NaN, deff: NaN, effectiveN: NaN, kishEffectiveN: NaN };
-
-/** RankingRow plus the ranked-discrepancy score (LOCAL extension; not yet a column of rankings.csv). */
-export interface RankingRowWithRds extends RankingRow {
-  rankedDiscrepancy: number;
-}
 
 interface PopulationData {
   population: Population;
@@ -235,7 +230,7 @@ export function analyseWave(
     weights: industry.weights, rowDomain: industry.rowDomain, competencies: K, domainCount: R, eligible, seed: config.analysis.seed,
   });
   phase('rankSets');
-  const rankings: RankingRowWithRds[] = buildRankings({
+  const rankings: ScoredRankingRow[] = buildRankings({
     wave: wave.wave, blocks, competencies, config, scale: wave.scale,
     industry: { importanceMeans: industry.cells.importance, otherMeans: industry.cells.other, gapMeans: industry.cells.gap },
     eligible, rankSets, rankedDiscrepancy,

@@ -1,7 +1,6 @@
-import type { Quadrant, WaveConfig } from '../../contracts/types.ts';
+import type { Quadrant, ScoredRankingRow, WaveConfig } from '../../contracts/types.ts';
 import type { DomainMeans } from './stats/index.ts';
 import { borichMwds, importancePerformanceQuadrant, ipaCrosshair } from './stats/index.ts';
-import type { RankingRowWithRds } from './analyse-wave.ts';
 
 /**
  * Rankings per region block (and Global): Borich MWDS on the industry preparedness gap
@@ -22,11 +21,11 @@ export function buildRankings(input: {
   /** 95% confidence sets for the rank per (block, competency) cell, NaN where not eligible. */
   rankSets: { marginalLow: Float64Array; marginalHigh: Float64Array; simultaneousLow: Float64Array; simultaneousHigh: Float64Array };
   rankedDiscrepancy: Float64Array;
-}): RankingRowWithRds[] {
+}): ScoredRankingRow[] {
   const { blocks, competencies, config, industry, eligible } = input;
   const K = competencies.length;
   const sets = input.rankSets;
-  const rows: RankingRowWithRds[] = [];
+  const rows: ScoredRankingRow[] = [];
   for (let block = 0; block < blocks.length; block++) {
     const offset = block * K;
     const mwds = new Float64Array(K).fill(NaN);

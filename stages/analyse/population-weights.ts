@@ -1,30 +1,6 @@
-import type { Population, Respondent, Warning, WaveConfig } from '../../contracts/types.ts';
+import type { Population, PopulationMargin, Respondent, Warning, WaveConfig } from '../../contracts/types.ts';
 import { calibrateRaking, kishEffectiveN, projectionMatrix, trimWeightsAtCap, type CalibrationMargin, type CalibrationProjection } from './stats/index.ts';
 import * as messages from '../../contracts/messages/analysis.ts';
-
-/**
- * Optional raking margins, read defensively from `config.analysis.populationMargins` (a LOCAL
- * extension of WaveConfig, not yet in contracts/types.ts). Per population, a list of margins; each
- * margin names one or more respondent variables (joined with `|` in the keys when several) and the
- * relative population size of each category. Targets are rescaled so the weights of a population sum
- * to its number of respondents (mean weight 1). One margin = post-stratification.
- *
- *   "analysis": { "populationMargins": { "industry": [
- *       { "variables": ["region"], "targets": { "Europe": 0.4, "Asia": 0.35, "Africa": 0.25 } },
- *       { "variables": ["organisationType"], "targets": { "private": 0.7, "public": 0.3 } } ] },
- *     "rakingEpsilon": 1, "rakingMaxIterations": 10 }
- */
-export interface PopulationMargin {
-  variables: ('region' | 'organisationType' | 'country')[];
-  targets: Record<string, number>;
-}
-export interface AnalysisConfigExtension {
-  populationMargins?: Partial<Record<Population, PopulationMargin[]>>;
-  /** Calibration tolerance: every margin within ε·(1 + target) of its target (default 1e-10). */
-  rakingEpsilon?: number;
-  /** Newton steps of the calibration (default 50). */
-  rakingMaxIterations?: number;
-}
 
 /** How far one margin category is from its target after weighting (report and analysis.json). */
 export interface MarginFit {
@@ -77,14 +53,13 @@ export function computePopulationWeights(
     base[i] = weight > 0 && Number.isFinite(weight) ? weight : 1;
   }
   if (invalid) warnings.push({ code: 'invalid_weight', message: messages.invalidWeight(population) });
-  const extension = config.analysis as WaveConfig['analysis'] & AnalysisConfigExtension;
-  const margins = extension.populationMargins?.[population];
+  const margins = config.analysis.populationMargins?.[population];
   if (margins && margins.length > 0 && memberCount > 0) {
     const built = margins.map((margin) => buildMargin(population, margin, respondents, memberIndex, warnings));
     const calibrationMargins: CalibrationMargin[] = built.map(({ group, totals }) => ({ group, totals }));
     const cap = config.analysis.weightCap > 0 && Number.isFinite(config.analysis.weightCap) ? config.analysis.weightCap : Infinity;
     // Targets sum to the respondents, so the mean final weight is 1 and the cap is weightCap itself.
-    const calibration = calibrateRaking(base, calibrationMargins, { upper: cap, epsilon: extension.rakingEpsilon, maxIterations: extension.rakingMaxIterations });
+    const calibration = calibrateRaking(base, calibrationMargins, { upper: cap, epsilon: config.analysis.rakingEpsilon, maxIterations: config.analysis.rakingMaxIterations });
     if (!calibration.converged) warnings.push({ code: 'raking_not_converged', message: messages.rakingNotConverged(population, calibration.iterations) });
     const marginFit = built.flatMap((margin, m) => margin.categories.map((category, code) => {
       const target = margin.totals[code];

@@ -26,7 +26,7 @@ import { fileURLToPath } from 'node:url';
 import { analyseWave } from '../../stages/analyse/analyse-wave.ts';
 import { createSeededRandom, Z_95, type SeededRandom } from '../../stages/analyse/stats/index.ts';
 import { cellIndex, createAnswerTable, missingCode } from '../../contracts/answer-table.ts';
-import type { EstimateRow, NormalisedWave, Respondent, WaveConfig } from '../../contracts/types.ts';
+import type { EstimateRow, NormalisedWave, PopulationMargin, Respondent, WaveConfig } from '../../contracts/types.ts';
 import { testConfig } from '../../test/stages/analyse/synthetic-wave.ts';
 
 const ROOT = resolve(fileURLToPath(new URL('../..', import.meta.url)));
@@ -136,8 +136,8 @@ function configFor(scenario: Scenario): WaveConfig {
   if (scenario === 'raked') {
     const total = REGION_SIZES.reduce((a, b) => a + b, 0);
     const regionTargets = Object.fromEntries(REGIONS.map((region, index) => [region, REGION_SIZES[index]! / total]));
-    const margins = [{ variables: ['region'], targets: regionTargets }, { variables: ['organisationType'], targets: { private: 0.5, public: 0.5 } }];
-    (config.analysis as Record<string, unknown>).populationMargins = { industry: margins, education: margins };
+    const margins: PopulationMargin[] = [{ variables: ['region'], targets: regionTargets }, { variables: ['organisationType'], targets: { private: 0.5, public: 0.5 } }];
+    config.analysis.populationMargins = { industry: margins, education: margins };
   }
   return config;
 }

@@ -30,7 +30,7 @@ function rakingWave(): NormalisedWave {
   return { wave: 'ref', scale: { min: 1, max: 5 }, regionScheme: 'un-m49-region', respondents, answers, audit: [], warnings: [] };
 }
 
-const margins = {
+const margins: WaveConfig['analysis']['populationMargins'] = {
   industry: [
     { variables: ['region'], targets: { A: 0.4, B: 0.35, C: 0.25 } },
     { variables: ['organisationType'], targets: { private: 0.7, public: 0.3 } },
@@ -38,7 +38,7 @@ const margins = {
 };
 const rakedConfig = (weightCap = 0): WaveConfig => {
   const config = testConfig({ weightCap }, { minN: 2, lowReliabilityN: 3 });
-  (config.analysis as Record<string, unknown>).populationMargins = margins;
+  config.analysis.populationMargins = margins;
   return config;
 };
 
@@ -134,7 +134,7 @@ describe('raked waves: the per-cell histograms equal the respondent-level calibr
   it('every importance, top-two-box and paired-gap cell, with the cap inside the calibration', () => {
     const wave = syntheticWave({ respondentsPerPopulation: 500, competencies: 3, regions: ['Africa', 'Europe', 'Asia'], seed: 9, unequalWeights: true });
     const config = testConfig({ weightCap: 1.6 });
-    (config.analysis as Record<string, unknown>).populationMargins = {
+    config.analysis.populationMargins = {
       industry: [
         { variables: ['region'], targets: { Africa: 0.2, Asia: 0.3, Europe: 0.5 } },
         { variables: ['organisationType'], targets: { private: 0.6, public: 0.4 } },
