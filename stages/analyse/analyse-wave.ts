@@ -30,6 +30,7 @@ import {
   mwdsRankSets, rankedDiscrepancyScores, wilcoxonSignedRankFromCounts, type DomainMeans,
 } from './stats/index.ts';
 import { askedCells, flagNotAsked } from './not-asked.ts';
+import { layOutPopulations } from './population-layout.ts';
 import { computePopulationWeights, type MarginFit } from './population-weights.ts';
 import { describeEstimate, type CellMeasure } from './describe-estimate.ts';
 import { buildRankings } from './build-rankings.ts';
@@ -82,19 +83,8 @@ export function analyseWave(
   const { answers, respondents } = wave;
   const competencies = answers.competencies;
   const K = competencies.length;
-  // Respondent → population and local row (its row in the population's matrices).
-  const populationCode = new Uint8Array(respondents.length);
-  const localRow = new Int32Array(respondents.length);
-  const counts = [0, 0];
-  const regionSet = new Set<string>();
-  respondents.forEach((respondent, index) => {
-    const code = respondent.population === 'industry' ? 0 : 1;
-    populationCode[index] = code;
-    localRow[index] = counts[code]++;
-    regionSet.add(respondent.region);
-  });
-  const regions = [...regionSet].sort();
-  const regionCode = new Map(regions.map((region, index) => [region, index]));
+  // Respondent → population, local row (its row in the population's matrices) and region code.
+  const { populationCode, localRow, counts, regions, memberIndex, rowDomains } = layOutPopulations(respondents);
   const R = regions.length;
   const blocks = [...regions, GLOBAL_REGION];
   const weighting: AnalysisResult['weighting'] = [];
@@ -102,16 +92,11 @@ export function analyseWave(
   phase('setup');
   const encoded = encodeAnswers(wave, populationCode, localRow, counts);
   phase('encodeAnswers');
-  // Per population: the respondents' indices in local-row order and their region codes (typed
-  // arrays, not filtered copies of the respondents: less for the garbage collector to trace).
-  const memberIndex = counts.map((count) => new Int32Array(count));
-  const rowDomains = counts.map((count) => new Int32Array(count));
+  // Per population: each local row's country domain code.
   const countryDomains = describeCountryDomains(respondents);
   const countryRowDomains = counts.map((count) => new Int32Array(count));
   const C = countryDomains.keys.length;
   respondents.forEach((respondent, index) => {
-    memberIndex[populationCode[index]][localRow[index]] = index;
-    rowDomains[populationCode[index]][localRow[index]] = regionCode.get(respondent.region)!;
     countryRowDomains[populationCode[index]][localRow[index]] = countryDomains.codeOf(respondent);
   });
   const coding = describeJointCodes(encoded.levelValues);

@@ -28,6 +28,7 @@ import {
   benjaminiHochberg, cliffsDelta, differenceOfIndependentMeans, estimateDomainMeans, mannWhitneyUFromCounts, matchedPairsRankBiserial,
   normalConfidenceInterval, rankedDiscrepancyScores, mwdsRankSets, wilcoxonSignedRankFromCounts, type DomainMeans,
 } from './stats/index.ts';
+import { layOutPopulations } from './population-layout.ts';
 import { computePopulationWeights } from './population-weights.ts';
 import { encodeAnswers, type EncodedPopulation } from './encode-answers.ts';
 import { buildRankings } from './build-rankings.ts';
@@ -57,25 +58,8 @@ export function rollUpFrameworks(
     .filter((row) => row.suppressed && row.population !== 'both' && row.flag !== 'not_asked')
     .map((row) => unitKey(row.population, row.region, row.competency)));
   const { respondents, answers } = wave;
-  const populationCode = new Uint8Array(respondents.length);
-  const localRow = new Int32Array(respondents.length);
-  const counts = [0, 0];
-  const regionSet = new Set<string>();
-  respondents.forEach((respondent, index) => {
-    const code = respondent.population === 'industry' ? 0 : 1;
-    populationCode[index] = code;
-    localRow[index] = counts[code]++;
-    regionSet.add(respondent.region);
-  });
-  const regions = [...regionSet].sort();
-  const regionCode = new Map(regions.map((region, index) => [region, index]));
+  const { populationCode, localRow, counts, regions, memberIndex, rowDomains } = layOutPopulations(respondents);
   const encoded = encodeAnswers(wave, populationCode, localRow, counts);
-  const memberIndex = counts.map((count) => new Int32Array(count));
-  const rowDomains = counts.map((count) => new Int32Array(count));
-  respondents.forEach((respondent, index) => {
-    memberIndex[populationCode[index]][localRow[index]] = index;
-    rowDomains[populationCode[index]][localRow[index]] = regionCode.get(respondent.region)!;
-  });
   // The same weights as the competency estimates (warnings are already reported there).
   const sides: PopulationSide[] = (['industry', 'education'] as const).map((population, code) => ({
     population, rowDomain: rowDomains[code], encoded: encoded.populations[code],
