@@ -154,9 +154,9 @@ export const COMMANDS: Record<string, CommandDeclaration> = {
   },
   'codebook init': {
     summary: 'draft a codebook from an export by matching question text to the competency framework (a draft to review)',
-    usage: 'skillgap codebook init (--from FILE [--population industry|education] [--source ID] | --wave ID | --config FILE) [--dimension Q4=coverage …] [--accept-guesses] [--out FILE] [--json]',
+    usage: 'skillgap codebook init (--from FILE [--population industry|education] [--source ID] | --wave ID | --config FILE) [--dimension Q4=coverage …] [--accept-guesses] [--out DIR [--force]] [--json]',
     options: {
-      from: { type: 'string' }, wave: { type: 'string' }, config: { type: 'string' }, population: { type: 'string' }, source: { type: 'string' }, out: { type: 'string' },
+      from: { type: 'string' }, wave: { type: 'string' }, config: { type: 'string' }, population: { type: 'string' }, source: { type: 'string' }, out: { type: 'string' }, force: { type: 'boolean' },
       'accept-guesses': { type: 'boolean' }, dimension: { type: 'string', multiple: true }, json: { type: 'boolean' },
     },
     optionHelp: {
@@ -166,12 +166,13 @@ export const COMMANDS: Record<string, CommandDeclaration> = {
       source: '--source ID      with --from: the source id written into the draft (default: the file name)',
       dimension: '--dimension Q=D  the dimension of question Q (importance, preparedness, coverage) when the export does not say it (repeatable)',
       'accept-guesses': '--accept-guesses put low-confidence guesses into the codebook too (they stay in the review list, marked ACCEPTED)',
-      out: '--out FILE       write the draft to FILE, next to its wave.json (the one command whose --out names a file: a draft belongs with the wave\'s inputs, not under out/); default: stdout',
+      out: '--out DIR        write the draft to <DIR>/codebook.json, e.g. the wave\'s folder next to its wave.json (a folder, as for every command); default: stdout',
+      force: '--force          with --out: overwrite an existing <DIR>/codebook.json (kept otherwise: it may hold your review)',
     },
     handler: async (values, _positionals, io) => {
       const { codebookInitCommand } = await import('./codebook-command.ts');
       const result = await codebookInitCommand({
-        from: str(values.from), wave: str(values.wave), config: str(values.config), population: str(values.population), source: str(values.source), out: str(values.out),
+        from: str(values.from), wave: str(values.wave), config: str(values.config), population: str(values.population), source: str(values.source), out: str(values.out), force: values.force === true,
         acceptGuesses: values['accept-guesses'] === true, dimensions: strings(values.dimension),
         // With --json the draft is in the result; stdout holds only the result.
         ...(io.json ? { write: () => {} } : {}),

@@ -1,14 +1,15 @@
 /**
- * `skillgap codebook init --from FILE [--population industry|education] [--out FILE]`, or
+ * `skillgap codebook init --from FILE [--population industry|education] [--out DIR [--force]]`, or
  * `--wave ID` / `--config FILE` for every source of the wave config at once (one codebook, one scale): reads
  * the export, drafts its codebook (commands/codebook/draft-codebook.ts) and writes the draft as JSON
  * in the codebook's own shape plus a `review` list (low-confidence matches, unmatched columns,
  * unplaced answer labels, missing required columns, and every answer label the draft placed on the
- * scale or as missing, with its count) to --out or stdout. Columns that looked like ratings but are
+ * scale or as missing, with its count) to <--out>/codebook.json (--out is a folder, as for every
+ * command; an existing codebook.json is kept unless --force) or stdout. Columns that looked like ratings but are
  * not (consent, checkbox, count, id…) are listed in `draft.notRatings` with the reason. A summary goes to the log
  * (stderr). Returns the draft document, so notebooks get the same data.
  */
-import { existsSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import { basename, dirname, extname, join, relative, resolve, sep } from 'node:path';
 import { UsageError } from '../contracts/errors.ts';
 import { loadFramework, readJsonFile } from '../contracts/config.ts';
@@ -31,7 +32,10 @@ export interface CodebookInitOptions {
   /** `CODE=dimension` (e.g. `Q4=coverage`): the dimension of a question whose export says nothing about it. */
   dimensions?: string[];
   population?: string;
+  /** The folder the draft is written to, as `codebook.json` (e.g. the wave's folder, next to its wave.json); default: stdout. */
   out?: string;
+  /** Overwrite an existing <out>/codebook.json. */
+  force?: boolean;
   /** Source id written into the draft (default: the file name without extension). */
   source?: string;
   log?: (line: string) => void;
@@ -59,6 +63,8 @@ export async function codebookInitCommand(options: CodebookInitOptions): Promise
   }
   const log = options.log ?? ((line: string) => process.stderr.write(line + '\n'));
   const root = options.root ?? REPO_ROOT;
+  // Checked before the exports are read: a wrong --out costs nothing.
+  const draftFile = options.out === undefined ? undefined : codebookDraftFile(options.out, options.force === true);
   const framework = loadFramework(root);
   const inputs = options.wave || options.config ? waveInputs(options.config ? resolve(options.config) : join(root, 'data', 'raw', options.wave!, 'wave.json')) : [{ path: options.from!, sourceId: options.source ?? basename(options.from!, extname(options.from!)), population: options.population as Population | undefined }];
 
@@ -95,7 +101,7 @@ export async function codebookInitCommand(options: CodebookInitOptions): Promise
 
   const first = drafted[0];
   const document: CodebookDraftDocument = {
-    $schema: schemaReference(root, options.out ? dirname(resolve(options.out)) : process.cwd()),
+    $schema: schemaReference(root, draftFile ? dirname(draftFile) : process.cwd()),
     wave: waveId(options) ?? 'draft',
     scale: scale.scale,
     sources: drafted.map(({ draft }) => draft.codebook),
@@ -118,13 +124,30 @@ export async function codebookInitCommand(options: CodebookInitOptions): Promise
   log(messages.scaleFound(scale.scale.min, scale.scale.max, Object.keys(scale.scale.labels).length, Object.keys(scale.scale.missing).length, scale.ordered));
   log(messages.reviewCount(review.length));
   const text = JSON.stringify(document, null, 2) + '\n';
-  if (options.out) {
-    writeFileAtomic(resolve(options.out), text);
-    log(messages.written(options.out));
+  if (draftFile) {
+    writeFileAtomic(draftFile, text);
+    log(messages.written(draftFile));
   } else {
     (options.write ?? ((chunk: string) => process.stdout.write(chunk)))(text);
   }
   return document;
+}
+
+/** The name of the draft in the --out folder: the name wave.json files give their codebook. */
+export const CODEBOOK_DRAFT_NAME = 'codebook.json';
+
+/**
+ * Where `--out DIR` puts the draft: DIR/codebook.json. A DIR that is an existing file, or that ends
+ * in `.json` (the --out FILE of earlier versions), is refused with the folder to give instead; so is
+ * an existing codebook.json, unless `force`.
+ */
+export function codebookDraftFile(out: string, force = false): string {
+  const folder = resolve(out);
+  if (existsSync(folder) && !statSync(folder).isDirectory()) throw new UsageError(messages.outNamesAFile(out, true, dirname(out)));
+  if (!existsSync(folder) && extname(folder).toLowerCase() === '.json') throw new UsageError(messages.outNamesAFile(out, false, dirname(out)));
+  const file = join(folder, CODEBOOK_DRAFT_NAME);
+  if (!force && existsSync(file)) throw new UsageError(messages.draftWouldOverwrite(file));
+  return file;
 }
 
 /** The codebook schema's path relative to `folder` (forward slashes, as JSON Schema references are URIs). */

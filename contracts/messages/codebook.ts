@@ -5,6 +5,10 @@
  */
 import { quoteCell } from './quote-cell.ts';
 
+export const outNamesAFile = (out: string, existingFile: boolean, folder: string) =>
+  `--out names a folder, as for every command (the draft is written to <folder>/codebook.json), but ${out} ${existingFile ? 'is a file' : 'looks like a file name'}: give its folder instead, e.g. --out ${folder}`;
+export const draftWouldOverwrite = (path: string) =>
+  `${path} exists: codebook init does not overwrite a codebook (it may hold your review); move it away, give another --out folder, or add --force`;
 export const missingFrom = () => 'name the export to draft from: skillgap codebook init --from FILE, or --wave ID for every source of a wave.json';
 export const waveConfigMissing = (path: string) =>
   `no wave config at ${path}: write wave.json first (README, "Running a new wave"), or use --from FILE`;

@@ -104,6 +104,11 @@ describe('--help and --version', () => {
       expect(run.code, `${name} --help`).toBe(0);
       expect(run.stdout).toMatch(new RegExp(`^usage: skillgap ${name}\\b`));
       for (const option of Object.keys(COMMANDS[name]!.options)) expect(run.stdout, `${name} --help names --${option}`).toContain(`--${option}`);
+      // --out is a folder for every command that has it (codebook init's too: <DIR>/codebook.json).
+      if ('out' in COMMANDS[name]!.options) {
+        expect(run.stdout, `${name}: --out DIR`).toMatch(/\n {2}--out DIR {2,}/);
+        expect(run.stdout, `${name}: no --out FILE`).not.toMatch(/--out FILE/);
+      }
       expect(run.stdout).toContain('--help');
     });
     expect(readdirSync(empty)).toEqual([]);

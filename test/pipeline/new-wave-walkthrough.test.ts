@@ -6,7 +6,7 @@
  * written as A<value>, "don't know"-type answers as no answer), so the result must equal the 2023
  * wave's: the steps are README's —
  *   1. exports and a wave.json in one folder (anywhere: --config),
- *   2. `codebook init --config … --dimension Q3=importance --dimension Q4=coverage --accept-guesses --out codebook.json`,
+ *   2. `codebook init --config … --dimension Q3=importance --dimension Q4=coverage --accept-guesses --out <the wave's folder>` (writes codebook.json there),
  *   3. `validate --config …`,
  *   4. `run --config …` (here ingest, normalise and analyse; render is covered by end-to-end.test.ts).
  */
@@ -65,7 +65,7 @@ describe('README "Running a new wave" with a Qualtrics CSV and a LimeSurvey code
       quality: sampleConfig.quality, suppression: sampleConfig.suppression, analysis: sampleConfig.analysis,
     }, null, 2));
     drafted = await codebookInitCommand({
-      config, dimensions: ['Q3=importance', 'Q4=coverage'], acceptGuesses: true, out: join(waveDir, 'codebook.json'), log: quiet,
+      config, dimensions: ['Q3=importance', 'Q4=coverage'], acceptGuesses: true, out: waveDir, log: quiet,
     });
   });
 

@@ -115,7 +115,7 @@ describe('codebook init', () => {
   const dir = useTempDir();
   it('writes a draft that fits the codebook schema and points to it from its folder', async () => {
     const out = join(dir, 'drafts', 'codebook.json');
-    await codebookInitCommand({ wave: '2023', out, log: () => {} });
+    await codebookInitCommand({ wave: '2023', out: dirname(out), log: () => {} });
     const draft = readJson(out);
     expect(resolve(dirname(out), draft.$schema)).toBe(join(REPO_ROOT, 'schemas', 'codebook.schema.json'));
     expect(schemaProblems('codebook', draft, out)).toEqual([]);
