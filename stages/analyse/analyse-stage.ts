@@ -76,7 +76,9 @@ export const analyseStage: StageDefinition = {
     writeFileAtomic(files.rankings, rankingsToCsv(result.rankings));
     writeFileAtomic(files.frameworkEstimates, frameworkEstimatesToCsv(result.frameworks));
     writeFileAtomic(files.datapackage, JSON.stringify(describeAnalysisTables(), null, 2) + '\n');
-    writeFileAtomic(files.result, analysisToJson(result) + '\n');
+    const { countries, ...regions } = result;
+    writeFileAtomic(files.result, analysisToJson(regions) + '\n');
+    writeFileAtomic(files.countries, JSON.stringify(countries ?? null) + '\n');
     // Written first, so estimates.csv shows what came out.
     const empty = emptyPopulationProblems(result.estimates, wave.respondents, ctx.wave.config);
     if (empty.length > 0) throw ValidationError.many(empty.map((message) => ({ message, where: {} })));

@@ -100,12 +100,15 @@ async function writeFigurePngs(ctx: RunContext, figures: readonly RenderedFigure
   await Promise.all(figures.map(async (figure) => writeFileAtomic(figureFiles(ctx.outDir, figure.id).png, await rasteriseSvg(figure.svg!))));
 }
 
-/** Everything the report shows, from the outputs of the earlier stages. */
-export async function buildReportInput(ctx: RunContext): Promise<ReportInput> {
-  const analysis = readAnalysis(ctx.outDir);
+/**
+ * Everything the report shows, from the outputs of the earlier stages. The country domains of the
+ * analysis only with `countries: true` (the profiles): the report and its figures do not show them.
+ */
+export async function buildReportInput(ctx: RunContext, options: { countries?: boolean } = {}): Promise<ReportInput> {
+  const analysis = readAnalysis(ctx.outDir, { countries: options.countries ?? false });
   if (!analysis) throw new UsageError(`no analysis found in ${ctx.outDir}: run \`skillgap analyse --wave ${ctx.wave.config.wave}\` first`);
   const previous = previousOutDir(ctx);
-  const previousAnalysis = previous ? readAnalysis(previous) ?? undefined : undefined;
+  const previousAnalysis = previous ? readAnalysis(previous, { countries: false }) ?? undefined : undefined;
   const files = normalisedFiles(ctx);
   const language = ctx.wave.config.language;
   const respondentsByCountry = existsSync(files.respondentCounts)

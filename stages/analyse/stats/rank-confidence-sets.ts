@@ -163,12 +163,13 @@ function startingMaxima(z: Float64Array, sigma: Float64Array, pairs: number[], p
       for (let at = 0; at < count; at++) {
         const first = firstOf[at];
         const second = secondOf[at];
-        let value = (z[offset + first] - z[offset + second]) * scaleOf[at];
-        let pair = pairOf[at];
-        if (mirror && value < 0) (value = -value), (pair = second * p + first);
-        if (value > maximum) (maximum = value), (maximising = pair);
-        if (value > rowMaxima[offset + first]) (rowMaxima[offset + first] = value), (rowArgmax[offset + first] = pair);
-        if (value > rowMaxima[offset + second]) (rowMaxima[offset + second] = value), (rowArgmax[offset + second] = pair);
+        const difference = (z[offset + first] - z[offset + second]) * scaleOf[at];
+        // The larger of the pair and its mirror; which of the two attains it is only needed on a
+        // new maximum (rare), so the common path has no data-dependent branch.
+        const value = mirror ? Math.abs(difference) : difference;
+        if (value > maximum) (maximum = value), (maximising = mirror && difference < 0 ? second * p + first : pairOf[at]);
+        if (value > rowMaxima[offset + first]) (rowMaxima[offset + first] = value), (rowArgmax[offset + first] = mirror && difference < 0 ? second * p + first : pairOf[at]);
+        if (value > rowMaxima[offset + second]) (rowMaxima[offset + second] = value), (rowArgmax[offset + second] = mirror && difference < 0 ? second * p + first : pairOf[at]);
       }
       simultaneousMaxima[r] = maximum;
       simultaneousArgmax[r] = maximising;
