@@ -51,15 +51,16 @@ export const renderStage: StageDefinition = {
   parameters: (ctx) => ctx.wave.config,
   async run(ctx) {
     const input = await buildReportInput(ctx);
-    const figures = await writeFigures(ctx, input, { formats: ['svg', 'vl'] });
-    // The PNGs are made in a worker thread while the PDF and HTML are assembled here.
-    const pngsWritten = writeFigurePngs(ctx, figures);
-    pngsWritten.catch(() => undefined); // awaited below; a failure meanwhile is not "unhandled"
-    writeFileAtomic(figureIndexFile(ctx.outDir), JSON.stringify({ figures: figures.map((f) => f.id) }, null, 1) + '\n');
     // Loaded on use: pdfkit and the fonts (~0.1 s) are not needed to decide that nothing is stale.
     const { assembleReport } = await import('./assemble-report.ts');
-    const pdf = await assembleReport(input, figures);
-    writeFileAtomic(reportFile(ctx), pdf);
+    const figures = await writeFigures(ctx, input, { formats: ['svg', 'vl'] });
+    writeFileAtomic(figureIndexFile(ctx.outDir), JSON.stringify({ figures: figures.map((f) => f.id) }, null, 1) + '\n');
+    // The report's own charts (assembleReport hands them to the worker threads before its first
+    // await), then the PNGs, are made in worker threads while the PDF and HTML are assembled here.
+    const pdfAssembled = assembleReport(input, figures);
+    const pngsWritten = writeFigurePngs(ctx, figures);
+    pngsWritten.catch(() => undefined); // awaited below; a failure meanwhile is not "unhandled"
+    writeFileAtomic(reportFile(ctx), await pdfAssembled);
     const { assembleHtmlReport } = await import('./html/assemble-html-report.ts');
     const { readHtmlReportAssets } = await import('./html/html-assets.ts');
     writeFileAtomic(htmlReportFile(ctx), assembleHtmlReport(input, figures, readHtmlReportAssets()));
