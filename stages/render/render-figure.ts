@@ -9,7 +9,8 @@
  */
 import type { ResvgRenderOptions } from '@resvg/resvg-js';
 import type { TopLevelSpec } from 'vega-lite';
-import { png as rasteriseHere, svg as renderHere } from './figure-worker.mjs';
+import rasteriseHere from './png-worker.mjs';
+import renderHere from './svg-worker.mjs';
 import { rasteriseSvgInWorker, renderSpecToSvgInWorker } from './figure-pool.ts';
 import { FIGURE_BUILDERS, type FigureId } from './figures/index.ts';
 import { hasLikertData } from './figures/likert.ts';
