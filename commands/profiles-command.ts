@@ -47,7 +47,7 @@ export async function profilesCommand(options: ProfilesCommandOptions): Promise<
   const started = ctx.clock();
   const waveId = ctx.wave.config.wave;
   const profiles = await whileLocked(ctx.outDir, { wave: waveId, wait: options.wait, log: ctx.log, command: 'profiles' }, async () => {
-    const input = await buildReportInput(ctx);
+    const input = await buildReportInput(ctx, { countries: true });
     // Loaded on use, as the render stage does: vega, resvg, pdfkit and the fonts.
     const { profileUnits } = await import('../stages/render/profiles/profile-content.ts');
     const { profileAssetFiles } = await import('../stages/render/profiles/assemble-profile-html.ts');

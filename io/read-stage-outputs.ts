@@ -33,8 +33,18 @@ export function readNormalisedWave(ctx: RunContext): NormalisedWave {
   return { ...meta, respondents, answers, audit: [] };
 }
 
-/** The cached analysis of a wave, or null when that wave has not been analysed into this out folder. */
-export function readAnalysis(outDir: string): AnalysisResult | null {
-  const file = analysisFiles(outDir).result;
-  return existsSync(file) ? analysisFromJson(readFileSync(file, 'utf8')) : null;
+/**
+ * The cached analysis of a wave, or null when that wave has not been analysed into this out folder.
+ * The country domains (a file of their own, several times the size of the rest) are read unless
+ * `countries: false`: the report and the figures do not show them.
+ */
+export function readAnalysis(outDir: string, options: { countries?: boolean } = {}): AnalysisResult | null {
+  const files = analysisFiles(outDir);
+  if (!existsSync(files.result)) return null;
+  const result = analysisFromJson(readFileSync(files.result, 'utf8'));
+  if (options.countries !== false && existsSync(files.countries)) {
+    const countries = analysisFromJson(readFileSync(files.countries, 'utf8')) as unknown as AnalysisResult['countries'] | null;
+    if (countries) result.countries = countries;
+  }
+  return result;
 }

@@ -11,7 +11,8 @@
  *                                answers.arrow, wave.json, respondent-counts.json
  *     quality/                   audit.csv (one row per input row), summary.json
  *     analysis/                  estimates.csv, tests.csv, rankings.csv, framework-estimates.csv,
- *                                respondent-weights.csv, margin-fit.csv, datapackage.json, analysis.json
+ *                                respondent-weights.csv, margin-fit.csv, datapackage.json, analysis.json,
+ *                                analysis-countries.json (the country domains, read only by profiles and the API)
  *     figures/<id>.{vl.json,svg,png}, figures/index.json
  *     report.pdf, report.html
  *     curriculum/<profile>/      `skillgap curriculum` (report.pdf, comparison.csv, comparison.json)
@@ -55,6 +56,8 @@ export const analysisFiles = (outDir: string) => ({
   frameworkEstimates: join(outDir, 'analysis', 'framework-estimates.csv'),
   datapackage: join(outDir, 'analysis', 'datapackage.json'),
   result: join(outDir, 'analysis', 'analysis.json'),
+  /** The country domains of the result (AnalysisResult.countries), apart: the report and the figures do not read them. */
+  countries: join(outDir, 'analysis', 'analysis-countries.json'),
   respondentWeights: join(outDir, 'analysis', 'respondent-weights.csv'),
   marginFit: join(outDir, 'analysis', 'margin-fit.csv'),
 });

@@ -76,7 +76,9 @@ export const analyseStage: StageDefinition = {
     writeFileAtomic(files.rankings, rankingsToCsv(result.rankings), ctx.fileHashes);
     writeFileAtomic(files.frameworkEstimates, frameworkEstimatesToCsv(result.frameworks), ctx.fileHashes);
     writeFileAtomic(files.datapackage, JSON.stringify(describeAnalysisTables(), null, 2) + '\n', ctx.fileHashes);
-    writeFileAtomic(files.result, analysisToJson(result) + '\n', ctx.fileHashes);
+    const { countries, ...regions } = result;
+    writeFileAtomic(files.result, analysisToJson(regions) + '\n', ctx.fileHashes);
+    writeFileAtomic(files.countries, JSON.stringify(countries ?? null) + '\n', ctx.fileHashes);
     // Written first, so estimates.csv shows what came out.
     const empty = emptyPopulationProblems(result.estimates, wave.respondents, ctx.wave.config);
     if (empty.length > 0) throw ValidationError.many(empty.map((message) => ({ message, where: {} })));

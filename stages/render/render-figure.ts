@@ -7,10 +7,11 @@
  * Vega measures text with its built-in estimator (no canvas package), and resvg sees only the
  * DejaVu files, so neither depends on installed fonts.
  */
-import { Resvg, type ResvgRenderOptions } from '@resvg/resvg-js';
-import { Worker } from 'node:worker_threads';
-import * as vega from 'vega';
-import { compile, type TopLevelSpec } from 'vega-lite';
+import type { ResvgRenderOptions } from '@resvg/resvg-js';
+import type { TopLevelSpec } from 'vega-lite';
+import rasteriseHere from './png-worker.mjs';
+import renderHere from './svg-worker.mjs';
+import { rasteriseSvgInWorker, renderSpecToSvgInWorker } from './figure-pool.ts';
 import { FIGURE_BUILDERS, type FigureId } from './figures/index.ts';
 import { hasLikertData } from './figures/likert.ts';
 import { buildFrameworkFigure, frameworkFigureIds } from './figures/framework-figures.ts';
@@ -28,19 +29,17 @@ export interface RenderedFigure {
   png?: Buffer;
 }
 
+/** Below this many figures a worker thread's start-up (it loads vega itself) costs more than it saves. */
+const FIGURES_FOR_WORKERS_AT_LEAST = 4;
 
-/** Renders a Vega-Lite spec to an SVG string, without a DOM or canvas. */
-export async function renderSpecToSvg(spec: TopLevelSpec): Promise<string> {
-  const vegaSpec = compile(spec).spec;
-  // Vega numbers gradient and clip-path ids from module-level counters; reset them so the same
-  // spec gives the same SVG however many charts were rendered before it.
-  (vega as unknown as { resetSVGDefIds: () => void }).resetSVGDefIds(); // exported at runtime, missing from vega's typings
-  const view = new vega.View(vega.parse(vegaSpec), { renderer: 'none', logLevel: vega.Error });
-  try {
-    return await view.toSVG();
-  } finally {
-    view.finalize();
-  }
+/** Renders a Vega-Lite spec to an SVG string in this thread, without a DOM or canvas. One at a time: vega's def-id counters are per thread. */
+export function renderSpecToSvg(spec: TopLevelSpec): Promise<string> {
+  return renderHere(spec);
+}
+
+/** The same SVG as renderSpecToSvg, rendered in a worker thread (figure-pool.ts) while this one goes on; any number at once. */
+export function renderSpecToSvgElsewhere(spec: TopLevelSpec): Promise<string> {
+  return renderSpecToSvgInWorker(spec);
 }
 
 /** resvg's options: only the embedded fonts, so the PNG is byte-identical everywhere. */
@@ -52,51 +51,15 @@ const pngOptions = (scale: number): ResvgRenderOptions => ({
 
 /** Rasterises an SVG at `scale`× with only the embedded fonts, so the PNG is byte-identical everywhere. */
 export function renderSvgToPng(svg: string, scale = 2): Buffer {
-  return new Resvg(svg, pngOptions(scale)).render().asPng();
+  return rasteriseHere({ svg, options: pngOptions(scale) });
 }
 
 /**
- * The same PNG as renderSvgToPng, made in a worker thread (stages/render/png-worker.mjs): the JavaScript
- * that follows (the next chart, the PDF) runs on the other core meanwhile. One worker, started on
- * first use and not keeping the process alive while it has nothing to do.
+ * The same PNG as renderSvgToPng, made in a worker thread (figure-pool.ts): the JavaScript that
+ * follows (the next chart, the PDF) runs on the other core meanwhile.
  */
 export function rasteriseSvg(svg: string, scale = 2): Promise<Buffer> {
-  const worker = pngWorker();
-  const id = ++pngJobs.lastId;
-  return new Promise<Buffer>((resolve, reject) => {
-    pngJobs.pending.set(id, { resolve, reject });
-    if (pngJobs.pending.size === 1) worker.ref();
-    worker.postMessage({ id, svg, options: pngOptions(scale) });
-  });
-}
-
-const pngJobs = {
-  worker: undefined as Worker | undefined,
-  lastId: 0,
-  pending: new Map<number, { resolve: (png: Buffer) => void; reject: (error: Error) => void }>(),
-};
-
-function pngWorker(): Worker {
-  if (pngJobs.worker) return pngJobs.worker;
-  const worker = new Worker(new URL('./png-worker.mjs', import.meta.url));
-  const settle = (id: number, outcome: (job: { resolve: (png: Buffer) => void; reject: (error: Error) => void }) => void) => {
-    const job = pngJobs.pending.get(id);
-    if (!job) return;
-    pngJobs.pending.delete(id);
-    if (pngJobs.pending.size === 0) worker.unref();
-    outcome(job);
-  };
-  worker.on('message', (message: { id: number; png?: Uint8Array; error?: string }) =>
-    settle(message.id, (job) => (message.png ? job.resolve(Buffer.from(message.png.buffer, message.png.byteOffset, message.png.byteLength)) : job.reject(new Error(`PNG rendering failed: ${message.error}`)))));
-  const fail = (error: Error) => {
-    pngJobs.worker = undefined;
-    for (const id of [...pngJobs.pending.keys()]) settle(id, (job) => job.reject(error));
-  };
-  worker.on('error', fail);
-  worker.on('exit', (code) => fail(new Error(`the PNG worker stopped (exit code ${code})`)));
-  worker.unref();
-  pngJobs.worker = worker;
-  return worker;
+  return rasteriseSvgInWorker(svg, pngOptions(scale));
 }
 
 /**
@@ -128,18 +91,22 @@ export async function renderFigures(
   }
   const ids = options.only ? available.filter((id) => options.only!.includes(id)) : available;
   const formats = options.formats ?? ['svg', 'png', 'vl'];
+  // Many figures: all handed to the worker threads at once. One or two: here, one after the other.
+  const inWorkers = ids.length >= FIGURES_FOR_WORKERS_AT_LEAST;
   const figures: RenderedFigure[] = [];
-  const rasterising: Promise<void>[] = [];
+  const rendering: Promise<void>[] = [];
   for (const id of ids) {
     const spec = buildFrameworkFigure(input, id) ?? FIGURE_BUILDERS[id as FigureId](input);
     const figure: RenderedFigure = { id, spec };
-    if (formats.includes('svg') || formats.includes('png')) {
-      const svg = await renderSpecToSvg(spec);
-      if (formats.includes('svg')) figure.svg = svg;
-      if (formats.includes('png')) rasterising.push(rasteriseSvg(svg).then((png) => void (figure.png = png)));
-    }
     figures.push(figure);
+    if (!formats.includes('svg') && !formats.includes('png')) continue;
+    const finish = (svg: string) => {
+      if (formats.includes('svg')) figure.svg = svg;
+      return formats.includes('png') ? rasteriseSvg(svg).then((png) => void (figure.png = png)) : undefined;
+    };
+    if (inWorkers) rendering.push(renderSpecToSvgElsewhere(spec).then(finish));
+    else rendering.push(Promise.resolve(finish(await renderSpecToSvg(spec))));
   }
-  await Promise.all(rasterising);
+  await Promise.all(rendering);
   return figures;
 }

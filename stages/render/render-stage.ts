@@ -51,15 +51,16 @@ export const renderStage: StageDefinition = {
   parameters: (ctx) => ctx.wave.config,
   async run(ctx) {
     const input = await buildReportInput(ctx);
-    const figures = await writeFigures(ctx, input, { formats: ['svg', 'vl'] });
-    // The PNGs are made in a worker thread while the PDF and HTML are assembled here.
-    const pngsWritten = writeFigurePngs(ctx, figures);
-    pngsWritten.catch(() => undefined); // awaited below; a failure meanwhile is not "unhandled"
-    writeFileAtomic(figureIndexFile(ctx.outDir), JSON.stringify({ figures: figures.map((f) => f.id) }, null, 1) + '\n', ctx.fileHashes);
     // Loaded on use: pdfkit and the fonts (~0.1 s) are not needed to decide that nothing is stale.
     const { assembleReport } = await import('./assemble-report.ts');
-    const pdf = await assembleReport(input, figures);
-    writeFileAtomic(reportFile(ctx), pdf, ctx.fileHashes);
+    const figures = await writeFigures(ctx, input, { formats: ['svg', 'vl'] });
+    writeFileAtomic(figureIndexFile(ctx.outDir), JSON.stringify({ figures: figures.map((f) => f.id) }, null, 1) + '\n', ctx.fileHashes);
+    // The report's own charts (assembleReport hands them to the worker threads before its first
+    // await), then the PNGs, are made in worker threads while the PDF and HTML are assembled here.
+    const pdfAssembled = assembleReport(input, figures);
+    const pngsWritten = writeFigurePngs(ctx, figures);
+    pngsWritten.catch(() => undefined); // awaited below; a failure meanwhile is not "unhandled"
+    writeFileAtomic(reportFile(ctx), await pdfAssembled, ctx.fileHashes);
     const { assembleHtmlReport } = await import('./html/assemble-html-report.ts');
     const { readHtmlReportAssets } = await import('./html/html-assets.ts');
     writeFileAtomic(htmlReportFile(ctx), assembleHtmlReport(input, figures, readHtmlReportAssets()), ctx.fileHashes);
@@ -100,12 +101,15 @@ async function writeFigurePngs(ctx: RunContext, figures: readonly RenderedFigure
   await Promise.all(figures.map(async (figure) => writeFileAtomic(figureFiles(ctx.outDir, figure.id).png, await rasteriseSvg(figure.svg!), ctx.fileHashes)));
 }
 
-/** Everything the report shows, from the outputs of the earlier stages. */
-export async function buildReportInput(ctx: RunContext): Promise<ReportInput> {
-  const analysis = readAnalysis(ctx.outDir);
+/**
+ * Everything the report shows, from the outputs of the earlier stages. The country domains of the
+ * analysis only with `countries: true` (the profiles): the report and its figures do not show them.
+ */
+export async function buildReportInput(ctx: RunContext, options: { countries?: boolean } = {}): Promise<ReportInput> {
+  const analysis = readAnalysis(ctx.outDir, { countries: options.countries ?? false });
   if (!analysis) throw new UsageError(`no analysis found in ${ctx.outDir}: run \`skillgap analyse --wave ${ctx.wave.config.wave}\` first`);
   const previous = previousOutDir(ctx);
-  const previousAnalysis = previous ? readAnalysis(previous) ?? undefined : undefined;
+  const previousAnalysis = previous ? readAnalysis(previous, { countries: false }) ?? undefined : undefined;
   const files = normalisedFiles(ctx);
   const language = ctx.wave.config.language;
   const respondentsByCountry = existsSync(files.respondentCounts)

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { AuditRow, Respondent } from '../../contracts/types.ts';
-import { AUDIT_COLUMNS, RESPONDENT_COLUMNS, stringSink, writeAuditCsv, writeRespondentsCsv } from '../../io/table-files.ts';
+import { AUDIT_COLUMNS, RESPONDENT_COLUMNS, analysisFromJson, analysisToJson, stringSink, writeAuditCsv, writeRespondentsCsv } from '../../io/table-files.ts';
+import type { AnalysisResult } from '../../contracts/types.ts';
 import { formatCsv } from '../../io/csv-write.ts';
 
 const respondents: Respondent[] = [
@@ -27,5 +28,25 @@ describe('the streaming CSV writers', () => {
     writeAuditCsv(stringSink(chunks), audit);
     expect(chunks.join('')).toBe(formatCsv(AUDIT_COLUMNS, audit.map((a) => [a.sourceFile, a.sourceRow, a.responseId, a.status, a.reasons.join(';')])));
     expect(chunks.join('')).toContain(`ind.csv,5,"R,2",excluded,duplicate_response_id;speeder\n`);
+  });
+});
+
+describe('analysis.json (analysisToJson / analysisFromJson)', () => {
+  it('round-trips nested rows with every non-finite number read back as NaN, and writes no indentation', () => {
+    const result = {
+      wave: '2022',
+      estimates: [{ region: 'Africa', mean: 3.25, se: NaN, ciLow: -Infinity, n: 0, flag: '' }],
+      countries: { estimates: { ZA: [{ mean: NaN, nested: [1, NaN, { deep: Infinity }] }] } },
+    } as unknown as AnalysisResult;
+    const text = analysisToJson(result);
+    expect(text).not.toMatch(/\n/);
+    expect(text).toContain('"se":null');
+    const back = analysisFromJson(text) as unknown as typeof result & { countries: { estimates: { ZA: Array<{ mean: number; nested: [number, number, { deep: number }] }> } } };
+    expect(back.estimates[0]).toEqual({ region: 'Africa', mean: 3.25, se: NaN, ciLow: NaN, n: 0, flag: '' });
+    const za = back.countries.estimates.ZA[0];
+    expect(za.mean).toBeNaN();
+    expect(za.nested[0]).toBe(1);
+    expect(za.nested[1]).toBeNaN();
+    expect(za.nested[2].deep).toBeNaN();
   });
 });

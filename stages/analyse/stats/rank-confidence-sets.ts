@@ -52,20 +52,20 @@ export function rankConfidenceSets(
   for (let i = 0; i < p; i++) {
     for (let k = 0; k < p; k++) sigma[i * p + k] = Math.sqrt(Math.max(0, covariance[i * p + i] + covariance[k * p + k] - 2 * covariance[i * p + k]));
   }
+  // z is draw-major: draw r's p values are contiguous at z[r·p …].
   const z = normalDraws(covariance, p, draws, options.seed, options.stream ?? 0);
-  const maxima = new Float64Array(draws);
-  const argmax = new Int32Array(draws);
-  const scratch = new Float64Array(draws);
-  const redo = new Int32Array(draws);
-  /** Pairs (i·p + k) of `pairs` rejected by the stepdown procedure started from them. */
-  const stepdown = (pairs: number[]): Uint8Array => {
+  const pairs = pairsWithVariation(sigma, p);
+  // One pass over the draws gives the starting maxima of every stepdown at once: for draw r the
+  // simultaneous maximum over all pairs and, per item j, the maximum over the pairs involving j.
+  // Later steps only recompute the draws whose maximising pair was rejected (over a subset the max
+  // is unchanged while its pair stays): the same maxima as recomputing every draw, less work.
+  const start = startingMaxima(z, sigma, pairs, p, draws);
+  const stepdown = (active: number[], startMaxima: Float64Array, startArgmax: Int32Array): Uint8Array => {
     const rejected = new Uint8Array(p * p);
-    let active = pairs.filter((pair) => sigma[pair] > 0);
-    // maxima[r] = max over the active pairs of (Z_ri − Z_rk)/σ_ik, argmax[r] the pair attaining it.
-    // After a step removes pairs only the draws whose maximising pair was removed are recomputed
-    // (over a subset the max is unchanged while its pair stays): the same maxima, less work.
-    maxima.fill(-Infinity);
-    for (const pair of active) raiseMaxima(pair, null, draws);
+    const maxima = Float64Array.from(startMaxima);
+    const argmax = Int32Array.from(startArgmax);
+    const scratch = new Float64Array(draws);
+    const redo = new Int32Array(draws);
     while (active.length > 0) {
       scratch.set(maxima);
       const critical = quantileType7(scratch, coverage);
@@ -78,33 +78,21 @@ export function rankConfidenceSets(
       active = still;
       let count = 0;
       for (let r = 0; r < draws; r++) if (rejected[argmax[r]]) (redo[count++] = r), (maxima[r] = -Infinity);
-      for (const pair of active) raiseMaxima(pair, redo, count);
-    }
-    return rejected;
-  };
-  /** maxima[r] = max(maxima[r], (Z_ri − Z_rk)/σ_ik) over all draws (list null) or the listed ones. */
-  const raiseMaxima = (pair: number, list: Int32Array | null, count: number) => {
-    const first = Math.floor(pair / p) * draws;
-    const second = (pair % p) * draws;
-    const scale = 1 / sigma[pair];
-    if (list === null) {
-      for (let r = 0; r < count; r++) {
-        const value = (z[first + r] - z[second + r]) * scale;
-        if (value > maxima[r]) {
-          maxima[r] = value;
-          argmax[r] = pair;
+      for (const pair of active) {
+        const first = Math.floor(pair / p);
+        const second = pair % p;
+        const scale = 1 / sigma[pair];
+        for (let a = 0; a < count; a++) {
+          const r = redo[a];
+          const value = (z[r * p + first] - z[r * p + second]) * scale;
+          if (value > maxima[r]) {
+            maxima[r] = value;
+            argmax[r] = pair;
+          }
         }
       }
-      return;
     }
-    for (let a = 0; a < count; a++) {
-      const r = list[a];
-      const value = (z[first + r] - z[second + r]) * scale;
-      if (value > maxima[r]) {
-        maxima[r] = value;
-        argmax[r] = pair;
-      }
-    }
+    return rejected;
   };
   const bounds = (rejected: Uint8Array, j: number): [number, number] => {
     let above = 0;
@@ -118,16 +106,84 @@ export function rankConfidenceSets(
   const result: RankConfidenceSets = {
     marginalLow: new Int32Array(p), marginalHigh: new Int32Array(p), simultaneousLow: new Int32Array(p), simultaneousHigh: new Int32Array(p),
   };
-  const allPairs: number[] = [];
-  for (let i = 0; i < p; i++) for (let k = 0; k < p; k++) if (i !== k) allPairs.push(i * p + k);
-  const simultaneous = stepdown(allPairs);
+  const simultaneous = stepdown(pairs.slice(), start.simultaneousMaxima, start.simultaneousArgmax);
   for (let j = 0; j < p; j++) {
     [result.simultaneousLow[j], result.simultaneousHigh[j]] = bounds(simultaneous, j);
-    const pairsOfJ: number[] = [];
-    for (let k = 0; k < p; k++) if (k !== j) pairsOfJ.push(j * p + k, k * p + j);
-    [result.marginalLow[j], result.marginalHigh[j]] = bounds(stepdown(pairsOfJ), j);
+    const pairsOfJ = pairs.filter((pair) => Math.floor(pair / p) === j || pair % p === j);
+    const marginal = stepdown(pairsOfJ, start.marginalMaxima.subarray(j * draws, (j + 1) * draws), start.marginalArgmax.subarray(j * draws, (j + 1) * draws));
+    [result.marginalLow[j], result.marginalHigh[j]] = bounds(marginal, j);
   }
   return result;
+}
+
+/** The ordered pairs i·p + k (i ≠ k) whose difference has sampling variation (σ_ik > 0). */
+function pairsWithVariation(sigma: Float64Array, p: number): number[] {
+  const pairs: number[] = [];
+  for (let i = 0; i < p; i++) for (let k = 0; k < p; k++) if (i !== k && sigma[i * p + k] > 0) pairs.push(i * p + k);
+  return pairs;
+}
+
+/**
+ * Per draw r: the maximum (and a pair attaining it) of (Z_ri − Z_rk)/σ_ik over all pairs, and for
+ * each item j over the pairs (j, k) and (k, j); item-major p × draws arrays for the items. Pairs
+ * without variation are left out; a draw with no pair keeps −∞.
+ */
+function startingMaxima(z: Float64Array, sigma: Float64Array, pairs: number[], p: number, draws: number) {
+  const simultaneousMaxima = new Float64Array(draws).fill(-Infinity);
+  const simultaneousArgmax = new Int32Array(draws);
+  const marginalMaxima = new Float64Array(p * draws).fill(-Infinity);
+  const marginalArgmax = new Int32Array(p * draws);
+  // (Z_k − Z_i)/σ_ki is exactly −(Z_i − Z_k)/σ_ik when σ_ki = σ_ik (IEEE subtraction and
+  // multiplication are sign-symmetric), so such a pair of pairs needs one value and its magnitude;
+  // the others (a covariance not exactly symmetric) are computed one by one.
+  const present = new Set(pairs);
+  const mirrored: number[] = [];
+  const single: number[] = [];
+  for (const pair of pairs) {
+    const i = Math.floor(pair / p);
+    const k = pair % p;
+    const mirror = k * p + i;
+    if (i < k && present.has(mirror) && sigma[mirror] === sigma[pair]) mirrored.push(pair);
+    else if (!(i > k && present.has(mirror) && sigma[mirror] === sigma[pair])) single.push(pair);
+  }
+  const columns = (list: number[]) => ({
+    count: list.length, pair: Int32Array.from(list), first: Int32Array.from(list, (pair) => Math.floor(pair / p)),
+    second: Int32Array.from(list, (pair) => pair % p), scale: Float64Array.from(list, (pair) => 1 / sigma[pair]),
+  });
+  const both = columns(mirrored);
+  const one = columns(single);
+  // Draw-major maxima per item while scanning (contiguous), transposed to item-major at the end.
+  const rowMaxima = new Float64Array(draws * p).fill(-Infinity);
+  const rowArgmax = new Int32Array(draws * p);
+  const raise = (list: ReturnType<typeof columns>, mirror: boolean) => {
+    const { count, pair: pairOf, first: firstOf, second: secondOf, scale: scaleOf } = list;
+    for (let r = 0, offset = 0; r < draws; r++, offset += p) {
+      let maximum = simultaneousMaxima[r];
+      let maximising = simultaneousArgmax[r];
+      for (let at = 0; at < count; at++) {
+        const first = firstOf[at];
+        const second = secondOf[at];
+        const difference = (z[offset + first] - z[offset + second]) * scaleOf[at];
+        // The larger of the pair and its mirror; which of the two attains it is only needed on a
+        // new maximum (rare), so the common path has no data-dependent branch.
+        const value = mirror ? Math.abs(difference) : difference;
+        if (value > maximum) (maximum = value), (maximising = mirror && difference < 0 ? second * p + first : pairOf[at]);
+        if (value > rowMaxima[offset + first]) (rowMaxima[offset + first] = value), (rowArgmax[offset + first] = mirror && difference < 0 ? second * p + first : pairOf[at]);
+        if (value > rowMaxima[offset + second]) (rowMaxima[offset + second] = value), (rowArgmax[offset + second] = mirror && difference < 0 ? second * p + first : pairOf[at]);
+      }
+      simultaneousMaxima[r] = maximum;
+      simultaneousArgmax[r] = maximising;
+    }
+  };
+  raise(both, true);
+  raise(one, false);
+  for (let r = 0; r < draws; r++) {
+    for (let j = 0; j < p; j++) {
+      marginalMaxima[j * draws + r] = rowMaxima[r * p + j];
+      marginalArgmax[j * draws + r] = rowArgmax[r * p + j];
+    }
+  }
+  return { simultaneousMaxima, simultaneousArgmax, marginalMaxima, marginalArgmax };
 }
 
 /**
@@ -168,8 +224,8 @@ function selectInPlace(values: Float64Array, k: number): number {
   return values[k];
 }
 
-/** p × `draws` matrix (item-major: item i's draws are contiguous) of N(0, Σ) draws: Z = L·ε, L the lower Cholesky factor (PSD-tolerant). */
-function normalDraws(covariance: Float64Array, p: number, draws: number, seed: number, stream: number): Float64Array {
+/** `draws` × p matrix (draw-major: draw r's p values are contiguous) of N(0, Σ) draws: Z = L·ε, L the lower Cholesky factor (PSD-tolerant). */
+export function normalDraws(covariance: Float64Array, p: number, draws: number, seed: number, stream: number): Float64Array {
   const factor = new Float64Array(p * p);
   let largest = 0;
   for (let i = 0; i < p; i++) largest = Math.max(largest, covariance[i * p + i]);
@@ -200,7 +256,7 @@ function normalDraws(covariance: Float64Array, p: number, draws: number, seed: n
     for (let i = 0; i < p; i++) {
       let value = 0;
       for (let m = 0; m <= i; m++) value += factor[i * p + m] * epsilon[m];
-      z[i * draws + r] = value;
+      z[r * p + i] = value;
     }
   }
   return z;

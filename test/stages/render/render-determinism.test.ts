@@ -2,7 +2,7 @@
 import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { assembleReport } from '../../../stages/render/assemble-report.ts';
-import { renderFigures } from '../../../stages/render/render-figure.ts';
+import { rasteriseSvg, renderFigures, renderSpecToSvg, renderSvgToPng } from '../../../stages/render/render-figure.ts';
 import { buildReportInput } from './fixtures.ts';
 
 const sha256 = (data: string | Buffer) => createHash('sha256').update(data).digest('hex');
@@ -27,4 +27,16 @@ describe('render determinism', () => {
     expect(figure!.png!.subarray(1, 4).toString('latin1')).toBe('PNG');
     expect(figure!.png!.readUInt32BE(16)).toBe(Math.ceil(svgWidth * 2));
   });
+
+  it('the worker threads (many figures at once) give the bytes this thread gives, figure by figure', async () => {
+    const input = buildReportInput({ withPrevious: true });
+    const pooled = await renderFigures(input, { formats: ['svg', 'png'] }); // 9 figures: in the figure pool (stages/render/figure-pool.ts)
+    expect(pooled.length).toBeGreaterThanOrEqual(4);
+    for (const figure of pooled) {
+      const here = await renderSpecToSvg(figure.spec as Parameters<typeof renderSpecToSvg>[0]);
+      expect(figure.svg, figure.id).toBe(here);
+      expect(sha256(figure.png!), figure.id).toBe(sha256(renderSvgToPng(here)));
+    }
+    expect(sha256(await rasteriseSvg(pooled[0].svg!))).toBe(sha256(renderSvgToPng(pooled[0].svg!)));
+  }, 60_000);
 });

@@ -22,6 +22,7 @@ import { runWave } from '../../../../api/run-wave.ts';
 import { contextFor } from '../../../../api/wave-selection.ts';
 import { readNormalisedWave } from '../../../../stages/normalise/normalise-stage.ts';
 import { buildReportInput } from '../../../../stages/render/render-stage.ts';
+import { readAnalysis } from '../../../../io/read-stage-outputs.ts';
 import type { AnalysisResult, Competency, DistributionRow, EstimateRow, NormalisedWave, WaveConfig } from '../../../../contracts/types.ts';
 import { buildGapHeatmap } from '../../../../stages/render/figures/gap-heatmap.ts';
 import { buildRespondentsMap, publishedRespondentBin } from '../../../../stages/render/figures/respondents-map.ts';
@@ -206,8 +207,8 @@ describe.each(['2022', '2023'])('differencing attack on the %s sample wave', (wa
     await runWave({ wave: waveId, out });
     const ctx = contextFor({ wave: waveId, out });
     const wave: NormalisedWave = readNormalisedWave(ctx);
-    const input = await buildReportInput(ctx);
-    const analysis = JSON.parse(readFileSync(join(ctx.outDir, 'analysis', 'analysis.json'), 'utf8'), (_key, value) => (value === null ? NaN : value)) as AnalysisResult;
+    const input = await buildReportInput(ctx, { countries: true });
+    const analysis = readAnalysis(ctx.outDir)!;
     const heatmapSpec = JSON.parse(readFileSync(join(ctx.outDir, 'figures', 'gap-heatmap.vl.json'), 'utf8'));
     const mapSpec = JSON.parse(readFileSync(join(ctx.outDir, 'figures', 'respondents-map.vl.json'), 'utf8'));
     const frameworkTruth = rollUpFrameworks(wave, unsuppressed(ctx.wave.config), loadFrameworks(ctx.root, ctx.wave.waveDir, ctx.wave.config.frameworks, ctx.framework))

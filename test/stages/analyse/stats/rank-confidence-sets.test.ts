@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { mwdsCovariance, mwdsRankSets, rankConfidenceSets } from '../../../../stages/analyse/stats/index.ts';
+import { normalDraws } from '../../../../stages/analyse/stats/rank-confidence-sets.ts';
 import { expectClose } from './reference-data.ts';
 
 // 16 respondents × 3 competencies in 2 domains, NaN = missing rating (same data in the R script below).
@@ -96,6 +97,67 @@ describe('rankConfidenceSets (Mogstad, Romano, Shaikh & Wilhelm 2024; csranks tw
       expect(first.simultaneousHigh[item]).toBeGreaterThanOrEqual(first.marginalHigh[item]);
     });
     expect([...first.marginalLow]).not.toEqual([...first.marginalHigh]);
+  });
+});
+
+/**
+ * The stepdown written plainly, as the doc comment of rank-confidence-sets.ts states it: each step
+ * recomputes the maximum over the active pairs for every draw, each set from scratch. Same draws.
+ */
+function plainRankSets(estimates: Float64Array, covariance: Float64Array, seed: number, draws: number) {
+  const p = estimates.length;
+  const z = normalDraws(covariance, p, draws, seed, 0);
+  const sigma = (i: number, k: number) => Math.sqrt(Math.max(0, covariance[i * p + i] + covariance[k * p + k] - 2 * covariance[i * p + k]));
+  const quantile7 = (values: number[], q: number) => {
+    const sorted = values.slice().sort((a, b) => a - b);
+    const h = (sorted.length - 1) * q;
+    const low = Math.floor(h);
+    return low + 1 >= sorted.length ? sorted[low] : sorted[low] + (h - low) * (sorted[low + 1] - sorted[low]);
+  };
+  const stepdown = (start: Array<[number, number]>) => {
+    const rejected = new Set<string>();
+    let active = start.filter(([i, k]) => sigma(i, k) > 0);
+    while (active.length > 0) {
+      const maxima = Array.from({ length: draws }, (_, r) => Math.max(-Infinity, ...active.map(([i, k]) => (z[r * p + i] - z[r * p + k]) * (1 / sigma(i, k)))));
+      const critical = quantile7(maxima, 0.95);
+      const still = active.filter(([i, k]) => !(estimates[i] - estimates[k] - sigma(i, k) * critical > 0));
+      active.filter((pair) => !still.includes(pair)).forEach(([i, k]) => rejected.add(`${i},${k}`));
+      if (still.length === active.length) break;
+      active = still;
+    }
+    return rejected;
+  };
+  const bounds = (rejected: Set<string>, j: number) => {
+    let above = 0;
+    let below = 0;
+    for (let k = 0; k < p; k++) (above += rejected.has(`${k},${j}`) ? 1 : 0), (below += rejected.has(`${j},${k}`) ? 1 : 0);
+    return [above + 1, p - below];
+  };
+  const all: Array<[number, number]> = [];
+  for (let i = 0; i < p; i++) for (let k = 0; k < p; k++) if (i !== k) all.push([i, k]);
+  const simultaneous = stepdown(all);
+  return Array.from({ length: p }, (_, j) => [...bounds(stepdown(all.filter(([i, k]) => i === j || k === j)), j), ...bounds(simultaneous, j)]);
+}
+
+describe('rankConfidenceSets against the plain stepdown', () => {
+  it('gives the same sets on 40 random problems (correlated, tied, degenerate and asymmetric covariances included)', () => {
+    let state = 7;
+    const uniform = () => ((state = (state * 1103515245 + 12345) % 2147483648) / 2147483648);
+    for (let problem = 0; problem < 40; problem++) {
+      const p = 2 + (problem % 9);
+      const draws = 300;
+      const estimates = Float64Array.from({ length: p }, () => Math.round(uniform() * 20) / 10);
+      // Σ = A·Aᵀ with a random A (correlated), one item without variation every fourth problem.
+      const a = Float64Array.from({ length: p * p }, () => (uniform() - 0.5) * 0.3);
+      if (problem % 4 === 0) for (let k = 0; k < p; k++) a[k] = 0;
+      const covariance = new Float64Array(p * p);
+      for (let i = 0; i < p; i++) for (let k = 0; k < p; k++) for (let m = 0; m < p; m++) covariance[i * p + k] += a[i * p + m] * a[k * p + m];
+      // Every third problem not exactly symmetric (σ_ik ≠ σ_ki in the last bits), as rounding can leave it.
+      if (problem % 3 === 1) for (let i = 0; i < p; i++) for (let k = i + 1; k < p; k++) covariance[i * p + k] += 1e-12;
+      const sets = rankConfidenceSets(estimates, covariance, { seed: problem, draws });
+      const plain = plainRankSets(estimates, covariance, problem, draws);
+      expect(Array.from({ length: p }, (_, j) => [sets.marginalLow[j], sets.marginalHigh[j], sets.simultaneousLow[j], sets.simultaneousHigh[j]])).toEqual(plain);
+    }
   });
 });
 
