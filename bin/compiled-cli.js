@@ -29,9 +29,9 @@ const ENTRY = 'commands/cli.ts';
  * (hundreds of one-function CommonJS files) and Vega / Vega-Lite (≈ 90 CommonJS modules, ≈ 0.3 s to
  * resolve and load one by one). Pure JavaScript, no files read relative to themselves.
  */
-const BUNDLED_PACKAGES = /^(@stdlib\/|vega$|vega-lite$)/;
+const BUNDLED_PACKAGES = /^(@stdlib\/|vega$|vega-lite$|apache-arrow$)/;
 /** Build format; bump when the build options below change. */
-const FORMAT = 1;
+const FORMAT = 2;
 
 /** Size and mtime of each source file (paths relative to root), hashed: the bundle's key. Null when a file is gone. */
 export function sourcesKey(files, root = ROOT) {
