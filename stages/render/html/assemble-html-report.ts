@@ -65,7 +65,7 @@ function figureTitle(tr: Translator, id: string): [string, string] {
 }
 
 /** The strings the page script (report-page.js) shows, handed to it in the page data as `text`. */
-export const PAGE_SCRIPT_KEYS = ['page.noData', 'page.dataOf', 'page.globalOnly', 'page.noRegionData', 'page.export', 'page.rowsShown', 'page.regionFilter', 'page.searchFilter', 'page.showing'] as const satisfies readonly MessageKey[];
+export const PAGE_SCRIPT_KEYS = ['page.noData', 'page.dataOf', 'page.globalOnly', 'page.noRegionData', 'page.export', 'page.rowsShown', 'page.regionFilter', 'page.searchFilter', 'page.showing', 'page.regionChart', 'page.wholeWave'] as const satisfies readonly MessageKey[];
 
 /** Builders that take a region: the region selector swaps in these variants. */
 const REGION_VARIANTS: Record<string, (input: ReportInput, region: string) => TopLevelSpec> = {

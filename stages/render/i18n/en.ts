@@ -423,6 +423,8 @@ export const en = {
   'page.regionFilter': 'region {region}',
   'page.searchFilter': 'competencies matching “{query}”',
   'page.showing': 'Showing {filters}.',
+  'page.regionChart': 'Chart: {title}, {region}. The data table below lists the values.',
+  'page.wholeWave': 'Not split by region: this part describes the whole wave, whatever region is selected.',
 
   // Curriculum report.
   'curriculum.title': 'Curriculum and industry demand: {institution}',

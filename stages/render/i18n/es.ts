@@ -403,6 +403,8 @@ export const es: Catalogue = {
   'page.regionFilter': 'región {region}',
   'page.searchFilter': 'competencias que contienen «{query}»',
   'page.showing': 'Se muestran: {filters}.',
+  'page.regionChart': 'Gráfico: {title}, {region}. La tabla de datos de abajo recoge los valores.',
+  'page.wholeWave': 'Sin desglose por región: esta parte describe toda la ola, sea cual sea la región elegida.',
 
   'curriculum.title': 'Plan de estudios y demanda de la industria: {institution}',
   'curriculum.subject': 'Cobertura del plan de estudios comparada con la demanda de la industria, oleada de la encuesta {wave}',

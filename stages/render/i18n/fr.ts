@@ -403,6 +403,8 @@ export const fr: Catalogue = {
   'page.regionFilter': 'région {region}',
   'page.searchFilter': 'compétences contenant « {query} »',
   'page.showing': 'Affichage : {filters}.',
+  'page.regionChart': 'Graphique : {title}, {region}. Le tableau de données ci-dessous en donne les valeurs.',
+  'page.wholeWave': 'Pas de ventilation par région : cette partie décrit toute la vague, quelle que soit la région choisie.',
 
   'curriculum.title': 'Programme et demande de l’industrie : {institution}',
   'curriculum.subject': 'Couverture du programme comparée à la demande de l’industrie, vague d’enquête {wave}',

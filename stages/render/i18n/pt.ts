@@ -403,6 +403,8 @@ export const pt: Catalogue = {
   'page.regionFilter': 'região {region}',
   'page.searchFilter': 'competências que contêm «{query}»',
   'page.showing': 'A apresentar: {filters}.',
+  'page.regionChart': 'Gráfico: {title}, {region}. A tabela de dados abaixo indica os valores.',
+  'page.wholeWave': 'Sem desagregação por região: esta parte descreve toda a vaga, qualquer que seja a região escolhida.',
 
   'curriculum.title': 'Plano curricular e procura da indústria: {institution}',
   'curriculum.subject': 'Cobertura do plano curricular comparada com a procura da indústria, vaga do inquérito {wave}',
