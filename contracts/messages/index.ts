@@ -14,6 +14,5 @@ export * as curriculumMessages from './curriculum.ts';
 export * as answerTableMessages from './answer-table.ts';
 export * as frameworkMessages from './frameworks.ts';
 export * as outputMessages from './output.ts';
-export * as figureAltTextMessages from './figure-alt-text.ts';
 export * as schemaMessages from './schema.ts';
 export * as profileMessages from './profiles.ts';

@@ -23,7 +23,7 @@ export interface SectionTools {
 
 const CHART_HEIGHT = 600;
 
-/** Ranks are whole or half numbers, bootstrap quantiles may fall between: one decimal at most. */
+/** Ranks are whole numbers or, for tied units, the shared mid-rank; the bounds of the marginal 95% confidence sets (Mogstad et al.) are whole: one decimal at most. */
 export function formatRank(rank: number, tr: Translator = translator()): string {
   const rounded = Math.round(rank * 10) / 10;
   return Number.isInteger(rounded) ? tr.integer(rounded) : tr.fixed(rounded, 1);
@@ -74,10 +74,10 @@ export async function drawFrameworkSections(input: ReportInput, figures: Rendere
     subsection(`${rollup.name}`, 60);
     paragraph(t('framework.about', { version: rollup.version, source: rollup.source, count: tr.integer(rollup.units.length), units: unitNoun(tr, rollup, true) }), { muted: true, size: 9 });
     const heatmap = await figureSvg(frameworkHeatmapId(rollup.framework), () => buildFrameworkHeatmap(input, rollup));
-    drawSvg(doc, heatmap, CHART_HEIGHT, frameworkHeatmapAltText(rollup).text);
+    drawSvg(doc, heatmap, CHART_HEIGHT, frameworkHeatmapAltText(rollup, tr).text);
     doc.addPage();
     subsection(t('framework.rankedHeading', { framework: rollup.shortName, units: unitNoun(tr, rollup, true) }), 40 + svgDrawnHeight(await figureSvg(frameworkRankingId(rollup.framework), () => buildFrameworkRanking(input, rollup)), CHART_HEIGHT));
-    drawSvg(doc, await figureSvg(frameworkRankingId(rollup.framework), () => buildFrameworkRanking(input, rollup)), CHART_HEIGHT, frameworkRankingAltText(rollup).text);
+    drawSvg(doc, await figureSvg(frameworkRankingId(rollup.framework), () => buildFrameworkRanking(input, rollup)), CHART_HEIGHT, frameworkRankingAltText(rollup, tr).text);
     subsection(t('framework.tableHeading', { framework: rollup.shortName, unit: unitNoun(tr, rollup, false) }), 80);
     drawTable(
       doc,

@@ -160,7 +160,7 @@ export async function assembleCurriculumReport(input: CurriculumReportInput): Pr
   if (topUnit && topUnit.rank !== null) paragraph(t('curriculum.topUnit', { unit: unitNoun(tr, comparison.byFramework!, false), framework: comparison.byFramework!.name, name: unitName(topUnit), priority: tr.estimate(topUnit.priority!) }), { bold: true });
   doc.moveDown(0.3);
   // The chart takes the rest of the first page (it is scaled down, never up).
-  drawSvg(doc, await renderSpecToSvg(buildCurriculumChart(comparison, config)), CONTENT_BOTTOM - doc.y - 4, curriculumChartAltText(comparison).text);
+  drawSvg(doc, await renderSpecToSvg(buildCurriculumChart(comparison, config)), CONTENT_BOTTOM - doc.y - 4, curriculumChartAltText(comparison, tr).text);
 
   // Page 2: the ranked action list.
   doc.addPage();

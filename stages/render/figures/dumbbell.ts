@@ -11,6 +11,7 @@ import { publishableEstimates, publishedPairs, roundForChart } from '../figure-d
 import type { ReportInput } from '../report-input.ts';
 import { chartConfigFor, competencyRowStep, wrappedLabelAxis } from '../theme.ts';
 import { translator } from '../i18n/translator.ts';
+import { tooltipField } from './tooltip-fields.ts';
 
 /** How one end of the dumbbell is drawn. */
 export interface DumbbellEndStyle {
@@ -78,6 +79,7 @@ export function buildDumbbellChart(pairs: readonly DumbbellPair[], options: Dumb
   const left = Math.min(...long.map((row) => row.ciLow ?? 5), 5);
   const right = Math.max(...long.map((row) => row.ciHigh ?? 1), 1);
   const domain = [Math.floor(left * 2) / 2, Math.ceil(right * 2) / 2];
+  const tr = translator(options.language);
   const y = { field: 'competency', type: 'nominal' as const, sort: order, title: null, axis: wrappedLabelAxis };
   const series = {
     field: 'series',
@@ -88,7 +90,7 @@ export function buildDumbbellChart(pairs: readonly DumbbellPair[], options: Dumb
   };
   return {
     $schema: 'https://vega.github.io/schema/vega-lite/v5.json',
-    config: chartConfigFor(translator(options.language)),
+    config: chartConfigFor(tr),
     title: { text: options.title, subtitle: options.subtitle },
     width: 360,
     height: { step: competencyRowStep(order) },
@@ -112,7 +114,7 @@ export function buildDumbbellChart(pairs: readonly DumbbellPair[], options: Dumb
               x: { field: 'mean', type: 'quantitative' },
               color: series,
               shape: { field: 'series', type: 'nominal', scale: { domain: [options.high.label, options.low.label], range: [options.high.shape, options.low.shape] }, legend: { orient: 'bottom', direction: 'horizontal', title: null } },
-              tooltip: [{ field: 'competency' }, { field: 'series' }, { field: 'mean', format: '.2f' }, { field: 'n' }],
+              tooltip: [tooltipField(tr, 'competency'), tooltipField(tr, 'series'), tooltipField(tr, 'mean', { format: '.2f' }), tooltipField(tr, 'n')],
             },
           },
         ],

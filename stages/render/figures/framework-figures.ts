@@ -3,8 +3,9 @@
  * framework of the wave:
  *   `framework-heatmap-<framework>`: preparedness gap of each unit (rows, framework order) × region
  *     (columns, Global first), from the respondent-level composites; suppressed cells grey, no value;
- *   `framework-ranking-<framework>`: the units ranked by MWDS (Global), with the bootstrap 95% rank
- *     interval, as `rank-intervals` does for competencies.
+ *   `framework-ranking-<framework>`: the units ranked by MWDS (Global), with the marginal 95%
+ *     confidence set of each rank (Mogstad, Romano, Shaikh & Wilhelm; stages/analyse/stats/rank-confidence-sets.ts),
+ *     as `rank-intervals` does for competencies.
  * Unit labels are "<id> <name>" where the framework's ids are codes (NICE, CyBOK), the name alone
  * where the id is the name (ECSF, CSEC2017).
  */

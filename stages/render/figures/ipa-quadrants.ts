@@ -12,6 +12,7 @@ import { translator } from '../i18n/translator.ts';
 import { publishableEstimates, publishedPairs, roundForChart } from '../figure-data.ts';
 import { DEFAULT_SCALE, type ReportInput } from '../report-input.ts';
 import { chartConfigFor } from '../theme.ts';
+import { tooltipField } from './tooltip-fields.ts';
 
 export const QUADRANT_LABELS: Record<Quadrant, string> = {
   concentrate_here: 'Concentrate here',
@@ -121,7 +122,7 @@ export function buildIpaQuadrants(input: ReportInput, region = 'Global'): TopLev
               y: { field: 'importance', type: 'quantitative' },
               color: colour,
               shape,
-              tooltip: [{ field: 'competency' }, { field: 'importance', format: '.2f' }, { field: 'preparedness', format: '.2f' }],
+              tooltip: [tooltipField(tr, 'competency'), tooltipField(tr, 'importance', { format: '.2f' }), tooltipField(tr, 'preparedness', { format: '.2f' })],
             },
           },
           {

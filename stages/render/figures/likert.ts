@@ -21,6 +21,7 @@ import { roundForChart } from '../figure-data.ts';
 import { DEFAULT_SCALE, type ReportInput } from '../report-input.ts';
 import { translator } from '../i18n/translator.ts';
 import { chartConfigFor, competencyLabelOrder, competencyRowStep, wrappedLabelAxis } from '../theme.ts';
+import { tooltipField } from './tooltip-fields.ts';
 
 /** The dimensions each population rates, in panel order. */
 export const LIKERT_DIMENSIONS: Record<Population, Dimension[]> = {
@@ -161,7 +162,7 @@ export function buildLikert(input: ReportInput, population: Population, region =
             x,
             x2: { field: 'end' },
             color: { field: 'answer', type: 'ordinal', title: t('likert.answer'), scale: { domain: answers, range: divergingColours(answers.length) }, legend: { orient: 'bottom', direction: 'horizontal' } },
-            tooltip: [{ field: 'competency' }, { field: 'dimension' }, { field: 'answer' }, { field: 'share', format: '.0%' }, { field: 'n', title: weighted ? t('likert.answersUnweighted') : t('likert.answers') }],
+            tooltip: [tooltipField(tr, 'competency'), tooltipField(tr, 'dimension'), tooltipField(tr, 'answer'), tooltipField(tr, 'share', { format: '.0%' }), tooltipField(tr, 'n', { title: weighted ? t('likert.answersUnweighted') : t('likert.answers') })],
           },
         },
         { mark: { type: 'rule', color: '#333333' }, encoding: { x: { datum: 0, type: 'quantitative' } } },

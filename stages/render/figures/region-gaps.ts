@@ -10,6 +10,7 @@ import { translator } from '../i18n/translator.ts';
 import { publishableEstimates, roundForChart } from '../figure-data.ts';
 import type { ReportInput } from '../report-input.ts';
 import { POPULATION_COLOURS, chartConfigFor, competencyRowStep, wrappedLabelAxis } from '../theme.ts';
+import { tooltipField } from './tooltip-fields.ts';
 
 export function buildRegionGaps(input: ReportInput, region: string): TopLevelSpec {
   const minN = input.config.suppression.minN;
@@ -76,7 +77,7 @@ export function buildRegionGaps(input: ReportInput, region: string): TopLevelSpe
           x: { ...x, field: 'gap' },
           color: series,
           shape,
-          tooltip: [{ field: 'competency' }, { field: 'gap', format: '.2f' }, { field: 'ciLow', format: '.2f' }, { field: 'ciHigh', format: '.2f' }, { field: 'n' }],
+          tooltip: [tooltipField(tr, 'competency'), tooltipField(tr, 'gap', { format: '.2f' }), tooltipField(tr, 'ciLow', { format: '.2f' }), tooltipField(tr, 'ciHigh', { format: '.2f' }), tooltipField(tr, 'n')],
         },
       },
       {

@@ -33,6 +33,7 @@ import { competencyLabel } from '../theme.ts';
 import { frameworkTableRows } from '../framework-sections.ts';
 import { buildFrameworkHeatmap, buildFrameworkRanking, frameworkHeatmapId, frameworkRankingId, frameworkRegions, unitLabel, unitNoun } from '../figures/framework-figures.ts';
 import { figureAltTextFor, ipaAltText, regionGapsAltText } from '../figure-alt-text.ts';
+import { recordTooltip } from '../figures/tooltip-fields.ts';
 import { escapeHtml, htmlTable, jsonForScript, markdownToHtml, scriptForInline, slug, type HtmlTableOptions } from './html-markup.ts';
 
 /** What the page needs from node_modules and the fonts, read by the caller (I/O at the edge). */
@@ -64,7 +65,7 @@ function figureTitle(tr: Translator, id: string): [string, string] {
 }
 
 /** The strings the page script (report-page.js) shows, handed to it in the page data as `text`. */
-export const PAGE_SCRIPT_KEYS = ['page.noData', 'page.dataOf', 'page.globalOnly', 'page.noRegionData', 'page.export', 'page.rowsShown', 'page.regionFilter', 'page.searchFilter', 'page.showing'] as const satisfies readonly MessageKey[];
+export const PAGE_SCRIPT_KEYS = ['page.noData', 'page.dataOf', 'page.globalOnly', 'page.noRegionData', 'page.export', 'page.rowsShown', 'page.regionFilter', 'page.searchFilter', 'page.showing', 'page.regionChart', 'page.wholeWave'] as const satisfies readonly MessageKey[];
 
 /** Builders that take a region: the region selector swaps in these variants. */
 const REGION_VARIANTS: Record<string, (input: ReportInput, region: string) => TopLevelSpec> = {
@@ -117,28 +118,35 @@ function respondentsMapForRegion(spec: TopLevelSpec, input: ReportInput, region:
 /**
  * The page's tooltips show the whole published record under the pointer (n, CI, low-reliability and
  * suppressed flags included), not only the few fields a print figure lists: every mark that had a
- * tooltip encoding gets `tooltip: {content: 'data'}`. The records are the publishable ones, so the
- * tooltip can show nothing the tables do not.
+ * tooltip encoding gets one field per record field, titled in the page's language
+ * (figures/tooltip-fields.ts recordTooltip: "Écart", not `gap`). The records are the publishable
+ * ones, so the tooltip can show nothing the tables do not.
  */
-export function withRecordTooltips<T>(spec: T): T {
+export function withRecordTooltips<T>(spec: T, tr: Translator = translator()): T {
   const copy = JSON.parse(JSON.stringify(spec)) as T;
-  (function walk(node: unknown) {
-    if (Array.isArray(node)) return node.forEach(walk);
+  type Unit = { mark?: string | Record<string, unknown>; encoding?: Record<string, unknown>; data?: { values?: unknown }; transform?: unknown[] };
+  (function walk(node: unknown, records: Record<string, unknown>[]): void {
+    if (Array.isArray(node)) return node.forEach((child) => walk(child, records));
     if (!node || typeof node !== 'object') return;
-    const unit = node as { mark?: string | Record<string, unknown>; encoding?: Record<string, unknown> };
+    const unit = node as Unit;
+    const values = unit.data?.values;
+    const own = Array.isArray(values) ? (values as unknown[]).filter((row): row is Record<string, unknown> => !!row && typeof row === 'object') : records;
     const markType = typeof unit.mark === 'string' ? unit.mark : unit.mark?.type;
     // Map shapes keep their own tooltip: their record is a geometry.
     if (unit.mark !== undefined && markType !== 'geoshape' && unit.encoding?.tooltip !== undefined) {
-      delete unit.encoding.tooltip;
-      unit.mark = { ...(typeof unit.mark === 'string' ? { type: unit.mark } : unit.mark), tooltip: { content: 'data' } };
+      const listed = [unit.encoding.tooltip].flat() as { field?: string; title?: string; format?: string }[];
+      const { fields, transforms } = recordTooltip(tr, own, listed);
+      unit.encoding.tooltip = fields;
+      if (transforms.length > 0) unit.transform = [...(unit.transform ?? []), ...transforms];
     }
-    for (const [key, value] of Object.entries(node)) if (key !== 'data' && key !== 'datasets') walk(value);
-  })(copy);
+    for (const [key, value] of Object.entries(node)) if (key !== 'data' && key !== 'datasets') walk(value, own);
+  })(copy, []);
   return copy;
 }
 
 function pageFigure(input: ReportInput, figure: RenderedFigure, regions: string[]): PageFigure {
-  const [title, caption] = figureTitle(translator(input.config.language), figure.id);
+  const tr = translator(input.config.language);
+  const [title, caption] = figureTitle(tr, figure.id);
   const builder = REGION_VARIANTS[figure.id];
   const hasData = REGION_HAS_DATA[figure.id];
   const variant = builder ? (region: string) => (!hasData || hasData(input, region) ? builder(input, region) : undefined) : frameworkRegionVariant(input, figure.id);
@@ -147,10 +155,10 @@ function pageFigure(input: ReportInput, figure: RenderedFigure, regions: string[
   const byRegion = variant
     ? Object.fromEntries(withVariant.flatMap((region) => {
         const spec = variant(region);
-        return spec ? [[region, withRecordTooltips(spec)]] : [];
+        return spec ? [[region, withRecordTooltips(spec, tr)]] : [];
       }))
     : undefined;
-  return { id: figure.id, title, caption, alt: figureAltTextFor(input, figure.id).text, spec: withRecordTooltips(figure.spec), byRegion };
+  return { id: figure.id, title, caption, alt: figureAltTextFor(input, figure.id).text, spec: withRecordTooltips(figure.spec, tr), byRegion };
 }
 
 export function figureMarkup(figure: PageFigure, headingLevel: 2 | 3 | 4, tr: Translator): string {
@@ -246,8 +254,8 @@ export function assembleHtmlReport(input: ReportInput, figures: RenderedFigure[]
       const regionSlug = slug(region);
       const regionFigures: PageFigure[] = anyPublished
         ? [
-            { id: `region-gaps-${regionSlug}`, title: t('regionGaps.title', { region: tr.region(region) }), caption: t('html.regionGapsCaption', { region: tr.region(region) }), alt: regionGapsAltText(input, region).text, spec: withRecordTooltips(buildRegionGaps(input, region)) },
-            { id: `region-ipa-${regionSlug}`, title: t('figure.titleRegion', { title: t('ipa.title'), region: tr.region(region) }), caption: t('html.regionIpaCaption', { region: tr.region(region) }), alt: ipaAltText(input, region).text, spec: withRecordTooltips(buildIpaQuadrants(input, region)) },
+            { id: `region-gaps-${regionSlug}`, title: t('regionGaps.title', { region: tr.region(region) }), caption: t('html.regionGapsCaption', { region: tr.region(region) }), alt: regionGapsAltText(input, region).text, spec: withRecordTooltips(buildRegionGaps(input, region), tr) },
+            { id: `region-ipa-${regionSlug}`, title: t('figure.titleRegion', { title: t('ipa.title'), region: tr.region(region) }), caption: t('html.regionIpaCaption', { region: tr.region(region) }), alt: ipaAltText(input, region).text, spec: withRecordTooltips(buildIpaQuadrants(input, region), tr) },
           ]
         : [];
       for (const figure of regionFigures) byId.set(figure.id, figure);

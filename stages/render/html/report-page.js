@@ -120,7 +120,8 @@
     var target = element.querySelector('.chart');
     // The alternative text describes the report's own (Global) chart; a region's variant gets a plain label.
     if (!target.hasAttribute('data-label')) target.setAttribute('data-label', target.getAttribute('aria-label'));
-    target.setAttribute('aria-label', chosen.regional ? 'Chart: ' + figure.title + ', ' + region + '. The data table below lists the values.' : target.getAttribute('data-label'));
+    var regionName = regionSelect.options && regionSelect.selectedIndex >= 0 ? regionSelect.options[regionSelect.selectedIndex].text : region;
+    target.setAttribute('aria-label', chosen.regional ? say('regionChart', 'Chart: {title}, {region}. The data table below lists the values.', { title: figure.title, region: regionName }) : target.getAttribute('data-label'));
     if (views[id]) { views[id].finalize(); delete views[id]; }
     return vegaEmbed(target, spec, {
       renderer: 'svg',
@@ -157,7 +158,7 @@
     // Parts that describe the whole wave and have no region breakdown say so while a region is selected.
     document.querySelectorAll('[data-whole-wave-note]').forEach(function (note) {
       note.hidden = !region || region === 'Global';
-      note.textContent = note.hidden ? '' : 'Not split by region: this part describes the whole wave, whatever region is selected.';
+      note.textContent = note.hidden ? '' : say('wholeWave', 'Not split by region: this part describes the whole wave, whatever region is selected.');
     });
     document.querySelectorAll('table.data-table').forEach(function (table) {
       var shown = 0;

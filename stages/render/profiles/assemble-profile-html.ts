@@ -40,7 +40,7 @@ export function assembleProfileHtml(input: ReportInput, content: ProfileContent,
       title: figure.title,
       caption: text('figureDataTable'),
       alt: figure.alt,
-      spec: withRecordTooltips(figure.spec),
+      spec: withRecordTooltips(figure.spec, tr),
     }));
     figures.push(...sectionFigures);
     const paragraphs = section.id === 'caveats' ? `<ul>${section.intro.map((line) => `<li>${escapeHtml(line)}</li>`).join('')}</ul>` : section.intro.map((line) => `<p>${escapeHtml(line)}</p>`).join('\n');

@@ -11,7 +11,7 @@
 import type { TopLevelSpec } from 'vega-lite';
 import type { AnalysisResult, Population } from '../../../contracts/types.ts';
 import { countryDisplayName } from '../../../contracts/countries/regions.ts';
-import { rankIntervalsAltText, regionGapsAltText } from '../figure-alt-text.ts';
+import { likertAltText, rankIntervalsAltText, regionGapsAltText } from '../figure-alt-text.ts';
 import { publishableEstimates, suppressedNText } from '../figure-data.ts';
 import { buildLikert, hasLikertData } from '../figures/likert.ts';
 import { buildRankIntervals } from '../figures/rank-intervals.ts';
@@ -105,7 +105,7 @@ export interface ProfileTable {
 export interface ProfileFigure {
   id: string;
   title: string;
-  /** The chart's alternative text (PDF Figure /Alt, HTML aria-label), from the numbers where a writer exists (figure-alt-text.ts). */
+  /** The chart's alternative text (PDF Figure /Alt, HTML aria-label), written from the numbers in the profile's language (figure-alt-text.ts). */
   alt: string;
   spec: TopLevelSpec;
 }
@@ -213,7 +213,7 @@ export function buildProfileContent(input: ReportInput, unit: ProfileUnit): Prof
       figures: answers.filter((side) => side.shown).map((side) => ({
         id: `answers-${side.population}`,
         title: text(side.population === 'industry' ? 'figureIndustryAnswersTitle' : 'figureEducationAnswersTitle', values),
-        alt: text(side.population === 'industry' ? 'figureIndustryAnswersTitle' : 'figureEducationAnswersTitle', values),
+        alt: likertAltText(view, side.population, own).text,
         spec: buildLikert(view, side.population, own),
       })),
       tables: [],

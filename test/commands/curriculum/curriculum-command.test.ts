@@ -17,6 +17,7 @@ import { loadWave, loadFramework } from '../../../contracts/config.ts';
 import { readPdf } from '../../helpers/read-pdf.ts';
 import { readPdfStructure, structureProblems } from '../../helpers/pdf-structure.ts';
 import { curriculumChartAltText } from '../../../stages/render/figure-alt-text.ts';
+import { translator } from '../../../stages/render/i18n/translator.ts';
 import { useTempDir } from '../../helpers/temp-dir.ts';
 
 const flat = (text: string) => text.replace(/\s+/g, ' ');
@@ -85,6 +86,24 @@ describe('curriculumCommand', async () => {
     }
     expect(alt.quoted).toHaveLength(4);
     expect(alt.text).toContain(`Largest difference: ${csv.records.filter((record) => record[column('coverage')] !== '' && record[column('demand_mean')] !== '').sort((a, b) => Number(b[column('gap')]) - Number(a[column('gap')]))[0]![column('label')]}`);
+  });
+
+  it('writes the chart’s alt text in French with --lang fr, quoting comparison.csv with the decimal comma', async () => {
+    const french = await curriculumCommand({ ...base, profile: HUST, lang: 'fr', out: join(dir, 'fr') });
+    const structure = await readPdfStructure(readFileSync(french.files.pdf));
+    expect(structure.lang).toBe('fr-FR');
+    const [figure] = structure.figures;
+    expect(structure.figures).toHaveLength(1);
+    expect(figure!.alt).toBe(curriculumChartAltText(french.comparison, translator('fr')).text);
+    expect(figure!.alt).toMatch(/^Graphique à points de la demande de l’industrie/);
+    for (const words of ['Dot chart', 'Largest difference', 'confidence intervals', 'against']) expect(figure!.alt).not.toContain(words);
+    // The largest difference, from the French comparison.csv (same numbers, French labels), printed "4,47"-style.
+    const frenchCsv = parseOwnCsv(readFileSync(french.files.csv, 'utf8'));
+    const at = (name: string) => frenchCsv.header.indexOf(name);
+    const largest = frenchCsv.records.filter((record) => record[at('coverage')] !== '' && record[at('demand_mean')] !== '').sort((a, b) => Number(b[at('gap')]) - Number(a[at('gap')]))[0]!;
+    const comma = (value: string) => Number(value).toFixed(2).replace('.', ',');
+    expect(figure!.alt).toContain(`Plus grande différence : ${largest[at('label')]}, demande ${comma(largest[at('demand_mean')]!)} contre couverture ${comma(largest[at('coverage')]!)}.`);
+    expect(figure!.alt.match(/\d\.\d\d(?!\d)/g) ?? []).toEqual([]);
   });
 
   it('is reproducible: same inputs, same bytes', async () => {

@@ -37,6 +37,7 @@ import { readPdfStructure, structureProblems } from '../../helpers/pdf-structure
 import { parseOwnCsv } from '../../../io/csv-read.ts';
 import { availableFigureIds } from '../../../stages/render/render-figure.ts';
 import { figureAltTextFor, ipaAltText, regionGapsAltText } from '../../../stages/render/figure-alt-text.ts';
+import { translator } from '../../../stages/render/i18n/translator.ts';
 
 const require = createRequire(import.meta.url);
 const goldenDir = resolve(import.meta.dirname, '../../golden/2022');
@@ -225,8 +226,8 @@ describe('the render stage on the 2022 sample wave', () => {
       }
       let match = /^(\S+) gap (\S+)( ci low| ci high)?$/.exec(what);
       if (match) return Number(estimate(match[1]!, 'industry', 'gap_preparedness', match[2]!)[column[match[3] ?? '']!]);
-      match = /^top2 (\S+) (\S+) (\S+)$/.exec(what);
-      if (match) return Number(estimate('Global', match[1]!, match[2]!, match[3]!).top2_share);
+      match = /^top2 (\S+) (\S+) (\S+) (\S+)$/.exec(what);
+      if (match) return Number(estimate(match[1]!, match[2]!, match[3]!, match[4]!).top2_share);
       match = /^(\S+) (industry|education) (importance|preparedness|coverage) (\S+)$/.exec(what);
       if (match) return Number(estimate(match[1]!, match[2]!, match[3]!, match[4]!).mean);
       match = /^(MWDS|rank ci low|rank ci high|rank) (\S+)$/.exec(what);
@@ -240,16 +241,23 @@ describe('the render stage on the 2022 sample wave', () => {
       throw new Error(`no table value for quoted number "${what}"`);
     };
     const regions = regionsOf(input.analysis).filter((region) => region !== 'Global' && input.analysis.estimates.some((row) => row.region === region && row.population === 'industry' && row.measure === 'gap_preparedness' && !row.suppressed));
-    const texts = [...availableFigureIds(input).map((id) => figureAltTextFor(input, id)), ...regions.flatMap((region) => [regionGapsAltText(input, region), ipaAltText(input, region)])];
+    // English, and French (the same input in French as the render stage builds it: translated competency labels).
+    const french: ReportInput = { ...input, config: { ...input.config, language: 'fr' }, competencies: input.competencies.map(translator('fr').competency) };
+    const textsOf = (of: ReportInput) => [...availableFigureIds(of).map((id) => figureAltTextFor(of, id)), ...regions.flatMap((region) => [regionGapsAltText(of, region), ipaAltText(of, region)])];
     let checked = 0;
-    for (const { text, quoted } of texts) {
+    for (const { text, quoted } of [...textsOf(input), ...textsOf(french)]) {
       for (const number of quoted) {
         expect(text).toContain(number.text);
         expect(number.value, number.what).toBeCloseTo(csvValue(number.what), 12);
         checked++;
       }
     }
-    expect(checked).toBeGreaterThan(100);
+    expect(checked).toBeGreaterThan(200);
+    // French numbers take the decimal comma: the heatmap's 1.80 (95% CI 1.70 to 1.91) of estimates.csv.
+    const frenchQuoted = textsOf(french).flatMap((text) => text.quoted.map((number) => number.text));
+    expect(frenchQuoted.filter((text) => text.includes('.'))).toEqual([]);
+    expect(frenchQuoted.filter((text) => text.includes(',')).length).toBeGreaterThan(100);
+    expect(figureAltTextFor(french, 'gap-heatmap').text).toContain('Au niveau mondial, l’écart le plus grand est celui de Sécurité du cloud, 1,80 (IC à 95 % 1,70 à 1,91)');
     // The "largest" and "rank 1" claims against the tables themselves.
     const globalGaps = estimates.filter((row) => row.region === 'Global' && row.population === 'industry' && row.measure === 'gap_preparedness' && row.suppressed === 'false');
     const largest = globalGaps.reduce((best, row) => (Number(row.mean) > Number(best.mean) ? row : best));

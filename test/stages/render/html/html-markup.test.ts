@@ -1,6 +1,7 @@
 /** The escaping builders of report.html and the tooltip rewrite, on literal inputs. */
 import { describe, expect, it } from 'vitest';
 import { withRecordTooltips } from '../../../../stages/render/html/assemble-html-report.ts';
+import { translator } from '../../../../stages/render/i18n/translator.ts';
 import { escapeHtml, htmlTable, jsonForScript, markdownToHtml, scriptForInline, slug } from '../../../../stages/render/html/html-markup.ts';
 
 describe('html markup', () => {
@@ -26,12 +27,34 @@ describe('html markup', () => {
     );
   });
 
-  it('gives marks with a tooltip encoding a whole-record tooltip, leaving maps and the input alone', () => {
-    const spec = { data: { values: [{ tooltip: 1 }] }, layer: [{ mark: 'point', encoding: { x: { field: 'gap' }, tooltip: [{ field: 'gap' }] } }, { mark: { type: 'geoshape' }, encoding: { tooltip: [{ field: 'name' }] } }, { mark: 'rule', encoding: {} }] };
-    const rewritten = withRecordTooltips(spec);
-    expect(rewritten.layer[0]).toEqual({ mark: { type: 'point', tooltip: { content: 'data' } }, encoding: { x: { field: 'gap' } } });
+  it('gives marks with a tooltip encoding a whole-record tooltip titled in the language, leaving maps and the input alone', () => {
+    const records = [{ competency: 'Sécurité du cloud', gap: 1.8012, n: 120, suppressed: false, cellText: '1,80' }, { competency: 'Cryptographie', gap: null, n: 3, suppressed: true, cellText: '' }];
+    const spec = { data: { values: records }, layer: [{ mark: 'point', encoding: { x: { field: 'gap' }, tooltip: [{ field: 'gap' }] } }, { mark: { type: 'geoshape' }, encoding: { tooltip: [{ field: 'name' }] } }, { mark: 'rule', encoding: {} }] };
+    const rewritten = withRecordTooltips(spec, translator('fr'));
+    // Every record field with a catalogue title (cellText, a drawing helper, has none), numbers formatted, true/false as oui/non.
+    expect(rewritten.layer[0]).toEqual({
+      mark: 'point',
+      encoding: {
+        x: { field: 'gap' },
+        tooltip: [
+          { field: 'competency', title: 'Compétence', type: 'nominal' },
+          { field: 'gap', title: 'Écart', type: 'quantitative', format: '.2f' },
+          { field: 'n', title: 'n', type: 'quantitative', format: 'd' },
+          { field: 'suppressedText', title: 'Masquée' },
+        ],
+      },
+      transform: [{ calculate: "datum['suppressed'] === true ? 'oui' : datum['suppressed'] === false ? 'non' : ''", as: 'suppressedText' }],
+    });
     expect(rewritten.layer[1]).toEqual(spec.layer[1]);
     expect(rewritten.layer[2]).toEqual(spec.layer[2]);
     expect(spec.layer[0]!.encoding.tooltip).toEqual([{ field: 'gap' }]);
+    // A title the figure gave a field wins; English by default.
+    const english = withRecordTooltips({ data: { values: records }, mark: 'bar', encoding: { tooltip: [{ field: 'n', title: 'answers' }] } });
+    expect(english.encoding.tooltip).toEqual([
+      { field: 'competency', title: 'Competency', type: 'nominal' },
+      { field: 'gap', title: 'Gap', type: 'quantitative', format: '.2f' },
+      { field: 'n', title: 'answers', type: 'quantitative', format: 'd' },
+      { field: 'suppressedText', title: 'Suppressed' },
+    ]);
   });
 });

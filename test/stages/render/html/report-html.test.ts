@@ -249,18 +249,20 @@ describe.skipIf(!hasChromium)('report.html in headless Chromium (2022 sample wav
     expect(new Set(await page.$$eval('#table-framework-nice tbody tr:not([hidden])', (trs) => trs.map((tr) => tr.getAttribute('data-region'))))).toEqual(new Set(['Global']));
   });
 
-  it('shows the published record (n, CI, flags) in a figure’s tooltip on hover', async () => {
+  it('shows the published record (n, CI, flags) in a figure’s tooltip on hover, each field titled in words', async () => {
     await selectRegion('Africa');
     const marks = page.locator('#figure-region-gaps-africa .chart svg .role-mark path');
     const count = await marks.count();
     expect(count).toBeGreaterThan(0);
     let tooltip = '';
-    for (let index = 0; index < Math.min(count, 40) && !tooltip.includes('ciLow'); index++) {
+    for (let index = 0; index < Math.min(count, 40) && !tooltip.includes('95% CI low'); index++) {
       await marks.nth(index).hover({ force: true });
       tooltip = (await page.locator('#vg-tooltip-element.visible').textContent({ timeout: 500 }).catch(() => '')) ?? '';
     }
     const keys = await page.$$eval('#vg-tooltip-element.visible td.key', (cells) => cells.map((cell) => cell.textContent));
-    expect(keys).toEqual(expect.arrayContaining(['competency', 'gap', 'ciLow', 'ciHigh', 'n', 'suppressed']));
+    // The catalogue's field titles (field.*), not the records' code names.
+    expect(keys).toEqual(expect.arrayContaining(['Competency', 'Gap', '95% CI low', '95% CI high', 'n', 'Suppressed']));
+    expect(keys.filter((key) => ['competency', 'gap', 'ciLow', 'ciHigh', 'suppressed'].includes(key!))).toEqual([]);
     await page.mouse.move(0, 0);
     await selectRegion('');
   });

@@ -9,7 +9,11 @@
  *   more) of an English message that differs from the language's message is absent;
  * - no competency label or description is left in English where the language's differs;
  * - numbers use the locale's decimal comma: the Global cloud-security gap, 1.80 in English, is
- *   printed "1,80" (and its interval "1,70 … 1,91"), and no number with a decimal point remains.
+ *   printed "1,80" (and its interval "1,70 … 1,91"), and no number with a decimal point remains;
+ * - in French, the figures too: the PDF structure tree read back (test/helpers/pdf-structure.ts) has
+ *   every Figure's /Alt in French (no English fragment, no decimal point) and the heatmap's quotes
+ *   the largest Global gap of estimates.csv as "1,80"; report.html's tooltips (the embedded specs)
+ *   and figures/*.vl.json title their fields in French.
  *
  * Left out of the text checks, because they are English by design: the methodology chapter
  * (docs/methods.md, printed as the reference text with a note saying so), appendix B (file names,
@@ -19,13 +23,14 @@
  */
 import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import Papa from 'papaparse';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { runCommand } from '../../../../commands/run-command.ts';
-import { en } from '../../../../stages/render/i18n/en.ts';
-import { catalogue } from '../../../../stages/render/i18n/catalogue.ts';
 import { translator } from '../../../../stages/render/i18n/translator.ts';
 import type { Language } from '../../../../contracts/languages.ts';
 import type { AnalysisResult, CompetencyFramework, Warning } from '../../../../contracts/types.ts';
+import { englishFragments, englishFragmentsIn } from '../../../helpers/english-fragments.ts';
+import { readPdfStructure, structureProblems } from '../../../helpers/pdf-structure.ts';
 import { readPdf } from '../../../helpers/read-pdf.ts';
 import { useTempDir } from '../../../helpers/temp-dir.ts';
 
@@ -38,6 +43,8 @@ interface Rendered {
   pdfBytes: Buffer;
   pdfPages: string[];
   html: string;
+  /** figures/importance-vs-preparedness.vl.json as this language's render wrote it. */
+  dumbbellSpec: string;
 }
 
 const squash = (text: string) => text.replace(/\s+/g, ' ');
@@ -78,21 +85,6 @@ function englishByDesign(analysis: AnalysisResult, title: string, warnings: Warn
 
 const withoutAll = (text: string, remove: string[]) => remove.reduce((rest, phrase) => rest.split(squash(phrase)).join(' '), text);
 
-/** The fragments of English messages that the language translates differently, long enough to be unambiguous. */
-function englishFragments(lang: Language): { key: string; fragment: string }[] {
-  const local = catalogue(lang) as Record<string, string>;
-  const localText = Object.values(local).join('\n');
-  return Object.entries(en).flatMap(([key, text]) =>
-    text === '' || text === local[key]
-      ? []
-      : text
-          .split(/\{\w+\}|\*\*/)
-          .map((fragment) => fragment.trim())
-          .filter((fragment) => fragment.length >= 12 && !localText.includes(fragment))
-          .map((fragment) => ({ key, fragment })),
-  );
-}
-
 describe('the 2022 sample wave in French, Spanish and Portuguese', () => {
   const out = useTempDir('skillgap-i18n-');
   const rendered = {} as Record<(typeof LANGS)[number], Rendered>;
@@ -106,7 +98,13 @@ describe('the 2022 sample wave in French, Spanish and Portuguese', () => {
     for (const lang of LANGS) {
       const result = await runCommand({ wave: '2022', out, lang, log: quiet });
       const pdfBytes = readFileSync(join(out, '2022', 'report.pdf'));
-      rendered[lang] = { stages: result.stages, pdfBytes, pdfPages: (await readPdf(pdfBytes)).pages, html: readFileSync(join(out, '2022', 'report.html'), 'utf8') };
+      rendered[lang] = {
+        stages: result.stages,
+        pdfBytes,
+        pdfPages: (await readPdf(pdfBytes)).pages,
+        html: readFileSync(join(out, '2022', 'report.html'), 'utf8'),
+        dumbbellSpec: readFileSync(join(out, '2022', 'figures', 'importance-vs-preparedness.vl.json'), 'utf8'),
+      };
     }
     analysis = JSON.parse(readFileSync(join(out, '2022', 'analysis', 'analysis.json'), 'utf8')) as AnalysisResult;
     framework = JSON.parse(readFileSync(join(root, 'data', 'competencies.json'), 'utf8')) as CompetencyFramework;
@@ -138,8 +136,8 @@ describe('the 2022 sample wave in French, Spanish and Portuguese', () => {
         const { pdf, html } = texts();
         const fragments = englishFragments(lang);
         expect(fragments.length).toBeGreaterThan(250);
-        expect(fragments.filter(({ fragment }) => pdf.includes(fragment))).toEqual([]);
-        expect(fragments.filter(({ fragment }) => html.includes(fragment))).toEqual([]);
+        expect(englishFragmentsIn(pdf, fragments)).toEqual([]);
+        expect(englishFragmentsIn(html, fragments)).toEqual([]);
         // And the language's own text is there.
         for (const text of [pdf, html]) expect(text).toContain(translator(lang).t('report.chapter.gaps'));
       });
@@ -170,4 +168,55 @@ describe('the 2022 sample wave in French, Spanish and Portuguese', () => {
       });
     });
   }
+  describe('fr: the figures’ alternative texts and tooltips', () => {
+    /** Every tooltip field definition of a spec (figure specs and the page's whole-record tooltips alike). */
+    const tooltipFields = (node: unknown): { field: string; title?: string }[] => {
+      if (Array.isArray(node)) return node.flatMap(tooltipFields);
+      if (!node || typeof node !== 'object') return [];
+      const own = (node as { encoding?: { tooltip?: unknown } }).encoding?.tooltip;
+      return [...(own ? [own].flat() as { field: string; title?: string }[] : []), ...Object.entries(node).filter(([key]) => key !== 'data').flatMap(([, value]) => tooltipFields(value))];
+    };
+
+    it('gives every Figure of report.pdf a French /Alt, quoting the largest Global gap of estimates.csv as "1,80"', async () => {
+      const structure = await readPdfStructure(rendered.fr.pdfBytes);
+      expect(structureProblems(structure)).toEqual([]);
+      expect(structure.figures.length).toBeGreaterThan(20);
+      const fragments = englishFragments('fr');
+      expect(fragments.filter(({ key }) => key.startsWith('alt.')).length).toBeGreaterThan(40);
+      const remove = englishByDesign(analysis, wave.title, warnings);
+      for (const { alt, page } of structure.figures) {
+        const text = withoutAll(squash(alt), remove);
+        expect(englishFragmentsIn(text, fragments), `page ${page}: ${alt}`).toEqual([]);
+        for (const words of ['has the largest gap', 'Heatmap of', 'confidence intervals', 'Dot chart', 'Ranking of', 'followed by']) expect(text, `page ${page}`).not.toContain(words);
+        expect(text.match(/\d\.\d\d(?!\d)/g) ?? [], `page ${page}: ${alt}`).toEqual([]);
+      }
+      // The largest published Global gap, read from estimates.csv, with its French label and a decimal comma.
+      const csv = Papa.parse<Record<string, string>>(readFileSync(join(out, '2022', 'analysis', 'estimates.csv'), 'utf8'), { header: true, skipEmptyLines: true }).data;
+      const largest = csv
+        .filter((row) => row.region === 'Global' && row.country === '' && row.population === 'industry' && row.measure === 'gap_preparedness' && row.suppressed === 'false')
+        .reduce((best, row) => (Number(row.mean) > Number(best.mean) ? row : best));
+      const printed = Number(largest.mean).toFixed(2).replace('.', ',');
+      expect(printed).toBe('1,80');
+      const label = framework.competencies.find((competency) => competency.id === largest.competency)!.translations!.fr!.label;
+      const heatmapAlt = structure.figures.map((figure) => squash(figure.alt)).find((alt) => alt.startsWith('Carte de chaleur de l’écart de préparation (importance'));
+      expect(heatmapAlt).toContain(`Au niveau mondial, l’écart le plus grand est celui de ${label}, ${printed} (IC à 95 %`);
+    });
+
+    it('titles the tooltip fields in French, in report.html as in figures/*.vl.json', () => {
+      const json = /<script type="application\/json" id="report-data">([\s\S]*?)<\/script>/.exec(rendered.fr.html)![1]!;
+      const page = JSON.parse(json) as { figures: Record<string, { spec: unknown; byRegion: Record<string, unknown> | null }> };
+      const pageFields = Object.values(page.figures).flatMap((figure) => [...tooltipFields(figure.spec), ...tooltipFields(Object.values(figure.byRegion ?? {}))]);
+      expect(pageFields.length).toBeGreaterThan(50);
+      // No field is titled by its code name (n is n in every language).
+      expect(pageFields.filter((def) => def.field !== 'n' && (def.title === undefined || def.title === def.field))).toEqual([]);
+      expect(tooltipFields(page.figures['gap-heatmap']!.spec)).toContainEqual(expect.objectContaining({ field: 'gap', title: 'Écart' }));
+      const regionGaps = Object.entries(page.figures).find(([id]) => id.startsWith('region-gaps-'))![1].spec;
+      expect(tooltipFields(regionGaps)).toEqual(expect.arrayContaining([expect.objectContaining({ field: 'ciLow', title: 'IC à 95 % bas' }), expect.objectContaining({ field: 'suppressedText', title: 'Masquée' })]));
+      // The emitted spec titles its fields as the page does.
+      const emitted = tooltipFields(JSON.parse(rendered.fr.dumbbellSpec));
+      expect(emitted.map((def) => [def.field, def.title])).toEqual([['competency', 'Compétence'], ['series', 'Série'], ['mean', 'Moyenne'], ['n', 'n']]);
+      const onPage = tooltipFields(page.figures['importance-vs-preparedness']!.spec);
+      for (const def of emitted) expect(onPage).toContainEqual(expect.objectContaining({ field: def.field, title: def.title }));
+    });
+  });
 });

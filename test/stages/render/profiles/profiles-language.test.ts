@@ -11,7 +11,9 @@
  * - numbers with the decimal comma: the unit's published gaps as estimates.csv has them, printed
  *   "1,23"; no number with a decimal point remains;
  * - the PDF is tagged PDF/UA as the report is (test/helpers/pdf-structure.ts: headings nest, every
- *   Figure has alt text, every Table has TH, no untagged content).
+ *   Figure has alt text, every Table has TH, no untagged content);
+ * - every Figure's /Alt is French, and the answers chart's is written from the unit's numbers (the
+ *   largest top-two share of estimates.csv, "96 %"), not its title.
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -19,10 +21,9 @@ import Papa from 'papaparse';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { profilesCommand, type ProfilesResult } from '../../../../commands/profiles-command.ts';
 import { runCommand } from '../../../../commands/run-command.ts';
-import { catalogue } from '../../../../stages/render/i18n/catalogue.ts';
-import { en } from '../../../../stages/render/i18n/en.ts';
 import { translator } from '../../../../stages/render/i18n/translator.ts';
 import type { CompetencyFramework } from '../../../../contracts/types.ts';
+import { englishFragments, englishFragmentsIn } from '../../../helpers/english-fragments.ts';
 import { readPdfStructure, structureProblems } from '../../../helpers/pdf-structure.ts';
 import { readPdf } from '../../../helpers/read-pdf.ts';
 import { useTempDir } from '../../../helpers/temp-dir.ts';
@@ -42,25 +43,10 @@ function htmlText(html: string): string {
   );
 }
 
-/** Fragments of English messages that French words differently, long enough to be unambiguous. */
-function englishFragments(): { key: string; fragment: string }[] {
-  const local = catalogue('fr') as Record<string, string>;
-  const localText = Object.values(local).join('\n');
-  return Object.entries(en).flatMap(([key, text]) =>
-    text === '' || text === local[key]
-      ? []
-      : text
-          .split(/\{\w+\}|\*\*/)
-          .map((fragment) => fragment.trim())
-          .filter((fragment) => fragment.length >= 12 && !localText.includes(fragment))
-          .map((fragment) => ({ key, fragment })),
-  );
-}
-
 describe('profiles in French', () => {
   const out = useTempDir('skillgap-profiles-fr-');
   let result: ProfilesResult;
-  let estimates: { region: string; country: string; competency: string; population: string; measure: string; mean: string; suppressed: string }[];
+  let estimates: { region: string; country: string; competency: string; population: string; measure: string; mean: string; top2_share: string; suppressed: string }[];
   let title: string;
   const rendered: { level: string; id: string; pdfBytes: Buffer; pdfText: string; html: string; htmlText: string }[] = [];
 
@@ -89,12 +75,12 @@ describe('profiles in French', () => {
   });
 
   it('leaves no English catalogue text, and the French text is there', () => {
-    const fragments = englishFragments();
+    const fragments = englishFragments('fr');
     expect(fragments.filter(({ key }) => key.startsWith('profile.')).length).toBeGreaterThan(30);
     for (const profile of rendered) {
       // The wave's own title (wave.json) is English by design.
       for (const text of [profile.pdfText.split(title).join(' '), profile.htmlText.split(title).join(' ')]) {
-        expect(fragments.filter(({ fragment }) => text.includes(fragment)), `${profile.level} ${profile.id}`).toEqual([]);
+        expect(englishFragmentsIn(text, fragments), `${profile.level} ${profile.id}`).toEqual([]);
         expect(text).toContain(fr.t('profile.gapsHeading'));
         expect(text).toContain(fr.t('profile.needsHeading'));
         expect(text).toContain(fr.t('profile.caveatsHeading'));
@@ -138,6 +124,27 @@ describe('profiles in French', () => {
       expect(structure.figures.length).toBeGreaterThanOrEqual(2);
       expect(structure.tables.length).toBeGreaterThanOrEqual(1);
       expect(structureProblems(structure), `${profile.level} ${profile.id}`).toEqual([]);
+    }
+  });
+  it('describes each chart from the unit’s numbers in French: the answer charts name the largest top-two share of estimates.csv', async () => {
+    const fragments = englishFragments('fr');
+    for (const profile of rendered) {
+      const { figures } = await readPdfStructure(profile.pdfBytes);
+      const alts = figures.map((figure) => squash(figure.alt));
+      for (const alt of alts) expect(englishFragmentsIn(alt.split(title).join(' '), fragments), `${profile.id}: ${alt}`).toEqual([]);
+      // Not the chart's title any more: the answers chart says what it shows and its values.
+      const answers = alts.find((alt) => alt.startsWith('Barres empilées divergentes des réponses de l’industrie'));
+      expect(answers, profile.id).toBeDefined();
+      const unitRows = estimates.filter((row) =>
+        row.population === 'industry' && row.measure === 'importance' && row.suppressed === 'false' && row.top2_share !== '' &&
+        (profile.level === 'country' ? row.country === profile.id : row.country === '' && row.region === profile.id));
+      const framework = JSON.parse(readFileSync(join(import.meta.dirname, '../../../../data/competencies.json'), 'utf8')) as CompetencyFramework;
+      const largestShare = Math.max(...unitRows.map((row) => Number(row.top2_share)));
+      // fr-FR percent: the number, a narrow no-break space (a space once squashed), the sign; any of the competencies tied at the top.
+      const expected = unitRows
+        .filter((row) => Number(row.top2_share) === largestShare)
+        .map((row) => `importance : ${framework.competencies.find((competency) => competency.id === row.competency)!.translations!.fr!.label}, ${Math.round(100 * largestShare)} %`);
+      expect(expected.some((text) => answers!.includes(text)), `${profile.id}: ${answers} has none of ${expected.join(' | ')}`).toBe(true);
     }
   });
 });
