@@ -30,7 +30,7 @@ import { drawSvg, svgDrawnHeight } from './pdf/draw-svg.ts';
 import { drawTable } from './pdf/draw-table.ts';
 import { COLOURS, CONTENT_WIDTH, FONTS, PAGE, createReportDocument, drawRunningHeaders, ensureSpace, reportDate } from './pdf/page-layout.ts';
 import { fillReservedStructure, reserveStructure, tagContent, tagHeading, withStructure } from './pdf/structure.ts';
-import { renderSpecToSvg, renderSpecToSvgElsewhere, type RenderedFigure } from './render-figure.ts';
+import { renderSpecToSvg, type RenderedFigure } from './render-figure.ts';
 import type { ReportInput } from './report-input.ts';
 import { competencyLabel } from './theme.ts';
 import { drawFrameworkSections } from './framework-sections.ts';
@@ -48,16 +48,6 @@ interface ContentsEntry {
 }
 
 export async function assembleReport(input: ReportInput, figures: RenderedFigure[]): Promise<Buffer> {
-  // The regions' two charts each are rendered in worker threads while the pages before them are
-  // drawn here (handed over first, before anything else is awaited, so they are ahead in the queue).
-  const regionCharts = new Map(regionsOf(input.analysis)
-    .filter((name) => name !== 'Global' && publishableEstimates(input.analysis, 'industry', 'gap_preparedness', name).some((cell) => !cell.suppressed))
-    .map((region) => {
-      const charts = { gaps: renderSpecToSvgElsewhere(buildRegionGaps(input, region)), ipa: renderSpecToSvgElsewhere(buildIpaQuadrants(input, region)) };
-      charts.gaps.catch(() => undefined); // awaited where drawn; a failure meanwhile is not "unhandled"
-      charts.ipa.catch(() => undefined);
-      return [region, charts];
-    }));
   const date = reportDate(input.config);
   const title = input.config.title;
   const tr = translator(input.config.language);
@@ -211,7 +201,7 @@ export async function assembleReport(input: ReportInput, figures: RenderedFigure
     const anyPublished = cells.some((cell) => !cell.suppressed);
     if (regionIndex > 0) doc.addPage();
     if (anyPublished) {
-      const regionGaps = await regionCharts.get(region)!.gaps;
+      const regionGaps = await renderSpecToSvg(buildRegionGaps(input, region));
       subsection(tr.region(region), 40 + svgDrawnHeight(regionGaps, REGION_CHART_HEIGHT));
       drawSvg(doc, regionGaps, REGION_CHART_HEIGHT, regionGapsAltText(input, region).text);
     } else {
@@ -233,7 +223,7 @@ export async function assembleReport(input: ReportInput, figures: RenderedFigure
           : [label(cell.competency), tr.estimate(cell.mean!), cell.ciLow === null || cell.ciHigh === null ? '' : tr.interval(cell.ciLow, cell.ciHigh), tr.count(cell.n!, minN), cell.lowReliability ? t('note.lowReliability') : ''],
       ),
     );
-    if (anyPublished) drawSvg(doc, await regionCharts.get(region)!.ipa, 330, ipaAltText(input, region).text);
+    if (anyPublished) drawSvg(doc, await renderSpecToSvg(buildIpaQuadrants(input, region)), 330, ipaAltText(input, region).text);
   }
 
   await drawFrameworkSections(input, figures, { doc, chapter, subsection, paragraph });

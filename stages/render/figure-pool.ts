@@ -1,35 +1,27 @@
 /**
- * The figure steps of stages/render/svg-worker.mjs (Vega-Lite → SVG) and png-worker.mjs (SVG → PNG) in worker threads,
- * through a tinypool pool: the render stage hands them over and goes on drawing the PDF on its own
- * thread meanwhile. One pool per process, started on first use, as many threads as cores; idle
- * threads do not keep the process alive, and they wait for work on their message port (no Atomics.wait).
- * A thread loads a step's module on its first task of that step: vega takes ≈ 0.3 s (on the other
- * core), so a caller with one or two figures renders their SVG in its own thread (render-figure.ts).
+ * SVG → PNG (stages/render/png-worker.mjs) in a worker thread, through a tinypool pool: the render
+ * stage hands the figures over and goes on drawing the PDF on its own thread meanwhile. One pool per
+ * process, started on first use, with one thread: on two cores the main thread needs the other one
+ * (rendering the charts' SVG in the pool as well was measured slower: each thread loads vega
+ * itself, and the main thread then waited for the regions' charts). An idle thread does not keep
+ * the process alive and waits for work on its message port (no Atomics.wait).
  */
-import { availableParallelism } from 'node:os';
 import Tinypool from 'tinypool';
 import type { ResvgRenderOptions } from '@resvg/resvg-js';
 
-const SVG_WORKER = new URL('./svg-worker.mjs', import.meta.url).href;
 const PNG_WORKER = new URL('./png-worker.mjs', import.meta.url).href;
 let pool: Tinypool | undefined;
 
 function figurePool(): Tinypool {
-  pool ??= new Tinypool({
-    minThreads: 1,
-    maxThreads: Math.max(1, availableParallelism()),
-    useAtomics: false,
-  });
+  // The queue lives in this thread, which is busy drawing the PDF for seconds at a time: tasks
+  // are handed to the worker as they come (many at once), so it never waits for this thread to
+  // pass it the next one. It runs them one after another (a rasterisation is synchronous).
+  pool ??= new Tinypool({ filename: PNG_WORKER, minThreads: 1, maxThreads: 1, concurrentTasksPerWorker: 256, useAtomics: false });
   return pool;
 }
 
-/** The SVG of a Vega-Lite spec, rendered in a worker thread (the same bytes as in this thread). */
-export function renderSpecToSvgInWorker(spec: object): Promise<string> {
-  return figurePool().run(spec, { filename: SVG_WORKER }) as Promise<string>;
-}
-
-/** The PNG of an SVG, rasterised in a worker thread with resvg's `options`. */
+/** The PNG of an SVG, rasterised in the worker thread with resvg's `options`. */
 export async function rasteriseSvgInWorker(svg: string, options: ResvgRenderOptions): Promise<Buffer> {
-  const png = (await figurePool().run({ svg, options }, { filename: PNG_WORKER })) as Uint8Array;
+  const png = (await figurePool().run({ svg, options })) as Uint8Array;
   return Buffer.from(png.buffer, png.byteOffset, png.byteLength);
 }

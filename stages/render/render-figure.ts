@@ -8,10 +8,10 @@
  * DejaVu files, so neither depends on installed fonts.
  */
 import type { ResvgRenderOptions } from '@resvg/resvg-js';
-import type { TopLevelSpec } from 'vega-lite';
+import * as vega from 'vega';
+import { compile, type TopLevelSpec } from 'vega-lite';
 import rasteriseHere from './png-worker.mjs';
-import renderHere from './svg-worker.mjs';
-import { rasteriseSvgInWorker, renderSpecToSvgInWorker } from './figure-pool.ts';
+import { rasteriseSvgInWorker } from './figure-pool.ts';
 import { FIGURE_BUILDERS, type FigureId } from './figures/index.ts';
 import { hasLikertData } from './figures/likert.ts';
 import { buildFrameworkFigure, frameworkFigureIds } from './figures/framework-figures.ts';
@@ -29,17 +29,18 @@ export interface RenderedFigure {
   png?: Buffer;
 }
 
-/** Below this many figures a worker thread's start-up (it loads vega itself) costs more than it saves. */
-const FIGURES_FOR_WORKERS_AT_LEAST = 4;
-
-/** Renders a Vega-Lite spec to an SVG string in this thread, without a DOM or canvas. One at a time: vega's def-id counters are per thread. */
-export function renderSpecToSvg(spec: TopLevelSpec): Promise<string> {
-  return renderHere(spec);
-}
-
-/** The same SVG as renderSpecToSvg, rendered in a worker thread (figure-pool.ts) while this one goes on; any number at once. */
-export function renderSpecToSvgElsewhere(spec: TopLevelSpec): Promise<string> {
-  return renderSpecToSvgInWorker(spec);
+/** Renders a Vega-Lite spec to an SVG string, without a DOM or canvas. One at a time: vega's def-id counters are module-wide. */
+export async function renderSpecToSvg(spec: TopLevelSpec): Promise<string> {
+  const vegaSpec = compile(spec).spec;
+  // Vega numbers gradient and clip-path ids from module-level counters; reset them so the same
+  // spec gives the same SVG however many charts were rendered before it.
+  (vega as unknown as { resetSVGDefIds: () => void }).resetSVGDefIds(); // exported at runtime, missing from vega's typings
+  const view = new vega.View(vega.parse(vegaSpec), { renderer: 'none', logLevel: vega.Error });
+  try {
+    return await view.toSVG();
+  } finally {
+    view.finalize();
+  }
 }
 
 /** resvg's options: only the embedded fonts, so the PNG is byte-identical everywhere. */
@@ -83,7 +84,7 @@ export function availableFigureIds(input: ReportInput): (FigureId | string)[] {
  */
 export async function renderFigures(
   input: ReportInput,
-  options: { only?: string[]; formats?: FigureFormat[] } = {},
+  options: { only?: string[]; formats?: FigureFormat[]; onSvg?: (figure: RenderedFigure & { svg: string }) => void } = {},
 ): Promise<RenderedFigure[]> {
   const available = availableFigureIds(input);
   for (const id of options.only ?? []) {
@@ -91,22 +92,19 @@ export async function renderFigures(
   }
   const ids = options.only ? available.filter((id) => options.only!.includes(id)) : available;
   const formats = options.formats ?? ['svg', 'png', 'vl'];
-  // Many figures: all handed to the worker threads at once. One or two: here, one after the other.
-  const inWorkers = ids.length >= FIGURES_FOR_WORKERS_AT_LEAST;
   const figures: RenderedFigure[] = [];
-  const rendering: Promise<void>[] = [];
+  const rasterising: Promise<void>[] = [];
   for (const id of ids) {
     const spec = buildFrameworkFigure(input, id) ?? FIGURE_BUILDERS[id as FigureId](input);
     const figure: RenderedFigure = { id, spec };
-    figures.push(figure);
-    if (!formats.includes('svg') && !formats.includes('png')) continue;
-    const finish = (svg: string) => {
+    if (formats.includes('svg') || formats.includes('png')) {
+      const svg = await renderSpecToSvg(spec);
       if (formats.includes('svg')) figure.svg = svg;
-      return formats.includes('png') ? rasteriseSvg(svg).then((png) => void (figure.png = png)) : undefined;
-    };
-    if (inWorkers) rendering.push(renderSpecToSvgElsewhere(spec).then(finish));
-    else rendering.push(Promise.resolve(finish(await renderSpecToSvg(spec))));
+      options.onSvg?.({ ...figure, svg });
+      if (formats.includes('png')) rasterising.push(rasteriseSvg(svg).then((png) => void (figure.png = png)));
+    }
+    figures.push(figure);
   }
-  await Promise.all(rendering);
+  await Promise.all(rasterising);
   return figures;
 }

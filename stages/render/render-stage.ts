@@ -51,16 +51,17 @@ export const renderStage: StageDefinition = {
   parameters: (ctx) => ctx.wave.config,
   async run(ctx) {
     const input = await buildReportInput(ctx);
+    // Each figure's PNG is made in a worker thread (figure-pool.ts) as soon as its SVG is ready,
+    // while the next charts, the PDF and the HTML are made here.
+    const pngs: Promise<void>[] = [];
+    const figures = await writeFigures(ctx, input, { formats: ['svg', 'vl'], onSvg: (figure) => pngs.push(writeFigurePng(ctx, figure)) });
+    const pngsWritten = Promise.all(pngs);
+    pngsWritten.catch(() => undefined); // awaited below; a failure meanwhile is not "unhandled"
+    writeFileAtomic(figureIndexFile(ctx.outDir), JSON.stringify({ figures: figures.map((f) => f.id) }, null, 1) + '\n', ctx.fileHashes);
     // Loaded on use: pdfkit and the fonts (~0.1 s) are not needed to decide that nothing is stale.
     const { assembleReport } = await import('./assemble-report.ts');
-    const figures = await writeFigures(ctx, input, { formats: ['svg', 'vl'] });
-    writeFileAtomic(figureIndexFile(ctx.outDir), JSON.stringify({ figures: figures.map((f) => f.id) }, null, 1) + '\n', ctx.fileHashes);
-    // The report's own charts (assembleReport hands them to the worker threads before its first
-    // await), then the PNGs, are made in worker threads while the PDF and HTML are assembled here.
-    const pdfAssembled = assembleReport(input, figures);
-    const pngsWritten = writeFigurePngs(ctx, figures);
-    pngsWritten.catch(() => undefined); // awaited below; a failure meanwhile is not "unhandled"
-    writeFileAtomic(reportFile(ctx), await pdfAssembled, ctx.fileHashes);
+    const pdf = await assembleReport(input, figures);
+    writeFileAtomic(reportFile(ctx), pdf, ctx.fileHashes);
     const { assembleHtmlReport } = await import('./html/assemble-html-report.ts');
     const { readHtmlReportAssets } = await import('./html/html-assets.ts');
     writeFileAtomic(htmlReportFile(ctx), assembleHtmlReport(input, figures, readHtmlReportAssets()), ctx.fileHashes);
@@ -80,7 +81,7 @@ function writtenFigureIds(outDir: string): string[] {
 }
 
 /** Renders the figures (all, or `only`) and writes them; used by the stage and by `skillgap figures`. */
-export async function writeFigures(ctx: RunContext, input: ReportInput, options: { only?: string[]; formats?: FigureFormat[] } = {}) {
+export async function writeFigures(ctx: RunContext, input: ReportInput, options: { only?: string[]; formats?: FigureFormat[]; onSvg?: (figure: RenderedFigure & { svg: string }) => void } = {}) {
   // Loaded on use: vega, vega-lite and resvg (~0.2 s) are not needed to decide that nothing is stale.
   const { renderFigures } = await import('./render-figure.ts');
   const figures = await renderFigures(input, options);
@@ -95,10 +96,13 @@ export async function writeFigures(ctx: RunContext, input: ReportInput, options:
   return figures;
 }
 
-/** Rasterises the figures' SVGs and writes figures/<id>.png (the same files writeFigures writes with 'png'). */
-async function writeFigurePngs(ctx: RunContext, figures: readonly RenderedFigure[]): Promise<void> {
+/** Rasterises a figure's SVG (in the worker thread) and writes figures/<id>.png (the same file writeFigures writes with 'png'). */
+async function writeFigurePng(ctx: RunContext, figure: RenderedFigure & { svg: string }): Promise<void> {
   const { rasteriseSvg } = await import('./render-figure.ts');
-  await Promise.all(figures.map(async (figure) => writeFileAtomic(figureFiles(ctx.outDir, figure.id).png, await rasteriseSvg(figure.svg!), ctx.fileHashes)));
+  const file = figureFiles(ctx.outDir, figure.id).png;
+  const png = await rasteriseSvg(figure.svg);
+  checkOutputPaths(ctx.outDir, [file]); // it may be ready before writeFigures has checked all the figures' paths
+  writeFileAtomic(file, png, ctx.fileHashes);
 }
 
 /**

@@ -42,10 +42,10 @@ describe('sourceClosure on the repository', () => {
     expect(closure.some((file) => /^stages\/(normalise|analyse|render)\//.test(file))).toBe(false);
   });
 
-  it("holds render's translations, its figure workers and pool, its page script and the region names it requires", () => {
+  it("holds render's translations, its PNG worker and pool, its page script and the region names it requires", () => {
     const closure = sourceClosure(root, [stageEntry('render').entry]);
     expect(closure).toEqual(expect.arrayContaining([
-      'stages/render/i18n/en.ts', 'stages/render/svg-worker.mjs', 'stages/render/png-worker.mjs', 'stages/render/figure-pool.ts', 'stages/render/html/report-page.js', 'data/regions/region-names.json',
+      'stages/render/i18n/en.ts', 'stages/render/png-worker.mjs', 'stages/render/figure-pool.ts', 'stages/render/html/report-page.js', 'data/regions/region-names.json',
       'stages/render/assemble-report.ts',
     ]));
     expect(closure.some((file) => file.startsWith('stages/ingest/'))).toBe(false);

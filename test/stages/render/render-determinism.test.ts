@@ -2,7 +2,7 @@
 import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { assembleReport } from '../../../stages/render/assemble-report.ts';
-import { rasteriseSvg, renderFigures, renderSpecToSvg, renderSvgToPng } from '../../../stages/render/render-figure.ts';
+import { rasteriseSvg, renderFigures, renderSvgToPng } from '../../../stages/render/render-figure.ts';
 import { buildReportInput } from './fixtures.ts';
 
 const sha256 = (data: string | Buffer) => createHash('sha256').update(data).digest('hex');
@@ -28,15 +28,9 @@ describe('render determinism', () => {
     expect(figure!.png!.readUInt32BE(16)).toBe(Math.ceil(svgWidth * 2));
   });
 
-  it('the worker threads (many figures at once) give the bytes this thread gives, figure by figure', async () => {
-    const input = buildReportInput({ withPrevious: true });
-    const pooled = await renderFigures(input, { formats: ['svg', 'png'] }); // 9 figures: in the figure pool (stages/render/figure-pool.ts)
-    expect(pooled.length).toBeGreaterThanOrEqual(4);
-    for (const figure of pooled) {
-      const here = await renderSpecToSvg(figure.spec as Parameters<typeof renderSpecToSvg>[0]);
-      expect(figure.svg, figure.id).toBe(here);
-      expect(sha256(figure.png!), figure.id).toBe(sha256(renderSvgToPng(here)));
-    }
-    expect(sha256(await rasteriseSvg(pooled[0].svg!))).toBe(sha256(renderSvgToPng(pooled[0].svg!)));
+  it('the PNG worker thread gives the bytes this thread gives', async () => {
+    const figures = await renderFigures(buildReportInput({ withPrevious: true }), { formats: ['svg', 'png'] }); // PNGs from the pool (stages/render/figure-pool.ts)
+    for (const figure of figures) expect(sha256(figure.png!), figure.id).toBe(sha256(renderSvgToPng(figure.svg!)));
+    expect(sha256(await rasteriseSvg(figures[0].svg!))).toBe(sha256(renderSvgToPng(figures[0].svg!)));
   }, 60_000);
 });
