@@ -7,7 +7,7 @@ import { FIGURE_BUILDERS, type FigureId } from '../stages/render/figures/index.t
 import { renderSpecToSvg } from '../stages/render/render-figure.ts';
 import { buildFrameworkFigure, frameworkFigureIds } from '../stages/render/figures/framework-figures.ts';
 import type { ReportInput } from '../stages/render/report-input.ts';
-import { buildReportInput } from '../stages/render/render-stage.ts';
+import { buildReportInput } from '../stages/render/render-run.ts';
 import { unknownFigure } from '../contracts/messages/render.ts';
 import { UsageError } from '../contracts/errors.ts';
 import { contextFor, type WaveSelection } from './wave-selection.ts';

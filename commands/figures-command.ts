@@ -1,5 +1,5 @@
 import { createContext, type WaveOptions } from '../runner/context.ts';
-import { buildReportInput, writeFigures } from '../stages/render/render-stage.ts';
+import { buildReportInput, writeFigures } from '../stages/render/render-run.ts';
 import type { FigureFormat } from '../stages/render/render-figure.ts';
 import { UsageError } from '../contracts/errors.ts';
 import { whileLocked } from '../io/wave-lock.ts';

@@ -15,7 +15,7 @@ import { writeFileAtomic } from '../io/atomic-write.ts';
 import { checkOutputPaths } from '../io/output-paths.ts';
 import { whileLocked } from '../io/wave-lock.ts';
 import * as messages from '../contracts/messages/profiles.ts';
-import { buildReportInput } from '../stages/render/render-stage.ts';
+import { buildReportInput } from '../stages/render/render-run.ts';
 import type { ProfileLevel, ProfileUnit } from '../stages/render/profiles/profile-content.ts';
 import type { RenderedProfile } from '../stages/render/profiles/render-profile.ts';
 import type { ReportInput } from '../stages/render/report-input.ts';

@@ -17,13 +17,12 @@ import { writeFileAtomic } from '../../io/atomic-write.ts';
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import { ValidationError, UsageError, WriteError } from '../../contracts/errors.ts';
-import { ingestSource, type IngestJob, type IngestJobResult } from './ingest-source.ts';
+import type { IngestJob, IngestJobResult } from './ingest-source.ts';
 import { ingestedFiles, ingestedMetaFile, ingestedRowsFile } from '../../io/wave-layout.ts';
 import type { IngestedMeta } from '../../contracts/stage-outputs.ts';
 
 export { ingestedFiles, ingestedMetaFile, ingestedRowsFile };
 export type { IngestedMeta };
-export { readIngestedMeta } from '../../io/read-stage-outputs.ts';
 
 
 
@@ -89,6 +88,8 @@ export function workerCount(inputBytes: number): number {
 }
 
 async function runInThisThread(ctx: RunContext, jobs: IngestJob[]): Promise<IngestJobResult[]> {
+  // Loaded on use: the readers, the adapters and Arrow are not needed to decide that nothing is stale.
+  const { ingestSource } = await import('./ingest-source.ts');
   const results: IngestJobResult[] = [];
   for (const job of jobs) results.push(await ingestSource(job, ctx.fileHashes));
   return results;

@@ -14,7 +14,7 @@ import { readPdf } from '../helpers/read-pdf.ts';
 import { useTempDir } from '../helpers/temp-dir.ts';
 import type { CompetencyFramework } from '../../contracts/types.ts';
 import { createContext } from '../../runner/context.ts';
-import { buildReportInput } from '../../stages/render/render-stage.ts';
+import { buildReportInput } from '../../stages/render/render-run.ts';
 import { writeExecutiveSummary } from '../../stages/render/executive-summary.ts';
 
 const quiet = () => {};

@@ -20,8 +20,8 @@ import { countSuppressedRows, disclosureRuleOf, isPrimaryFlag } from '../../../.
 import { rollUpFrameworks } from '../../../../stages/analyse/framework-rollups.ts';
 import { runWave } from '../../../../api/run-wave.ts';
 import { contextFor } from '../../../../api/wave-selection.ts';
-import { readNormalisedWave } from '../../../../stages/normalise/normalise-stage.ts';
-import { buildReportInput } from '../../../../stages/render/render-stage.ts';
+import { readNormalisedWave } from '../../../../io/read-stage-outputs.ts';
+import { buildReportInput } from '../../../../stages/render/render-run.ts';
 import { readAnalysis } from '../../../../io/read-stage-outputs.ts';
 import type { AnalysisResult, Competency, DistributionRow, EstimateRow, NormalisedWave, WaveConfig } from '../../../../contracts/types.ts';
 import { buildGapHeatmap } from '../../../../stages/render/figures/gap-heatmap.ts';

@@ -26,7 +26,7 @@ import { loadReportInput } from '../../../../api/figure-spec.ts';
 import { runWave } from '../../../../api/run-wave.ts';
 import { contextFor } from '../../../../api/wave-selection.ts';
 import { analyseWave } from '../../../../stages/analyse/analyse-wave.ts';
-import { readNormalisedWave } from '../../../../stages/normalise/normalise-stage.ts';
+import { readNormalisedWave } from '../../../../io/read-stage-outputs.ts';
 import { formatCount, formatEstimate, formatInterval } from '../../../../stages/render/format.ts';
 import { slug } from '../../../../stages/render/html/html-markup.ts';
 import { figureAltTextFor, regionGapsAltText } from '../../../../stages/render/figure-alt-text.ts';

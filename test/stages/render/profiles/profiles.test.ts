@@ -24,7 +24,7 @@ import { runWave } from '../../../../api/run-wave.ts';
 import { contextFor } from '../../../../api/wave-selection.ts';
 import { writeProfiles, type ProfilesResult } from '../../../../api/write-profiles.ts';
 import { analyseWave } from '../../../../stages/analyse/analyse-wave.ts';
-import { readNormalisedWave } from '../../../../stages/normalise/normalise-stage.ts';
+import { readNormalisedWave } from '../../../../io/read-stage-outputs.ts';
 import { formatEstimate, formatInterval } from '../../../../stages/render/format.ts';
 import { en } from '../../../../stages/render/i18n/en.ts';
 import { translator } from '../../../../stages/render/i18n/translator.ts';

@@ -1,0 +1,66 @@
+/**
+ * What the analyse stage runs (analyse-stage.ts declares the stage and loads this module on use, so
+ * deciding that nothing is stale does not load the readers, the statistics and Arrow): the
+ * normalised wave → the files under analysis/ (see analyse-stage.ts).
+ */
+import { join } from 'node:path';
+import type { RunContext, StageReport } from '../../contracts/stage.ts';
+import type { analyseWave } from './analyse-wave.ts';
+import { emptyPopulationProblems } from './check-estimates.ts';
+import { ValidationError } from '../../contracts/errors.ts';
+import { answerCount } from '../../contracts/answer-table.ts';
+import { describeAnalysisTables } from './describe-analysis-tables.ts';
+import { writeFileAtomic } from '../../io/atomic-write.ts';
+import { BufferedFileWriter } from '../../io/buffered-file-writer.ts';
+import { analysisToJson, estimatesToCsv, marginFitToCsv, rankingsToCsv, respondentWeightLine, RESPONDENT_WEIGHT_HEADER, testsToCsv } from '../../io/table-files.ts';
+import { analysisFiles, normalisedFiles } from '../../io/wave-layout.ts';
+import { readNormalisedWave } from '../../io/read-stage-outputs.ts';
+
+import { frameworkFiles, loadFrameworks } from '../../contracts/frameworks/load-frameworks.ts';
+import { frameworkEstimatesToCsv } from './describe-framework-tables.ts';
+
+export async function runAnalyse(ctx: RunContext): Promise<StageReport> {
+  // Loaded on use: the statistics (and @stdlib's quantile functions) are not needed to decide
+  // that nothing is stale, nor by `skillgap figures`, which only reads analysis.json.
+  const { analyseWave } = await import('./analyse-wave.ts');
+  const { rollUpFrameworks } = await import('./framework-rollups.ts');
+  const wave = readNormalisedWave(ctx);
+  const files = analysisFiles(ctx.outDir);
+  // Streamed: a line per respondent, a million per population on large waves.
+  const weightWriter = new BufferedFileWriter(files.respondentWeights, ctx.fileHashes);
+  let result: ReturnType<typeof analyseWave>;
+  try {
+    weightWriter.write(RESPONDENT_WEIGHT_HEADER);
+    result = analyseWave(wave, ctx.wave.config, undefined, (population, memberIndex, baseWeights, finalWeights) => {
+      let text = '';
+      for (let i = 0; i < memberIndex.length; i++) {
+        text += respondentWeightLine(wave.respondents[memberIndex[i]].respondentId, population, baseWeights[i], finalWeights[i]);
+        if (i % 10_000 === 9_999) {
+          weightWriter.write(text);
+          text = '';
+        }
+      }
+      weightWriter.write(text);
+    });
+    weightWriter.commit();
+  } catch (error) {
+    weightWriter.abort();
+    throw error;
+  }
+  const frameworks = loadFrameworks(ctx.root, ctx.wave.waveDir, ctx.wave.config.frameworks, ctx.framework);
+  // Framework units hide what the competency tables hide (stages/analyse/disclosure/, framework-rollups.ts).
+  result.frameworks = rollUpFrameworks(wave, ctx.wave.config, frameworks, result.estimates);
+  writeFileAtomic(files.marginFit, marginFitToCsv(result.marginFit ?? []), ctx.fileHashes);
+  writeFileAtomic(files.estimates, estimatesToCsv([...result.estimates, ...(result.countries?.estimates ?? [])]), ctx.fileHashes);
+  writeFileAtomic(files.tests, testsToCsv(result.tests), ctx.fileHashes);
+  writeFileAtomic(files.rankings, rankingsToCsv(result.rankings), ctx.fileHashes);
+  writeFileAtomic(files.frameworkEstimates, frameworkEstimatesToCsv(result.frameworks), ctx.fileHashes);
+  writeFileAtomic(files.datapackage, JSON.stringify(describeAnalysisTables(), null, 2) + '\n', ctx.fileHashes);
+  const { countries, ...regions } = result;
+  writeFileAtomic(files.result, analysisToJson(regions) + '\n', ctx.fileHashes);
+  writeFileAtomic(files.countries, JSON.stringify(countries ?? null) + '\n', ctx.fileHashes);
+  // Written first, so estimates.csv shows what came out.
+  const empty = emptyPopulationProblems(result.estimates, wave.respondents, ctx.wave.config);
+  if (empty.length > 0) throw ValidationError.many(empty.map((message) => ({ message, where: {} })));
+  return { rowsIn: answerCount(wave.answers), rowsOut: result.estimates.length, warnings: result.warnings };
+}
