@@ -114,7 +114,7 @@ export const fr: Catalogue = {
   'col.rankCi': 'Rang (IC à 95 %)',
   'col.preparednessGap': 'Écart de préparation',
   'col.curriculumGap': 'Écart de programme',
-  'col.educationGap': 'Écart selon l’enseignement',
+  'col.educationGap': 'Écart côté éducation',
   'note.lowReliability': 'fiab. faible',
   'note.suppressed': 'masqué',
   'note.suppressedLong': 'masqué',
