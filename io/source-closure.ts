@@ -15,11 +15,16 @@
  * files hashed); a specifier naming no file, or a folder, is ignored.
  *
  * A plain scanner over the source text (no TypeScript at run time); a SourceScanCache given by the
- * caller lets one run read each file once.
+ * caller lets one run read each file once, and with a store file (the runner's:
+ * node_modules/.cache/skillgap-source-scan.json) a later run too: a file whose identity (size,
+ * modification and change times, inode) is the one recorded is not read again, as with the known
+ * hashes of the out folder's files (io/hash.ts). Any change to a file changes its identity, so the
+ * hashes still follow the content.
  */
 import { createHash } from 'node:crypto';
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, extname, join, relative, resolve, sep } from 'node:path';
+import { fileIdentity } from './hash.ts';
 
 /** Files whose text is scanned for further specifiers; any other file reached (JSON, a page script…) is a leaf. */
 const SCANNED = new Set(['.ts', '.mts', '.cts', '.js', '.mjs', '.cjs']);
@@ -48,9 +53,27 @@ interface ScannedFile {
  * per run (no stat either: a file is read or found missing). It holds the sources as the run found
  * them, so the caller creates one per run (the runner does) and lets it go afterwards.
  */
+/** Where the runner keeps the scans of the repository's source files between runs (beside the compiled CLI). */
+export const sourceScanStoreFile = (root: string) => join(root, 'node_modules', '.cache', 'skillgap-source-scan.json');
+const SCAN_STORE_VERSION = 1;
+
 export class SourceScanCache {
   private readonly files = new Map<string, ScannedFile | null>();
   private readonly stageHashes = new Map<string, string>();
+  /** Scans of earlier runs by absolute path, each with the file's identity when it was read. */
+  private readonly stored = new Map<string, ScannedFile & { identity: string }>();
+  private storeChanged = false;
+
+  /** `storeFile`: scans kept between runs (a missing or unreadable store is an empty one). */
+  constructor(private readonly storeFile?: string) {
+    if (!storeFile || !existsSync(storeFile)) return;
+    try {
+      const saved = JSON.parse(readFileSync(storeFile, 'utf8')) as { version?: number; files?: Record<string, ScannedFile & { identity: string }> };
+      if (saved.version === SCAN_STORE_VERSION && saved.files) for (const [path, entry] of Object.entries(saved.files)) this.stored.set(path, entry);
+    } catch {
+      // A damaged store only costs reading the sources again.
+    }
+  }
 
   /** The file's hash and specifiers, or null when the path is no readable file (missing, a folder). */
   scan(path: string): ScannedFile | null {
@@ -58,16 +81,41 @@ export class SourceScanCache {
     if (known !== undefined) return known;
     let scanned: ScannedFile | null = null;
     try {
-      const bytes = readFileSync(path);
-      scanned = {
-        sha256: createHash('sha256').update(bytes).digest('hex'),
-        specifiers: SCANNED.has(extname(path)) ? relativeSpecifiers(bytes.toString('utf8')) : [],
-      };
+      const identity = this.storeFile ? fileIdentity(path) : '';
+      const stored = this.stored.get(path);
+      if (stored && identity !== '' && stored.identity === identity) {
+        scanned = { sha256: stored.sha256, specifiers: stored.specifiers };
+      } else {
+        const bytes = readFileSync(path);
+        scanned = {
+          sha256: createHash('sha256').update(bytes).digest('hex'),
+          specifiers: SCANNED.has(extname(path)) ? relativeSpecifiers(bytes.toString('utf8')) : [],
+        };
+        // Kept only when the file did not change while it was read.
+        if (identity !== '' && fileIdentity(path) === identity) {
+          this.stored.set(path, { identity, ...scanned });
+          this.storeChanged = true;
+        }
+      }
     } catch {
       scanned = null;
     }
     this.files.set(path, scanned);
     return scanned;
+  }
+
+  /** Writes the store when this run scanned a file anew (whole, by rename: a concurrent run sees the old or the new store). */
+  save(): void {
+    if (!this.storeFile || !this.storeChanged) return;
+    try {
+      mkdirSync(dirname(this.storeFile), { recursive: true });
+      const partial = `${this.storeFile}.${process.pid}.partial`;
+      writeFileSync(partial, JSON.stringify({ version: SCAN_STORE_VERSION, files: Object.fromEntries(this.stored) }));
+      renameSync(partial, this.storeFile);
+      this.storeChanged = false;
+    } catch {
+      // Not kept (a read-only checkout): the next run reads the sources again.
+    }
   }
 
   /** A stage's source hash, computed once per cache. */

@@ -36,7 +36,7 @@ import { relative } from 'node:path';
 import type { Warning } from '../contracts/types.ts';
 import { sha256, stableStringify } from '../io/hash.ts';
 import { writeFileAtomic } from '../io/atomic-write.ts';
-import { hashStageSources, SourceScanCache } from '../io/source-closure.ts';
+import { hashStageSources, SourceScanCache, sourceScanStoreFile } from '../io/source-closure.ts';
 import { checkOutputPaths } from '../io/output-paths.ts';
 import { figureIndexFile, fileHashesFile, manifestFile } from '../io/wave-layout.ts';
 import { WriteError } from '../contracts/errors.ts';
@@ -201,7 +201,7 @@ export interface RunOptions {
 export async function runStages(ctx: RunContext, stages: readonly StageDefinition[], options: RunOptions = {}): Promise<StageOutcome[]> {
   checkOutFolder(ctx, stages);
   ctx.fileHashes.load(fileHashesPath(ctx));
-  const sources = new SourceScanCache();
+  const sources = new SourceScanCache(sourceScanStoreFile(ctx.root));
   const manifest: Manifest = readManifest(ctx) ?? { wave: ctx.wave.config.wave, config: null, packageVersions: {}, inputs: [], stages: {} };
   manifest.wave = ctx.wave.config.wave;
   manifest.config = ctx.wave.config;
@@ -262,6 +262,7 @@ export async function runStages(ctx: RunContext, stages: readonly StageDefinitio
   }
   saveManifest(ctx, manifest);
   saveFileHashes(ctx, stages, manifest);
+  sources.save();
   return outcomes;
 }
 
@@ -270,7 +271,7 @@ export async function explainStatus(ctx: RunContext, stages: readonly StageDefin
   checkOutFolder(ctx, stages);
   ctx.fileHashes.load(fileHashesPath(ctx));
   const manifest = readManifest(ctx);
-  const sources = new SourceScanCache();
+  const sources = new SourceScanCache(sourceScanStoreFile(ctx.root));
   const result: { stage: StageName; stale: boolean; reason: string }[] = [];
   let upstreamStale = false;
   for (const stage of stages) {
@@ -279,6 +280,7 @@ export async function explainStatus(ctx: RunContext, stages: readonly StageDefin
     result.push({ stage: stage.name, stale, reason: reason ?? (upstreamStale ? 'an earlier stage will run' : 'up to date') });
     upstreamStale = stale;
   }
+  sources.save();
   return result;
 }
 

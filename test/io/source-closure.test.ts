@@ -3,9 +3,9 @@
  * on the repository itself, and on a copy of its sources in a temp dir where one file is edited.
  */
 import { describe, expect, it } from 'vitest';
-import { appendFileSync, cpSync, mkdirSync, writeFileSync } from 'node:fs';
+import { appendFileSync, cpSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { hashStageSources, relativeSpecifiers, sourceClosure } from '../../io/source-closure.ts';
+import { hashStageSources, relativeSpecifiers, SourceScanCache, sourceClosure } from '../../io/source-closure.ts';
 import { useTempDir } from '../helpers/temp-dir.ts';
 import { WAVE_STAGES } from '../../commands/wave-stages.ts';
 
@@ -84,5 +84,36 @@ describe('stage code hashes on a copy of the sources', () => {
     const third = hashes();
     expect(third.ingest).not.toBe(after.ingest);
     expect({ normalise: third.normalise, analyse: third.analyse, render: third.render }).toEqual({ normalise: after.normalise, analyse: after.analyse, render: after.render });
+  });
+});
+
+describe('SourceScanCache with a store file (scans kept between runs)', () => {
+  it('reuses a stored scan while the file keeps its identity, and reads the file again once it changes', () => {
+    const dir = useTempDir('scan-store-');
+    const base = join(dir, 'src');
+    mkdirSync(base, { recursive: true });
+    writeFileSync(join(base, 'entry.ts'), "import { b } from './b.ts';\n");
+    writeFileSync(join(base, 'b.ts'), 'export const b = 1;\n');
+    const store = join(dir, 'cache', 'scan.json');
+    const first = new SourceScanCache(store);
+    const realHash = first.scan(join(base, 'b.ts'))!.sha256;
+    expect(sourceClosure(base, ['entry.ts'], first)).toEqual(['b.ts', 'entry.ts']);
+    first.save();
+    // Plant a wrong hash for b.ts in the store, its identity unchanged: a later cache takes the
+    // stored scan without reading the file (the shortcut is used).
+    const saved = JSON.parse(readFileSync(store, 'utf8')) as { files: Record<string, { sha256: string }> };
+    saved.files[join(base, 'b.ts')].sha256 = 'planted';
+    writeFileSync(store, JSON.stringify(saved));
+    expect(new SourceScanCache(store).scan(join(base, 'b.ts'))!.sha256).toBe('planted');
+    // An edit changes the identity: the file is read again and the closure follows its new import.
+    writeFileSync(join(base, 'b.ts'), "import './c.ts';\nexport const b = 2;\n");
+    writeFileSync(join(base, 'c.ts'), 'export {};\n');
+    const third = new SourceScanCache(store);
+    expect(third.scan(join(base, 'b.ts'))!.sha256).not.toBe('planted');
+    expect(third.scan(join(base, 'b.ts'))!.sha256).not.toBe(realHash);
+    expect(sourceClosure(base, ['entry.ts'], third)).toEqual(['b.ts', 'c.ts', 'entry.ts']);
+    // Without a store nothing is kept, and a damaged store is an empty one.
+    writeFileSync(store, '{ not json');
+    expect(new SourceScanCache(store).scan(join(base, 'entry.ts'))!.specifiers).toEqual(['./b.ts']);
   });
 });
