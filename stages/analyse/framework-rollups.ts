@@ -211,8 +211,7 @@ function runUnitTests(composites: UnitComposites[][], sides: PopulationSide[], b
   const tested: FrameworkEstimateRow[] = [];
   for (let unit = 0; unit < U; unit++) {
     for (const [code, rowsOf] of [[0, gapRow.prep], [1, gapRow.edu]] as const) {
-      const index = new ValueIndex([composites[code][unit].gap]);
-      const counts = index.countsByDomain(composites[code][unit].gap, sides[code].rowDomain, blockCount - 1);
+      const { index, counts: [counts] } = ValueIndex.counting([{ column: composites[code][unit].gap, rowDomain: sides[code].rowDomain }], blockCount - 1);
       for (let block = 0; block < blockCount; block++) {
         const row = rowsOf.get(block * U + unit)!;
         if (row.suppressed) continue;
@@ -221,9 +220,8 @@ function runUnitTests(composites: UnitComposites[][], sides: PopulationSide[], b
         tested.push(row);
       }
     }
-    const pooled = new ValueIndex([composites[0][unit].importance, composites[1][unit].other]);
-    const first = pooled.countsByDomain(composites[0][unit].importance, sides[0].rowDomain, blockCount - 1);
-    const second = pooled.countsByDomain(composites[1][unit].other, sides[1].rowDomain, blockCount - 1);
+    const { index: pooled, counts: [first, second] } = ValueIndex.counting(
+      [{ column: composites[0][unit].importance, rowDomain: sides[0].rowDomain }, { column: composites[1][unit].other, rowDomain: sides[1].rowDomain }], blockCount - 1);
     for (let block = 0; block < blockCount; block++) {
       const row = gapRow.curr.get(block * U + unit)!;
       if (row.suppressed) continue;
