@@ -3,9 +3,7 @@
  * deciding that nothing is stale does not load the readers, the statistics and Arrow): the
  * normalised wave → the files under analysis/ (see analyse-stage.ts).
  */
-import { join } from 'node:path';
 import type { RunContext, StageReport } from '../../contracts/stage.ts';
-import type { analyseWave } from './analyse-wave.ts';
 import { emptyPopulationProblems } from './check-estimates.ts';
 import { ValidationError } from '../../contracts/errors.ts';
 import { answerCount } from '../../contracts/answer-table.ts';
@@ -13,10 +11,9 @@ import { describeAnalysisTables } from './describe-analysis-tables.ts';
 import { writeFileAtomic } from '../../io/atomic-write.ts';
 import { BufferedFileWriter } from '../../io/buffered-file-writer.ts';
 import { analysisToJson, estimatesToCsv, marginFitToCsv, rankingsToCsv, respondentWeightLine, RESPONDENT_WEIGHT_HEADER, testsToCsv } from '../../io/table-files.ts';
-import { analysisFiles, normalisedFiles } from '../../io/wave-layout.ts';
+import { analysisFiles } from '../../io/wave-layout.ts';
 import { readNormalisedWave } from '../../io/read-stage-outputs.ts';
-
-import { frameworkFiles, loadFrameworks } from '../../contracts/frameworks/load-frameworks.ts';
+import { loadFrameworks } from '../../contracts/frameworks/load-frameworks.ts';
 import { frameworkEstimatesToCsv } from './describe-framework-tables.ts';
 
 export async function runAnalyse(ctx: RunContext): Promise<StageReport> {

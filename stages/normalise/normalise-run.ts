@@ -4,7 +4,6 @@
  * tables → normalised/respondents.csv, the answers, normalised/wave.json, the Arrow IPC files and
  * quality/audit.csv and quality/summary.json.
  */
-import { existsSync, readFileSync } from 'node:fs';
 import type { AuditRow, DroppedColumn } from '../../contracts/types.ts';
 import type { RunContext, StageReport } from '../../contracts/stage.ts';
 import { LONG_ANSWERS_LIMIT, longAnswersPolicy } from './answers-layout.ts';
@@ -19,10 +18,9 @@ import { BufferedFileWriter } from '../../io/buffered-file-writer.ts';
 import { writeAnswerTableArrow } from '../../io/answer-table-arrow.ts';
 import { writeRespondentsArrow } from '../../io/respondents-arrow.ts';
 import { writeAnswersCsv, writeAnswersWideCsv, writeAuditCsv, writeRespondentsCsv, type TextSink } from '../../io/table-files.ts';
-import { ingestedFiles, ingestedRowsFile, normalisedFiles } from '../../io/wave-layout.ts';
+import { ingestedRowsFile, normalisedFiles } from '../../io/wave-layout.ts';
 import { readIngestedMeta } from '../../io/read-stage-outputs.ts';
 import { countRespondents, type AuditSummary } from '../../contracts/stage-outputs.ts';
-
 
 export async function runNormalise(ctx: RunContext): Promise<StageReport> {
   // The raw columns (≈ 0.3 GB at a million rows per source) are let go before the files are

@@ -17,7 +17,7 @@ import { checkOutputPaths } from '../../io/output-paths.ts';
 import { fileHashesFile } from '../../io/hash.ts';
 import { respondentsFromCsv } from '../../io/table-files.ts';
 import { countryDisplayName } from '../../contracts/countries/regions.ts';
-import { analysisFiles, figureFiles, figureIndexFile, htmlReportFile, normalisedFiles, reportFile, siblingWaveDir } from '../../io/wave-layout.ts';
+import { figureFiles, figureIndexFile, htmlReportFile, normalisedFiles, reportFile, siblingWaveDir } from '../../io/wave-layout.ts';
 import { readAnalysis } from '../../io/read-stage-outputs.ts';
 import { countRespondents, type AuditSummary, type RespondentCount } from '../../contracts/stage-outputs.ts';
 

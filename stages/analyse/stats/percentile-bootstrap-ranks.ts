@@ -1,5 +1,6 @@
 import { quantileSorted } from 'simple-statistics';
 import { createSeededRandom } from './seeded-random.ts';
+import type { MwdsCovarianceInput } from './mwds-covariance.ts';
 
 /**
  * Percentile-bootstrap 95% interval for the MWDS rank of every competency in every domain.
@@ -36,14 +37,7 @@ import { createSeededRandom } from './seeded-random.ts';
  *
  * @example percentileBootstrapRanks({ ..., replicates: 200, seed: 1 }).low[k] // e.g. 1 for a clear leader
  */
-export interface BootstrapRankInput {
-  jointCode: Uint8Array | Uint16Array;
-  importanceOfCode: Float64Array;
-  discrepancyOfCode: Float64Array;
-  weights: Float64Array;
-  rowDomain: Int32Array;
-  competencies: number;
-  domainCount: number;
+export interface BootstrapRankInput extends MwdsCovarianceInput {
   eligible: Uint8Array;
   replicates: number;
   seed: number;
