@@ -1,40 +1,71 @@
 import type { EncodedPopulation } from './encode-answers.ts';
 
 /**
- * Respondent-level composites of a framework unit: for respondent i and unit u with competencies C_u,
+ * Respondent-level composites of framework units, and their weighted histograms per domain — what
+ * every framework roll-up estimate, test and ranking is read from (framework-rollups.ts).
+ *
+ * For respondent i and unit u with competencies C_u:
  *   importance_i = mean of I_ik over k ∈ C_u with an importance rating,
  *   other_i      = mean of P_ik (preparedness, or coverage) over k ∈ C_u with that rating,
  *   gap_i        = mean of I_ik − P_ik over k ∈ C_u with both ratings,
- * NaN where the respondent rated none. Each is a column of n values (local rows of the population),
- * ready for estimateDomainMeans. AnswerTable codes below levelValues.length are ratings; the
- * missing and absent codes (contracts/answer-table.ts) are not.
+ * missing where the respondent rated none. A composite takes few distinct values (means of a few
+ * ratings), so, as the competency path does with rating levels (cell-histograms.ts), each composite
+ * is kept as a code into the measure's distinct values (ascending, over all units), and the
+ * estimates come from weighted histograms (count, Σw, Σw²) per (domain, unit, value) through
+ * stats/histogram-mean.ts — the same numbers as estimateDomainMeans over the composite columns, up
+ * to rounding (tested).
+ *
+ * How the codes are found: the ratings of a scale built by normalise are integers, so a composite
+ * is fixed by (c, S), the number of ratings and their integer sum, and its code is read from a
+ * table indexed by (c, S) — integer arithmetic per respondent and unit, no division, no hash
+ * lookup, in one pass over the respondents for all units (the codes of a million respondents are
+ * 26 MB per dimension). The value of (c, S) is S / c, the double the plain definition gives (an
+ * integer sum is exact). Level values that are not all integers (a table built for another scale)
+ * take the plain path: the composite columns as doubles (plainUnitComposites), then their
+ * distinct values. Both paths give the same codes (tested).
  */
-export interface UnitComposites {
-  importance: Float64Array;
-  other: Float64Array;
-  gap: Float64Array;
+export interface CompositeMeasure {
+  /** The distinct values of the measure's composites over all units and respondents, ascending. */
+  values: Float64Array;
+  /** Code (index into values) per respondent × unit, row-major rows × units; MISSING_COMPOSITE where the respondent rated none. */
+  codes: Uint16Array;
 }
 
-export function unitComposites(population: EncodedPopulation, levelValues: Float64Array, competencies: number, unitMembers: readonly Int32Array[]): UnitComposites[] {
+export interface UnitComposites {
+  units: number;
+  rows: number;
+  importance: CompositeMeasure;
+  other: CompositeMeasure;
+  gap: CompositeMeasure;
+}
+
+/** The code of a missing composite. */
+export const MISSING_COMPOSITE = 0xffff;
+
+/** Largest number of (c, S) keys or distinct values per measure the 16-bit codes can hold. */
+const MAX_KEYS = MISSING_COMPOSITE;
+
+export function unitComposites(population: EncodedPopulation, levelValues: Float64Array, competencies: number, unitMembers: readonly Int32Array[]): UnitComposites {
+  const keys = integerCompositeKeys(levelValues, Math.max(1, ...unitMembers.map((members) => members.length)));
+  if (!keys) return codesOfPlainComposites(plainUnitComposites(population, levelValues, competencies, unitMembers), unitMembers.length);
   const rows = population.importanceCodes.length / competencies;
-  const levels = levelValues.length;
-  const value = new Float64Array(256).fill(NaN);
-  value.set(levelValues);
-  const { importanceCodes, otherCodes } = population;
   const units = unitMembers.length;
-  const result = unitMembers.map(() => ({ importance: new Float64Array(rows), other: new Float64Array(rows), gap: new Float64Array(rows) }));
-  const importanceOut = result.map((unit) => unit.importance);
-  const otherOut = result.map((unit) => unit.other);
-  const gapOut = result.map((unit) => unit.gap);
+  const levels = levelValues.length;
+  const { importanceCodes, otherCodes } = population;
+  const value = Int32Array.from({ length: 256 }, (_, code) => (code < levels ? levelValues[code] : 0));
+  const importanceKeys = new Uint16Array(rows * units);
+  const otherKeys = new Uint16Array(rows * units);
+  const gapKeys = new Uint16Array(rows * units);
+  const { ratingStart, gapStart, minimum, range } = keys;
   // The members of all units in one array (unit u's are at start[u] … start[u + 1] − 1), and the
-  // respondents in the outer loop: each row's codes are read from memory once for every unit,
-  // not once per unit (the codes of a million respondents are 26 MB per dimension).
+  // respondents in the outer loop: each row's codes are read from memory once for every unit.
   const start = new Int32Array(units + 1);
   unitMembers.forEach((members, unit) => (start[unit + 1] = start[unit] + members.length));
   const member = new Int32Array(start[units]);
   unitMembers.forEach((members, unit) => member.set(members, start[unit]));
   for (let row = 0; row < rows; row++) {
     const base = row * competencies;
+    const out = row * units;
     for (let unit = 0; unit < units; unit++) {
       let importanceSum = 0, importanceCount = 0, otherSum = 0, otherCount = 0, gapSum = 0, gapCount = 0;
       for (let m = start[unit]; m < start[unit + 1]; m++) {
@@ -44,83 +75,154 @@ export function unitComposites(population: EncodedPopulation, levelValues: Float
         if (second < levels) { otherSum += value[second]; otherCount++; }
         if (first < levels && second < levels) { gapSum += value[first] - value[second]; gapCount++; }
       }
-      importanceOut[unit][row] = importanceCount > 0 ? importanceSum / importanceCount : NaN;
-      otherOut[unit][row] = otherCount > 0 ? otherSum / otherCount : NaN;
-      gapOut[unit][row] = gapCount > 0 ? gapSum / gapCount : NaN;
+      importanceKeys[out + unit] = importanceCount > 0 ? ratingStart[importanceCount] + importanceSum - importanceCount * minimum : MISSING_COMPOSITE;
+      otherKeys[out + unit] = otherCount > 0 ? ratingStart[otherCount] + otherSum - otherCount * minimum : MISSING_COMPOSITE;
+      gapKeys[out + unit] = gapCount > 0 ? gapStart[gapCount] + gapSum + gapCount * range : MISSING_COMPOSITE;
     }
   }
-  return result;
+  return {
+    units, rows,
+    importance: renumberToValues(importanceKeys, keys.ratingValue),
+    other: renumberToValues(otherKeys, keys.ratingValue),
+    gap: renumberToValues(gapKeys, keys.gapValue),
+  };
 }
 
 /**
- * The distinct non-missing values of some composite columns, ascending, so counts of each value can
- * stand in for the values (the *-counts.ts rank tests, the bootstrap's joint codes). Means of the
- * same ratings are the same double whatever the order of division, so equal composites share an index.
+ * The (c, S) key tables for integer level values and units of at most maxMembers competencies:
+ * key of a mean of c ratings summing to S is ratingStart[c] + S − c·min (S ∈ [c·min, c·max]); key
+ * of a mean of c differences summing to D is gapStart[c] + D + c·range (D ∈ [−c·range, c·range]).
+ * Null when a level value is not an integer or the keys would not fit 16-bit codes.
  */
-export class ValueIndex {
-  readonly values: Float64Array;
-  private readonly indexOfValue: Map<number, number>;
-  constructor(columns: readonly Float64Array[]) {
-    const distinct = new Set<number>();
-    for (const column of columns) for (let i = 0; i < column.length; i++) if (column[i] === column[i]) distinct.add(column[i]);
-    this.values = Float64Array.from(distinct).sort();
-    this.indexOfValue = new Map(Array.from(this.values, (v, index) => [v, index]));
+function integerCompositeKeys(levelValues: Float64Array, maxMembers: number) {
+  if (levelValues.length === 0 || !levelValues.every((v) => Number.isInteger(v))) return null;
+  const minimum = Math.min(...levelValues);
+  const range = Math.max(...levelValues) - minimum;
+  const ratingStart = new Int32Array(maxMembers + 1);
+  const gapStart = new Int32Array(maxMembers + 1);
+  const ratingValue: number[] = [];
+  const gapValue: number[] = [];
+  for (let count = 1; count <= maxMembers; count++) {
+    ratingStart[count] = ratingValue.length;
+    for (let sum = count * minimum; sum <= count * (minimum + range); sum++) ratingValue.push(sum / count);
+    gapStart[count] = gapValue.length;
+    for (let sum = -count * range; sum <= count * range; sum++) gapValue.push(sum / count);
+    if (gapValue.length >= MAX_KEYS || ratingValue.length >= MAX_KEYS) return null;
   }
-  get size(): number {
-    return this.values.length;
-  }
-  /** Index of a value, −1 for NaN. */
-  indexOf(value: number): number {
-    return value === value ? this.indexOfValue.get(value)! : -1;
-  }
-  /**
-   * The index of some columns together with each column's countsByDomain, in one pass over each
-   * column instead of two (the index, then the counts): the same index and counts as
-   * `new ValueIndex(columns)` and `countsByDomain` (tested), for columns of a million respondents.
-   */
-  static counting(columns: readonly { column: Float64Array; rowDomain: Int32Array }[], domainCount: number): { index: ValueIndex; counts: Float64Array[] } {
-    const width = domainCount + 1;
-    const slotOf = new Map<number, number>();
-    const distinct: number[] = [];
-    const bySlot = columns.map(() => [] as Float64Array[]);
-    columns.forEach(({ column, rowDomain }, which) => {
-      const mine = bySlot[which];
-      for (let row = 0; row < column.length; row++) {
-        const value = column[row];
-        if (value !== value) continue;
-        let slot = slotOf.get(value);
-        if (slot === undefined) {
-          slot = distinct.length;
-          slotOf.set(value, slot);
-          distinct.push(value);
-        }
-        let counts = mine[slot];
-        if (counts === undefined) counts = mine[slot] = new Float64Array(width);
-        counts[domainCount]++;
-        if (rowDomain[row] >= 0) counts[rowDomain[row]]++;
-      }
-    });
-    const index = new ValueIndex([Float64Array.from(distinct)]);
-    const counts = bySlot.map((mine) => {
-      const table = new Float64Array(width * index.size);
-      mine.forEach((slotCounts, slot) => {
-        const at = index.indexOf(distinct[slot]);
-        for (let domain = 0; domain < width; domain++) table[domain * index.size + at] = slotCounts[domain];
-      });
-      return table;
-    });
-    return { index, counts };
-  }
+  return { minimum, range, ratingStart, gapStart, ratingValue: Float64Array.from(ratingValue), gapValue: Float64Array.from(gapValue) };
+}
 
-  /** Counts of each value per domain (0..domainCount−1) and, last, the whole column: (domainCount + 1) × size. */
-  countsByDomain(column: Float64Array, rowDomain: Int32Array, domainCount: number): Float64Array {
-    const counts = new Float64Array((domainCount + 1) * this.size);
-    for (let row = 0; row < column.length; row++) {
-      const index = this.indexOf(column[row]);
-      if (index < 0) continue;
-      counts[domainCount * this.size + index]++;
-      if (rowDomain[row] >= 0) counts[rowDomain[row] * this.size + index]++;
+/**
+ * Keys (with the value of each key) → codes into the distinct values that occur, ascending; keys
+ * of equal value (3/1 and 6/2) share a code. Rewrites the key array in place into the code array.
+ */
+function renumberToValues(keys: Uint16Array, valueOfKey: Float64Array): CompositeMeasure {
+  const seen = new Uint8Array(valueOfKey.length);
+  for (let i = 0; i < keys.length; i++) if (keys[i] !== MISSING_COMPOSITE) seen[keys[i]] = 1;
+  const values = Float64Array.from(new Set(valueOfKey.filter((_value, key) => seen[key] === 1))).sort();
+  const codeOfValue = new Map(Array.from(values, (value, code) => [value, code]));
+  const codeOfKey = new Uint16Array(MAX_KEYS + 1).fill(MISSING_COMPOSITE);
+  valueOfKey.forEach((value, key) => {
+    if (seen[key]) codeOfKey[key] = codeOfValue.get(value)!;
+  });
+  for (let i = 0; i < keys.length; i++) keys[i] = codeOfKey[keys[i]];
+  return { values, codes: keys };
+}
+
+/** The composite columns as doubles (the definition above, written plainly), per unit. */
+export function plainUnitComposites(population: EncodedPopulation, levelValues: Float64Array, competencies: number, unitMembers: readonly Int32Array[]) {
+  const rows = population.importanceCodes.length / competencies;
+  const levels = levelValues.length;
+  const mean = (sum: number, count: number) => (count > 0 ? sum / count : NaN);
+  return unitMembers.map((members) => {
+    const columns = { importance: new Float64Array(rows), other: new Float64Array(rows), gap: new Float64Array(rows) };
+    for (let row = 0; row < rows; row++) {
+      let importanceSum = 0, importanceCount = 0, otherSum = 0, otherCount = 0, gapSum = 0, gapCount = 0;
+      for (const k of members) {
+        const first = population.importanceCodes[row * competencies + k];
+        const second = population.otherCodes[row * competencies + k];
+        if (first < levels) { importanceSum += levelValues[first]; importanceCount++; }
+        if (second < levels) { otherSum += levelValues[second]; otherCount++; }
+        if (first < levels && second < levels) { gapSum += levelValues[first] - levelValues[second]; gapCount++; }
+      }
+      columns.importance[row] = mean(importanceSum, importanceCount);
+      columns.other[row] = mean(otherSum, otherCount);
+      columns.gap[row] = mean(gapSum, gapCount);
     }
-    return counts;
+    return columns;
+  });
+}
+
+/** Codes of double composite columns: their distinct values, ascending, and each row × unit's index (NaN → missing). */
+export function codesOfPlainComposites(columns: ReturnType<typeof plainUnitComposites>, units: number): UnitComposites {
+  const rows = columns.length > 0 ? columns[0].importance.length : 0;
+  const measure = (pick: (unit: (typeof columns)[number]) => Float64Array): CompositeMeasure => {
+    const values = Float64Array.from(new Set(columns.flatMap((unit) => Array.from(pick(unit)).filter((v) => v === v)))).sort();
+    if (values.length >= MAX_KEYS) throw new RangeError(`framework roll-up: ${values.length} distinct composite values (at most ${MAX_KEYS - 1})`);
+    const codeOf = new Map(Array.from(values, (value, code) => [value, code]));
+    const codes = new Uint16Array(rows * units);
+    columns.forEach((unit, u) => pick(unit).forEach((value, row) => (codes[row * units + u] = value === value ? codeOf.get(value)! : MISSING_COMPOSITE)));
+    return { values, codes };
+  };
+  return { units, rows, importance: measure((unit) => unit.importance), other: measure((unit) => unit.other), gap: measure((unit) => unit.gap) };
+}
+
+/**
+ * Weighted histogram of one composite measure per (block, unit, value): blocks 0..domainCount−1
+ * the domains, block domainCount the whole design ("Global", every row); the cell of (block, unit)
+ * starts at offset (block · units + unit) · values.length in each array. domainRows: rows with a
+ * positive weight per block (the SD's m); designRows: every row (the SE's n) — as domain-means.ts.
+ */
+export interface CompositeHistogram {
+  values: Float64Array;
+  count: Float64Array;
+  sumWeights: Float64Array;
+  sumSquaredWeights: Float64Array;
+  domainRows: Float64Array;
+  designRows: number;
+}
+
+export function compositeHistogram(measure: CompositeMeasure, units: number, weights: Float64Array, rowDomain: Int32Array, domainCount: number): CompositeHistogram {
+  const V = measure.values.length;
+  const rows = weights.length;
+  // Domains, then the rows in no domain (rowDomain −1), then Global = the sum of both.
+  const none = domainCount + 1;
+  const size = (domainCount + 2) * units * V;
+  const count = new Float64Array(size);
+  const sumWeights = new Float64Array(size);
+  const sumSquaredWeights = new Float64Array(size);
+  const domainRows = new Float64Array(domainCount + 1);
+  const { codes } = measure;
+  for (let row = 0; row < rows; row++) {
+    const weight = weights[row];
+    const block = rowDomain[row] >= 0 ? rowDomain[row] : none;
+    if (weight > 0) {
+      domainRows[domainCount]++;
+      if (block !== none) domainRows[block]++;
+    }
+    const squared = weight * weight;
+    const blockBase = block * units;
+    for (let unit = 0, at = row * units; unit < units; unit++, at++) {
+      const code = codes[at];
+      if (code === MISSING_COMPOSITE) continue;
+      const bin = (blockBase + unit) * V + code;
+      count[bin]++;
+      sumWeights[bin] += weight;
+      sumSquaredWeights[bin] += squared;
+    }
   }
+  const global = domainCount * units * V;
+  const width = units * V;
+  for (const block of [...Array(domainCount).keys(), none]) {
+    for (let i = 0; i < width; i++) {
+      count[global + i] += count[block * width + i];
+      sumWeights[global + i] += sumWeights[block * width + i];
+      sumSquaredWeights[global + i] += sumSquaredWeights[block * width + i];
+    }
+  }
+  const used = (domainCount + 1) * width;
+  return {
+    values: measure.values, count: count.subarray(0, used), sumWeights: sumWeights.subarray(0, used), sumSquaredWeights: sumSquaredWeights.subarray(0, used),
+    domainRows, designRows: rows,
+  };
 }

@@ -25,14 +25,14 @@ import type {
 import type { ResolvedFramework } from '../../contracts/frameworks/load-frameworks.ts';
 import { competenciesOfUnits } from '../../contracts/frameworks/load-frameworks.ts';
 import {
-  benjaminiHochberg, cliffsDelta, differenceOfIndependentMeans, estimateDomainMeans, mannWhitneyUFromCounts, matchedPairsRankBiserial,
+  benjaminiHochberg, cliffsDelta, differenceOfIndependentMeans, histogramMean, mannWhitneyUFromCounts, matchedPairsRankBiserial,
   normalConfidenceInterval, rankedDiscrepancyScores, mwdsRankSets, wilcoxonSignedRankFromCounts, type DomainMeans,
 } from './stats/index.ts';
 import { layOutPopulations } from './population-layout.ts';
 import { computePopulationWeights } from './population-weights.ts';
 import { encodeAnswers, type EncodedPopulation } from './encode-answers.ts';
 import { buildRankings } from './build-rankings.ts';
-import { unitComposites, ValueIndex, type UnitComposites } from './framework-composites.ts';
+import { compositeHistogram, MISSING_COMPOSITE, unitComposites, type CompositeHistogram, type CompositeMeasure, type UnitComposites } from './framework-composites.ts';
 import { protectTables } from './disclosure/index.ts';
 import { disclosureRuleOf, unitKey } from '../../contracts/disclosure/disclosure-rule.ts';
 
@@ -88,10 +88,14 @@ function rollUpFramework(
   const memberIndices = units.map((unit) => Int32Array.from(unit.competencies, (id) => competencyIndex.get(id)!));
   const K = wave.answers.competencies.length;
   const composites = sides.map((side) => unitComposites(side.encoded, levelValues, K, memberIndices));
-  const means = composites.map((byUnit, code) => ({
-    importance: domainMeansByUnit(byUnit.map((unit) => unit.importance), sides[code], R),
-    other: domainMeansByUnit(byUnit.map((unit) => unit.other), sides[code], R),
-    gap: domainMeansByUnit(byUnit.map((unit) => unit.gap), sides[code], R),
+  const histograms = composites.map((composite, code) => {
+    const histogramOf = (measure: CompositeMeasure) => compositeHistogram(measure, U, sides[code].weights, sides[code].rowDomain, R);
+    return { importance: histogramOf(composite.importance), other: histogramOf(composite.other), gap: histogramOf(composite.gap) };
+  });
+  const means = histograms.map((histogram) => ({
+    importance: domainMeansOfHistogram(histogram.importance, U, R),
+    other: domainMeansOfHistogram(histogram.other, U, R),
+    gap: domainMeansOfHistogram(histogram.gap, U, R),
   }));
   const [industry, education] = means;
   const { minN, lowReliabilityN } = config.suppression;
@@ -127,7 +131,7 @@ function rollUpFramework(
   }
 
   // Disclosure control, as for the competencies: the unit plays the part of the competency.
-  const protectedRows = protectFrameworkRows(rows, units, composites, sides, blocks, disclosureRuleOf(config, wave.scale), hiddenCompetencyUnits);
+  const protectedRows = protectFrameworkRows(rows, units, histograms, blocks, disclosureRuleOf(config, wave.scale), hiddenCompetencyUnits);
   rows.splice(0, rows.length, ...protectedRows);
   for (const [measure, map] of [['gap_preparedness', gapRow.prep], ['gap_curriculum', gapRow.curr], ['gap_education', gapRow.edu]] as const) {
     rows.forEach((row, index) => {
@@ -135,7 +139,7 @@ function rollUpFramework(
     });
   }
 
-  runUnitTests(composites, sides, blocks.length, U, gapRow);
+  runUnitTests(histograms, blocks.length, U, gapRow);
   rankUnits(wave, config, units, blocks, composites[0], sides[0], industry, gapRow.prep);
   const noHome = [...framework.noHome].map(([competency, reason]) => ({ competency, reason })).filter((entry) => competencyIndex.has(entry.competency));
   return {
@@ -147,6 +151,13 @@ function rollUpFramework(
 /** Rows pushed per cell, in this order: importance, preparedness, education importance, coverage, three gaps. */
 const MEASURES_PER_CELL = 7;
 
+/** The three measures' histograms of a population (framework-composites.ts). */
+interface PopulationHistograms {
+  importance: CompositeHistogram;
+  other: CompositeHistogram;
+  gap: CompositeHistogram;
+}
+
 /**
  * A framework's rows through protectTables (stages/analyse/disclosure/): each row as an EstimateRow whose
  * competency is the unit; Kish effective n from the composites' weights; the units hidden by the
@@ -154,7 +165,7 @@ const MEASURES_PER_CELL = 7;
  * distributions are published for units. Returns the protected rows in the same order.
  */
 function protectFrameworkRows(
-  rows: readonly FrameworkEstimateRow[], units: readonly FrameworkUnit[], composites: UnitComposites[][], sides: PopulationSide[], blocks: string[],
+  rows: readonly FrameworkEstimateRow[], units: readonly FrameworkUnit[], histograms: PopulationHistograms[], blocks: string[],
   rule: ReturnType<typeof disclosureRuleOf>, hiddenCompetencyUnits: ReadonlySet<string>,
 ): FrameworkEstimateRow[] {
   const members = new Map(units.map((unit) => [unit.id, (unit as FrameworkUnit & { competencies?: string[] }).competencies ?? []]));
@@ -168,10 +179,9 @@ function protectFrameworkRows(
   const unitIndex = new Map(units.map((unit, index) => [unit.id, index]));
   const effectiveNOf = (row: EstimateRow) => {
     if (row.population === 'both') return Infinity;
-    const code = row.population === 'industry' ? 0 : 1;
-    const composite = composites[code][unitIndex.get(row.competency)!];
-    const column = row.measure === 'importance' ? composite.importance : row.measure.startsWith('gap') ? composite.gap : composite.other;
-    return kishEffectiveN(column, sides[code], blocks.indexOf(row.region), blocks.length - 1);
+    const histogram = histograms[row.population === 'industry' ? 0 : 1];
+    const measure = row.measure === 'importance' ? histogram.importance : row.measure.startsWith('gap') ? histogram.gap : histogram.other;
+    return kishEffectiveN(measure, (blocks.indexOf(row.region) * units.length + unitIndex.get(row.competency)!) * measure.values.length);
   };
   const asEstimates: EstimateRow[] = rows.map((row) => ({ ...row, competency: row.unit }));
   const result = protectTables(asEstimates, [], rule, { effectiveNOf, extraSuppressedUnits: hiddenUnits });
@@ -181,52 +191,73 @@ function protectFrameworkRows(
   });
 }
 
-/** Kish effective n, (Σw)²/Σw², of the respondents with a value in a block (the last block is Global). */
-function kishEffectiveN(column: Float64Array, side: PopulationSide, block: number, regionCount: number): number {
+/** Kish effective n, (Σw)²/Σw², of the respondents with a value in a histogram cell (its bins start at offset). */
+function kishEffectiveN(histogram: CompositeHistogram, offset: number): number {
   let sum = 0, sumSquares = 0;
-  for (let row = 0; row < column.length; row++) {
-    if (Number.isNaN(column[row]) || (block < regionCount && side.rowDomain[row] !== block)) continue;
-    sum += side.weights[row];
-    sumSquares += side.weights[row] ** 2;
+  for (let bin = offset; bin < offset + histogram.values.length; bin++) {
+    sum += histogram.sumWeights[bin];
+    sumSquares += histogram.sumSquaredWeights[bin];
   }
   return sumSquares > 0 ? (sum * sum) / sumSquares : 0;
 }
 
-/** estimateDomainMeans of each unit's composite column, laid out (domains + 1) × units like the competency cells. */
-function domainMeansByUnit(columns: Float64Array[], side: PopulationSide, domainCount: number): DomainMeans {
-  const U = columns.length;
+/** Weighted mean, SE and SD of each unit's composite per block (stats/histogram-mean.ts), laid out (domains + 1) × units like the competency cells. */
+function domainMeansOfHistogram(histogram: CompositeHistogram, U: number, domainCount: number): DomainMeans {
   const cells = (domainCount + 1) * U;
   const result: DomainMeans = { n: new Float64Array(cells), sumWeights: new Float64Array(cells), mean: new Float64Array(cells), se: new Float64Array(cells), sd: new Float64Array(cells) };
-  columns.forEach((column, unit) => {
-    const one = estimateDomainMeans(column, side.weights, side.rowDomain, 1, domainCount);
-    for (let block = 0; block <= domainCount; block++) {
-      for (const key of ['n', 'sumWeights', 'mean', 'se', 'sd'] as const) result[key][block * U + unit] = one[key][block];
-    }
-  });
+  const V = histogram.values.length;
+  for (let cell = 0; cell < cells; cell++) {
+    const one = histogramMean(histogram.values, histogram.count, histogram.sumWeights, histogram.sumSquaredWeights, cell * V, V, histogram.designRows, histogram.domainRows[Math.floor(cell / U)]);
+    for (const key of ['n', 'sumWeights', 'mean', 'se', 'sd'] as const) result[key][cell] = one[key];
+  }
   return result;
 }
 
+/**
+ * The values a cell's counts are given over for a rank test: those of one unit's composites in the
+ * Global block (as the test would see the unit's column), with the count of each in every block.
+ */
+function unitValueCounts(histograms: readonly CompositeHistogram[], unit: number, U: number, blockCount: number): { values: Float64Array; counts: Float64Array[] } {
+  const global = blockCount - 1;
+  const values = Float64Array.from(new Set(histograms.flatMap((histogram) => {
+    const offset = (global * U + unit) * histogram.values.length;
+    return Array.from(histogram.values).filter((_value, code) => histogram.count[offset + code] > 0);
+  }))).sort();
+  const position = new Map(Array.from(values, (value, index) => [value, index]));
+  const counts = histograms.map((histogram) => {
+    const table = new Float64Array(blockCount * values.length);
+    const V = histogram.values.length;
+    for (let block = 0; block < blockCount; block++) {
+      for (let code = 0; code < V; code++) {
+        const count = histogram.count[(block * U + unit) * V + code];
+        if (count > 0) table[block * values.length + position.get(histogram.values[code])!] = count;
+      }
+    }
+    return table;
+  });
+  return { values, counts };
+}
+
 /** Wilcoxon for the paired gaps and Mann–Whitney for the curriculum gap, from counts of the composite values; BH across the framework. */
-function runUnitTests(composites: UnitComposites[][], sides: PopulationSide[], blockCount: number, U: number, gapRow: Record<'prep' | 'curr' | 'edu', Map<number, FrameworkEstimateRow>>): void {
+function runUnitTests(histograms: PopulationHistograms[], blockCount: number, U: number, gapRow: Record<'prep' | 'curr' | 'edu', Map<number, FrameworkEstimateRow>>): void {
   const tested: FrameworkEstimateRow[] = [];
   for (let unit = 0; unit < U; unit++) {
     for (const [code, rowsOf] of [[0, gapRow.prep], [1, gapRow.edu]] as const) {
-      const { index, counts: [counts] } = ValueIndex.counting([{ column: composites[code][unit].gap, rowDomain: sides[code].rowDomain }], blockCount - 1);
+      const { values, counts: [counts] } = unitValueCounts([histograms[code].gap], unit, U, blockCount);
       for (let block = 0; block < blockCount; block++) {
         const row = rowsOf.get(block * U + unit)!;
         if (row.suppressed) continue;
-        const result = wilcoxonSignedRankFromCounts(index.values, counts.subarray(block * index.size, (block + 1) * index.size));
+        const result = wilcoxonSignedRankFromCounts(values, counts.subarray(block * values.length, (block + 1) * values.length));
         Object.assign(row, { test: 'wilcoxon_signed_rank', statistic: result.statistic, pValue: result.pValue, effectSize: matchedPairsRankBiserial(result.positiveRankSum, result.negativeRankSum) });
         tested.push(row);
       }
     }
-    const { index: pooled, counts: [first, second] } = ValueIndex.counting(
-      [{ column: composites[0][unit].importance, rowDomain: sides[0].rowDomain }, { column: composites[1][unit].other, rowDomain: sides[1].rowDomain }], blockCount - 1);
+    const { values: pooled, counts: [first, second] } = unitValueCounts([histograms[0].importance, histograms[1].other], unit, U, blockCount);
     for (let block = 0; block < blockCount; block++) {
       const row = gapRow.curr.get(block * U + unit)!;
       if (row.suppressed) continue;
-      const slice = (counts: Float64Array) => counts.subarray(block * pooled.size, (block + 1) * pooled.size);
-      const result = mannWhitneyUFromCounts(pooled.values, slice(first), slice(second));
+      const slice = (counts: Float64Array) => counts.subarray(block * pooled.length, (block + 1) * pooled.length);
+      const result = mannWhitneyUFromCounts(pooled, slice(first), slice(second));
       Object.assign(row, { test: 'mann_whitney_u', statistic: result.statistic, pValue: result.pValue, effectSize: cliffsDelta(result.statistic, result.n1, result.n2) });
       tested.push(row);
     }
@@ -241,34 +272,33 @@ function runUnitTests(composites: UnitComposites[][], sides: PopulationSide[], b
  * composite pairs, which play the part of the competency path's (importance, discrepancy) codes.
  */
 function rankUnits(
-  wave: NormalisedWave, config: WaveConfig, units: FrameworkUnit[], blocks: string[], industry: UnitComposites[], side: PopulationSide,
+  wave: NormalisedWave, config: WaveConfig, units: FrameworkUnit[], blocks: string[], industry: UnitComposites, side: PopulationSide,
   means: { importance: DomainMeans; other: DomainMeans; gap: DomainMeans }, prepRows: Map<number, FrameworkEstimateRow>,
 ): void {
   const U = units.length;
   const R = blocks.length - 1;
   const rows = side.weights.length;
-  const importanceIndex = new ValueIndex(industry.map((unit) => unit.importance));
-  const gapIndex = new ValueIndex(industry.map((unit) => unit.gap));
-  // Pair (importance value, gap value), each possibly missing, → a dense joint code.
-  const pairWidth = gapIndex.size + 1;
-  const denseOfPair = new Int32Array((importanceIndex.size + 1) * pairWidth).fill(-1);
+  const { importance, gap } = industry;
+  // Pair (importance code, gap code), each possibly missing, → a dense joint code, numbered in
+  // order of first appearance unit by unit.
+  const pairWidth = gap.values.length + 1;
+  const denseOfPair = new Int32Array((importance.values.length + 1) * pairWidth).fill(-1);
   const importanceOfCode: number[] = [];
   const discrepancyOfCode: number[] = [];
   const differenceLevelOfCode: number[] = [];
   const pairCodes = new Int32Array(rows * U);
   for (let unit = 0; unit < U; unit++) {
-    const { importance, gap } = industry[unit];
-    for (let row = 0; row < rows; row++) {
-      const i = importanceIndex.indexOf(importance[row]);
-      const g = gapIndex.indexOf(gap[row]);
-      const pair = (i < 0 ? importanceIndex.size : i) * pairWidth + (g < 0 ? gapIndex.size : g);
+    for (let row = 0, at = unit; row < rows; row++, at += U) {
+      const i = importance.codes[at] === MISSING_COMPOSITE ? importance.values.length : importance.codes[at];
+      const g = gap.codes[at] === MISSING_COMPOSITE ? gap.values.length : gap.codes[at];
+      const pair = i * pairWidth + g;
       if (denseOfPair[pair] < 0) {
         denseOfPair[pair] = importanceOfCode.length;
-        importanceOfCode.push(i < 0 ? NaN : importanceIndex.values[i]);
-        discrepancyOfCode.push(g < 0 ? NaN : gapIndex.values[g]);
-        differenceLevelOfCode.push(g);
+        importanceOfCode.push(i < importance.values.length ? importance.values[i] : NaN);
+        discrepancyOfCode.push(g < gap.values.length ? gap.values[g] : NaN);
+        differenceLevelOfCode.push(g < gap.values.length ? g : -1);
       }
-      pairCodes[row * U + unit] = denseOfPair[pair];
+      pairCodes[at] = denseOfPair[pair];
     }
   }
   const jointCode = importanceOfCode.length <= 256 ? Uint8Array.from(pairCodes) : Uint16Array.from(pairCodes);
@@ -280,7 +310,7 @@ function rankUnits(
     jointCode, importanceOfCode: Float64Array.from(importanceOfCode), discrepancyOfCode: Float64Array.from(discrepancyOfCode),
     weights: side.weights, rowDomain: side.rowDomain, competencies: U, domainCount: R, eligible, seed: config.analysis.seed,
   });
-  const rankedDiscrepancy = rankedDiscrepancyScores(jointCode, Int16Array.from(differenceLevelOfCode), gapIndex.size, side.weights, side.rowDomain, U, R);
+  const rankedDiscrepancy = rankedDiscrepancyScores(jointCode, Int16Array.from(differenceLevelOfCode), gap.values.length, side.weights, side.rowDomain, U, R);
   const rankings = buildRankings({
     wave: wave.wave, blocks, competencies: units.map((unit) => unit.id), config, scale: wave.scale,
     industry: { importanceMeans: means.importance, otherMeans: means.other, gapMeans: means.gap }, eligible, rankSets, rankedDiscrepancy,

@@ -1,6 +1,10 @@
-/** unitComposites (one pass over the respondents for all units) against the composites written plainly, unit by unit. */
+/**
+ * unitComposites (one pass over the respondents for all units, codes from integer (count, sum) keys)
+ * against the composites written plainly, unit by unit; compositeHistogram against estimateDomainMeans.
+ */
 import { describe, expect, it } from 'vitest';
-import { unitComposites, ValueIndex } from '../../../stages/analyse/framework-composites.ts';
+import { compositeHistogram, MISSING_COMPOSITE, unitComposites, type CompositeMeasure } from '../../../stages/analyse/framework-composites.ts';
+import { estimateDomainMeans, histogramMean } from '../../../stages/analyse/stats/index.ts';
 import type { EncodedPopulation } from '../../../stages/analyse/encode-answers.ts';
 
 /** The definition in framework-composites.ts's doc comment, one unit and one respondent at a time. */
@@ -30,41 +34,88 @@ function plainComposites(codes: { importance: Uint8Array; other: Uint8Array }, l
   });
 }
 
-describe('unitComposites', () => {
-  it('equals the plain per-unit composites bit for bit on 2,000 random respondents, 12 competencies and 7 units (missing and absent codes included)', () => {
-    let state = 3;
-    const uniform = () => ((state = (state * 1103515245 + 12345) % 2147483648) / 2147483648);
-    const K = 12;
-    const rows = 2000;
-    const levelValues = Float64Array.from([1, 2, 3, 4, 5]);
-    // Codes 0–4 are ratings; 5 and 255 stand for the missing and absent codes (≥ levelValues.length).
-    const code = () => (uniform() < 0.15 ? (uniform() < 0.5 ? 5 : 255) : Math.floor(uniform() * 5));
-    const importance = Uint8Array.from({ length: rows * K }, code);
-    const other = Uint8Array.from({ length: rows * K }, code);
-    const members = [[0], [1, 2], [3, 4, 5, 6], [7, 0, 11], [8, 9, 10, 11, 2], [5, 5], [11, 10, 9, 8, 7, 6, 5, 4, 3, 2, 1, 0]].map((list) => Int32Array.from(list));
-    const population = { importanceCodes: importance, otherCodes: other } as unknown as EncodedPopulation;
-    const fast = unitComposites(population, levelValues, K, members);
-    const plain = plainComposites({ importance, other }, levelValues, K, members);
-    expect(fast).toEqual(plain);
-    expect(fast[2].gap.some((value) => Number.isNaN(value))).toBe(true);
-    expect(fast[6].importance.every((value) => Number.isFinite(value))).toBe(true);
+function randomWave(seed: number, levelValues: Float64Array) {
+  let state = seed;
+  const uniform = () => ((state = (state * 1103515245 + 12345) % 2147483648) / 2147483648);
+  const K = 12;
+  const rows = 2000;
+  const levels = levelValues.length;
+  // Codes below levels are ratings; levels and 255 stand for the missing and absent codes (≥ levelValues.length).
+  const code = () => (uniform() < 0.15 ? (uniform() < 0.5 ? levels : 255) : Math.floor(uniform() * levels));
+  const importance = Uint8Array.from({ length: rows * K }, code);
+  const other = Uint8Array.from({ length: rows * K }, code);
+  const members = [[0], [1, 2], [3, 4, 5, 6], [7, 0, 11], [8, 9, 10, 11, 2], [5, 5], [11, 10, 9, 8, 7, 6, 5, 4, 3, 2, 1, 0]].map((list) => Int32Array.from(list));
+  const population = { importanceCodes: importance, otherCodes: other } as unknown as EncodedPopulation;
+  const weights = Float64Array.from({ length: rows }, () => (uniform() < 0.02 ? 0 : 0.2 + 3 * uniform()));
+  const rowDomain = Int32Array.from({ length: rows }, () => Math.floor(uniform() * 5) - 1); // −1: in no domain (Global only)
+  return { K, rows, importance, other, members, population, weights, rowDomain, uniform };
+}
+
+/** The composite each code stands for, NaN for a missing one: one unit's column. */
+const decoded = (measure: CompositeMeasure, units: number, unit: number) =>
+  Float64Array.from({ length: measure.codes.length / units }, (_, row) => {
+    const code = measure.codes[row * units + unit];
+    return code === MISSING_COMPOSITE ? NaN : measure.values[code];
   });
+
+describe('unitComposites', () => {
+  for (const levelValues of [Float64Array.from([1, 2, 3, 4, 5]), Float64Array.from([0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10]), Float64Array.from([1, 2, 3, 4, 5, 2.5, 0.1])]) {
+    const path = levelValues.every(Number.isInteger) ? 'integer (count, sum) keys' : 'the plain path (level values 2.5 and 0.1)';
+    it(`codes that decode to the plain per-unit composites bit for bit, ${levelValues.length} levels, ${path}; values ascending and all used`, () => {
+      const { K, importance, other, members, population } = randomWave(3, levelValues);
+      const fast = unitComposites(population, levelValues, K, members);
+      const plain = plainComposites({ importance, other }, levelValues, K, members);
+      members.forEach((_unit, unit) => {
+        expect(decoded(fast.importance, members.length, unit)).toEqual(plain[unit].importance);
+        expect(decoded(fast.other, members.length, unit)).toEqual(plain[unit].other);
+        expect(decoded(fast.gap, members.length, unit)).toEqual(plain[unit].gap);
+      });
+      for (const measure of [fast.importance, fast.other, fast.gap]) {
+        expect(Array.from(measure.values)).toEqual([...new Set(plain.flatMap((unit) => [...unit.importance, ...unit.other, ...unit.gap]))].filter((v) => measure.values.includes(v)).sort((a, b) => a - b));
+        const used = new Set(measure.codes);
+        used.delete(MISSING_COMPOSITE);
+        expect(used.size).toBe(measure.values.length);
+      }
+      expect(decoded(fast.gap, members.length, 2).some((value) => Number.isNaN(value))).toBe(true);
+      expect(decoded(fast.importance, members.length, 6).every((value) => Number.isFinite(value))).toBe(true);
+      // Equal means of different counts share a code: 3/1 and 6/2 on a 1–5 scale.
+      if (levelValues.length === 5) expect(fast.importance.values.filter((v) => v === 3)).toHaveLength(1);
+    });
+  }
 });
 
-describe('ValueIndex.counting', () => {
-  it('gives the index and the per-domain counts of new ValueIndex(columns) and countsByDomain, in one pass', () => {
-    let state = 11;
-    const uniform = () => ((state = (state * 1103515245 + 12345) % 2147483648) / 2147483648);
-    const composite = () => (uniform() < 0.1 ? NaN : Math.floor(uniform() * 13) / 3 - 2);
-    const first = Float64Array.from({ length: 3000 }, composite);
-    const second = Float64Array.from({ length: 1700 }, composite);
-    const firstDomain = Int32Array.from(first, () => Math.floor(uniform() * 5) - 1); // −1: no domain (Global only)
-    const secondDomain = Int32Array.from(second, () => Math.floor(uniform() * 5) - 1);
-    const { index, counts } = ValueIndex.counting([{ column: first, rowDomain: firstDomain }, { column: second, rowDomain: secondDomain }], 4);
-    const plain = new ValueIndex([first, second]);
-    expect(index.values).toEqual(plain.values);
-    expect(counts[0]).toEqual(plain.countsByDomain(first, firstDomain, 4));
-    expect(counts[1]).toEqual(plain.countsByDomain(second, secondDomain, 4));
-    expect(index.size).toBeGreaterThan(10);
+describe('compositeHistogram', () => {
+  it('bins (count, Σw, Σw²) per (domain, unit, value), Global every row; histogramMean of a cell equals estimateDomainMeans of the composite column (1e-12)', () => {
+    const levelValues = Float64Array.from([1, 2, 3, 4, 5]);
+    const { K, importance, other, members, population, weights, rowDomain } = randomWave(7, levelValues);
+    const fast = unitComposites(population, levelValues, K, members);
+    const plain = plainComposites({ importance, other }, levelValues, K, members);
+    const U = members.length;
+    const domains = 4;
+    for (const [name, measure] of [['importance', fast.importance], ['other', fast.other], ['gap', fast.gap]] as const) {
+      const histogram = compositeHistogram(measure, U, weights, rowDomain, domains);
+      const V = measure.values.length;
+      for (let unit = 0; unit < U; unit++) {
+        const column = plain[unit][name];
+        const reference = estimateDomainMeans(column, weights, rowDomain, 1, domains);
+        for (let block = 0; block <= domains; block++) {
+          const offset = (block * U + unit) * V;
+          const inBlock = (row: number) => block === domains || rowDomain[row] === block;
+          // The bins, summed plainly.
+          for (let code = 0; code < V; code++) {
+            const rowsOfBin = [...column.keys()].filter((row) => inBlock(row) && column[row] === measure.values[code]);
+            expect(histogram.count[offset + code]).toBe(rowsOfBin.length);
+            const close = (actual: number, expected: number) => expect(Math.abs(actual - expected)).toBeLessThanOrEqual(1e-13 * Math.max(1, expected));
+            close(histogram.sumWeights[offset + code], rowsOfBin.reduce((sum, row) => sum + weights[row], 0));
+            close(histogram.sumSquaredWeights[offset + code], rowsOfBin.reduce((sum, row) => sum + weights[row] ** 2, 0));
+          }
+          const cell = histogramMean(histogram.values, histogram.count, histogram.sumWeights, histogram.sumSquaredWeights, offset, V, histogram.designRows, histogram.domainRows[block]);
+          expect(cell.n).toBe(reference.n[block]);
+          for (const key of ['mean', 'se', 'sd'] as const) {
+            expect(Math.abs(cell[key] - reference[key][block]), `${name} unit ${unit} block ${block} ${key}`).toBeLessThan(1e-12 * Math.max(1, Math.abs(reference[key][block])));
+          }
+        }
+      }
+    }
   });
 });
