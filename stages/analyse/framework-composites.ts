@@ -42,6 +42,9 @@ export interface UnitComposites {
 /** The code of a missing composite. */
 export const MISSING_COMPOSITE = 0xffff;
 
+/** Bits of each packed (count, sum) field; three fields fit a double's 53-bit integers. */
+const FIELD_BITS = 17;
+
 /** Largest number of (c, S) keys or distinct values per measure the 16-bit codes can hold. */
 const MAX_KEYS = MISSING_COMPOSITE;
 
@@ -52,32 +55,51 @@ export function unitComposites(population: EncodedPopulation, levelValues: Float
   const units = unitMembers.length;
   const levels = levelValues.length;
   const { importanceCodes, otherCodes } = population;
-  const value = Int32Array.from({ length: 256 }, (_, code) => (code < levels ? levelValues[code] : 0));
+  const { ratingStart, gapStart, minimum, range, shift } = keys;
+  // Each rating adds a packed (1, value − min) to its sum: the count above the integer sum's
+  // excess over its minimum, in a field of FIELD_BITS bits (the low `shift` bits hold up to
+  // 2·c·range); each complete pair adds (1, I − P + range). The three fields (importance, other,
+  // gap) share one double, exact below 2^53, so a member adds one number: its competency's
+  // contribution, worked out once per row. key = start[count] + low bits; start[0] =
+  // MISSING_COMPOSITE with low bits 0 gives the missing code.
+  const part = (level: number) => (level < levels ? (1 << shift) + levelValues[level] - minimum : 0);
+  const contributionOfPair = new Float64Array((levels + 1) * (levels + 1));
+  for (let first = 0; first <= levels; first++) {
+    for (let second = 0; second <= levels; second++) {
+      const gap = first < levels && second < levels ? (1 << shift) + levelValues[first] - levelValues[second] + range : 0;
+      contributionOfPair[first * (levels + 1) + second] = part(first) * 2 ** (2 * FIELD_BITS) + part(second) * 2 ** FIELD_BITS + gap;
+    }
+  }
+  const levelOfCode = Uint8Array.from({ length: 256 }, (_, code) => (code < levels ? code : levels));
+  const mask = (1 << shift) - 1;
+  const fieldMask = 2 ** FIELD_BITS - 1;
   const importanceKeys = new Uint16Array(rows * units);
   const otherKeys = new Uint16Array(rows * units);
   const gapKeys = new Uint16Array(rows * units);
-  const { ratingStart, gapStart, minimum, range } = keys;
   // The members of all units in one array (unit u's are at start[u] … start[u + 1] − 1), and the
   // respondents in the outer loop: each row's codes are read from memory once for every unit.
   const start = new Int32Array(units + 1);
   unitMembers.forEach((members, unit) => (start[unit + 1] = start[unit] + members.length));
   const member = new Int32Array(start[units]);
   unitMembers.forEach((members, unit) => member.set(members, start[unit]));
+  const width = levels + 1;
+  const contribution = new Float64Array(competencies);
   for (let row = 0; row < rows; row++) {
     const base = row * competencies;
+    for (let k = 0; k < competencies; k++) contribution[k] = contributionOfPair[levelOfCode[importanceCodes[base + k]] * width + levelOfCode[otherCodes[base + k]]];
     const out = row * units;
     for (let unit = 0; unit < units; unit++) {
-      let importanceSum = 0, importanceCount = 0, otherSum = 0, otherCount = 0, gapSum = 0, gapCount = 0;
-      for (let m = start[unit]; m < start[unit + 1]; m++) {
-        const first = importanceCodes[base + member[m]];
-        const second = otherCodes[base + member[m]];
-        if (first < levels) { importanceSum += value[first]; importanceCount++; }
-        if (second < levels) { otherSum += value[second]; otherCount++; }
-        if (first < levels && second < levels) { gapSum += value[first] - value[second]; gapCount++; }
-      }
-      importanceKeys[out + unit] = importanceCount > 0 ? ratingStart[importanceCount] + importanceSum - importanceCount * minimum : MISSING_COMPOSITE;
-      otherKeys[out + unit] = otherCount > 0 ? ratingStart[otherCount] + otherSum - otherCount * minimum : MISSING_COMPOSITE;
-      gapKeys[out + unit] = gapCount > 0 ? gapStart[gapCount] + gapSum + gapCount * range : MISSING_COMPOSITE;
+      let packed = 0;
+      for (let m = start[unit]; m < start[unit + 1]; m++) packed += contribution[member[m]];
+      // The fields: gap in bits 0…16, other in 17…33, importance in 34…50 (low and high 32-bit words).
+      const low = packed >>> 0;
+      const high = (packed - low) / 4294967296;
+      const gap = low & fieldMask;
+      const other = ((low >>> FIELD_BITS) | (high << (32 - FIELD_BITS))) & fieldMask;
+      const importance = (high >>> (2 * FIELD_BITS - 32)) & fieldMask;
+      importanceKeys[out + unit] = ratingStart[importance >> shift] + (importance & mask);
+      otherKeys[out + unit] = ratingStart[other >> shift] + (other & mask);
+      gapKeys[out + unit] = gapStart[gap >> shift] + (gap & mask);
     }
   }
   return {
@@ -91,15 +113,19 @@ export function unitComposites(population: EncodedPopulation, levelValues: Float
 /**
  * The (c, S) key tables for integer level values and units of at most maxMembers competencies:
  * key of a mean of c ratings summing to S is ratingStart[c] + S − c·min (S ∈ [c·min, c·max]); key
- * of a mean of c differences summing to D is gapStart[c] + D + c·range (D ∈ [−c·range, c·range]).
+ * of a mean of c differences summing to D is gapStart[c] + D + c·range (D ∈ [−c·range, c·range]);
+ * start[0] is the missing code. `shift`: bits of the packed sums' low part (it holds up to 2·c·range).
  * Null when a level value is not an integer or the keys would not fit 16-bit codes.
  */
 function integerCompositeKeys(levelValues: Float64Array, maxMembers: number) {
   if (levelValues.length === 0 || !levelValues.every((v) => Number.isInteger(v))) return null;
   const minimum = Math.min(...levelValues);
   const range = Math.max(...levelValues) - minimum;
+  const shift = Math.max(1, Math.ceil(Math.log2(2 * maxMembers * range + 1)));
+  if (shift + Math.ceil(Math.log2(maxMembers + 1)) > FIELD_BITS) return null;
   const ratingStart = new Int32Array(maxMembers + 1);
   const gapStart = new Int32Array(maxMembers + 1);
+  ratingStart[0] = gapStart[0] = MISSING_COMPOSITE;
   const ratingValue: number[] = [];
   const gapValue: number[] = [];
   for (let count = 1; count <= maxMembers; count++) {
@@ -109,7 +135,7 @@ function integerCompositeKeys(levelValues: Float64Array, maxMembers: number) {
     for (let sum = -count * range; sum <= count * range; sum++) gapValue.push(sum / count);
     if (gapValue.length >= MAX_KEYS || ratingValue.length >= MAX_KEYS) return null;
   }
-  return { minimum, range, ratingStart, gapStart, ratingValue: Float64Array.from(ratingValue), gapValue: Float64Array.from(gapValue) };
+  return { minimum, range, shift, ratingStart, gapStart, ratingValue: Float64Array.from(ratingValue), gapValue: Float64Array.from(gapValue) };
 }
 
 /**

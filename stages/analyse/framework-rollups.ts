@@ -280,15 +280,15 @@ function rankUnits(
   const rows = side.weights.length;
   const { importance, gap } = industry;
   // Pair (importance code, gap code), each possibly missing, → a dense joint code, numbered in
-  // order of first appearance unit by unit.
+  // order of first appearance (the numbering changes no result: every sum runs over the rows).
   const pairWidth = gap.values.length + 1;
   const denseOfPair = new Int32Array((importance.values.length + 1) * pairWidth).fill(-1);
   const importanceOfCode: number[] = [];
   const discrepancyOfCode: number[] = [];
   const differenceLevelOfCode: number[] = [];
   const pairCodes = new Int32Array(rows * U);
-  for (let unit = 0; unit < U; unit++) {
-    for (let row = 0, at = unit; row < rows; row++, at += U) {
+  for (let row = 0; row < rows; row++) {
+    for (let unit = 0, at = row * U; unit < U; unit++, at++) {
       const i = importance.codes[at] === MISSING_COMPOSITE ? importance.values.length : importance.codes[at];
       const g = gap.codes[at] === MISSING_COMPOSITE ? gap.values.length : gap.codes[at];
       const pair = i * pairWidth + g;

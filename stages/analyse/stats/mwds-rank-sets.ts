@@ -24,7 +24,8 @@ export interface MwdsRankSets {
 export function mwdsRankSets(input: MwdsCovarianceInput & { eligible: Uint8Array; seed: number; coverage?: number; draws?: number }): MwdsRankSets {
   const K = input.competencies;
   const cells = (input.domainCount + 1) * K;
-  const { mwds, covariance } = mwdsCovariance(input);
+  // Covariances between the ranked cells only (the others are never read).
+  const { mwds, covariance } = mwdsCovariance({ ...input, wanted: input.eligible });
   const result: MwdsRankSets = {
     mwds, marginalLow: new Float64Array(cells).fill(NaN), marginalHigh: new Float64Array(cells).fill(NaN),
     simultaneousLow: new Float64Array(cells).fill(NaN), simultaneousHigh: new Float64Array(cells).fill(NaN),
