@@ -48,7 +48,7 @@ const FIELD_BITS = 17;
 /** Largest number of (c, S) keys or distinct values per measure the 16-bit codes can hold. */
 const MAX_KEYS = MISSING_COMPOSITE;
 
-export function unitComposites(population: EncodedPopulation, levelValues: Float64Array, competencies: number, unitMembers: readonly Int32Array[]): UnitComposites {
+export function unitComposites(population: Pick<EncodedPopulation, 'importanceCodes' | 'otherCodes'>, levelValues: Float64Array, competencies: number, unitMembers: readonly Int32Array[]): UnitComposites {
   const keys = integerCompositeKeys(levelValues, Math.max(1, ...unitMembers.map((members) => members.length)));
   if (!keys) return codesOfPlainComposites(plainUnitComposites(population, levelValues, competencies, unitMembers), unitMembers.length);
   const rows = population.importanceCodes.length / competencies;
@@ -71,8 +71,6 @@ export function unitComposites(population: EncodedPopulation, levelValues: Float
     }
   }
   const levelOfCode = Uint8Array.from({ length: 256 }, (_, code) => (code < levels ? code : levels));
-  const mask = (1 << shift) - 1;
-  const fieldMask = 2 ** FIELD_BITS - 1;
   const importanceKeys = new Uint16Array(rows * units);
   const otherKeys = new Uint16Array(rows * units);
   const gapKeys = new Uint16Array(rows * units);
@@ -82,7 +80,23 @@ export function unitComposites(population: EncodedPopulation, levelValues: Float
   unitMembers.forEach((members, unit) => (start[unit + 1] = start[unit] + members.length));
   const member = new Int32Array(start[units]);
   unitMembers.forEach((members, unit) => member.set(members, start[unit]));
-  const width = levels + 1;
+  fillKeys(rows, competencies, units, start, member, levelOfCode, contributionOfPair, levels + 1, importanceCodes, otherCodes, ratingStart, gapStart, shift, importanceKeys, otherKeys, gapKeys);
+  return {
+    units, rows,
+    importance: renumberToValues(importanceKeys, keys.ratingValue),
+    other: renumberToValues(otherKeys, keys.ratingValue),
+    gap: renumberToValues(gapKeys, keys.gapValue),
+  };
+}
+
+/** The hot loop of unitComposites, on typed arrays only (a small function V8 optimises whole). */
+function fillKeys(
+  rows: number, competencies: number, units: number, start: Int32Array, member: Int32Array, levelOfCode: Uint8Array, contributionOfPair: Float64Array, width: number,
+  importanceCodes: Uint8Array, otherCodes: Uint8Array, ratingStart: Int32Array, gapStart: Int32Array, shift: number,
+  importanceKeys: Uint16Array, otherKeys: Uint16Array, gapKeys: Uint16Array,
+): void {
+  const mask = (1 << shift) - 1;
+  const fieldMask = 2 ** FIELD_BITS - 1;
   const contribution = new Float64Array(competencies);
   for (let row = 0; row < rows; row++) {
     const base = row * competencies;
@@ -90,7 +104,8 @@ export function unitComposites(population: EncodedPopulation, levelValues: Float
     const out = row * units;
     for (let unit = 0; unit < units; unit++) {
       let packed = 0;
-      for (let m = start[unit]; m < start[unit + 1]; m++) packed += contribution[member[m]];
+      const end = start[unit + 1];
+      for (let m = start[unit]; m < end; m++) packed += contribution[member[m]];
       // The fields: gap in bits 0…16, other in 17…33, importance in 34…50 (low and high 32-bit words).
       const low = packed >>> 0;
       const high = (packed - low) / 4294967296;
@@ -102,12 +117,6 @@ export function unitComposites(population: EncodedPopulation, levelValues: Float
       gapKeys[out + unit] = gapStart[gap >> shift] + (gap & mask);
     }
   }
-  return {
-    units, rows,
-    importance: renumberToValues(importanceKeys, keys.ratingValue),
-    other: renumberToValues(otherKeys, keys.ratingValue),
-    gap: renumberToValues(gapKeys, keys.gapValue),
-  };
 }
 
 /**
@@ -156,7 +165,7 @@ function renumberToValues(keys: Uint16Array, valueOfKey: Float64Array): Composit
 }
 
 /** The composite columns as doubles (the definition above, written plainly), per unit. */
-export function plainUnitComposites(population: EncodedPopulation, levelValues: Float64Array, competencies: number, unitMembers: readonly Int32Array[]) {
+export function plainUnitComposites(population: Pick<EncodedPopulation, 'importanceCodes' | 'otherCodes'>, levelValues: Float64Array, competencies: number, unitMembers: readonly Int32Array[]) {
   const rows = population.importanceCodes.length / competencies;
   const levels = levelValues.length;
   const mean = (sum: number, count: number) => (count > 0 ? sum / count : NaN);
