@@ -25,10 +25,10 @@ import type { EncodedPopulation } from './encode-answers.ts';
  * distinct values. Both paths give the same codes (tested).
  */
 export interface CompositeMeasure {
-  /** The distinct values of the measure's composites over all units and respondents, ascending. */
-  values: Float64Array;
-  /** Code (index into values) per respondent × unit, row-major rows × units; MISSING_COMPOSITE where the respondent rated none. */
-  codes: Uint16Array;
+  /** Key per respondent × unit, row-major rows × units; MISSING_COMPOSITE where the respondent rated none. */
+  keys: Uint16Array;
+  /** The composite a key stands for (keys of equal value, 3/1 and 6/2, stand for the same double). */
+  valueOfKey: Float64Array;
 }
 
 export interface UnitComposites {
@@ -83,9 +83,9 @@ export function unitComposites(population: Pick<EncodedPopulation, 'importanceCo
   fillKeys(rows, competencies, units, start, member, levelOfCode, contributionOfPair, levels + 1, importanceCodes, otherCodes, ratingStart, gapStart, shift, importanceKeys, otherKeys, gapKeys);
   return {
     units, rows,
-    importance: renumberToValues(importanceKeys, keys.ratingValue),
-    other: renumberToValues(otherKeys, keys.ratingValue),
-    gap: renumberToValues(gapKeys, keys.gapValue),
+    importance: { keys: importanceKeys, valueOfKey: keys.ratingValue },
+    other: { keys: otherKeys, valueOfKey: keys.ratingValue },
+    gap: { keys: gapKeys, valueOfKey: keys.gapValue },
   };
 }
 
@@ -147,23 +147,6 @@ function integerCompositeKeys(levelValues: Float64Array, maxMembers: number) {
   return { minimum, range, shift, ratingStart, gapStart, ratingValue: Float64Array.from(ratingValue), gapValue: Float64Array.from(gapValue) };
 }
 
-/**
- * Keys (with the value of each key) → codes into the distinct values that occur, ascending; keys
- * of equal value (3/1 and 6/2) share a code. Rewrites the key array in place into the code array.
- */
-function renumberToValues(keys: Uint16Array, valueOfKey: Float64Array): CompositeMeasure {
-  const seen = new Uint8Array(valueOfKey.length);
-  for (let i = 0; i < keys.length; i++) if (keys[i] !== MISSING_COMPOSITE) seen[keys[i]] = 1;
-  const values = Float64Array.from(new Set(valueOfKey.filter((_value, key) => seen[key] === 1))).sort();
-  const codeOfValue = new Map(Array.from(values, (value, code) => [value, code]));
-  const codeOfKey = new Uint16Array(MAX_KEYS + 1).fill(MISSING_COMPOSITE);
-  valueOfKey.forEach((value, key) => {
-    if (seen[key]) codeOfKey[key] = codeOfValue.get(value)!;
-  });
-  for (let i = 0; i < keys.length; i++) keys[i] = codeOfKey[keys[i]];
-  return { values, codes: keys };
-}
-
 /** The composite columns as doubles (the definition above, written plainly), per unit. */
 export function plainUnitComposites(population: Pick<EncodedPopulation, 'importanceCodes' | 'otherCodes'>, levelValues: Float64Array, competencies: number, unitMembers: readonly Int32Array[]) {
   const rows = population.importanceCodes.length / competencies;
@@ -188,16 +171,16 @@ export function plainUnitComposites(population: Pick<EncodedPopulation, 'importa
   });
 }
 
-/** Codes of double composite columns: their distinct values, ascending, and each row × unit's index (NaN → missing). */
+/** Keys of double composite columns: their distinct values, ascending, and each row × unit's index (NaN → missing). */
 export function codesOfPlainComposites(columns: ReturnType<typeof plainUnitComposites>, units: number): UnitComposites {
   const rows = columns.length > 0 ? columns[0].importance.length : 0;
   const measure = (pick: (unit: (typeof columns)[number]) => Float64Array): CompositeMeasure => {
     const values = Float64Array.from(new Set(columns.flatMap((unit) => Array.from(pick(unit)).filter((v) => v === v)))).sort();
     if (values.length >= MAX_KEYS) throw new RangeError(`framework roll-up: ${values.length} distinct composite values (at most ${MAX_KEYS - 1})`);
     const codeOf = new Map(Array.from(values, (value, code) => [value, code]));
-    const codes = new Uint16Array(rows * units);
-    columns.forEach((unit, u) => pick(unit).forEach((value, row) => (codes[row * units + u] = value === value ? codeOf.get(value)! : MISSING_COMPOSITE)));
-    return { values, codes };
+    const keys = new Uint16Array(rows * units);
+    columns.forEach((unit, u) => pick(unit).forEach((value, row) => (keys[row * units + u] = value === value ? codeOf.get(value)! : MISSING_COMPOSITE)));
+    return { keys, valueOfKey: values };
   };
   return { units, rows, importance: measure((unit) => unit.importance), other: measure((unit) => unit.other), gap: measure((unit) => unit.gap) };
 }
@@ -205,11 +188,14 @@ export function codesOfPlainComposites(columns: ReturnType<typeof plainUnitCompo
 /**
  * Weighted histogram of one composite measure per (block, unit, value): blocks 0..domainCount−1
  * the domains, block domainCount the whole design ("Global", every row); the cell of (block, unit)
- * starts at offset (block · units + unit) · values.length in each array. domainRows: rows with a
- * positive weight per block (the SD's m); designRows: every row (the SE's n) — as domain-means.ts.
+ * starts at offset (block · units + unit) · values.length in each array. `values`: the distinct
+ * composites that occur, ascending; codeOfKey: a key's index into values (MISSING_COMPOSITE for
+ * the missing key and keys that do not occur). domainRows: rows with a positive weight per block
+ * (the SD's m); designRows: every row (the SE's n) — as domain-means.ts.
  */
 export interface CompositeHistogram {
   values: Float64Array;
+  codeOfKey: Uint16Array;
   count: Float64Array;
   sumWeights: Float64Array;
   sumSquaredWeights: Float64Array;
@@ -217,17 +203,21 @@ export interface CompositeHistogram {
   designRows: number;
 }
 
+/**
+ * One pass over the keys adds (1, w, w²) to bin (domain, unit, key); the bins of keys of equal
+ * value are then added together, in O(bins), never per respondent.
+ */
 export function compositeHistogram(measure: CompositeMeasure, units: number, weights: Float64Array, rowDomain: Int32Array, domainCount: number): CompositeHistogram {
-  const V = measure.values.length;
+  const { keys, valueOfKey } = measure;
+  const K = valueOfKey.length;
   const rows = weights.length;
-  // Domains, then the rows in no domain (rowDomain −1), then Global = the sum of both.
-  const none = domainCount + 1;
-  const size = (domainCount + 2) * units * V;
-  const count = new Float64Array(size);
-  const sumWeights = new Float64Array(size);
-  const sumSquaredWeights = new Float64Array(size);
+  // Domains, then the rows in no domain (rowDomain −1); Global is their sum.
+  const none = domainCount;
+  const keyBins = (domainCount + 1) * units * K;
+  const keyCount = new Float64Array(keyBins);
+  const keyWeights = new Float64Array(keyBins);
+  const keySquares = new Float64Array(keyBins);
   const domainRows = new Float64Array(domainCount + 1);
-  const { codes } = measure;
   for (let row = 0; row < rows; row++) {
     const weight = weights[row];
     const block = rowDomain[row] >= 0 ? rowDomain[row] : none;
@@ -238,26 +228,47 @@ export function compositeHistogram(measure: CompositeMeasure, units: number, wei
     const squared = weight * weight;
     const blockBase = block * units;
     for (let unit = 0, at = row * units; unit < units; unit++, at++) {
-      const code = codes[at];
-      if (code === MISSING_COMPOSITE) continue;
-      const bin = (blockBase + unit) * V + code;
-      count[bin]++;
-      sumWeights[bin] += weight;
-      sumSquaredWeights[bin] += squared;
+      const key = keys[at];
+      if (key === MISSING_COMPOSITE) continue;
+      const bin = (blockBase + unit) * K + key;
+      keyCount[bin]++;
+      keyWeights[bin] += weight;
+      keySquares[bin] += squared;
     }
   }
-  const global = domainCount * units * V;
-  const width = units * V;
-  for (const block of [...Array(domainCount).keys(), none]) {
-    for (let i = 0; i < width; i++) {
-      count[global + i] += count[block * width + i];
-      sumWeights[global + i] += sumWeights[block * width + i];
-      sumSquaredWeights[global + i] += sumSquaredWeights[block * width + i];
+  // The values that occur, and each key's code.
+  const occurs = new Uint8Array(K);
+  for (let bin = 0; bin < keyBins; bin++) if (keyCount[bin] > 0) occurs[bin % K] = 1;
+  const values = Float64Array.from(new Set(valueOfKey.filter((_value, key) => occurs[key] === 1))).sort();
+  const codeOfValue = new Map(Array.from(values, (value, code) => [value, code]));
+  const codeOfKey = new Uint16Array(MAX_KEYS + 1).fill(MISSING_COMPOSITE);
+  valueOfKey.forEach((value, key) => {
+    if (occurs[key]) codeOfKey[key] = codeOfValue.get(value)!;
+  });
+  const V = values.length;
+  const size = (domainCount + 1) * units * V;
+  const count = new Float64Array(size);
+  const sumWeights = new Float64Array(size);
+  const sumSquaredWeights = new Float64Array(size);
+  const global = domainCount * units;
+  for (let block = 0; block <= domainCount; block++) {
+    for (let unit = 0; unit < units; unit++) {
+      const from = (block * units + unit) * K;
+      const cell = block === none ? -1 : (block * units + unit) * V;
+      const globalCell = (global + unit) * V;
+      for (let key = 0; key < K; key++) {
+        if (keyCount[from + key] === 0) continue;
+        const code = codeOfKey[key];
+        if (cell >= 0) {
+          count[cell + code] += keyCount[from + key];
+          sumWeights[cell + code] += keyWeights[from + key];
+          sumSquaredWeights[cell + code] += keySquares[from + key];
+        }
+        count[globalCell + code] += keyCount[from + key];
+        sumWeights[globalCell + code] += keyWeights[from + key];
+        sumSquaredWeights[globalCell + code] += keySquares[from + key];
+      }
     }
   }
-  const used = (domainCount + 1) * width;
-  return {
-    values: measure.values, count: count.subarray(0, used), sumWeights: sumWeights.subarray(0, used), sumSquaredWeights: sumSquaredWeights.subarray(0, used),
-    domainRows, designRows: rows,
-  };
+  return { values, codeOfKey, count, sumWeights, sumSquaredWeights, domainRows, designRows: rows };
 }

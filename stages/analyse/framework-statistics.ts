@@ -65,12 +65,12 @@ export function frameworkStatistics(input: FrameworkStatisticsInput): FrameworkS
       };
     });
     const industry = populations[0];
-    const joint = jointCodesOfPairs(composites[0]);
+    const joint = jointCodesOfPairs(composites[0], histograms[0]);
     const { mwds, covariance } = mwdsCovariance({
       jointCode: joint.jointCode, importanceOfCode: joint.importanceOfCode, discrepancyOfCode: joint.discrepancyOfCode,
       weights: industry.weights, rowDomain: industry.rowDomain, competencies: U, domainCount,
     });
-    const rankedDiscrepancy = rankedDiscrepancyScores(joint.jointCode, joint.differenceLevelOfCode, composites[0].gap.values.length, industry.weights, industry.rowDomain, U, domainCount);
+    const rankedDiscrepancy = rankedDiscrepancyScores(joint.jointCode, joint.differenceLevelOfCode, histograms[0].gap.values.length, industry.weights, industry.rowDomain, U, domainCount);
     return { histograms, mwds, covariance, rankedDiscrepancy };
   });
 }
@@ -81,23 +81,30 @@ export function frameworkStatistics(input: FrameworkStatisticsInput): FrameworkS
  * — numbered in order of first appearance (the numbering changes no result: every sum runs over
  * the rows), with each code's importance value, discrepancy value and discrepancy level.
  */
-function jointCodesOfPairs(industry: UnitComposites) {
-  const { importance, gap, rows, units: U } = industry;
-  const pairWidth = gap.values.length + 1;
-  const denseOfPair = new Int32Array((importance.values.length + 1) * pairWidth).fill(-1);
+function jointCodesOfPairs(industry: UnitComposites, histograms: PopulationHistograms) {
+  const { rows, units: U } = industry;
+  const importanceKeys = industry.importance.keys;
+  const gapKeys = industry.gap.keys;
+  // Codes into the distinct values (framework-composites.ts); missing → one past the last.
+  const importanceValues = histograms.importance.values;
+  const gapValues = histograms.gap.values;
+  const importanceCodeOfKey = Uint16Array.from(histograms.importance.codeOfKey, (code) => (code === MISSING_COMPOSITE ? importanceValues.length : code));
+  const gapCodeOfKey = Uint16Array.from(histograms.gap.codeOfKey, (code) => (code === MISSING_COMPOSITE ? gapValues.length : code));
+  const pairWidth = gapValues.length + 1;
+  const denseOfPair = new Int32Array((importanceValues.length + 1) * pairWidth).fill(-1);
   const importanceOfCode: number[] = [];
   const discrepancyOfCode: number[] = [];
   const differenceLevelOfCode: number[] = [];
   const pairCodes = new Int32Array(rows * U);
   for (let at = 0; at < rows * U; at++) {
-    const i = importance.codes[at] === MISSING_COMPOSITE ? importance.values.length : importance.codes[at];
-    const g = gap.codes[at] === MISSING_COMPOSITE ? gap.values.length : gap.codes[at];
+    const i = importanceCodeOfKey[importanceKeys[at]];
+    const g = gapCodeOfKey[gapKeys[at]];
     const pair = i * pairWidth + g;
     if (denseOfPair[pair] < 0) {
       denseOfPair[pair] = importanceOfCode.length;
-      importanceOfCode.push(i < importance.values.length ? importance.values[i] : NaN);
-      discrepancyOfCode.push(g < gap.values.length ? gap.values[g] : NaN);
-      differenceLevelOfCode.push(g < gap.values.length ? g : -1);
+      importanceOfCode.push(i < importanceValues.length ? importanceValues[i] : NaN);
+      discrepancyOfCode.push(g < gapValues.length ? gapValues[g] : NaN);
+      differenceLevelOfCode.push(g < gapValues.length ? g : -1);
     }
     pairCodes[at] = denseOfPair[pair];
   }

@@ -22,6 +22,7 @@ import { readAnalysis } from '../../io/read-stage-outputs.ts';
 import { countRespondents, type AuditSummary, type RespondentCount } from '../../contracts/stage-outputs.ts';
 
 import { UsageError } from '../../contracts/errors.ts';
+import { stageInputMissing } from '../../contracts/messages/run.ts';
 import { translator } from './i18n/translator.ts';
 import { relative } from 'node:path';
 
@@ -79,7 +80,7 @@ async function writeFigurePng(ctx: RunContext, figure: RenderedFigure & { svg: s
  */
 export async function buildReportInput(ctx: RunContext, options: { countries?: boolean } = {}): Promise<ReportInput> {
   const analysis = readAnalysis(ctx.outDir, { countries: options.countries ?? false });
-  if (!analysis) throw new UsageError(`no analysis found in ${ctx.outDir}: run \`skillgap analyse --wave ${ctx.wave.config.wave}\` first`);
+  if (!analysis) throw new UsageError(stageInputMissing('render', 'analysis', ctx.outDir, 'analyse'));
   const previous = previousOutDir(ctx);
   const previousAnalysis = previous ? readAnalysis(previous, { countries: false }) ?? undefined : undefined;
   const files = normalisedFiles(ctx);
