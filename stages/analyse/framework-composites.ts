@@ -97,15 +97,36 @@ function fillKeys(
 ): void {
   const mask = (1 << shift) - 1;
   const fieldMask = 2 ** FIELD_BITS - 1;
+  // A unit of one competency (most NICE work roles here) has that competency's ratings as its
+  // composites: its keys depend on the (importance, other) level pair alone, read from tables.
+  const keysOfPair = (table: Int32Array, field: number) => Int32Array.from(contributionOfPair, (packed) => {
+    const value = Math.floor(packed / 2 ** (field * FIELD_BITS)) % 2 ** FIELD_BITS;
+    return table[value >> shift] + (value & mask);
+  });
+  const importanceKeyOfPair = keysOfPair(ratingStart, 2);
+  const otherKeyOfPair = keysOfPair(ratingStart, 1);
+  const gapKeyOfPair = keysOfPair(gapStart, 0);
+  const pair = new Int32Array(competencies);
   const contribution = new Float64Array(competencies);
   for (let row = 0; row < rows; row++) {
     const base = row * competencies;
-    for (let k = 0; k < competencies; k++) contribution[k] = contributionOfPair[levelOfCode[importanceCodes[base + k]] * width + levelOfCode[otherCodes[base + k]]];
+    for (let k = 0; k < competencies; k++) {
+      pair[k] = levelOfCode[importanceCodes[base + k]] * width + levelOfCode[otherCodes[base + k]];
+      contribution[k] = contributionOfPair[pair[k]];
+    }
     const out = row * units;
     for (let unit = 0; unit < units; unit++) {
-      let packed = 0;
+      const first = start[unit];
       const end = start[unit + 1];
-      for (let m = start[unit]; m < end; m++) packed += contribution[member[m]];
+      if (end - first === 1) {
+        const only = pair[member[first]];
+        importanceKeys[out + unit] = importanceKeyOfPair[only];
+        otherKeys[out + unit] = otherKeyOfPair[only];
+        gapKeys[out + unit] = gapKeyOfPair[only];
+        continue;
+      }
+      let packed = 0;
+      for (let m = first; m < end; m++) packed += contribution[member[m]];
       // The fields: gap in bits 0…16, other in 17…33, importance in 34…50 (low and high 32-bit words).
       const low = packed >>> 0;
       const high = (packed - low) / 4294967296;
