@@ -19,6 +19,8 @@ import { stageInputMissing } from '../../contracts/messages/run.ts';
 import { readNormalisedWave } from '../../io/read-stage-outputs.ts';
 import { loadFrameworks } from '../../contracts/frameworks/load-frameworks.ts';
 import { frameworkEstimatesToCsv } from './describe-framework-tables.ts';
+import { layOutPopulations } from './population-layout.ts';
+import { encodeAnswers } from './encode-answers.ts';
 
 export async function runAnalyse(ctx: RunContext): Promise<StageReport> {
   // Loaded on use: the statistics (and @stdlib's quantile functions) are not needed to decide
@@ -34,11 +36,14 @@ export async function runAnalyse(ctx: RunContext): Promise<StageReport> {
   // competencies are analysed here (framework-pool.ts).
   const frameworkRun = startFrameworkStatistics(frameworks.length > 0 && wave.respondents.length >= FRAMEWORK_WORKER_MIN_RESPONDENTS);
   try {
+    // The population layout and the answers encoded once, for both (the framework part gets copies).
+    const layout = layOutPopulations(wave.respondents);
+    const prepared = { layout, encoded: encodeAnswers(wave, layout.populationCode, layout.localRow, layout.counts) };
     const { statistics: frameworkStatistics } = frameworks.length > 0
-      ? await frameworkRun.start(frameworkStatisticsInput(wave, ctx.wave.config, frameworks))
+      ? await frameworkRun.start(frameworkStatisticsInput(wave, ctx.wave.config, frameworks, prepared))
       : { statistics: Promise.resolve([]) };
     // Framework units hide what the competency tables hide (stages/analyse/disclosure/, framework-rollups.ts).
-    return await analyseAndWrite(ctx, wave, files, analyseWave, async (estimates) => rollUpFrameworks(wave, ctx.wave.config, frameworks, estimates, await frameworkStatistics));
+    return await analyseAndWrite(ctx, wave, files, (w, c, p, onWeights) => analyseWave(w, c, p, onWeights, prepared), async (estimates) => rollUpFrameworks(wave, ctx.wave.config, frameworks, estimates, await frameworkStatistics));
   } finally {
     await frameworkRun.close();
   }

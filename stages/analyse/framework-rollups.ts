@@ -33,6 +33,7 @@ import {
 import { layOutPopulations } from './population-layout.ts';
 import { computePopulationWeights } from './population-weights.ts';
 import { encodeAnswers } from './encode-answers.ts';
+import type { PreparedAnswers } from './analyse-wave.ts';
 import { buildRankings } from './build-rankings.ts';
 import type { CompositeHistogram } from './framework-composites.ts';
 import { frameworkStatistics, type FrameworkStatistics, type FrameworkStatisticsInput, type PopulationHistograms } from './framework-statistics.ts';
@@ -66,14 +67,18 @@ export function rollUpFrameworks(
  * same as the competency estimates'; their warnings are reported there) and regions, and each
  * framework's units in the wave with their competencies' indices.
  */
-export function frameworkStatisticsInput(wave: NormalisedWave, config: WaveConfig, frameworks: readonly ResolvedFramework[]): FrameworkStatisticsInput {
+export function frameworkStatisticsInput(
+  wave: NormalisedWave, config: WaveConfig, frameworks: readonly ResolvedFramework[], prepared?: PreparedAnswers,
+): FrameworkStatisticsInput {
   const { respondents } = wave;
-  const { populationCode, localRow, counts, regions, memberIndex, rowDomains } = layOutPopulations(respondents);
-  const encoded = encodeAnswers(wave, populationCode, localRow, counts);
+  const { populationCode, localRow, counts, regions, memberIndex, rowDomains } = prepared?.layout ?? layOutPopulations(respondents);
+  const encoded = prepared?.encoded ?? encodeAnswers(wave, populationCode, localRow, counts);
+  // Copies of a shared encoding (analyseWave writes over it; a worker thread takes the arrays it is given).
+  const own = <T extends Uint8Array | Int32Array>(array: T): T => (prepared ? (array.slice() as T) : array);
   const competencyIndex = new Map(wave.answers.competencies.map((id, index) => [id, index]));
   return {
     populations: (['industry', 'education'] as const).map((population, code) => ({
-      importanceCodes: encoded.populations[code].importanceCodes, otherCodes: encoded.populations[code].otherCodes, rowDomain: rowDomains[code],
+      importanceCodes: own(encoded.populations[code].importanceCodes), otherCodes: own(encoded.populations[code].otherCodes), rowDomain: own(rowDomains[code]),
       weights: computePopulationWeights(population, respondents, memberIndex[code], config, []).weights,
     })),
     levelValues: encoded.levelValues, competencies: wave.answers.competencies.length, domainCount: regions.length,

@@ -9,6 +9,9 @@ import { startFrameworkStatistics } from '../../../stages/analyse/framework-pool
 import { resolveFramework } from '../../../contracts/frameworks/load-frameworks.ts';
 import type { CompetencyFramework } from '../../../contracts/types.ts';
 import { syntheticWave, testConfig } from './synthetic-wave.ts';
+import { analyseWave } from '../../../stages/analyse/analyse-wave.ts';
+import { layOutPopulations } from '../../../stages/analyse/population-layout.ts';
+import { encodeAnswers } from '../../../stages/analyse/encode-answers.ts';
 
 const K = 12;
 const ids = Array.from({ length: K }, (_, k) => `competency-${String(k + 1).padStart(2, '0')}`);
@@ -35,6 +38,26 @@ describe('framework statistics in a worker thread', () => {
       expect(here[0].covariance).toHaveLength(4);
       expect(here[0].histograms[0].gap.values.length).toBeGreaterThan(20);
       expect(rollUpFrameworks(wave, config, [framework], [], inWorker)).toEqual(rollUpFrameworks(wave, config, [framework]));
+    } finally {
+      await run.close();
+    }
+  });
+
+  it('sharing one encoding (as analyse-run.ts does): the worker gets copies, analyseWave then gives what it gives alone, and so does the roll-up', async () => {
+    const wave = syntheticWave({ respondentsPerPopulation: 800, competencies: K, regions: ['Africa', 'Europe'], seed: 5, unequalWeights: true });
+    const config = testConfig();
+    const layout = layOutPopulations(wave.respondents);
+    const prepared = { layout, encoded: encodeAnswers(wave, layout.populationCode, layout.localRow, layout.counts) };
+    const input = frameworkStatisticsInput(wave, config, [framework], prepared);
+    expect(input.populations[0].importanceCodes.buffer).not.toBe(prepared.encoded.populations[0].importanceCodes.buffer);
+    const run = startFrameworkStatistics(true);
+    try {
+      const { statistics } = await run.start(input);
+      // The input's arrays went to the worker; the shared encoding is intact for analyseWave.
+      expect(input.populations[0].importanceCodes.length).toBe(0);
+      const shared = analyseWave(wave, config, undefined, undefined, prepared);
+      expect(shared.estimates).toEqual(analyseWave(wave, config).estimates);
+      expect(rollUpFrameworks(wave, config, [framework], shared.estimates, await statistics)).toEqual(rollUpFrameworks(wave, config, [framework], shared.estimates));
     } finally {
       await run.close();
     }
