@@ -224,20 +224,25 @@ export interface CompositeHistogram {
   designRows: number;
 }
 
-/**
- * One pass over the keys adds (1, w, w²) to bin (domain, unit, key); the bins of keys of equal
- * value are then added together, in O(bins), never per respondent.
- */
+/** compositeHistograms of one measure. */
 export function compositeHistogram(measure: CompositeMeasure, units: number, weights: Float64Array, rowDomain: Int32Array, domainCount: number): CompositeHistogram {
-  const { keys, valueOfKey } = measure;
-  const K = valueOfKey.length;
+  return compositeHistograms([measure], units, weights, rowDomain, domainCount)[0];
+}
+
+/**
+ * The histograms of several measures of the same respondents (a population's importance, other
+ * and gap composites) in one pass over the rows: each key adds (1, w, w²) to bin (domain, unit,
+ * key) of its measure; the bins of keys of equal value are then added together, in O(bins), never
+ * per respondent.
+ */
+export function compositeHistograms(measures: readonly CompositeMeasure[], units: number, weights: Float64Array, rowDomain: Int32Array, domainCount: number): CompositeHistogram[] {
   const rows = weights.length;
   // Domains, then the rows in no domain (rowDomain −1); Global is their sum.
   const none = domainCount;
-  const keyBins = (domainCount + 1) * units * K;
-  const keyCount = new Float64Array(keyBins);
-  const keyWeights = new Float64Array(keyBins);
-  const keySquares = new Float64Array(keyBins);
+  const bins = measures.map(({ valueOfKey }) => {
+    const size = (domainCount + 1) * units * valueOfKey.length;
+    return { count: new Float64Array(size), weight: new Float64Array(size), squared: new Float64Array(size) };
+  });
   const domainRows = new Float64Array(domainCount + 1);
   for (let row = 0; row < rows; row++) {
     const weight = weights[row];
@@ -247,19 +252,31 @@ export function compositeHistogram(measure: CompositeMeasure, units: number, wei
       if (block !== none) domainRows[block]++;
     }
     const squared = weight * weight;
-    const blockBase = block * units;
-    for (let unit = 0, at = row * units; unit < units; unit++, at++) {
-      const key = keys[at];
-      if (key === MISSING_COMPOSITE) continue;
-      const bin = (blockBase + unit) * K + key;
-      keyCount[bin]++;
-      keyWeights[bin] += weight;
-      keySquares[bin] += squared;
+    for (let which = 0; which < measures.length; which++) {
+      const { keys, valueOfKey } = measures[which];
+      const { count, weight: sumWeights, squared: sumSquares } = bins[which];
+      const K = valueOfKey.length;
+      for (let unit = 0, at = row * units, bin = block * units * K; unit < units; unit++, at++, bin += K) {
+        const key = keys[at];
+        if (key === MISSING_COMPOSITE) continue;
+        count[bin + key]++;
+        sumWeights[bin + key] += weight;
+        sumSquares[bin + key] += squared;
+      }
     }
   }
-  // The values that occur, and each key's code.
+  return measures.map(({ valueOfKey }, which) => gatherByValue(valueOfKey, bins[which], units, domainCount, domainRows, rows));
+}
+
+/** Key bins → value bins: the values that occur, ascending, each key's code, and Global = domains + rows in none. */
+function gatherByValue(
+  valueOfKey: Float64Array, keyBins: { count: Float64Array; weight: Float64Array; squared: Float64Array }, units: number, domainCount: number,
+  domainRows: Float64Array, designRows: number,
+): CompositeHistogram {
+  const K = valueOfKey.length;
+  const none = domainCount;
   const occurs = new Uint8Array(K);
-  for (let bin = 0; bin < keyBins; bin++) if (keyCount[bin] > 0) occurs[bin % K] = 1;
+  for (let bin = 0; bin < keyBins.count.length; bin++) if (keyBins.count[bin] > 0) occurs[bin % K] = 1;
   const values = Float64Array.from(new Set(valueOfKey.filter((_value, key) => occurs[key] === 1))).sort();
   const codeOfValue = new Map(Array.from(values, (value, code) => [value, code]));
   const codeOfKey = new Uint16Array(MAX_KEYS + 1).fill(MISSING_COMPOSITE);
@@ -278,18 +295,18 @@ export function compositeHistogram(measure: CompositeMeasure, units: number, wei
       const cell = block === none ? -1 : (block * units + unit) * V;
       const globalCell = (global + unit) * V;
       for (let key = 0; key < K; key++) {
-        if (keyCount[from + key] === 0) continue;
+        if (keyBins.count[from + key] === 0) continue;
         const code = codeOfKey[key];
         if (cell >= 0) {
-          count[cell + code] += keyCount[from + key];
-          sumWeights[cell + code] += keyWeights[from + key];
-          sumSquaredWeights[cell + code] += keySquares[from + key];
+          count[cell + code] += keyBins.count[from + key];
+          sumWeights[cell + code] += keyBins.weight[from + key];
+          sumSquaredWeights[cell + code] += keyBins.squared[from + key];
         }
-        count[globalCell + code] += keyCount[from + key];
-        sumWeights[globalCell + code] += keyWeights[from + key];
-        sumSquaredWeights[globalCell + code] += keySquares[from + key];
+        count[globalCell + code] += keyBins.count[from + key];
+        sumWeights[globalCell + code] += keyBins.weight[from + key];
+        sumSquaredWeights[globalCell + code] += keyBins.squared[from + key];
       }
     }
   }
-  return { values, codeOfKey, count, sumWeights, sumSquaredWeights, domainRows, designRows: rows };
+  return { values, codeOfKey, count, sumWeights, sumSquaredWeights, domainRows: Float64Array.from(domainRows), designRows };
 }

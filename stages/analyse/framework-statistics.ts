@@ -12,8 +12,11 @@
  * left to the caller, which decides it from these: the covariance is computed between every pair
  * of units of a block (the ranked cells are a subset, and their entries are the same numbers).
  */
-import { MISSING_COMPOSITE, compositeHistogram, unitComposites, type CompositeHistogram, type UnitComposites } from './framework-composites.ts';
-import { mwdsCovariance, rankedDiscrepancyScores } from './stats/index.ts';
+import { MISSING_COMPOSITE, compositeHistograms, unitComposites, type CompositeHistogram, type UnitComposites } from './framework-composites.ts';
+// The two statistics files themselves, not stats/index.ts: a worker thread then loads neither the
+// other statistics nor @stdlib's quantile functions (≈ 1 s of start-up through the TypeScript loader).
+import { mwdsCovariance } from './stats/mwds-covariance.ts';
+import { rankedDiscrepancyScores } from './stats/ranked-discrepancy.ts';
 
 /** A population's answer codes (encode-answers.ts), weights and region of each local row. */
 export interface FrameworkPopulation {
@@ -58,11 +61,8 @@ export function frameworkStatistics(input: FrameworkStatisticsInput): FrameworkS
     const composites = populations.map((population) => unitComposites(population, levelValues, competencies, members));
     const histograms = composites.map((composite, code): PopulationHistograms => {
       const { weights, rowDomain } = populations[code];
-      return {
-        importance: compositeHistogram(composite.importance, U, weights, rowDomain, domainCount),
-        other: compositeHistogram(composite.other, U, weights, rowDomain, domainCount),
-        gap: compositeHistogram(composite.gap, U, weights, rowDomain, domainCount),
-      };
+      const [importance, other, gap] = compositeHistograms([composite.importance, composite.other, composite.gap], U, weights, rowDomain, domainCount);
+      return { importance, other, gap };
     });
     const industry = populations[0];
     const joint = jointCodesOfPairs(composites[0], histograms[0]);

@@ -3,7 +3,7 @@
  * against the composites written plainly, unit by unit; compositeHistogram against estimateDomainMeans.
  */
 import { describe, expect, it } from 'vitest';
-import { compositeHistogram, MISSING_COMPOSITE, unitComposites, type CompositeMeasure } from '../../../stages/analyse/framework-composites.ts';
+import { compositeHistogram, compositeHistograms, MISSING_COMPOSITE, unitComposites, type CompositeMeasure } from '../../../stages/analyse/framework-composites.ts';
 import { estimateDomainMeans, histogramMean } from '../../../stages/analyse/stats/index.ts';
 import type { EncodedPopulation } from '../../../stages/analyse/encode-answers.ts';
 
@@ -84,8 +84,11 @@ describe('compositeHistogram', () => {
     const plain = plainComposites({ importance, other }, levelValues, K, members);
     const U = members.length;
     const domains = 4;
-    for (const [name, measure] of [['importance', fast.importance], ['other', fast.other], ['gap', fast.gap]] as const) {
+    const together = compositeHistograms([fast.importance, fast.other, fast.gap], U, weights, rowDomain, domains);
+    for (const [index, [name, measure]] of ([['importance', fast.importance], ['other', fast.other], ['gap', fast.gap]] as const).entries()) {
       const histogram = compositeHistogram(measure, U, weights, rowDomain, domains);
+      // The three in one pass are the three one by one.
+      expect(together[index]).toEqual(histogram);
       const V = histogram.values.length;
       // The values are those that occur, ascending, each once (3/1 and 6/2 on a 1–5 scale share a code); codeOfKey finds each.
       const occurring = [...new Set(plain.flatMap((unit) => [...unit[name]]).filter((v) => v === v))].sort((a, b) => a - b);
