@@ -162,6 +162,8 @@ describe('rankConfidenceSets against the plain stepdown', () => {
   it('gives the same sets on 40 random problems (correlated, tied, degenerate and asymmetric covariances included)', () => {
     let state = 7;
     const uniform = () => ((state = (state * 1103515245 + 12345) % 2147483648) / 2147483648);
+    let singleRanks = 0;
+    let wider = 0;
     for (let problem = 0; problem < 40; problem++) {
       const p = 2 + (problem % 9);
       const draws = 300;
@@ -176,7 +178,12 @@ describe('rankConfidenceSets against the plain stepdown', () => {
       const sets = rankConfidenceSets(estimates, covariance, { seed: problem, draws });
       const plain = plainRankSets(estimates, covariance, problem, draws);
       expect(Array.from({ length: p }, (_, j) => [sets.marginalLow[j], sets.marginalHigh[j], sets.simultaneousLow[j], sets.simultaneousHigh[j]])).toEqual(plain);
+      singleRanks += plain.filter(([, , low, high]) => low === high).length;
+      wider += plain.filter(([, , low, high]) => low < high).length;
     }
+    // Both kinds occurred: single simultaneous ranks (whose marginal set is taken without a stepdown) and wider ones.
+    expect(singleRanks).toBeGreaterThan(10);
+    expect(wider).toBeGreaterThan(10);
   });
 });
 
