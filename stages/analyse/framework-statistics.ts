@@ -3,7 +3,7 @@
  * arrays only, so it can run in a worker thread (framework-pool.ts) while the competency analysis
  * runs on the main thread:
  *
- *   per framework, per population: answer codes ──unitComposites──▶ composite codes per respondent × unit
+ *   per population, the units of all frameworks together: answer codes ──unitComposites──▶ composite keys per respondent × unit
  *     ──compositeHistogram──▶ (count, Σw, Σw²) per (region, unit, value) for importance, other, gap
  *   industry: (importance, gap) composite codes ──joint codes──▶ mwdsCovariance (MWDS of every unit
  *     per region and Global, with their covariance) and rankedDiscrepancyScores
@@ -56,23 +56,53 @@ export interface FrameworkStatistics {
 
 export function frameworkStatistics(input: FrameworkStatisticsInput): FrameworkStatistics[] {
   const { populations, levelValues, competencies, domainCount } = input;
-  return input.unitMembers.map((members) => {
+  // The units of every framework together: one pass over the respondents gives all composites and
+  // one more all histograms (a respondent's ratings are read once, not once per framework).
+  const allMembers = input.unitMembers.flat();
+  const first = input.unitMembers.map((_members, index) => input.unitMembers.slice(0, index).reduce((sum, members) => sum + members.length, 0));
+  const UAll = allMembers.length;
+  // Population by population; only industry's importance and gap keys are kept (for the rank
+  // sets), the rest is garbage once binned (at 1M: 366 MB of keys per population).
+  let industryKeys: Pick<UnitComposites, 'rows' | 'units' | 'importance' | 'gap'> | undefined;
+  const histograms = populations.map(({ weights, rowDomain, ...codes }, code): PopulationHistograms => {
+    const composite = unitComposites(codes, levelValues, competencies, allMembers);
+    const [importance, other, gap] = compositeHistograms([composite.importance, composite.other, composite.gap], UAll, weights, rowDomain, domainCount);
+    if (code === 0) industryKeys = { rows: composite.rows, units: composite.units, importance: composite.importance, gap: composite.gap };
+    return { importance, other, gap };
+  });
+  const industry = populations[0];
+  return input.unitMembers.map((members, index) => {
     const U = members.length;
-    const composites = populations.map((population) => unitComposites(population, levelValues, competencies, members));
-    const histograms = composites.map((composite, code): PopulationHistograms => {
-      const { weights, rowDomain } = populations[code];
-      const [importance, other, gap] = compositeHistograms([composite.importance, composite.other, composite.gap], U, weights, rowDomain, domainCount);
-      return { importance, other, gap };
-    });
-    const industry = populations[0];
-    const joint = jointCodesOfPairs(composites[0], histograms[0]);
+    const units = { first: first[index], count: U };
+    const own = (histogram: CompositeHistogram) => unitsOfHistogram(histogram, UAll, units, domainCount);
+    const ownHistograms = histograms.map((population) => ({ importance: own(population.importance), other: own(population.other), gap: own(population.gap) }));
+    const joint = jointCodesOfPairs(industryKeys!, histograms[0], units);
     const { mwds, covariance } = mwdsCovariance({
       jointCode: joint.jointCode, importanceOfCode: joint.importanceOfCode, discrepancyOfCode: joint.discrepancyOfCode,
       weights: industry.weights, rowDomain: industry.rowDomain, competencies: U, domainCount,
     });
     const rankedDiscrepancy = rankedDiscrepancyScores(joint.jointCode, joint.differenceLevelOfCode, histograms[0].gap.values.length, industry.weights, industry.rowDomain, U, domainCount);
-    return { histograms, mwds, covariance, rankedDiscrepancy };
+    return { histograms: ownHistograms, mwds, covariance, rankedDiscrepancy };
   });
+}
+
+/**
+ * The cells of some units (first … first + count − 1 of `units`) of a histogram, laid out for those
+ * units alone; the values stay those of all units (a value no respondent of these units has is an
+ * empty bin, which no estimate or test counts).
+ */
+function unitsOfHistogram(histogram: CompositeHistogram, units: number, own: { first: number; count: number }, domainCount: number): CompositeHistogram {
+  const V = histogram.values.length;
+  const size = (domainCount + 1) * own.count * V;
+  const pick = (array: Float64Array) => {
+    const result = new Float64Array(size);
+    for (let block = 0; block <= domainCount; block++) {
+      const from = (block * units + own.first) * V;
+      result.set(array.subarray(from, from + own.count * V), block * own.count * V);
+    }
+    return result;
+  };
+  return { ...histogram, count: pick(histogram.count), sumWeights: pick(histogram.sumWeights), sumSquaredWeights: pick(histogram.sumSquaredWeights) };
 }
 
 /**
@@ -81,8 +111,9 @@ export function frameworkStatistics(input: FrameworkStatisticsInput): FrameworkS
  * — numbered in order of first appearance (the numbering changes no result: every sum runs over
  * the rows), with each code's importance value, discrepancy value and discrepancy level.
  */
-function jointCodesOfPairs(industry: UnitComposites, histograms: PopulationHistograms) {
-  const { rows, units: U } = industry;
+function jointCodesOfPairs(industry: Pick<UnitComposites, 'rows' | 'units' | 'importance' | 'gap'>, histograms: PopulationHistograms, units: { first: number; count: number }) {
+  const { rows, units: UAll } = industry;
+  const U = units.count;
   const importanceKeys = industry.importance.keys;
   const gapKeys = industry.gap.keys;
   // Codes into the distinct values (framework-composites.ts); missing → one past the last.
@@ -96,17 +127,19 @@ function jointCodesOfPairs(industry: UnitComposites, histograms: PopulationHisto
   const discrepancyOfCode: number[] = [];
   const differenceLevelOfCode: number[] = [];
   const pairCodes = new Int32Array(rows * U);
-  for (let at = 0; at < rows * U; at++) {
-    const i = importanceCodeOfKey[importanceKeys[at]];
-    const g = gapCodeOfKey[gapKeys[at]];
-    const pair = i * pairWidth + g;
-    if (denseOfPair[pair] < 0) {
-      denseOfPair[pair] = importanceOfCode.length;
-      importanceOfCode.push(i < importanceValues.length ? importanceValues[i] : NaN);
-      discrepancyOfCode.push(g < gapValues.length ? gapValues[g] : NaN);
-      differenceLevelOfCode.push(g < gapValues.length ? g : -1);
+  for (let row = 0, at = 0; row < rows; row++) {
+    for (let unit = 0, from = row * UAll + units.first; unit < U; unit++, at++, from++) {
+      const i = importanceCodeOfKey[importanceKeys[from]];
+      const g = gapCodeOfKey[gapKeys[from]];
+      const pair = i * pairWidth + g;
+      if (denseOfPair[pair] < 0) {
+        denseOfPair[pair] = importanceOfCode.length;
+        importanceOfCode.push(i < importanceValues.length ? importanceValues[i] : NaN);
+        discrepancyOfCode.push(g < gapValues.length ? gapValues[g] : NaN);
+        differenceLevelOfCode.push(g < gapValues.length ? g : -1);
+      }
+      pairCodes[at] = denseOfPair[pair];
     }
-    pairCodes[at] = denseOfPair[pair];
   }
   if (importanceOfCode.length > 65536) throw new RangeError(`framework roll-up: ${importanceOfCode.length} distinct composite pairs (at most 65536)`);
   return {
