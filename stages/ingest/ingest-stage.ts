@@ -5,7 +5,7 @@
  * with `rowCount`).
  *
  * Rows stream from the export into the cache in batches (streamExport → ColumnarCacheWriter):
- * memory holds the kept columns coded (a byte per rating cell), never the rows as strings. Exports are read in parallel, one per worker thread (ingest-source.ts). The
+ * memory holds the kept columns coded (a byte per rating cell), never the rows as strings. Exports are read in parallel, one per task of a tinypool pool of worker threads (ingest-source.ts). The
  * normalise stage reads the cache back column-wise (readColumnarTables).
  */
 import { statSync } from 'node:fs';
@@ -15,7 +15,6 @@ import { normaliseMessages } from '../../contracts/messages/index.ts';
 import type { RunContext, StageDefinition } from '../../contracts/stage.ts';
 import { writeFileAtomic } from '../../io/atomic-write.ts';
 import { availableParallelism } from 'node:os';
-import { Worker } from 'node:worker_threads';
 import { ValidationError, UsageError, WriteError } from '../../contracts/errors.ts';
 import type { IngestJob, IngestJobResult } from './ingest-source.ts';
 import { ingestedFiles, ingestedMetaFile, ingestedRowsFile } from '../../io/wave-layout.ts';
@@ -95,35 +94,30 @@ async function runInThisThread(ctx: RunContext, jobs: IngestJob[]): Promise<Inge
   return results;
 }
 
-/** Runs the jobs `workers` at a time; the first failure (in config order) is rethrown as it was thrown. */
+/**
+ * Runs the jobs in a tinypool pool of `workers` threads (ingest-worker.mjs, one export per task);
+ * the first failure (in config order) is rethrown as it was thrown, once every job has settled.
+ */
 async function runInWorkers(ctx: RunContext, jobs: IngestJob[], workers: number): Promise<IngestJobResult[]> {
-  const outcomes: Promise<IngestJobResult>[] = [];
-  const running = new Set<Promise<unknown>>();
-  for (const job of jobs) {
-    while (running.size >= workers) await Promise.race(running);
-    const outcome = runWorker({ ...job, knownHashes: ctx.fileHashes.entriesFor([job.path]) });
-    const settled = outcome.then(() => undefined, () => undefined).finally(() => running.delete(settled));
-    running.add(settled);
-    outcomes.push(outcome);
+  const { default: Tinypool } = await import('tinypool');
+  const pool = new Tinypool({ filename: INGEST_WORKER, minThreads: 0, maxThreads: Math.min(workers, jobs.length), useAtomics: false });
+  try {
+    const outcomes = jobs.map(async (job) => {
+      const outcome = (await pool.run({ ...job, knownHashes: ctx.fileHashes.entriesFor([job.path]) })) as WorkerOutcome;
+      if (!outcome.ok) throw rebuildError(outcome.error);
+      return outcome.result;
+    });
+    await Promise.allSettled(outcomes);
+    return await Promise.all(outcomes);
+  } finally {
+    await pool.destroy();
   }
-  await Promise.allSettled(outcomes);
-  return Promise.all(outcomes);
 }
 
-function runWorker(job: IngestJob): Promise<IngestJobResult> {
-  return new Promise((resolve, reject) => {
-    const worker = new Worker(new URL('./ingest-worker.mjs', import.meta.url), { workerData: job });
-    worker.once('message', (message: { ok: true; result: IngestJobResult } | { ok: false; error: WorkerError }) => {
-      if (message.ok) resolve(message.result);
-      else reject(rebuildError(message.error));
-      void worker.terminate();
-    });
-    worker.once('error', reject);
-    worker.once('exit', (code) => {
-      if (code !== 0) reject(new Error(`ingest worker for ${job.sourceId} stopped with exit code ${code}`));
-    });
-  });
-}
+const INGEST_WORKER = new URL('./ingest-worker.mjs', import.meta.url).href;
+
+/** What a task of ingest-worker.mjs resolves to: its result, or its error as plain data. */
+type WorkerOutcome = { ok: true; result: IngestJobResult } | { ok: false; error: WorkerError };
 
 interface WorkerError {
   name: string;
