@@ -12,6 +12,8 @@
 //   imported from node_modules as before, and lazy `await import()`s stay lazy (code splitting).
 //   `import.meta.url` is replaced by the URL of the source file it was written in, so paths
 //   relative to a source file (data files, worker entry points, createRequire) resolve as before.
+//   vega-loader's `require('node-fetch')` gets Node's built-in fetch (bin/global-fetch.cjs): the
+//   package and its URL-parsing dependencies cost ≈ 40 ms to load on every chart command.
 // - `npm ci` builds it (the `prepare` script: `node bin/compiled-cli.js --build`);
 //   SKILLGAP_NO_BUNDLE=1 runs the TypeScript through tsx as before.
 import { createHash } from 'node:crypto';
@@ -32,7 +34,7 @@ const ENTRY = 'commands/cli.ts';
  */
 const BUNDLED_PACKAGES = /^(@stdlib\/|vega$|vega-lite$|apache-arrow$)/;
 /** Build format; bump when the build options below change. */
-const FORMAT = 2;
+const FORMAT = 3;
 
 /** Size and mtime of each source file (paths relative to root), hashed: the bundle's key. Null when a file is gone. */
 export function sourcesKey(files, root = ROOT) {
@@ -82,6 +84,11 @@ export async function buildCompiledCli() {
     // The bundled CommonJS (@stdlib, and the packages it requires) calls require(): give it Node's.
     banner: { js: "import { createRequire as __skillgapCreateRequire } from 'node:module'; const require = __skillgapCreateRequire(import.meta.url);" },
     plugins: [{
+      name: 'node-fetch-is-built-in',
+      setup(build) {
+        build.onResolve({ filter: /^node-fetch$/ }, (args) => (/[\\/]vega-loader[\\/]/.test(args.importer) ? { path: join(ROOT, 'bin', 'global-fetch.cjs') } : undefined));
+      },
+    }, {
       name: 'source-file-urls',
       setup(build) {
         build.onLoad({ filter: /\.(ts|mts|js|mjs)$/ }, async (args) => {
