@@ -29,12 +29,16 @@ const ENTRY = 'commands/cli.ts';
 /**
  * Packages bundled with the code (the rest are imported from node_modules at run time): @stdlib
  * (hundreds of one-function CommonJS files), Vega / Vega-Lite (≈ 90 CommonJS modules, ≈ 0.3 s to
- * resolve and load one by one) and apache-arrow (≈ 560 ES module files with flatbuffers, resolved
- * on every start). Pure JavaScript, no files read relative to themselves.
+ * resolve and load one by one), apache-arrow (≈ 560 ES module files with flatbuffers, resolved
+ * on every start) and pdfkit with svg-to-pdfkit (fontkit and ≈ 40 small packages: ≈ 60 ms). Pure
+ * JavaScript; pdfkit's two files read relative to itself (its standard fonts, its ICC profile)
+ * keep their path: its `import.meta.url` is replaced by its own file's URL (PACKAGE_FILE_URLS).
  */
-const BUNDLED_PACKAGES = /^(@stdlib\/|vega$|vega-lite$|apache-arrow$)/;
+const BUNDLED_PACKAGES = /^(@stdlib\/|vega$|vega-lite$|apache-arrow$|pdfkit$|svg-to-pdfkit$)/;
+/** Bundled package files whose `import.meta.url` must stay their own file's URL. */
+const PACKAGE_FILE_URLS = /[\\/]node_modules[\\/]pdfkit[\\/]js[\\/]pdfkit\.node\.mjs$/;
 /** Build format; bump when the build options below change. */
-const FORMAT = 3;
+const FORMAT = 4;
 
 /** Size and mtime of each source file (paths relative to root), hashed: the bundle's key. Null when a file is gone. */
 export function sourcesKey(files, root = ROOT) {
@@ -92,7 +96,7 @@ export async function buildCompiledCli() {
       name: 'source-file-urls',
       setup(build) {
         build.onLoad({ filter: /\.(ts|mts|js|mjs)$/ }, async (args) => {
-          if (args.path.includes(join('node_modules', ''))) return undefined; // packages load as they are
+          if (args.path.includes(join('node_modules', '')) && !PACKAGE_FILE_URLS.test(args.path)) return undefined; // packages load as they are
           const source = await readFile(args.path, 'utf8');
           const loader = /\.m?ts$/.test(args.path) ? 'ts' : 'js';
           return { contents: source.replaceAll('import.meta.url', JSON.stringify(pathToFileURL(args.path).href)), loader };
