@@ -85,6 +85,9 @@ export function readAnswerTableArrow(path: string): AnswerTable {
 }
 
 /** The AnswerTable of an answers Arrow table (as written by writeAnswerTableArrow); `path` names it in messages. */
+/** Rows per tile of the column → row transpose (256 rows × 78 columns ≈ 20 KB, within the first-level cache). */
+const TILE_ROWS = 256;
+
 export function answerTableFromArrow(table: Table, path = 'answers.arrow'): AnswerTable {
   const m = ANSWER_TABLE_METADATA;
   const fail = (problem: string) => new ValidationError(runMessages.cacheUnreadable(WHAT, problem), { file: path });
@@ -111,9 +114,14 @@ export function answerTableFromArrow(table: Table, path = 'answers.arrow'): Answ
       if (data.nullCount > 0) throw fail(`has empty cells in column ${fields[column].name}`);
       columns.push(data.values.subarray(data.offset, data.offset + rows));
     }
-    // Row by row: the codes are written in order, and each column is read in order.
-    for (let row = 0, cell = first * width; row < rows; row++) {
-      for (let column = 0; column < width; column++, cell++) codes[cell] = columns[column][row];
+    // Column by column within tiles of TILE_ROWS rows: each column is read in order and the tile
+    // being written (TILE_ROWS × width bytes) stays in the cache.
+    for (let tile = 0; tile < rows; tile += TILE_ROWS) {
+      const end = Math.min(rows, tile + TILE_ROWS);
+      for (let column = 0; column < width; column++) {
+        const source = columns[column];
+        for (let row = tile, cell = (first + tile) * width + column; row < end; row++, cell += width) codes[cell] = source[row];
+      }
     }
     first += rows;
   }

@@ -12,3 +12,6 @@ export const inputNotRegular = (what: string, kind: string) =>
   `the ${what} is ${kind}, not a regular file: skillgap reads only files saved to disk (a pipe or a device would never end)`;
 export const duplicateSourceId = (id: string, index: number) =>
   `source id "${id}" (sources[${index}].id) is used twice: each source needs its own id (it names the source's cache files)`;
+/** A stage run alone before the stage it reads from has written its outputs. */
+export const stageInputMissing = (stage: string, what: string, folder: string, previousStage: string) =>
+  `${stage}: no ${what} found in ${folder}: run \`skillgap ${previousStage}\` first, with the same --wave or --config and --out (or \`skillgap run\` for every stage)`;

@@ -4,6 +4,7 @@
  * normalised wave → the files under analysis/ (see analyse-stage.ts).
  */
 import type { RunContext, StageReport } from '../../contracts/stage.ts';
+import type { AnalysisResult, FrameworkRollup, NormalisedWave } from '../../contracts/types.ts';
 import { emptyPopulationProblems } from './check-estimates.ts';
 import { ValidationError } from '../../contracts/errors.ts';
 import { answerCount } from '../../contracts/answer-table.ts';
@@ -11,18 +12,47 @@ import { describeAnalysisTables } from './describe-analysis-tables.ts';
 import { writeFileAtomic } from '../../io/atomic-write.ts';
 import { BufferedFileWriter } from '../../io/buffered-file-writer.ts';
 import { analysisToJson, estimatesToCsv, marginFitToCsv, rankingsToCsv, respondentWeightLine, RESPONDENT_WEIGHT_HEADER, testsToCsv } from '../../io/table-files.ts';
-import { analysisFiles } from '../../io/wave-layout.ts';
+import { existsSync } from 'node:fs';
+import { analysisFiles, normalisedFiles } from '../../io/wave-layout.ts';
+import { UsageError } from '../../contracts/errors.ts';
+import { stageInputMissing } from '../../contracts/messages/run.ts';
 import { readNormalisedWave } from '../../io/read-stage-outputs.ts';
 import { loadFrameworks } from '../../contracts/frameworks/load-frameworks.ts';
 import { frameworkEstimatesToCsv } from './describe-framework-tables.ts';
+import { layOutPopulations } from './population-layout.ts';
+import { encodeAnswers } from './encode-answers.ts';
 
 export async function runAnalyse(ctx: RunContext): Promise<StageReport> {
   // Loaded on use: the statistics (and @stdlib's quantile functions) are not needed to decide
   // that nothing is stale, nor by `skillgap figures`, which only reads analysis.json.
   const { analyseWave } = await import('./analyse-wave.ts');
-  const { rollUpFrameworks } = await import('./framework-rollups.ts');
+  const { rollUpFrameworks, frameworkStatisticsInput } = await import('./framework-rollups.ts');
+  const { startFrameworkStatistics, FRAMEWORK_WORKER_MIN_RESPONDENTS } = await import('./framework-pool.ts');
+  if (!existsSync(normalisedFiles(ctx).meta)) throw new UsageError(stageInputMissing('analyse', 'normalised wave', ctx.outDir, 'normalise'));
   const wave = readNormalisedWave(ctx);
   const files = analysisFiles(ctx.outDir);
+  const frameworks = loadFrameworks(ctx.root, ctx.wave.waveDir, ctx.wave.config.frameworks, ctx.framework);
+  // The frameworks' respondent-level part runs in a worker thread on large waves, meanwhile the
+  // competencies are analysed here (framework-pool.ts).
+  const frameworkRun = startFrameworkStatistics(frameworks.length > 0 && wave.respondents.length >= FRAMEWORK_WORKER_MIN_RESPONDENTS);
+  try {
+    // The population layout and the answers encoded once, for both (the framework part gets copies).
+    const layout = layOutPopulations(wave.respondents);
+    const prepared = { layout, encoded: encodeAnswers(wave, layout.populationCode, layout.localRow, layout.counts) };
+    const { statistics: frameworkStatistics } = frameworks.length > 0
+      ? await frameworkRun.start(frameworkStatisticsInput(wave, ctx.wave.config, frameworks, prepared))
+      : { statistics: Promise.resolve([]) };
+    // Framework units hide what the competency tables hide (stages/analyse/disclosure/, framework-rollups.ts).
+    return await analyseAndWrite(ctx, wave, files, (w, c, p, onWeights) => analyseWave(w, c, p, onWeights, prepared), async (estimates) => rollUpFrameworks(wave, ctx.wave.config, frameworks, estimates, await frameworkStatistics));
+  } finally {
+    await frameworkRun.close();
+  }
+}
+
+async function analyseAndWrite(
+  ctx: RunContext, wave: NormalisedWave, files: ReturnType<typeof analysisFiles>, analyseWave: typeof import('./analyse-wave.ts').analyseWave,
+  rollUpFrameworks: (competencyEstimates: AnalysisResult['estimates']) => Promise<FrameworkRollup[]>,
+): Promise<StageReport> {
   // Streamed: a line per respondent, a million per population on large waves.
   const weightWriter = new BufferedFileWriter(files.respondentWeights, ctx.fileHashes);
   let result: ReturnType<typeof analyseWave>;
@@ -44,14 +74,12 @@ export async function runAnalyse(ctx: RunContext): Promise<StageReport> {
     weightWriter.abort();
     throw error;
   }
-  const frameworks = loadFrameworks(ctx.root, ctx.wave.waveDir, ctx.wave.config.frameworks, ctx.framework);
-  // Framework units hide what the competency tables hide (stages/analyse/disclosure/, framework-rollups.ts).
-  result.frameworks = rollUpFrameworks(wave, ctx.wave.config, frameworks, result.estimates);
+  const frameworks = (result.frameworks = await rollUpFrameworks(result.estimates));
   writeFileAtomic(files.marginFit, marginFitToCsv(result.marginFit ?? []), ctx.fileHashes);
   writeFileAtomic(files.estimates, estimatesToCsv([...result.estimates, ...(result.countries?.estimates ?? [])]), ctx.fileHashes);
   writeFileAtomic(files.tests, testsToCsv(result.tests), ctx.fileHashes);
   writeFileAtomic(files.rankings, rankingsToCsv(result.rankings), ctx.fileHashes);
-  writeFileAtomic(files.frameworkEstimates, frameworkEstimatesToCsv(result.frameworks), ctx.fileHashes);
+  writeFileAtomic(files.frameworkEstimates, frameworkEstimatesToCsv(frameworks), ctx.fileHashes);
   writeFileAtomic(files.datapackage, JSON.stringify(describeAnalysisTables(), null, 2) + '\n', ctx.fileHashes);
   const { countries, ...regions } = result;
   writeFileAtomic(files.result, analysisToJson(regions) + '\n', ctx.fileHashes);

@@ -30,11 +30,11 @@ import {
   mwdsRankSets, rankedDiscrepancyScores, wilcoxonSignedRankFromCounts, type DomainMeans,
 } from './stats/index.ts';
 import { askedCells, flagNotAsked } from './not-asked.ts';
-import { layOutPopulations } from './population-layout.ts';
+import { layOutPopulations, type PopulationLayout } from './population-layout.ts';
 import { computePopulationWeights, type MarginFit } from './population-weights.ts';
 import { describeEstimate, type CellMeasure } from './describe-estimate.ts';
 import { buildRankings } from './build-rankings.ts';
-import { encodeAnswers } from './encode-answers.ts';
+import { encodeAnswers, type EncodedAnswers } from './encode-answers.ts';
 import { buildCellHistograms, describeJointCodes, summariseCells, type CellSummaries, type JointCoding } from './cell-histograms.ts';
 import { blankSuppressedTests, protectTables } from './disclosure/index.ts';
 import { disclosureRuleOf, globalOverRegions, unitKey } from '../../contracts/disclosure/disclosure-rule.ts';
@@ -62,11 +62,22 @@ interface PopulationData {
  * steadier figure), so a benchmark can say where the time goes without a profiler. Results do not
  * depend on it.
  */
+/**
+ * The wave's population layout and encoded answers, when the caller made them already (analyse-run.ts
+ * shares them with the framework roll-ups). analyseWave consumes the encoding: it writes its joint
+ * codes over industry's importance codes.
+ */
+export interface PreparedAnswers {
+  layout: PopulationLayout;
+  encoded: EncodedAnswers;
+}
+
 export function analyseWave(
   wave: NormalisedWave,
   config: WaveConfig,
   phaseSeconds?: Record<string, number>,
   onWeights?: (population: Population, memberIndex: Int32Array, baseWeights: Float64Array, finalWeights: Float64Array) => void,
+  prepared?: PreparedAnswers,
 ): AnalysisResult & { distributions: DistributionRow[] } {
   let phaseStart = performance.now();
   let phaseCpu = phaseSeconds ? process.cpuUsage() : undefined;
@@ -84,13 +95,13 @@ export function analyseWave(
   const competencies = answers.competencies;
   const K = competencies.length;
   // Respondent → population, local row (its row in the population's matrices) and region code.
-  const { populationCode, localRow, counts, regions, memberIndex, rowDomains } = layOutPopulations(respondents);
+  const { populationCode, localRow, counts, regions, memberIndex, rowDomains } = prepared?.layout ?? layOutPopulations(respondents);
   const R = regions.length;
   const blocks = [...regions, GLOBAL_REGION];
   const weighting: AnalysisResult['weighting'] = [];
   const marginFit: MarginFit[] = [];
   phase('setup');
-  const encoded = encodeAnswers(wave, populationCode, localRow, counts);
+  const encoded = prepared?.encoded ?? encodeAnswers(wave, populationCode, localRow, counts);
   phase('encodeAnswers');
   // Per population: each local row's country domain code.
   const countryDomains = describeCountryDomains(respondents);

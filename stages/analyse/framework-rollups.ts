@@ -5,7 +5,9 @@
  *   per population, per unit u with competencies C_u:
  *     composite_i = mean over k ∈ C_u that respondent i rated of its rating (importance; preparedness
  *     or coverage) — the paired gap composite is the mean of I_ik − P_ik over the k with both ratings
- *   ──estimateDomainMeans──▶ weighted mean, SE (Taylor linearisation), SD per region and Global:
+ *   ──framework-statistics.ts (the respondent-level part, possibly in a worker thread)──▶ weighted
+ *     histograms of the composites per region, industry's MWDS with their covariance, ranked-discrepancy scores
+ *   ──stats/histogram-mean.ts──▶ weighted mean, SE (Taylor linearisation), SD per region and Global:
  *     R `svyby(~composite, ~region, design, svymean, na.rm = TRUE)`, the same design as a competency
  *   ──the competency path's functions──▶ curriculum gap (difference of independent means), the
  *     disclosure control of stages/analyse/disclosure/ (protectTables: primary n < k and optionally Kish
@@ -13,11 +15,11 @@
  *     one more rule: a population × region hidden for any competency of a unit in the competency
  *     tables is hidden for the unit too (a one-competency unit is that competency), rank tests from counts of the composite values
  *     (Wilcoxon, Mann–Whitney) with BH q-values over the framework's own family of tests, Borich MWDS
- *     ranking with bootstrap rank intervals, ranked-discrepancy score and IPA quadrants (build-rankings.ts).
+ *     ranking with rank confidence sets over the published units, ranked-discrepancy score and IPA quadrants (build-rankings.ts).
  *
- * A composite takes few distinct values (means of a few ratings), so the rank tests and the bootstrap
- * use the counts/joint-code forms of the competency path unchanged: the distinct composite values
- * play the part of the rating levels. Methods: docs/methods.md and docs/frameworks.md.
+ * A composite takes few distinct values (means of a few ratings), so the rank tests and the rank
+ * sets use the counts/joint-code forms of the competency path unchanged: the distinct composite
+ * values play the part of the rating levels. Methods: docs/methods.md and docs/frameworks.md.
  */
 import type {
   EstimateRow, FrameworkEstimateRow, FrameworkRollup, FrameworkUnit, NormalisedWave, Population, WaveConfig,
@@ -26,72 +28,88 @@ import type { ResolvedFramework } from '../../contracts/frameworks/load-framewor
 import { competenciesOfUnits } from '../../contracts/frameworks/load-frameworks.ts';
 import {
   benjaminiHochberg, cliffsDelta, differenceOfIndependentMeans, histogramMean, mannWhitneyUFromCounts, matchedPairsRankBiserial,
-  normalConfidenceInterval, rankedDiscrepancyScores, mwdsRankSets, wilcoxonSignedRankFromCounts, type DomainMeans,
+  normalConfidenceInterval, rankSetsFromCovariance, wilcoxonSignedRankFromCounts, type DomainMeans,
 } from './stats/index.ts';
 import { layOutPopulations } from './population-layout.ts';
 import { computePopulationWeights } from './population-weights.ts';
-import { encodeAnswers, type EncodedPopulation } from './encode-answers.ts';
+import { encodeAnswers } from './encode-answers.ts';
+import type { PreparedAnswers } from './analyse-wave.ts';
 import { buildRankings } from './build-rankings.ts';
-import { compositeHistogram, MISSING_COMPOSITE, unitComposites, type CompositeHistogram, type CompositeMeasure, type UnitComposites } from './framework-composites.ts';
+import type { CompositeHistogram } from './framework-composites.ts';
+import { frameworkStatistics, type FrameworkStatistics, type FrameworkStatisticsInput, type PopulationHistograms } from './framework-statistics.ts';
 import { protectTables } from './disclosure/index.ts';
 import { disclosureRuleOf, unitKey } from '../../contracts/disclosure/disclosure-rule.ts';
 
 const GLOBAL_REGION = 'Global';
 
-interface PopulationSide {
-  population: Population;
-  weights: Float64Array;
-  rowDomain: Int32Array;
-  encoded: EncodedPopulation;
-}
-
 /**
  * `competencyEstimates`: the published (protected) competency estimates of the wave; a population ×
  * region × competency suppressed there (not_asked cells aside) hides that population × region for
  * every unit holding the competency. Without it only the framework rows' own suppression applies.
+ * `statistics`: frameworkStatistics of frameworkStatisticsInput(wave, config, frameworks), when the
+ * caller computed them (in a worker thread, framework-pool.ts); computed here otherwise.
  */
 export function rollUpFrameworks(
   wave: NormalisedWave, config: WaveConfig, frameworks: readonly ResolvedFramework[], competencyEstimates: readonly EstimateRow[] = [],
+  statistics?: readonly FrameworkStatistics[],
 ): FrameworkRollup[] {
   if (frameworks.length === 0) return [];
   const hiddenCompetencyUnits = new Set(competencyEstimates
     .filter((row) => row.suppressed && row.population !== 'both' && row.flag !== 'not_asked')
     .map((row) => unitKey(row.population, row.region, row.competency)));
-  const { respondents, answers } = wave;
-  const { populationCode, localRow, counts, regions, memberIndex, rowDomains } = layOutPopulations(respondents);
-  const encoded = encodeAnswers(wave, populationCode, localRow, counts);
-  // The same weights as the competency estimates (warnings are already reported there).
-  const sides: PopulationSide[] = (['industry', 'education'] as const).map((population, code) => ({
-    population, rowDomain: rowDomains[code], encoded: encoded.populations[code],
-    weights: computePopulationWeights(population, respondents, memberIndex[code], config, []).weights,
-  }));
-  return frameworks.map((framework) => rollUpFramework(wave, config, framework, regions, sides, encoded.levelValues, hiddenCompetencyUnits));
+  const byFramework = statistics ?? frameworkStatistics(frameworkStatisticsInput(wave, config, frameworks));
+  const regions = [...new Set(wave.respondents.map((respondent) => respondent.region))].sort();
+  return frameworks.map((framework, index) => rollUpFramework(wave, config, framework, regions, byFramework[index], hiddenCompetencyUnits));
 }
 
-function rollUpFramework(
-  wave: NormalisedWave, config: WaveConfig, framework: ResolvedFramework, regions: string[], sides: PopulationSide[], levelValues: Float64Array,
-  hiddenCompetencyUnits: ReadonlySet<string>,
-): FrameworkRollup {
-  const { definition } = framework;
+/**
+ * What frameworkStatistics needs, as typed arrays: each population's answer codes, weights (the
+ * same as the competency estimates'; their warnings are reported there) and regions, and each
+ * framework's units in the wave with their competencies' indices.
+ */
+export function frameworkStatisticsInput(
+  wave: NormalisedWave, config: WaveConfig, frameworks: readonly ResolvedFramework[], prepared?: PreparedAnswers,
+): FrameworkStatisticsInput {
+  const { respondents } = wave;
+  const { populationCode, localRow, counts, regions, memberIndex, rowDomains } = prepared?.layout ?? layOutPopulations(respondents);
+  const encoded = prepared?.encoded ?? encodeAnswers(wave, populationCode, localRow, counts);
+  // Copies of a shared encoding (analyseWave writes over it; a worker thread takes the arrays it is given).
+  const own = <T extends Uint8Array | Int32Array>(array: T): T => (prepared ? (array.slice() as T) : array);
   const competencyIndex = new Map(wave.answers.competencies.map((id, index) => [id, index]));
+  return {
+    populations: (['industry', 'education'] as const).map((population, code) => ({
+      importanceCodes: own(encoded.populations[code].importanceCodes), otherCodes: own(encoded.populations[code].otherCodes), rowDomain: own(rowDomains[code]),
+      weights: computePopulationWeights(population, respondents, memberIndex[code], config, []).weights,
+    })),
+    levelValues: encoded.levelValues, competencies: wave.answers.competencies.length, domainCount: regions.length,
+    unitMembers: frameworks.map((framework) => unitsInWave(framework, competencyIndex).units.map((unit) => Int32Array.from(unit.competencies, (id) => competencyIndex.get(id)!))),
+  };
+}
+
+/** A framework's units with at least one competency in the wave (with those competencies), and the others. */
+function unitsInWave(framework: ResolvedFramework, competencyIndex: ReadonlyMap<string, number>) {
   const members = competenciesOfUnits(framework);
   const units: (FrameworkUnit & { competencies: string[] })[] = [];
   const unmappedUnits: FrameworkUnit[] = [];
-  for (const unit of definition.units) {
+  for (const unit of framework.definition.units) {
     const inWave = (members.get(unit.id) ?? []).filter((competency) => competencyIndex.has(competency));
     if (inWave.length > 0) units.push({ ...unit, competencies: inWave });
     else unmappedUnits.push(unit);
   }
+  return { units, unmappedUnits };
+}
+
+function rollUpFramework(
+  wave: NormalisedWave, config: WaveConfig, framework: ResolvedFramework, regions: string[], statistics: FrameworkStatistics,
+  hiddenCompetencyUnits: ReadonlySet<string>,
+): FrameworkRollup {
+  const { definition } = framework;
+  const competencyIndex = new Map(wave.answers.competencies.map((id, index) => [id, index]));
+  const { units, unmappedUnits } = unitsInWave(framework, competencyIndex);
   const U = units.length;
   const R = regions.length;
   const blocks = [...regions, GLOBAL_REGION];
-  const memberIndices = units.map((unit) => Int32Array.from(unit.competencies, (id) => competencyIndex.get(id)!));
-  const K = wave.answers.competencies.length;
-  const composites = sides.map((side) => unitComposites(side.encoded, levelValues, K, memberIndices));
-  const histograms = composites.map((composite, code) => {
-    const histogramOf = (measure: CompositeMeasure) => compositeHistogram(measure, U, sides[code].weights, sides[code].rowDomain, R);
-    return { importance: histogramOf(composite.importance), other: histogramOf(composite.other), gap: histogramOf(composite.gap) };
-  });
+  const { histograms } = statistics;
   const means = histograms.map((histogram) => ({
     importance: domainMeansOfHistogram(histogram.importance, U, R),
     other: domainMeansOfHistogram(histogram.other, U, R),
@@ -140,7 +158,7 @@ function rollUpFramework(
   }
 
   runUnitTests(histograms, blocks.length, U, gapRow);
-  rankUnits(wave, config, units, blocks, composites[0], sides[0], industry, gapRow.prep);
+  rankUnits(wave, config, units, blocks, statistics, industry, gapRow.prep);
   const noHome = [...framework.noHome].map(([competency, reason]) => ({ competency, reason })).filter((entry) => competencyIndex.has(entry.competency));
   return {
     framework: definition.id, name: definition.name, shortName: definition.shortName ?? definition.id, version: definition.version, source: definition.source,
@@ -150,13 +168,6 @@ function rollUpFramework(
 
 /** Rows pushed per cell, in this order: importance, preparedness, education importance, coverage, three gaps. */
 const MEASURES_PER_CELL = 7;
-
-/** The three measures' histograms of a population (framework-composites.ts). */
-interface PopulationHistograms {
-  importance: CompositeHistogram;
-  other: CompositeHistogram;
-  gap: CompositeHistogram;
-}
 
 /**
  * A framework's rows through protectTables (stages/analyse/disclosure/): each row as an EstimateRow whose
@@ -272,48 +283,17 @@ function runUnitTests(histograms: PopulationHistograms[], blockCount: number, U:
  * composite pairs, which play the part of the competency path's (importance, discrepancy) codes.
  */
 function rankUnits(
-  wave: NormalisedWave, config: WaveConfig, units: FrameworkUnit[], blocks: string[], industry: UnitComposites, side: PopulationSide,
+  wave: NormalisedWave, config: WaveConfig, units: FrameworkUnit[], blocks: string[], statistics: FrameworkStatistics,
   means: { importance: DomainMeans; other: DomainMeans; gap: DomainMeans }, prepRows: Map<number, FrameworkEstimateRow>,
 ): void {
   const U = units.length;
-  const R = blocks.length - 1;
-  const rows = side.weights.length;
-  const { importance, gap } = industry;
-  // Pair (importance code, gap code), each possibly missing, → a dense joint code, numbered in
-  // order of first appearance unit by unit.
-  const pairWidth = gap.values.length + 1;
-  const denseOfPair = new Int32Array((importance.values.length + 1) * pairWidth).fill(-1);
-  const importanceOfCode: number[] = [];
-  const discrepancyOfCode: number[] = [];
-  const differenceLevelOfCode: number[] = [];
-  const pairCodes = new Int32Array(rows * U);
-  for (let unit = 0; unit < U; unit++) {
-    for (let row = 0, at = unit; row < rows; row++, at += U) {
-      const i = importance.codes[at] === MISSING_COMPOSITE ? importance.values.length : importance.codes[at];
-      const g = gap.codes[at] === MISSING_COMPOSITE ? gap.values.length : gap.codes[at];
-      const pair = i * pairWidth + g;
-      if (denseOfPair[pair] < 0) {
-        denseOfPair[pair] = importanceOfCode.length;
-        importanceOfCode.push(i < importance.values.length ? importance.values[i] : NaN);
-        discrepancyOfCode.push(g < gap.values.length ? gap.values[g] : NaN);
-        differenceLevelOfCode.push(g < gap.values.length ? g : -1);
-      }
-      pairCodes[at] = denseOfPair[pair];
-    }
-  }
-  const jointCode = importanceOfCode.length <= 256 ? Uint8Array.from(pairCodes) : Uint16Array.from(pairCodes);
-  if (importanceOfCode.length > 65536) throw new RangeError(`framework roll-up: ${importanceOfCode.length} distinct composite pairs (at most 65536)`);
   // Only industry's published units are ranked (disclosure control has run: a suppressed gap row is a hidden unit).
   const eligible = Uint8Array.from(means.gap.n, (_n, cell) => (prepRows.get(cell)!.suppressed ? 0 : 1));
   // Confidence sets for the MWDS ranks of the units, as for competencies (stats/mwds-rank-sets.ts).
-  const rankSets = mwdsRankSets({
-    jointCode, importanceOfCode: Float64Array.from(importanceOfCode), discrepancyOfCode: Float64Array.from(discrepancyOfCode),
-    weights: side.weights, rowDomain: side.rowDomain, competencies: U, domainCount: R, eligible, seed: config.analysis.seed,
-  });
-  const rankedDiscrepancy = rankedDiscrepancyScores(jointCode, Int16Array.from(differenceLevelOfCode), gap.values.length, side.weights, side.rowDomain, U, R);
+  const rankSets = rankSetsFromCovariance(statistics.mwds, statistics.covariance, { competencies: U, domainCount: blocks.length - 1, eligible, seed: config.analysis.seed });
   const rankings = buildRankings({
     wave: wave.wave, blocks, competencies: units.map((unit) => unit.id), config, scale: wave.scale,
-    industry: { importanceMeans: means.importance, otherMeans: means.other, gapMeans: means.gap }, eligible, rankSets, rankedDiscrepancy,
+    industry: { importanceMeans: means.importance, otherMeans: means.other, gapMeans: means.gap }, eligible, rankSets, rankedDiscrepancy: statistics.rankedDiscrepancy,
   });
   rankings.forEach((ranking, cell) => {
     if (ranking.suppressed) return;

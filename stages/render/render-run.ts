@@ -22,6 +22,7 @@ import { readAnalysis } from '../../io/read-analysis.ts';
 import { countRespondents, type AuditSummary, type RespondentCount } from '../../contracts/stage-outputs.ts';
 
 import { UsageError } from '../../contracts/errors.ts';
+import { stageInputMissing } from '../../contracts/messages/run.ts';
 import { translator } from './i18n/translator.ts';
 import { relative } from 'node:path';
 
@@ -108,7 +109,7 @@ export function buildFigureInput(ctx: RunContext): FigureInput {
 
 function readFigureInput(ctx: RunContext, options: { countries?: boolean }): FigureInput & { meta: { warnings: ReportInput['warnings'] } } {
   const analysis = readAnalysis(ctx.outDir, { countries: options.countries ?? false });
-  if (!analysis) throw new UsageError(`no analysis found in ${ctx.outDir}: run \`skillgap analyse --wave ${ctx.wave.config.wave}\` first`);
+  if (!analysis) throw new UsageError(stageInputMissing('render', 'analysis', ctx.outDir, 'analyse'));
   const previous = previousOutDir(ctx);
   const previousAnalysis = previous ? readAnalysis(previous, { countries: false }) ?? undefined : undefined;
   const files = normalisedFiles(ctx);

@@ -23,6 +23,16 @@ describe('skillgap command line', () => {
     expect(badOption.stderr).toMatch(/usage: skillgap run/);
   });
 
+  it('a stage run alone before the stage it reads from exits 2 naming the stage to run first, never an internal error', () => {
+    for (const [stage, what, previous] of [['normalise', 'ingested export of source "industry-qualtrics"', 'ingest'], ['analyse', 'normalised wave', 'normalise'], ['render', 'analysis', 'analyse']]) {
+      const result = skillgap([stage, '--wave', '2022', '--out', join(dir, `alone-${stage}`)]);
+      expect(result.code, `${stage}: ${result.stderr}`).toBe(2);
+      expect(result.stderr).toContain(`${stage}: no ${what} found in`);
+      expect(result.stderr).toContain(`run \`skillgap ${previous}\` first`);
+      expect(result.stderr).not.toMatch(/internal error|\n\s+at /);
+    }
+  });
+
   it('exits 2 for a wave that does not exist', () => {
     const result = skillgap(['run', '--wave', '1999', '--out', dir]);
     expect(result.code).toBe(2);

@@ -29,7 +29,7 @@ export { createSeededRandom, type SeededRandom } from './seeded-random.ts';
 export { percentileBootstrapRanks, type BootstrapRankInput } from './percentile-bootstrap-ranks.ts';
 export { mwdsCovariance, type MwdsCovariance, type MwdsCovarianceInput } from './mwds-covariance.ts';
 export { rankConfidenceSets, DEFAULT_RANK_SET_DRAWS, type RankConfidenceSets } from './rank-confidence-sets.ts';
-export { mwdsRankSets, type MwdsRankSets } from './mwds-rank-sets.ts';
+export { mwdsRankSets, rankSetsFromCovariance, type MwdsRankSets } from './mwds-rank-sets.ts';
 export { postStratify } from './post-stratify.ts';
 export { rakeWeights, type RakingMargin } from './rake-weights.ts';
 export { trimWeightsAtCap } from './trim-weights.ts';

@@ -18,7 +18,11 @@
  *
  * Implementation: u_ik = w_i · g_bk(code_ik) with g a table per (block, competency, joint code)
  * built from the means, so one pass over the rows adds w_i² g g' to the K(K+1)/2 products of the
- * respondent's domain block and of the Global block: O(n K²).
+ * respondent's domain block and of the Global block: O(n K²). With `wanted` (per cell), only the
+ * entries between wanted cells are computed, the others are NaN, and a block without a wanted
+ * cell is skipped: the rank sets need the covariance of the ranked cells only (the country blocks
+ * never rank Global, most small countries rank nothing). The computed entries are the same
+ * numbers, summed in the same order.
  *
  * Reference: Binder, D. A. (1983). International Statistical Review 51, 279–292; Lumley, T. (2010).
  * Complex Surveys: A Guide to Analysis Using R, §2.3 and appendix on linearisation. Wiley.
@@ -37,6 +41,8 @@ export interface MwdsCovarianceInput {
   rowDomain: Int32Array;
   competencies: number;
   domainCount: number;
+  /** Per (block, competency): 1 where the covariance is needed; default every cell. */
+  wanted?: Uint8Array;
 }
 
 export interface MwdsCovariance {
@@ -85,38 +91,46 @@ export function mwdsCovariance(input: MwdsCovarianceInput): MwdsCovariance {
       influence[cell * codes + code] = g;
     }
   }
-  const products = Array.from({ length: blocks }, () => new Float64Array(K * K));
-  const totals = Array.from({ length: blocks }, () => new Float64Array(K));
+  // Per block, the competencies whose covariances are wanted; products are kept over those only.
+  const items = Array.from({ length: blocks }, (_, block) =>
+    Int32Array.from({ length: K }, (_, k) => k).filter((k) => (input.wanted ? input.wanted[block * K + k] === 1 : true)));
+  const products = items.map((list) => new Float64Array(list.length * list.length));
+  const totals = items.map((list) => new Float64Array(list.length));
   const u = new Float64Array(K);
   const addRow = (row: number, block: number, weight: number) => {
-    const base = block * K;
-    for (let k = 0; k < K; k++) u[k] = weight * influence[(base + k) * codes + jointCode[row * K + k]];
+    const list = items[block];
+    const size = list.length;
+    for (let i = 0; i < size; i++) u[i] = weight * influence[(block * K + list[i]) * codes + jointCode[row * K + list[i]]];
     const product = products[block];
     const total = totals[block];
-    for (let k = 0; k < K; k++) {
-      const uk = u[k];
-      if (uk === 0) continue;
-      total[k] += uk;
-      for (let l = k, at = k * K + k; l < K; l++, at++) product[at] += uk * u[l];
+    for (let i = 0; i < size; i++) {
+      const ui = u[i];
+      if (ui === 0) continue;
+      total[i] += ui;
+      for (let j = i, at = i * size + i; j < size; j++, at++) product[at] += ui * u[j];
     }
   };
+  const globalWanted = items[domainCount].length > 0;
   for (let row = 0; row < rows; row++) {
     const weight = weights[row];
     if (weight === 0) continue;
-    addRow(row, rowDomain[row], weight);
-    addRow(row, domainCount, weight);
+    if (items[rowDomain[row]].length > 0) addRow(row, rowDomain[row], weight);
+    if (globalWanted) addRow(row, domainCount, weight);
   }
   const scale = rows > 1 ? rows / (rows - 1) : NaN;
-  const covariance = products.map((product, block) => {
+  const covariance = items.map((list, block) => {
+    const size = list.length;
+    const product = products[block];
     const total = totals[block];
-    for (let k = 0; k < K; k++) {
-      for (let l = k; l < K; l++) {
-        const value = scale * (product[k * K + l] - (total[k] * total[l]) / rows);
-        product[k * K + l] = value;
-        product[l * K + k] = value;
+    const matrix = new Float64Array(K * K).fill(input.wanted ? NaN : 0);
+    for (let i = 0; i < size; i++) {
+      for (let j = i; j < size; j++) {
+        const value = scale * (product[i * size + j] - (total[i] * total[j]) / rows);
+        matrix[list[i] * K + list[j]] = value;
+        matrix[list[j] * K + list[i]] = value;
       }
     }
-    return product;
+    return matrix;
   });
   return { mwds, covariance };
 }

@@ -22,20 +22,34 @@ export interface MwdsRankSets {
 }
 
 export function mwdsRankSets(input: MwdsCovarianceInput & { eligible: Uint8Array; seed: number; coverage?: number; draws?: number }): MwdsRankSets {
-  const K = input.competencies;
-  const cells = (input.domainCount + 1) * K;
-  const { mwds, covariance } = mwdsCovariance(input);
+  // Covariances between the ranked cells only (the others are never read).
+  const { mwds, covariance } = mwdsCovariance({ ...input, wanted: input.eligible });
+  return rankSetsFromCovariance(mwds, covariance, input);
+}
+
+/**
+ * The sets from MWDS and covariances already computed (mwdsCovariance over at least the eligible
+ * cells): what mwdsRankSets does after its covariance pass, for a caller that computed the
+ * covariance elsewhere (framework-statistics.ts, possibly in a worker thread, before disclosure
+ * control decided which cells are ranked).
+ */
+export function rankSetsFromCovariance(
+  mwds: Float64Array, covariance: Float64Array[],
+  options: { competencies: number; domainCount: number; eligible: Uint8Array; seed: number; coverage?: number; draws?: number },
+): MwdsRankSets {
+  const K = options.competencies;
+  const cells = (options.domainCount + 1) * K;
   const result: MwdsRankSets = {
     mwds, marginalLow: new Float64Array(cells).fill(NaN), marginalHigh: new Float64Array(cells).fill(NaN),
     simultaneousLow: new Float64Array(cells).fill(NaN), simultaneousHigh: new Float64Array(cells).fill(NaN),
   };
-  for (let block = 0; block <= input.domainCount; block++) {
+  for (let block = 0; block <= options.domainCount; block++) {
     const items: number[] = [];
-    for (let k = 0; k < K; k++) if (input.eligible[block * K + k] && Number.isFinite(mwds[block * K + k])) items.push(k);
+    for (let k = 0; k < K; k++) if (options.eligible[block * K + k] && Number.isFinite(mwds[block * K + k])) items.push(k);
     if (items.length === 0) continue;
     const estimates = Float64Array.from(items, (k) => mwds[block * K + k]);
     const blockCovariance = Float64Array.from({ length: items.length * items.length }, (_, at) => covariance[block][items[Math.floor(at / items.length)] * K + items[at % items.length]]);
-    const sets = rankConfidenceSets(estimates, blockCovariance, { seed: input.seed, stream: block + 1, coverage: input.coverage, draws: input.draws });
+    const sets = rankConfidenceSets(estimates, blockCovariance, { seed: options.seed, stream: block + 1, coverage: options.coverage, draws: options.draws });
     items.forEach((k, index) => {
       result.marginalLow[block * K + k] = sets.marginalLow[index];
       result.marginalHigh[block * K + k] = sets.marginalHigh[index];

@@ -109,6 +109,13 @@ export function rankConfidenceSets(
   const simultaneous = stepdown(pairs.slice(), start.simultaneousMaxima, start.simultaneousArgmax);
   for (let j = 0; j < p; j++) {
     [result.simultaneousLow[j], result.simultaneousHigh[j]] = bounds(simultaneous, j);
+    // A marginal stepdown rejects at least what the simultaneous one rejects among j's pairs (at
+    // every step its critical value is a quantile of maxima over fewer pairs), so j's marginal set
+    // lies within its simultaneous set: a single rank stays that rank, with no stepdown to run.
+    if (result.simultaneousLow[j] === result.simultaneousHigh[j]) {
+      result.marginalLow[j] = result.marginalHigh[j] = result.simultaneousLow[j];
+      continue;
+    }
     const pairsOfJ = pairs.filter((pair) => Math.floor(pair / p) === j || pair % p === j);
     const marginal = stepdown(pairsOfJ, start.marginalMaxima.subarray(j * draws, (j + 1) * draws), start.marginalArgmax.subarray(j * draws, (j + 1) * draws));
     [result.marginalLow[j], result.marginalHigh[j]] = bounds(marginal, j);

@@ -21,7 +21,7 @@
  * `differenceLevelOfCode[code]` is the position of the code's discrepancy among the distinct
  * discrepancy values sorted ascending (0 = smallest), or −1 when the code has no complete pair.
  * Discrepancies of ratings take few values, so a respondent's mid-ranks come from a counting sort
- * over those levels: O(K + levels) per respondent, no comparison sort. `rowDomain` is in
+ * over the levels present in the respondent's row: O(K · distinct levels) per respondent at worst. `rowDomain` is in
  * 0..domainCount−1; results are (domainCount + 1) × competencies, the last block the whole sample.
  *
  * @example // two respondents, K = 3, discrepancies [2, 0, 1] and [1, 3, −1]; levels −1,0,1,2,3 → 0..4,
@@ -44,22 +44,38 @@ export function rankedDiscrepancyScores(
   const sumWeights = new Float64Array(cells);
   const levelCount = new Int32Array(differenceLevels);
   const scaledRank = new Float64Array(differenceLevels);
+  // The levels present in the row, ascending: a counting sort visits only these (a framework unit's
+  // composite gaps take hundreds of levels, a respondent's row a few dozen).
+  const present = new Int32Array(Math.min(differenceLevels, competencies));
   for (let row = 0; row < weights.length; row++) {
     const base = row * competencies;
-    levelCount.fill(0);
     let pairs = 0;
+    let distinct = 0;
     for (let k = 0; k < competencies; k++) {
       const level = differenceLevelOfCode[jointCode[base + k]];
       if (level < 0) continue;
-      levelCount[level]++;
+      if (levelCount[level]++ === 0) {
+        // Insertion into the sorted list of present levels.
+        let at = distinct++;
+        while (at > 0 && present[at - 1] > level) {
+          present[at] = present[at - 1];
+          at--;
+        }
+        present[at] = level;
+      }
       pairs++;
     }
-    if (pairs < 2) continue;
+    if (pairs < 2) {
+      for (let i = 0; i < distinct; i++) levelCount[present[i]] = 0;
+      continue;
+    }
     // 0-based mid-rank of a tie group spanning positions below … below + t − 1, over m − 1.
     let below = 0;
-    for (let level = 0; level < differenceLevels; level++) {
+    for (let i = 0; i < distinct; i++) {
+      const level = present[i];
       scaledRank[level] = (below + (levelCount[level] - 1) / 2) / (pairs - 1);
       below += levelCount[level];
+      levelCount[level] = 0;
     }
     const weight = weights[row];
     const domainOffset = rowDomain[row] * competencies;

@@ -45,6 +45,25 @@ describe('mwdsCovariance (linearisation covariance of the MWDS vector per domain
   });
 });
 
+describe('mwdsCovariance with wanted cells', () => {
+  it('computes the entries between wanted cells bit for bit as the full matrix, NaN elsewhere, and skips a block with none wanted', () => {
+    const full = mwdsCovariance(jointCodes());
+    // Block 0: competencies 0 and 2; block 1: none; Global: 1 and 2.
+    const wanted = Uint8Array.from([1, 0, 1, 0, 0, 0, 0, 1, 1]);
+    const some = mwdsCovariance({ ...jointCodes(), wanted });
+    expect(some.mwds).toEqual(full.mwds);
+    for (let block = 0; block < 3; block++) {
+      for (let k = 0; k < 3; k++) {
+        for (let l = 0; l < 3; l++) {
+          const both = wanted[block * 3 + k] === 1 && wanted[block * 3 + l] === 1;
+          expect(some.covariance[block][k * 3 + l], `block ${block} (${k}, ${l})`).toBe(both ? full.covariance[block][k * 3 + l] : NaN);
+        }
+      }
+    }
+    expect(Array.from(some.covariance[1]).every(Number.isNaN)).toBe(true);
+  });
+});
+
 describe('rankConfidenceSets (Mogstad, Romano, Shaikh & Wilhelm 2024; csranks two-sided, stepdown)', () => {
   const diagonal = (variances: number[]) => {
     const p = variances.length;
@@ -143,6 +162,8 @@ describe('rankConfidenceSets against the plain stepdown', () => {
   it('gives the same sets on 40 random problems (correlated, tied, degenerate and asymmetric covariances included)', () => {
     let state = 7;
     const uniform = () => ((state = (state * 1103515245 + 12345) % 2147483648) / 2147483648);
+    let singleRanks = 0;
+    let wider = 0;
     for (let problem = 0; problem < 40; problem++) {
       const p = 2 + (problem % 9);
       const draws = 300;
@@ -157,7 +178,12 @@ describe('rankConfidenceSets against the plain stepdown', () => {
       const sets = rankConfidenceSets(estimates, covariance, { seed: problem, draws });
       const plain = plainRankSets(estimates, covariance, problem, draws);
       expect(Array.from({ length: p }, (_, j) => [sets.marginalLow[j], sets.marginalHigh[j], sets.simultaneousLow[j], sets.simultaneousHigh[j]])).toEqual(plain);
+      singleRanks += plain.filter(([, , low, high]) => low === high).length;
+      wider += plain.filter(([, , low, high]) => low < high).length;
     }
+    // Both kinds occurred: single simultaneous ranks (whose marginal set is taken without a stepdown) and wider ones.
+    expect(singleRanks).toBeGreaterThan(10);
+    expect(wider).toBeGreaterThan(10);
   });
 });
 
