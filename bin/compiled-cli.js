@@ -12,6 +12,8 @@
 //   imported from node_modules as before, and lazy `await import()`s stay lazy (code splitting).
 //   `import.meta.url` is replaced by the URL of the source file it was written in, so paths
 //   relative to a source file (data files, worker entry points, createRequire) resolve as before.
+//   vega-loader's `require('node-fetch')` gets Node's built-in fetch (bin/global-fetch.cjs): the
+//   package and its URL-parsing dependencies cost ≈ 40 ms to load on every chart command.
 // - `npm ci` builds it (the `prepare` script: `node bin/compiled-cli.js --build`);
 //   SKILLGAP_NO_BUNDLE=1 runs the TypeScript through tsx as before.
 import { createHash } from 'node:crypto';
@@ -27,12 +29,16 @@ const ENTRY = 'commands/cli.ts';
 /**
  * Packages bundled with the code (the rest are imported from node_modules at run time): @stdlib
  * (hundreds of one-function CommonJS files), Vega / Vega-Lite (≈ 90 CommonJS modules, ≈ 0.3 s to
- * resolve and load one by one) and apache-arrow (≈ 560 ES module files with flatbuffers, resolved
- * on every start). Pure JavaScript, no files read relative to themselves.
+ * resolve and load one by one), apache-arrow (≈ 560 ES module files with flatbuffers, resolved
+ * on every start) and pdfkit with svg-to-pdfkit (fontkit and ≈ 40 small packages: ≈ 60 ms). Pure
+ * JavaScript; pdfkit's two files read relative to itself (its standard fonts, its ICC profile)
+ * keep their path: its `import.meta.url` is replaced by its own file's URL (PACKAGE_FILE_URLS).
  */
-const BUNDLED_PACKAGES = /^(@stdlib\/|vega$|vega-lite$|apache-arrow$)/;
+const BUNDLED_PACKAGES = /^(@stdlib\/|vega$|vega-lite$|apache-arrow$|pdfkit$|svg-to-pdfkit$)/;
+/** Bundled package files whose `import.meta.url` must stay their own file's URL. */
+const PACKAGE_FILE_URLS = /[\\/]node_modules[\\/]pdfkit[\\/]js[\\/]pdfkit\.node\.mjs$/;
 /** Build format; bump when the build options below change. */
-const FORMAT = 2;
+const FORMAT = 4;
 
 /** Size and mtime of each source file (paths relative to root), hashed: the bundle's key. Null when a file is gone. */
 export function sourcesKey(files, root = ROOT) {
@@ -82,10 +88,15 @@ export async function buildCompiledCli() {
     // The bundled CommonJS (@stdlib, and the packages it requires) calls require(): give it Node's.
     banner: { js: "import { createRequire as __skillgapCreateRequire } from 'node:module'; const require = __skillgapCreateRequire(import.meta.url);" },
     plugins: [{
+      name: 'node-fetch-is-built-in',
+      setup(build) {
+        build.onResolve({ filter: /^node-fetch$/ }, (args) => (/[\\/]vega-loader[\\/]/.test(args.importer) ? { path: join(ROOT, 'bin', 'global-fetch.cjs') } : undefined));
+      },
+    }, {
       name: 'source-file-urls',
       setup(build) {
         build.onLoad({ filter: /\.(ts|mts|js|mjs)$/ }, async (args) => {
-          if (args.path.includes(join('node_modules', ''))) return undefined; // packages load as they are
+          if (args.path.includes(join('node_modules', '')) && !PACKAGE_FILE_URLS.test(args.path)) return undefined; // packages load as they are
           const source = await readFile(args.path, 'utf8');
           const loader = /\.m?ts$/.test(args.path) ? 'ts' : 'js';
           return { contents: source.replaceAll('import.meta.url', JSON.stringify(pathToFileURL(args.path).href)), loader };

@@ -1,11 +1,10 @@
 import { createContext, type WaveOptions } from '../runner/context.ts';
-import { buildReportInput, writeFigures } from '../stages/render/render-run.ts';
+import { buildFigureInput, writeFigures } from '../stages/render/render-run.ts';
 import type { FigureFormat } from '../stages/render/render-figure.ts';
 import { UsageError } from '../contracts/errors.ts';
 import { whileLocked } from '../io/wave-lock.ts';
 import * as messages from '../contracts/messages/cli.ts';
-import { lastRunPath, waveOfLastRun } from './last-run.ts';
-import { shownPath } from './run-command.ts';
+import { lastRunPath, shownPath, waveOfLastRun } from './last-run.ts';
 
 export interface FiguresCommandOptions extends WaveOptions {
   only?: string[];
@@ -29,7 +28,7 @@ export async function figuresCommand(options: FiguresCommandOptions) {
   ctx.log(`figures of ${messages.waveChosen(ctx.wave.config.wave, chosen.from, shownPath(lastRunPath(options.out)))}`);
   const started = ctx.clock();
   const figures = await whileLocked(ctx.outDir, { wave: ctx.wave.config.wave, wait: options.wait, log: ctx.log, command: 'figures' }, async () => {
-    const input = await buildReportInput(ctx);
+    const input = buildFigureInput(ctx);
     return writeFigures(ctx, input, { only: options.only, formats: options.formats as FigureFormat[] | undefined });
   });
   const seconds = (ctx.clock() - started) / 1000;

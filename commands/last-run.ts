@@ -5,7 +5,7 @@
  * fall back to the newest wave under data/raw (as before), and say that too.
  */
 import { existsSync, readFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { isAbsolute, join, relative, resolve } from 'node:path';
 import { writeFileAtomic } from '../io/atomic-write.ts';
 import { UsageError } from '../contracts/errors.ts';
 import { isSafeId } from '../contracts/config.ts';
@@ -56,4 +56,10 @@ export function waveOfLastRun<T extends WaveOptions>(options: T): { options: T; 
   const last = readLastRun(options.out);
   if (!last) return { options, from: 'newest' };
   return { options: { ...options, ...(last.config ? { config: last.config } : { wave: last.wave }) }, from: 'last-run' };
+}
+
+/** A path as the user best reads it: relative to the current folder when inside it. */
+export function shownPath(path: string): string {
+  const fromHere = relative(process.cwd(), path);
+  return fromHere && !fromHere.startsWith('..') && !isAbsolute(fromHere) ? fromHere : path;
 }

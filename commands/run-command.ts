@@ -1,12 +1,14 @@
 import { existsSync } from 'node:fs';
-import { join, relative, resolve, isAbsolute } from 'node:path';
+import { join, resolve } from 'node:path';
 import { createContext, type WaveOptions } from '../runner/context.ts';
 import { explainStatus, readManifest, runStages, type StageName, type StageOutcome } from '../runner/run.ts';
 import { WAVE_STAGES } from './wave-stages.ts';
 import { whileLocked } from '../io/wave-lock.ts';
 import type { Warning } from '../contracts/types.ts';
 import * as messages from '../contracts/messages/cli.ts';
-import { lastRunPath, recordLastRun, waveOfLastRun, type WaveSource } from './last-run.ts';
+import { lastRunPath, recordLastRun, shownPath, waveOfLastRun, type WaveSource } from './last-run.ts';
+
+export { shownPath };
 
 export interface RunCommandOptions extends WaveOptions {
   force?: boolean;
@@ -62,8 +64,3 @@ export async function statusCommand(options: WaveOptions) {
   return { wave, waveFrom: chosen.from satisfies WaveSource, outDir: ctx.outDir, stages };
 }
 
-/** A path as the user best reads it: relative to the current folder when inside it. */
-export function shownPath(path: string): string {
-  const fromHere = relative(process.cwd(), path);
-  return fromHere && !fromHere.startsWith('..') && !isAbsolute(fromHere) ? fromHere : path;
-}

@@ -3,13 +3,16 @@
  * another (paths: wave-layout.ts; types: contracts/stage-outputs.ts and contracts/types.ts).
  */
 import { existsSync, readFileSync } from 'node:fs';
-import type { AnalysisResult, NormalisedWave } from '../contracts/types.ts';
+import type { NormalisedWave } from '../contracts/types.ts';
 import type { RunContext } from '../contracts/stage.ts';
 import type { IngestedMeta } from '../contracts/stage-outputs.ts';
 import { readAnswerTableArrow } from './answer-table-arrow.ts';
 import { readRespondentsArrow } from './respondents-arrow.ts';
-import { analysisFromJson, answersFromCsv, respondentsFromCsv } from './table-files.ts';
-import { analysisFiles, ingestedMetaFile, normalisedFiles } from './wave-layout.ts';
+import { answersFromCsv, respondentsFromCsv } from './table-files.ts';
+import { ingestedMetaFile, normalisedFiles } from './wave-layout.ts';
+
+// In a module of its own so that reading the analysis (the render stage, `skillgap figures`) does not load the Arrow readers.
+export { readAnalysis } from './read-analysis.ts';
 
 /** ingested/<source>.meta.json of one source. */
 export function readIngestedMeta(ctx: Pick<RunContext, 'outDir'>, sourceId: string): IngestedMeta {
@@ -31,20 +34,4 @@ export function readNormalisedWave(ctx: RunContext): NormalisedWave {
     ? readAnswerTableArrow(files.answersArrow)
     : answersFromCsv(readFileSync(files.answers, 'utf8'), respondents, ctx.framework.competencies.map((c) => c.id), meta.scale);
   return { ...meta, respondents, answers, audit: [] };
-}
-
-/**
- * The cached analysis of a wave, or null when that wave has not been analysed into this out folder.
- * The country domains (a file of their own, several times the size of the rest) are read unless
- * `countries: false`: the report and the figures do not show them.
- */
-export function readAnalysis(outDir: string, options: { countries?: boolean } = {}): AnalysisResult | null {
-  const files = analysisFiles(outDir);
-  if (!existsSync(files.result)) return null;
-  const result = analysisFromJson(readFileSync(files.result, 'utf8'));
-  if (options.countries !== false && existsSync(files.countries)) {
-    const countries = analysisFromJson(readFileSync(files.countries, 'utf8')) as unknown as AnalysisResult['countries'] | null;
-    if (countries) result.countries = countries;
-  }
-  return result;
 }

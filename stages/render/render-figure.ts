@@ -15,7 +15,7 @@ import { rasteriseSvgInWorker } from './figure-pool.ts';
 import { FIGURE_BUILDERS, type FigureId } from './figures/index.ts';
 import { hasLikertData } from './figures/likert.ts';
 import { buildFrameworkFigure, frameworkFigureIds } from './figures/framework-figures.ts';
-import type { ReportInput } from './report-input.ts';
+import type { FigureInput } from './report-input.ts';
 import { FONT_FAMILY, FONT_FILES } from './theme.ts';
 import { unknownFigure } from '../../contracts/messages/render.ts';
 import { UsageError } from '../../contracts/errors.ts';
@@ -64,10 +64,10 @@ export function rasteriseSvg(svg: string, scale = 2): Promise<Buffer> {
 }
 
 /**
- * The figures a ReportInput supports, in report order: wave-change only with a previous wave,
+ * The figures a FigureInput supports, in report order: wave-change only with a previous wave,
  * likert-<population> only when the analysis carries published answer distributions for it.
  */
-export function availableFigureIds(input: ReportInput): (FigureId | string)[] {
+export function availableFigureIds(input: FigureInput): (FigureId | string)[] {
   const fixed = (Object.keys(FIGURE_BUILDERS) as FigureId[]).filter((id) => {
     if (id === 'wave-change') return input.previousAnalysis !== undefined;
     if (id === 'likert-industry') return hasLikertData(input.analysis, 'industry');
@@ -83,7 +83,7 @@ export function availableFigureIds(input: ReportInput): (FigureId | string)[] {
  * `formats` defaults to all three. The spec is always returned (it is the `vl` output).
  */
 export async function renderFigures(
-  input: ReportInput,
+  input: FigureInput,
   options: { only?: string[]; formats?: FigureFormat[]; onSvg?: (figure: RenderedFigure & { svg: string }) => void } = {},
 ): Promise<RenderedFigure[]> {
   const available = availableFigureIds(input);
@@ -94,14 +94,20 @@ export async function renderFigures(
   const formats = options.formats ?? ['svg', 'png', 'vl'];
   const figures: RenderedFigure[] = [];
   const rasterising: Promise<void>[] = [];
-  for (const id of ids) {
+  for (const [index, id] of ids.entries()) {
     const spec = buildFrameworkFigure(input, id) ?? FIGURE_BUILDERS[id as FigureId](input);
     const figure: RenderedFigure = { id, spec };
     if (formats.includes('svg') || formats.includes('png')) {
       const svg = await renderSpecToSvg(spec);
       if (formats.includes('svg')) figure.svg = svg;
       options.onSvg?.({ ...figure, svg });
-      if (formats.includes('png')) rasterising.push(rasteriseSvg(svg).then((png) => void (figure.png = png)));
+      if (formats.includes('png')) {
+        // The last figure's PNG is made on this thread, which has nothing else left to do, while
+        // the worker finishes the ones before it; so one figure alone never starts the worker
+        // (starting it costs more than the one PNG it would take off this thread).
+        if (index === ids.length - 1) figure.png = renderSvgToPng(svg);
+        else rasterising.push(rasteriseSvg(svg).then((png) => void (figure.png = png)));
+      }
     }
     figures.push(figure);
   }

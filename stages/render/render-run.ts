@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import type { RunContext, StageReport } from '../../contracts/stage.ts';
 import { packageVersions } from '../../io/package-versions.ts';
 import type { Respondent } from '../../contracts/types.ts';
-import type { CountryRespondents, ReportInput } from './report-input.ts';
+import type { CountryRespondents, FigureInput, ReportInput } from './report-input.ts';
 import type { FigureFormat, RenderedFigure } from './render-figure.ts';
 import { writeFileAtomic } from '../../io/atomic-write.ts';
 import { checkOutputPaths } from '../../io/output-paths.ts';
@@ -18,7 +18,7 @@ import { fileHashesFile } from '../../io/hash.ts';
 import { respondentsFromCsv } from '../../io/table-files.ts';
 import { countryDisplayName } from '../../contracts/countries/regions.ts';
 import { figureFiles, figureIndexFile, htmlReportFile, normalisedFiles, reportFile, siblingWaveDir } from '../../io/wave-layout.ts';
-import { readAnalysis } from '../../io/read-stage-outputs.ts';
+import { readAnalysis } from '../../io/read-analysis.ts';
 import { countRespondents, type AuditSummary, type RespondentCount } from '../../contracts/stage-outputs.ts';
 
 import { UsageError } from '../../contracts/errors.ts';
@@ -50,7 +50,7 @@ export async function runRender(ctx: RunContext): Promise<StageReport> {
 }
 
 /** Renders the figures (all, or `only`) and writes them; used by the stage and by `skillgap figures`. */
-export async function writeFigures(ctx: RunContext, input: ReportInput, options: { only?: string[]; formats?: FigureFormat[]; onSvg?: (figure: RenderedFigure & { svg: string }) => void } = {}) {
+export async function writeFigures(ctx: RunContext, input: FigureInput, options: { only?: string[]; formats?: FigureFormat[]; onSvg?: (figure: RenderedFigure & { svg: string }) => void } = {}) {
   // Loaded on use: vega, vega-lite and resvg (~0.2 s) are not needed to decide that nothing is stale.
   const { renderFigures } = await import('./render-figure.ts');
   const figures = await renderFigures(input, options);
@@ -79,6 +79,35 @@ async function writeFigurePng(ctx: RunContext, figure: RenderedFigure & { svg: s
  * analysis only with `countries: true` (the profiles): the report and its figures do not show them.
  */
 export async function buildReportInput(ctx: RunContext, options: { countries?: boolean } = {}): Promise<ReportInput> {
+  const { meta, ...figureInput } = readFigureInput(ctx, options);
+  const files = normalisedFiles(ctx);
+  const audit = JSON.parse(readFileSync(files.summary, 'utf8')) as AuditSummary;
+  const inputs = [];
+  ctx.fileHashes.load(fileHashesFile(ctx.outDir));
+  for (const file of [ctx.wave.configPath, ctx.wave.codebookPath, ...ctx.wave.sourcePaths]) {
+    inputs.push({ file: relative(ctx.root, file).replaceAll('\\', '/'), sha256: await ctx.fileHashes.sha256File(file) });
+  }
+  const methodsPath = join(ctx.root, 'docs', 'methods.md');
+  return {
+    ...figureInput,
+    audit,
+    provenance: { inputs, packageVersions: packageVersions(ctx.root), configJson: JSON.stringify(ctx.wave.config, null, 2) },
+    methodsMarkdown: existsSync(methodsPath) ? readFileSync(methodsPath, 'utf8') : '',
+    warnings: [...meta.warnings, ...figureInput.analysis.warnings],
+  };
+}
+
+/**
+ * What the figures are drawn from (`skillgap figures`): the part of buildReportInput the figure
+ * builders read, the same values, without hashing the input files or reading the audit and the
+ * methods text.
+ */
+export function buildFigureInput(ctx: RunContext): FigureInput {
+  const { meta: _meta, ...figureInput } = readFigureInput(ctx, {});
+  return figureInput;
+}
+
+function readFigureInput(ctx: RunContext, options: { countries?: boolean }): FigureInput & { meta: { warnings: ReportInput['warnings'] } } {
   const analysis = readAnalysis(ctx.outDir, { countries: options.countries ?? false });
   if (!analysis) throw new UsageError(stageInputMissing('render', 'analysis', ctx.outDir, 'analyse'));
   const previous = previousOutDir(ctx);
@@ -88,14 +117,7 @@ export async function buildReportInput(ctx: RunContext, options: { countries?: b
   const respondentsByCountry = existsSync(files.respondentCounts)
     ? respondentsByCountryFromCounts(JSON.parse(readFileSync(files.respondentCounts, 'utf8')) as RespondentCount[], language)
     : countRespondentsByCountry(respondentsFromCsv(readFileSync(files.respondents, 'utf8')), language);
-  const audit = JSON.parse(readFileSync(files.summary, 'utf8')) as AuditSummary;
   const meta = JSON.parse(readFileSync(files.meta, 'utf8')) as { scale: { min: number; max: number }; warnings: ReportInput['warnings'] };
-  const inputs = [];
-  ctx.fileHashes.load(fileHashesFile(ctx.outDir));
-  for (const file of [ctx.wave.configPath, ctx.wave.codebookPath, ...ctx.wave.sourcePaths]) {
-    inputs.push({ file: relative(ctx.root, file).replaceAll('\\', '/'), sha256: await ctx.fileHashes.sha256File(file) });
-  }
-  const methodsPath = join(ctx.root, 'docs', 'methods.md');
   return {
     config: ctx.wave.config,
     // Labels and descriptions in the report's language; ids stay English.
@@ -103,11 +125,8 @@ export async function buildReportInput(ctx: RunContext, options: { countries?: b
     analysis,
     previousAnalysis,
     respondentsByCountry,
-    audit,
-    provenance: { inputs, packageVersions: packageVersions(ctx.root), configJson: JSON.stringify(ctx.wave.config, null, 2) },
-    methodsMarkdown: existsSync(methodsPath) ? readFileSync(methodsPath, 'utf8') : '',
-    warnings: [...meta.warnings, ...analysis.warnings],
     scale: meta.scale,
+    meta,
   };
 }
 

@@ -61,4 +61,11 @@ export interface ReportInput {
   scale?: { min: number; max: number };
 }
 
+/**
+ * The part of ReportInput the figure builders read. `skillgap figures` builds only this (not the
+ * audit, the provenance hashes, the package versions or the methods text, which only the PDF and
+ * HTML show); the render stage passes the whole ReportInput.
+ */
+export type FigureInput = Pick<ReportInput, 'config' | 'competencies' | 'analysis' | 'previousAnalysis' | 'respondentsByCountry' | 'scale'>;
+
 export const DEFAULT_SCALE = { min: 1, max: 5 } as const;

@@ -3,9 +3,11 @@
  * bundle must count as stale as soon as one of its source files changes or disappears.
  */
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import { REPO_ROOT } from '../../runner/context.ts';
 // @ts-expect-error plain JavaScript module of bin/, without type declarations
@@ -49,4 +51,32 @@ describe('the compiled CLI', () => {
     rmSync(join(scratch, 'src', 'b.ts'));
     expect(sourcesKey(files, scratch)).toBeNull();
   });
+
+  it("gives vega-loader Node's own fetch for node-fetch: the bundle holds neither node-fetch nor its URL tables, and the stand-in fetches", async () => {
+    expect(skillgap(['--version']).status).toBe(0); // builds the bundle when stale
+    const current = JSON.parse(readFileSync(join(REPO_ROOT, 'node_modules', '.cache', 'skillgap-cli', 'current.json'), 'utf8')) as { key: string; sources: string[] };
+    expect(current.sources).toContain('bin/global-fetch.cjs');
+    const dir = join(REPO_ROOT, 'node_modules', '.cache', 'skillgap-cli', current.key);
+    const bundled = readdirSync(dir).filter((file) => file.endsWith('.js')).map((file) => readFileSync(join(dir, file), 'utf8')).join('\n');
+    expect(bundled).toContain('// node_modules/vega-loader/');
+    expect(bundled).toContain('// bin/global-fetch.cjs');
+    expect(bundled).not.toMatch(/\/\/ node_modules\/(node-fetch|whatwg-url|tr46)\//);
+    const standIn = createRequire(import.meta.url)('../../bin/global-fetch.cjs') as typeof fetch;
+    const response = await standIn('data:text/plain,figure%20data');
+    expect(await response.text()).toBe('figure data');
+  }, 120_000);
+
+  it("bundles pdfkit with its own file's URL kept, so the files it reads beside itself (ICC profile, standard fonts) resolve as before", () => {
+    expect(skillgap(['--version']).status).toBe(0); // builds the bundle when stale
+    const current = JSON.parse(readFileSync(join(REPO_ROOT, 'node_modules', '.cache', 'skillgap-cli', 'current.json'), 'utf8')) as { key: string };
+    const dir = join(REPO_ROOT, 'node_modules', '.cache', 'skillgap-cli', current.key);
+    const bundled = readdirSync(dir).filter((file) => file.endsWith('.js')).map((file) => readFileSync(join(dir, file), 'utf8')).join('\n');
+    expect(bundled).toContain('// node_modules/pdfkit/js/pdfkit.node.mjs');
+    expect(bundled).toContain('// node_modules/svg-to-pdfkit/source.js');
+    const pdfkitUrl = pathToFileURL(join(REPO_ROOT, 'node_modules', 'pdfkit', 'js', 'pdfkit.node.mjs')).href;
+    expect(bundled).toContain(`new URL("./data/sRGB_IEC61966_2_1.icc", ${JSON.stringify(pdfkitUrl)})`);
+    expect(bundled).toContain(`createRequire(${JSON.stringify(pdfkitUrl)})`);
+    expect(existsSync(fileURLToPath(new URL('./data/sRGB_IEC61966_2_1.icc', pdfkitUrl)))).toBe(true);
+    expect(createRequire(pdfkitUrl)('#standard-fonts/Helvetica')).toBeDefined();
+  }, 120_000);
 });

@@ -4,12 +4,12 @@
  * aggregate means (BRIEF §3.1, two populations), not a per-respondent gap.
  */
 import type { TopLevelSpec } from 'vega-lite';
-import type { ReportInput } from '../report-input.ts';
+import type { FigureInput } from '../report-input.ts';
 import { POPULATION_COLOURS } from '../theme.ts';
 import { buildDumbbell } from './dumbbell.ts';
 import { translator } from '../i18n/translator.ts';
 
-export function buildCurriculumGap(input: ReportInput, region = 'Global'): TopLevelSpec {
+export function buildCurriculumGap(input: FigureInput, region = 'Global'): TopLevelSpec {
   const tr = translator(input.config.language);
   const { t } = tr;
   return buildDumbbell(input, {

@@ -8,7 +8,7 @@
 import type { TopLevelSpec } from 'vega-lite';
 import type { EstimatePopulation, Measure } from '../../../contracts/types.ts';
 import { publishableEstimates, publishedPairs, roundForChart } from '../figure-data.ts';
-import type { ReportInput } from '../report-input.ts';
+import type { FigureInput } from '../report-input.ts';
 import { chartConfigFor, competencyRowStep, wrappedLabelAxis } from '../theme.ts';
 import { translator } from '../i18n/translator.ts';
 import { tooltipField } from './tooltip-fields.ts';
@@ -124,7 +124,7 @@ export function buildDumbbellChart(pairs: readonly DumbbellPair[], options: Dumb
 }
 
 /** The chart of two estimates of the analysis in one region; competencies suppressed on either side are left out and counted in the subtitle. */
-export function buildDumbbell(input: ReportInput, options: DumbbellOptions): TopLevelSpec {
+export function buildDumbbell(input: FigureInput, options: DumbbellOptions): TopLevelSpec {
   const pairs = publishedPairs(
     input.competencies,
     publishableEstimates(input.analysis, options.high.population, options.high.measure, options.region),

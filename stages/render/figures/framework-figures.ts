@@ -13,19 +13,19 @@ import type { TopLevelSpec } from 'vega-lite';
 import type { FrameworkEstimateRow, FrameworkRollup } from '../../../contracts/types.ts';
 import { translator, type Translator } from '../i18n/translator.ts';
 import { roundForChart } from '../figure-data.ts';
-import type { ReportInput } from '../report-input.ts';
+import type { FigureInput } from '../report-input.ts';
 import { GAP_SCHEME, SUPPRESSED_FILL, chartConfigFor, competencyRowStep, wrappedLabelAxis } from '../theme.ts';
 
 export const frameworkHeatmapId = (framework: string) => `framework-heatmap-${framework}`;
 export const frameworkRankingId = (framework: string) => `framework-ranking-${framework}`;
 
 /** The framework figure ids an input supports: two per framework roll-up with at least one unit. */
-export function frameworkFigureIds(input: ReportInput): string[] {
+export function frameworkFigureIds(input: FigureInput): string[] {
   return (input.analysis.frameworks ?? []).filter((rollup) => rollup.units.length > 0).flatMap((rollup) => [frameworkHeatmapId(rollup.framework), frameworkRankingId(rollup.framework)]);
 }
 
 /** The spec of a framework figure id, or undefined when the id is not one. */
-export function buildFrameworkFigure(input: ReportInput, id: string): TopLevelSpec | undefined {
+export function buildFrameworkFigure(input: FigureInput, id: string): TopLevelSpec | undefined {
   for (const rollup of input.analysis.frameworks ?? []) {
     if (id === frameworkHeatmapId(rollup.framework)) return buildFrameworkHeatmap(input, rollup);
     if (id === frameworkRankingId(rollup.framework)) return buildFrameworkRanking(input, rollup);
@@ -60,7 +60,7 @@ export function frameworkRows(rollup: FrameworkRollup, population: FrameworkEsti
 }
 
 /** `onlyRegions`: the columns to show (the interactive report's region selector), all by default. */
-export function buildFrameworkHeatmap(input: ReportInput, rollup: FrameworkRollup, onlyRegions?: string[]): TopLevelSpec {
+export function buildFrameworkHeatmap(input: FigureInput, rollup: FrameworkRollup, onlyRegions?: string[]): TopLevelSpec {
   const minN = input.config.suppression.minN;
   const tr = translator(input.config.language);
   const { t } = tr;
@@ -125,7 +125,7 @@ export function buildFrameworkHeatmap(input: ReportInput, rollup: FrameworkRollu
   };
 }
 
-export function buildFrameworkRanking(input: ReportInput, rollup: FrameworkRollup, region = 'Global'): TopLevelSpec {
+export function buildFrameworkRanking(input: FigureInput, rollup: FrameworkRollup, region = 'Global'): TopLevelSpec {
   const tr = translator(input.config.language);
   const { t } = tr;
   const rows = frameworkRows(rollup, 'industry', 'gap_preparedness', region)

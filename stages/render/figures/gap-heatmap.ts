@@ -7,7 +7,7 @@
 import type { TopLevelSpec } from 'vega-lite';
 import { translator } from '../i18n/translator.ts';
 import { publishableEstimates, regionsOf, roundForChart } from '../figure-data.ts';
-import type { ReportInput } from '../report-input.ts';
+import type { FigureInput } from '../report-input.ts';
 import { GAP_SCHEME, SUPPRESSED_FILL, chartConfigFor, competencyLabel, competencyLabelOrder, competencyRowStep, wrappedLabelAxis } from '../theme.ts';
 
 export const GAP_HEATMAP_ID = 'gap-heatmap';
@@ -17,7 +17,7 @@ function symmetricLimit(values: number[]): number {
   return Math.max(0.5, ...values.map((value) => Math.ceil(Math.abs(value) * 10) / 10));
 }
 
-export function buildGapHeatmap(input: ReportInput, onlyRegions?: string[]): TopLevelSpec {
+export function buildGapHeatmap(input: FigureInput, onlyRegions?: string[]): TopLevelSpec {
   const minN = input.config.suppression.minN;
   const tr = translator(input.config.language);
   const { t } = tr;

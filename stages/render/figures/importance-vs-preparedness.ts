@@ -3,12 +3,12 @@
  * of recent graduates (Global, 95% CIs), sorted by the gap between them (BRIEF §3.1).
  */
 import type { TopLevelSpec } from 'vega-lite';
-import type { ReportInput } from '../report-input.ts';
+import type { FigureInput } from '../report-input.ts';
 import { POPULATION_COLOURS } from '../theme.ts';
 import { buildDumbbell } from './dumbbell.ts';
 import { translator } from '../i18n/translator.ts';
 
-export function buildImportanceVsPreparedness(input: ReportInput, region = 'Global'): TopLevelSpec {
+export function buildImportanceVsPreparedness(input: FigureInput, region = 'Global'): TopLevelSpec {
   const tr = translator(input.config.language);
   const { t } = tr;
   return buildDumbbell(input, {

@@ -10,7 +10,7 @@ import type { TopLevelSpec } from 'vega-lite';
 import type { Quadrant } from '../../../contracts/types.ts';
 import { translator } from '../i18n/translator.ts';
 import { publishableEstimates, publishedPairs, roundForChart } from '../figure-data.ts';
-import { DEFAULT_SCALE, type ReportInput } from '../report-input.ts';
+import { DEFAULT_SCALE, type FigureInput } from '../report-input.ts';
 import { chartConfigFor } from '../theme.ts';
 import { tooltipField } from './tooltip-fields.ts';
 
@@ -32,7 +32,7 @@ const QUADRANT_STYLE: Record<Quadrant, { colour: string; shape: string }> = {
  * The chart's points (published importance and preparedness of each competency), its crosshairs and
  * each point's quadrant: shared by the chart and its alternative text (reports/figure-alt-text.ts).
  */
-export function ipaPoints(input: ReportInput, region = 'Global') {
+export function ipaPoints(input: FigureInput, region = 'Global') {
   const points = publishedPairs(
     input.competencies,
     publishableEstimates(input.analysis, 'industry', 'importance', region),
@@ -51,7 +51,7 @@ export function ipaPoints(input: ReportInput, region = 'Global') {
   return { points: points.map((point) => ({ ...point, quadrant: quadrantOf(point) })), crosshair };
 }
 
-export function buildIpaQuadrants(input: ReportInput, region = 'Global'): TopLevelSpec {
+export function buildIpaQuadrants(input: FigureInput, region = 'Global'): TopLevelSpec {
   const { points, crosshair } = ipaPoints(input, region);
   const tr = translator(input.config.language);
   const { t } = tr;

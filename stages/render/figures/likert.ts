@@ -18,7 +18,7 @@
 import type { TopLevelSpec } from 'vega-lite';
 import type { AnalysisResult, Dimension, DistributionRow, Population } from '../../../contracts/types.ts';
 import { roundForChart } from '../figure-data.ts';
-import { DEFAULT_SCALE, type ReportInput } from '../report-input.ts';
+import { DEFAULT_SCALE, type FigureInput } from '../report-input.ts';
 import { translator } from '../i18n/translator.ts';
 import { chartConfigFor, competencyLabelOrder, competencyRowStep, wrappedLabelAxis } from '../theme.ts';
 import { tooltipField } from './tooltip-fields.ts';
@@ -95,13 +95,13 @@ export function likertSegments(counts: readonly number[], scaleMin: number): { a
  * Whether the Likert bars show weighted shares: the wave config's `analysis.weightedDistributions`
  * when set, else whenever a population's weights vary (Kish design effect above 1) or were raked.
  */
-export function likertWeighted(input: Pick<ReportInput, 'analysis' | 'config'>): boolean {
+export function likertWeighted(input: Pick<FigureInput, 'analysis' | 'config'>): boolean {
   const setting = (input.config.analysis as { weightedDistributions?: boolean }).weightedDistributions;
   if (typeof setting === 'boolean') return setting;
   return input.analysis.weighting.some((row) => row.designEffect > 1 + 1e-9) || (input.analysis.marginFit ?? []).length > 0;
 }
 
-export function buildLikert(input: ReportInput, population: Population, region = 'Global'): TopLevelSpec {
+export function buildLikert(input: FigureInput, population: Population, region = 'Global'): TopLevelSpec {
   const minN = input.config.suppression.minN;
   const tr = translator(input.config.language);
   const { t, tp } = tr;

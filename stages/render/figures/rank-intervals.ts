@@ -7,10 +7,10 @@
  */
 import type { TopLevelSpec } from 'vega-lite';
 import { translator } from '../i18n/translator.ts';
-import type { ReportInput } from '../report-input.ts';
+import type { FigureInput } from '../report-input.ts';
 import { chartConfigFor, competencyLabel, competencyRowStep, wrappedLabelAxis } from '../theme.ts';
 
-export function buildRankIntervals(input: ReportInput, region = 'Global'): TopLevelSpec {
+export function buildRankIntervals(input: FigureInput, region = 'Global'): TopLevelSpec {
   const tr = translator(input.config.language);
   const { t } = tr;
   const rows = input.analysis.rankings

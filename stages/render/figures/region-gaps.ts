@@ -8,11 +8,11 @@
 import type { TopLevelSpec } from 'vega-lite';
 import { translator } from '../i18n/translator.ts';
 import { publishableEstimates, roundForChart } from '../figure-data.ts';
-import type { ReportInput } from '../report-input.ts';
+import type { FigureInput } from '../report-input.ts';
 import { POPULATION_COLOURS, chartConfigFor, competencyRowStep, wrappedLabelAxis } from '../theme.ts';
 import { tooltipField } from './tooltip-fields.ts';
 
-export function buildRegionGaps(input: ReportInput, region: string): TopLevelSpec {
+export function buildRegionGaps(input: FigureInput, region: string): TopLevelSpec {
   const minN = input.config.suppression.minN;
   const tr = translator(input.config.language);
   const { t } = tr;

@@ -5,9 +5,9 @@
  * node_modules so rendering needs no network. Country ids there are UN M49 numeric codes.
  */
 import { createRequire } from 'node:module';
-import i18nCountries from 'i18n-iso-countries';
+import i18nCountries from 'i18n-iso-countries/index.js'; // the library without its 78 locales (translator.ts)
 import type { TopLevelSpec } from 'vega-lite';
-import type { ReportInput } from '../report-input.ts';
+import type { FigureInput } from '../report-input.ts';
 import { chartConfigFor } from '../theme.ts';
 import { translator, type Translator } from '../i18n/translator.ts';
 import { publishedCountryCounts } from '../published-counts.ts';
@@ -44,7 +44,7 @@ const SPANS_BINS = 'range (see table)';
 const noRespondents = (tr: Translator) => (tr.lang === 'en' ? NO_RESPONDENTS : tr.t('map.none'));
 const spansBins = (tr: Translator) => (tr.lang === 'en' ? SPANS_BINS : tr.t('map.spansBins'));
 
-export function buildRespondentsMap(input: ReportInput): TopLevelSpec {
+export function buildRespondentsMap(input: FigureInput): TopLevelSpec {
   const minN = input.config.suppression.minN;
   const tr = translator(input.config.language);
   const { t } = tr;

@@ -6,7 +6,7 @@
 import type { TopLevelSpec } from 'vega-lite';
 import { translator } from '../i18n/translator.ts';
 import { publishableEstimates, publishedPairs, roundForChart } from '../figure-data.ts';
-import type { ReportInput } from '../report-input.ts';
+import type { FigureInput } from '../report-input.ts';
 import { chartConfigFor, competencyRowStep, wrappedLabelAxis } from '../theme.ts';
 
 export interface GapChange {
@@ -18,7 +18,7 @@ export interface GapChange {
 }
 
 /** Gap changes for competencies published in both waves, largest widening first. */
-export function gapChanges(input: ReportInput, region = 'Global'): GapChange[] {
+export function gapChanges(input: FigureInput, region = 'Global'): GapChange[] {
   if (!input.previousAnalysis) return [];
   const changes = publishedPairs(
     input.competencies,
@@ -28,7 +28,7 @@ export function gapChanges(input: ReportInput, region = 'Global'): GapChange[] {
   return changes.sort((a, b) => b.change - a.change || a.label.localeCompare(b.label, 'en'));
 }
 
-export function buildWaveChange(input: ReportInput, region = 'Global'): TopLevelSpec {
+export function buildWaveChange(input: FigureInput, region = 'Global'): TopLevelSpec {
   const changes = gapChanges(input, region);
   const tr = translator(input.config.language);
   const { t } = tr;

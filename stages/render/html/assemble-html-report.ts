@@ -108,11 +108,16 @@ function frameworkRegionVariant(input: ReportInput, id: string): ((region: strin
 /** The map with only the region's countries coloured: the lookup table keeps the region's countries. */
 function respondentsMapForRegion(spec: TopLevelSpec, input: ReportInput, region: string): TopLevelSpec {
   const names = new Set(input.respondentsByCountry.filter((country) => country.region === region).map((country) => country.countryName));
-  const copy = JSON.parse(JSON.stringify(spec)) as TopLevelSpec & { transform?: { lookup?: string; from?: { data?: { values?: { countryName: string }[] } } }[] };
-  for (const step of copy.transform ?? []) {
-    if (step.lookup && step.from?.data?.values) step.from.data.values = step.from.data.values.filter((row) => names.has(row.countryName));
-  }
-  return copy;
+  type LookupStep = { lookup?: string; from?: { data?: { values?: { countryName: string }[] } } };
+  const { transform } = spec as { transform?: LookupStep[] };
+  // A new spec with a new lookup step; the rest (the world map's geometry above all) is shared, not
+  // copied: withRecordTooltips copies the whole spec for the page anyway.
+  return {
+    ...spec,
+    transform: transform?.map((step) => (step.lookup && step.from?.data?.values
+      ? { ...step, from: { ...step.from, data: { ...step.from.data, values: step.from.data.values.filter((row) => names.has(row.countryName)) } } }
+      : step)),
+  } as TopLevelSpec;
 }
 
 /**

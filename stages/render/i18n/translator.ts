@@ -10,14 +10,24 @@
  * same strings for the same input.
  */
 import { createRequire } from 'node:module';
-import i18nCountries from 'i18n-iso-countries';
+// The package's browser entry (its `browser` field): the library without the 78 locales its Node
+// entry registers on load; the three report languages are registered below, each when first used.
+import i18nCountries from 'i18n-iso-countries/index.js';
 import type { Competency } from '../../../contracts/types.ts';
 import { formatCount, formatEstimate, formatFixed, formatInteger, formatInterval, formatPercent, formatTotal, numberSeparators } from '../format.ts';
 import { catalogue, type MessageKey } from './catalogue.ts';
 import { DEFAULT_LANGUAGE, LOCALE_TAGS, isLanguage, type Language } from '../../../contracts/languages.ts';
 
 const require = createRequire(import.meta.url);
-for (const lang of ['fr', 'es', 'pt'] as const) i18nCountries.registerLocale(require(`i18n-iso-countries/langs/${lang}.json`));
+const registeredCountryNames = new Set<Language>();
+/** i18n-iso-countries' names in `lang` (fr, es or pt), registered on first use. */
+function countryNamesIn(lang: Exclude<Language, 'en'>): typeof i18nCountries {
+  if (!registeredCountryNames.has(lang)) {
+    i18nCountries.registerLocale(require(`i18n-iso-countries/langs/${lang}.json`));
+    registeredCountryNames.add(lang);
+  }
+  return i18nCountries;
+}
 
 /** Region names of the three built-in region schemes, with Global and Unknown: English name → language → name. */
 export const REGION_NAMES = require('../../../data/regions/region-names.json').regions as Record<string, Record<Exclude<Language, 'en'>, string>>;
@@ -69,29 +79,46 @@ function fill(text: string, params: Params | undefined): string {
 
 const cache = new Map<Language, Translator>();
 
+function once<T>(make: () => T): () => T {
+  let made: T | undefined;
+  return () => (made ??= make());
+}
+
 export function translator(language: unknown = DEFAULT_LANGUAGE): Translator {
   const lang: Language = isLanguage(language) ? language : DEFAULT_LANGUAGE;
   const found = cache.get(lang);
   if (found) return found;
   const tag = LOCALE_TAGS[lang];
   const messages = catalogue(lang);
-  const plurals = new Intl.PluralRules(tag);
-  const lists = new Intl.ListFormat(tag, { style: 'long', type: 'conjunction' });
-  const dates = new Intl.DateTimeFormat(tag, { dateStyle: 'long', timeZone: 'UTC' });
-  const collator = new Intl.Collator(tag);
+  // Each Intl object loads its ICU data when made (tens of ms in all): made on first use, since a
+  // figure alone needs none of them.
+  const plurals = once(() => new Intl.PluralRules(tag));
+  const lists = once(() => new Intl.ListFormat(tag, { style: 'long', type: 'conjunction' }));
+  const dates = once(() => new Intl.DateTimeFormat(tag, { dateStyle: 'long', timeZone: 'UTC' }));
+  const collator = once(() => new Intl.Collator(tag));
   const t = (key: MessageKey, params?: Params) => fill(messages[key], params);
-  const { decimal, group } = numberSeparators(lang);
-  const percentParts = new Intl.NumberFormat(tag, { style: 'percent' }).formatToParts(0.5);
+  const numberLocale = once((): VegaNumberLocale => {
+    const { decimal, group } = numberSeparators(lang);
+    const percentParts = new Intl.NumberFormat(tag, { style: 'percent' }).formatToParts(0.5);
+    return {
+      decimal,
+      thousands: group,
+      grouping: [3],
+      currency: ['', ''],
+      percent: percentParts.filter((part) => part.type === 'literal' || part.type === 'percentSign').map((part) => part.value).join(''),
+      minus: '\u2212',
+    };
+  });
   const made: Translator = {
     lang,
     tag,
     t,
     has: (key): key is MessageKey => Object.prototype.hasOwnProperty.call(messages, key),
     tp: (base, count, params) => {
-      const key = `${base}.${plurals.select(count) === 'one' ? 'one' : 'other'}` as MessageKey;
+      const key = `${base}.${plurals().select(count) === 'one' ? 'one' : 'other'}` as MessageKey;
       return t(key, { count: formatInteger(count, lang), ...params });
     },
-    list: (items) => lists.format(items),
+    list: (items) => lists().format(items),
     estimate: (value) => formatEstimate(value, lang),
     interval: (low, high) => formatInterval(low, high, lang),
     count: (count, minN) => formatCount(count, minN, lang),
@@ -101,22 +128,18 @@ export function translator(language: unknown = DEFAULT_LANGUAGE): Translator {
     percent: (share, digits) => formatPercent(share, digits, lang),
     date: (iso) => {
       const date = new Date(`${iso}T00:00:00Z`);
-      return Number.isNaN(date.getTime()) ? iso : dates.format(date);
+      return Number.isNaN(date.getTime()) ? iso : dates().format(date);
     },
     region: (name) => (lang === 'en' ? name : (REGION_NAMES[name]?.[lang] ?? name)),
-    country: (alpha2, englishName) => (lang === 'en' || !alpha2 ? englishName : (i18nCountries.getName(alpha2, lang) ?? englishName)),
+    country: (alpha2, englishName) => (lang === 'en' || !alpha2 ? englishName : (countryNamesIn(lang).getName(alpha2, lang) ?? englishName)),
     competency: (competency) => {
       const local = lang === 'en' ? undefined : competency.translations?.[lang];
       return local ? { ...competency, label: local.label, description: local.description } : competency;
     },
-    compare: (a, b) => collator.compare(a, b),
-    vegaNumberLocale: {
-      decimal,
-      thousands: group,
-      grouping: [3],
-      currency: ['', ''],
-      percent: percentParts.filter((part) => part.type === 'literal' || part.type === 'percentSign').map((part) => part.value).join(''),
-      minus: '\u2212',
+    compare: (a, b) => collator().compare(a, b),
+    // English charts use Vega's default locale: the first Intl.NumberFormat (≈ 30 ms of ICU data) only when another language needs it.
+    get vegaNumberLocale() {
+      return numberLocale();
     },
   };
   cache.set(lang, made);

@@ -29,7 +29,7 @@ describe('render determinism', () => {
   });
 
   it('the PNG worker thread gives the bytes this thread gives', async () => {
-    const figures = await renderFigures(buildReportInput({ withPrevious: true }), { formats: ['svg', 'png'] }); // PNGs from the pool (stages/render/figure-pool.ts)
+    const figures = await renderFigures(buildReportInput({ withPrevious: true }), { formats: ['svg', 'png'] }); // PNGs from the pool (stages/render/figure-pool.ts), the last one from this thread
     for (const figure of figures) expect(sha256(figure.png!), figure.id).toBe(sha256(renderSvgToPng(figure.svg!)));
     expect(sha256(await rasteriseSvg(figures[0].svg!))).toBe(sha256(renderSvgToPng(figures[0].svg!)));
   }, 60_000);

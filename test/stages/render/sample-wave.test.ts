@@ -25,6 +25,8 @@ import { compile, type TopLevelSpec } from 'vega-lite';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { runWave } from '../../../api/run-wave.ts';
 import { loadReportInput } from '../../../api/figure-spec.ts';
+import { contextFor } from '../../../api/wave-selection.ts';
+import { buildFigureInput } from '../../../stages/render/render-run.ts';
 import { assembleReport } from '../../../stages/render/assemble-report.ts';
 import { buildRegionGaps } from '../../../stages/render/figures/region-gaps.ts';
 import { buildIpaQuadrants } from '../../../stages/render/figures/ipa-quadrants.ts';
@@ -111,6 +113,14 @@ describe('the render stage on the 2022 sample wave', () => {
       expect(validate.errors ?? [], file).toEqual([]);
       expect(valid).toBe(true);
     }
+  });
+
+  it('`skillgap figures` reads the same figure input the render stage builds, without the rest', () => {
+    const figureInput = buildFigureInput(contextFor({ wave: '2022', out }));
+    const { config, competencies, analysis, previousAnalysis, respondentsByCountry, scale } = input;
+    expect(figureInput).toEqual({ config, competencies, analysis, previousAnalysis, respondentsByCountry, scale });
+    expect(Object.keys(figureInput).sort()).toEqual(['analysis', 'competencies', 'config', 'previousAnalysis', 'respondentsByCountry', 'scale']);
+    expect(figureInput.analysis.estimates.length).toBeGreaterThan(1000);
   });
 
   it('renders byte-identical figures and PDF from the cached analysis, twice', async () => {

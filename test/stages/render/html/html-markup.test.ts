@@ -10,6 +10,7 @@ describe('html markup', () => {
     const json = jsonForScript({ label: '</script><script>alert(1)</script>' });
     expect(json).not.toContain('</script');
     expect(JSON.parse(json)).toEqual({ label: '</script><script>alert(1)</script>' });
+    expect(jsonForScript({ a: 'x<y>z & \u2028\u2029', b: [1, '&'] })).toBe('{"a":"x\\u003cy\\u003ez \\u0026 \\u2028\\u2029","b":[1,"\\u0026"]}');
     expect(scriptForInline('var s = "</script>"; <!-- x')).toBe('var s = "<\\/script>"; <\\!-- x');
     expect(slug('Latin America & Caribbean')).toBe('latin-america-caribbean');
   });
