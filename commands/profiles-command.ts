@@ -8,7 +8,6 @@
  */
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
-import { Worker } from 'node:worker_threads';
 import { createContext, type WaveOptions } from '../runner/context.ts';
 import { UsageError } from '../contracts/errors.ts';
 import { writeFileAtomic } from '../io/atomic-write.ts';
@@ -74,7 +73,7 @@ export async function profilesCommand(options: ProfilesCommandOptions): Promise<
     } else {
       // Units dealt round-robin, so each worker gets regions and countries alike.
       const shares = Array.from({ length: workers }, (_, worker) => units.filter((_, index) => index % workers === worker));
-      await Promise.all(shares.map((share) => renderInWorker(input, share, write)));
+      await renderInWorkers(input, shares, write);
       // The files are the same whichever worker wrote them; the result lists them in unit order.
       const order = new Map(units.map((unit, index) => [`${unit.level}\u0000${unit.id}`, index]));
       written.sort((a, b) => order.get(`${a.level}\u0000${a.id}`)! - order.get(`${b.level}\u0000${b.id}`)!);
@@ -88,28 +87,28 @@ export async function profilesCommand(options: ProfilesCommandOptions): Promise<
   return { wave: waveId, profiles, seconds: (ctx.clock() - started) / 1000 };
 }
 
-function renderInWorker(input: ReportInput, units: ProfileUnit[], write: (profile: RenderedProfile) => void): Promise<void> {
-  return new Promise((resolve, reject) => {
-    const worker = new Worker(new URL('./profiles-worker.mjs', import.meta.url), { workerData: { input, units } });
-    worker.on('message', (message: { ok: true; profile?: RenderedProfile; done?: boolean } | { ok: false; error: { name: string; message: string; stack?: string } }) => {
-      if (!message.ok) {
-        reject(Object.assign(new Error(message.error.message), { name: message.error.name, stack: message.error.stack }));
-        void worker.terminate();
-      } else if (message.done) {
-        resolve();
-        void worker.terminate();
-      } else {
-        try {
-          write({ ...message.profile!, pdf: Buffer.from(message.profile!.pdf) });
-        } catch (error) {
-          reject(error);
-          void worker.terminate();
-        }
-      }
+/**
+ * A share of the units rendered by a thread of a tinypool pool (profiles-worker.mjs): one task per
+ * share, so the report input is handed to each thread once; the profiles come back together and
+ * are written here.
+ */
+async function renderInWorkers(input: ReportInput, shares: ProfileUnit[][], write: (profile: RenderedProfile) => void): Promise<void> {
+  const { default: Tinypool } = await import('tinypool');
+  const pool = new Tinypool({ filename: PROFILES_WORKER, minThreads: 0, maxThreads: shares.length, useAtomics: false });
+  try {
+    const outcomes = shares.map(async (units) => {
+      const outcome = (await pool.run({ input, units })) as { ok: true; profiles: RenderedProfile[] } | { ok: false; error: { name: string; message: string; stack?: string } };
+      if (!outcome.ok) throw Object.assign(new Error(outcome.error.message), { name: outcome.error.name, stack: outcome.error.stack });
+      for (const profile of outcome.profiles) write({ ...profile, pdf: Buffer.from(profile.pdf) });
     });
-    worker.once('error', reject);
-  });
+    await Promise.allSettled(outcomes);
+    await Promise.all(outcomes);
+  } finally {
+    await pool.destroy();
+  }
 }
+
+const PROFILES_WORKER = new URL('./profiles-worker.mjs', import.meta.url).href;
 
 function selectUnits(units: ProfileUnit[], only: string[] | undefined): ProfileUnit[] {
   if (!only || only.length === 0) return units;

@@ -1,17 +1,18 @@
-// Worker-thread entry of `skillgap profiles`: registers the TypeScript loader (a worker does not
-// inherit it), renders its share of the units and posts each profile's bytes back as it is done;
-// the main thread writes the files. Errors go back as plain data.
-import { parentPort, workerData } from 'node:worker_threads';
+// Worker-thread entry of `skillgap profiles`, run through the tinypool pool of
+// profiles-command.ts: registers the TypeScript loader (a worker does not inherit it) and renders
+// a share of the units, returning their bytes; the main thread writes the files. Errors come back
+// as plain data in the result.
 import { register } from 'tsx/esm/api';
 
 register();
-try {
-  const { renderProfile } = await import('../stages/render/profiles/render-profile.ts');
-  for (const unit of workerData.units) {
-    const profile = await renderProfile(workerData.input, unit);
-    parentPort.postMessage({ ok: true, profile });
+const { renderProfile } = await import('../stages/render/profiles/render-profile.ts');
+
+export default async function renderShare({ input, units }) {
+  try {
+    const profiles = [];
+    for (const unit of units) profiles.push(await renderProfile(input, unit));
+    return { ok: true, profiles };
+  } catch (error) {
+    return { ok: false, error: { name: error?.name ?? 'Error', message: error?.message ?? String(error), stack: error?.stack } };
   }
-  parentPort.postMessage({ ok: true, done: true });
-} catch (error) {
-  parentPort.postMessage({ ok: false, error: { name: error?.name ?? 'Error', message: error?.message ?? String(error), stack: error?.stack } });
 }

@@ -23,6 +23,7 @@ import { loadReportInput } from '../../../../api/figure-spec.ts';
 import { runWave } from '../../../../api/run-wave.ts';
 import { contextFor } from '../../../../api/wave-selection.ts';
 import { writeProfiles, type ProfilesResult } from '../../../../api/write-profiles.ts';
+import { profilesCommand } from '../../../../commands/profiles-command.ts';
 import { analyseWave } from '../../../../stages/analyse/analyse-wave.ts';
 import { readNormalisedWave } from '../../../../io/read-stage-outputs.ts';
 import { formatEstimate, formatInterval } from '../../../../stages/render/format.ts';
@@ -154,6 +155,20 @@ describe('profiles of the 2022 sample wave', () => {
     }
     expect(checked).toBeGreaterThan(0);
   });
+
+  it('two worker threads (a tinypool pool) write the same bytes as this thread and list the profiles in unit order', async () => {
+    const only = [...new Set(estimates.map((row) => row.country).filter((country) => country !== ''))].slice(0, 8);
+    expect(only).toHaveLength(8);
+    const quiet = () => {};
+    const read = (result: ProfilesResult) => result.profiles.map((profile) => [profile.id, readFileSync(profile.pdf), readFileSync(profile.html)] as const);
+    const here = read(await profilesCommand({ wave: '2022', out, level: 'country', only, workers: 1, log: quiet }));
+    const twoThreads = read(await profilesCommand({ wave: '2022', out, level: 'country', only, workers: 2, log: quiet }));
+    expect(twoThreads.map(([id]) => id)).toEqual(here.map(([id]) => id));
+    twoThreads.forEach(([id, pdf, html], index) => {
+      expect(pdf.equals(here[index][1]), `${id}.pdf`).toBe(true);
+      expect(html.equals(here[index][2]), `${id}.html`).toBe(true);
+    });
+  }, 300_000);
 
   it('refuses an unknown level or unit (exit 2, naming it)', () => {
     const run = (args: string[]) => spawnSync(process.execPath, [join(repoRoot, 'bin/skillgap.js'), 'profiles', '--wave', '2022', '--out', out, ...args], { cwd: repoRoot, encoding: 'utf8' });
