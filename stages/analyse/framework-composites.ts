@@ -10,19 +10,19 @@ import type { EncodedPopulation } from './encode-answers.ts';
  *   gap_i        = mean of I_ik − P_ik over k ∈ C_u with both ratings,
  * missing where the respondent rated none. A composite takes few distinct values (means of a few
  * ratings), so, as the competency path does with rating levels (cell-histograms.ts), each composite
- * is kept as a code into the measure's distinct values (ascending, over all units), and the
- * estimates come from weighted histograms (count, Σw, Σw²) per (domain, unit, value) through
- * stats/histogram-mean.ts — the same numbers as estimateDomainMeans over the composite columns, up
- * to rounding (tested).
+ * is kept as a small integer key, and the estimates come from weighted histograms (count, Σw, Σw²)
+ * per (domain, unit, value) through stats/histogram-mean.ts — the same numbers as
+ * estimateDomainMeans over the composite columns, up to rounding (tested). The histogram lists the
+ * values that occur, ascending, and the code of each key among them (keys of equal value share it).
  *
- * How the codes are found: the ratings of a scale built by normalise are integers, so a composite
- * is fixed by (c, S), the number of ratings and their integer sum, and its code is read from a
+ * How the keys are found: the ratings of a scale built by normalise are integers, so a composite
+ * is fixed by (c, S), the number of ratings and their integer sum, and its key is read from a
  * table indexed by (c, S) — integer arithmetic per respondent and unit, no division, no hash
  * lookup, in one pass over the respondents for all units (the codes of a million respondents are
- * 26 MB per dimension). The value of (c, S) is S / c, the double the plain definition gives (an
- * integer sum is exact). Level values that are not all integers (a table built for another scale)
- * take the plain path: the composite columns as doubles (plainUnitComposites), then their
- * distinct values. Both paths give the same codes (tested).
+ * 26 MB per dimension). The value of key (c, S) is S / c, the double the plain definition gives
+ * (an integer sum is exact). Level values that are not all integers (a table built for another
+ * scale) take the plain path: the composite columns as doubles (plainUnitComposites), keyed by
+ * their distinct values. Both paths' keys stand for the same composites, bit for bit (tested).
  */
 export interface CompositeMeasure {
   /** Key per respondent × unit, row-major rows × units; MISSING_COMPOSITE where the respondent rated none. */
