@@ -39,7 +39,7 @@ import { writeFileAtomic } from '../io/atomic-write.ts';
 import { hashStageSources, SourceScanCache, sourceScanStoreFile } from '../io/source-closure.ts';
 import { checkOutputPaths } from '../io/output-paths.ts';
 import { figureIndexFile, fileHashesFile, manifestFile } from '../io/wave-layout.ts';
-import { WriteError } from '../contracts/errors.ts';
+import { UsageError, WriteError } from '../contracts/errors.ts';
 import { runMessages } from '../contracts/messages/index.ts';
 import type { RunContext, StageDefinition, StageName } from '../contracts/stage.ts';
 import { packageVersions } from '../io/package-versions.ts';
@@ -188,6 +188,20 @@ export async function whyStale(ctx: RunContext, stage: StageDefinition, manifest
   return null;
 }
 
+/**
+ * A stage run alone (`skillgap analyse`) before the stage whose outputs it reads has written them:
+ * a UsageError naming the missing file and the stage to run first, before the stage starts (it
+ * would otherwise fail on a missing file as if it were a bug).
+ */
+function checkUpstreamOutputs(ctx: RunContext, stage: StageDefinition, stages: readonly StageDefinition[]): void {
+  const upstream = stages.slice(0, stages.indexOf(stage));
+  for (const file of stage.inputs(ctx)) {
+    if (existsSync(file)) continue;
+    const producer = upstream.find((earlier) => earlier.outputs(ctx).includes(file));
+    if (producer) throw new UsageError(runMessages.stageInputMissing(stage.name, relative(ctx.outDir, file).replaceAll('\\', '/'), ctx.outDir, producer.name));
+  }
+}
+
 export interface RunOptions {
   /** Stages to consider, in order (default: all). */
   only?: StageName[];
@@ -223,6 +237,7 @@ export async function runStages(ctx: RunContext, stages: readonly StageDefinitio
       continue;
     }
     const why = reason ?? 'an earlier stage ran';
+    checkUpstreamOutputs(ctx, stage, stages);
     ctx.log(runMessages.stageRunning(stage.name, why));
     const started = ctx.clock();
     try {

@@ -11,16 +11,14 @@ import { normaliseWave } from './normalise-wave.ts';
 import { answerCount } from '../../contracts/answer-table.ts';
 import { resolveColumns } from '../../contracts/codebook/resolve-columns.ts';
 import { emptySourceProblems, type SourceShape } from './check-kept.ts';
-import { UsageError, ValidationError } from '../../contracts/errors.ts';
-import { stageInputMissing } from '../../contracts/messages/run.ts';
-import { existsSync } from 'node:fs';
+import { ValidationError } from '../../contracts/errors.ts';
 import { readColumnarCacheTable, type ColumnarRawTable } from './columnar-raw-table.ts';
 import { writeFileAtomic } from '../../io/atomic-write.ts';
 import { BufferedFileWriter } from '../../io/buffered-file-writer.ts';
 import { writeAnswerTableArrow } from '../../io/answer-table-arrow.ts';
 import { writeRespondentsArrow } from '../../io/respondents-arrow.ts';
 import { writeAnswersCsv, writeAnswersWideCsv, writeAuditCsv, writeRespondentsCsv, type TextSink } from '../../io/table-files.ts';
-import { ingestedMetaFile, ingestedRowsFile, normalisedFiles } from '../../io/wave-layout.ts';
+import { ingestedRowsFile, normalisedFiles } from '../../io/wave-layout.ts';
 import { readIngestedMeta } from '../../io/read-stage-outputs.ts';
 import { countRespondents, type AuditSummary } from '../../contracts/stage-outputs.ts';
 
@@ -81,7 +79,6 @@ function ratingColumnCount(ctx: RunContext, table: ColumnarRawTable): number {
 /** The ingest cache read back column by column (row group by row group, codes copied as codes). */
 export function readColumnarTables(ctx: RunContext): ColumnarRawTable[] {
   return ctx.wave.config.sources.map((source) => {
-    if (!existsSync(ingestedMetaFile(ctx, source.id))) throw new UsageError(stageInputMissing('normalise', `ingested export of source "${source.id}"`, ctx.outDir, 'ingest'));
     const { rowCount, droppedTextMarker, ...meta } = readIngestedMeta(ctx, source.id);
     // The marker column (ingest's "a dropped column held text") is read as one more skipped
     // column: it only feeds textInSkipped, so a row with text in a dropped column is not blank.

@@ -24,12 +24,14 @@ describe('skillgap command line', () => {
   });
 
   it('a stage run alone before the stage it reads from exits 2 naming the stage to run first, never an internal error', () => {
-    for (const [stage, what, previous] of [['normalise', 'ingested export of source "industry-qualtrics"', 'ingest'], ['analyse', 'normalised wave', 'normalise'], ['render', 'analysis', 'analyse']]) {
+    for (const [stage, what, previous] of [['normalise', 'ingested/industry-qualtrics.arrow', 'ingest'], ['analyse', 'normalised/respondents.arrow', 'normalise'], ['render', 'analysis/analysis.json', 'analyse']]) {
       const result = skillgap([stage, '--wave', '2022', '--out', join(dir, `alone-${stage}`)]);
       expect(result.code, `${stage}: ${result.stderr}`).toBe(2);
       expect(result.stderr).toContain(`${stage}: no ${what} found in`);
       expect(result.stderr).toContain(`run \`skillgap ${previous}\` first`);
       expect(result.stderr).not.toMatch(/internal error|\n\s+at /);
+      // Refused before the stage starts: nothing ran, nothing was written for it.
+      expect(result.stderr).not.toContain(`${stage}: running`);
     }
   });
 
