@@ -39,22 +39,28 @@ export async function runAnalyse(ctx: RunContext): Promise<StageReport> {
       ? await frameworkRun.start(frameworkStatisticsInput(wave, ctx.wave.config, frameworks, prepared))
       : { statistics: Promise.resolve([]) };
     // Framework units hide what the competency tables hide (stages/analyse/disclosure/, framework-rollups.ts).
-    return await analyseAndWrite(ctx, wave, files, (w, c, p, onWeights) => analyseWave(w, c, p, onWeights, prepared), async (estimates) => rollUpFrameworks(wave, ctx.wave.config, frameworks, estimates, await frameworkStatistics));
+    return await analyseAndWrite(ctx, wave, files,
+      (onWeights) => analyseWave(wave, ctx.wave.config, undefined, onWeights, prepared),
+      async (estimates) => rollUpFrameworks(wave, ctx.wave.config, frameworks, estimates, await frameworkStatistics));
   } finally {
     await frameworkRun.close();
   }
 }
 
+type AnalyseWave = typeof import('./analyse-wave.ts').analyseWave;
+
+/** Runs the competency analysis (writing each respondent's weights as they come), then the framework roll-ups, and writes analysis/. */
 async function analyseAndWrite(
-  ctx: RunContext, wave: NormalisedWave, files: ReturnType<typeof analysisFiles>, analyseWave: typeof import('./analyse-wave.ts').analyseWave,
+  ctx: RunContext, wave: NormalisedWave, files: ReturnType<typeof analysisFiles>,
+  analyse: (onWeights: Parameters<AnalyseWave>[3]) => ReturnType<AnalyseWave>,
   rollUpFrameworks: (competencyEstimates: AnalysisResult['estimates']) => Promise<FrameworkRollup[]>,
 ): Promise<StageReport> {
   // Streamed: a line per respondent, a million per population on large waves.
   const weightWriter = new BufferedFileWriter(files.respondentWeights, ctx.fileHashes);
-  let result: ReturnType<typeof analyseWave>;
+  let result: ReturnType<AnalyseWave>;
   try {
     weightWriter.write(RESPONDENT_WEIGHT_HEADER);
-    result = analyseWave(wave, ctx.wave.config, undefined, (population, memberIndex, baseWeights, finalWeights) => {
+    result = analyse((population, memberIndex, baseWeights, finalWeights) => {
       let text = '';
       for (let i = 0; i < memberIndex.length; i++) {
         text += respondentWeightLine(wave.respondents[memberIndex[i]].respondentId, population, baseWeights[i], finalWeights[i]);

@@ -50,7 +50,7 @@ const MAX_KEYS = MISSING_COMPOSITE;
 
 export function unitComposites(population: Pick<EncodedPopulation, 'importanceCodes' | 'otherCodes'>, levelValues: Float64Array, competencies: number, unitMembers: readonly Int32Array[]): UnitComposites {
   const keys = integerCompositeKeys(levelValues, Math.max(1, ...unitMembers.map((members) => members.length)));
-  if (!keys) return codesOfPlainComposites(plainUnitComposites(population, levelValues, competencies, unitMembers), unitMembers.length);
+  if (!keys) return keysOfPlainComposites(plainUnitComposites(population, levelValues, competencies, unitMembers), unitMembers.length);
   const rows = population.importanceCodes.length / competencies;
   const units = unitMembers.length;
   const levels = levelValues.length;
@@ -169,7 +169,7 @@ function integerCompositeKeys(levelValues: Float64Array, maxMembers: number) {
 }
 
 /** The composite columns as doubles (the definition above, written plainly), per unit. */
-export function plainUnitComposites(population: Pick<EncodedPopulation, 'importanceCodes' | 'otherCodes'>, levelValues: Float64Array, competencies: number, unitMembers: readonly Int32Array[]) {
+function plainUnitComposites(population: Pick<EncodedPopulation, 'importanceCodes' | 'otherCodes'>, levelValues: Float64Array, competencies: number, unitMembers: readonly Int32Array[]) {
   const rows = population.importanceCodes.length / competencies;
   const levels = levelValues.length;
   const mean = (sum: number, count: number) => (count > 0 ? sum / count : NaN);
@@ -193,7 +193,7 @@ export function plainUnitComposites(population: Pick<EncodedPopulation, 'importa
 }
 
 /** Keys of double composite columns: their distinct values, ascending, and each row × unit's index (NaN → missing). */
-export function codesOfPlainComposites(columns: ReturnType<typeof plainUnitComposites>, units: number): UnitComposites {
+function keysOfPlainComposites(columns: ReturnType<typeof plainUnitComposites>, units: number): UnitComposites {
   const rows = columns.length > 0 ? columns[0].importance.length : 0;
   const measure = (pick: (unit: (typeof columns)[number]) => Float64Array): CompositeMeasure => {
     const values = Float64Array.from(new Set(columns.flatMap((unit) => Array.from(pick(unit)).filter((v) => v === v)))).sort();
@@ -222,11 +222,6 @@ export interface CompositeHistogram {
   sumSquaredWeights: Float64Array;
   domainRows: Float64Array;
   designRows: number;
-}
-
-/** compositeHistograms of one measure. */
-export function compositeHistogram(measure: CompositeMeasure, units: number, weights: Float64Array, rowDomain: Int32Array, domainCount: number): CompositeHistogram {
-  return compositeHistograms([measure], units, weights, rowDomain, domainCount)[0];
 }
 
 /**

@@ -4,7 +4,7 @@
  * runs on the main thread:
  *
  *   per population, the units of all frameworks together: answer codes ──unitComposites──▶ composite keys per respondent × unit
- *     ──compositeHistogram──▶ (count, Σw, Σw²) per (region, unit, value) for importance, other, gap
+ *     ──compositeHistograms──▶ (count, Σw, Σw²) per (region, unit, value) for importance, other, gap
  *   industry: (importance, gap) composite codes ──joint codes──▶ mwdsCovariance (MWDS of every unit
  *     per region and Global, with their covariance) and rankedDiscrepancyScores
  *

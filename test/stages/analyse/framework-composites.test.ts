@@ -1,9 +1,9 @@
 /**
  * unitComposites (one pass over the respondents for all units, codes from integer (count, sum) keys)
- * against the composites written plainly, unit by unit; compositeHistogram against estimateDomainMeans.
+ * against the composites written plainly, unit by unit; compositeHistograms against estimateDomainMeans.
  */
 import { describe, expect, it } from 'vitest';
-import { compositeHistogram, compositeHistograms, MISSING_COMPOSITE, unitComposites, type CompositeMeasure } from '../../../stages/analyse/framework-composites.ts';
+import { compositeHistograms, MISSING_COMPOSITE, unitComposites, type CompositeMeasure } from '../../../stages/analyse/framework-composites.ts';
 import { estimateDomainMeans, histogramMean } from '../../../stages/analyse/stats/index.ts';
 import type { EncodedPopulation } from '../../../stages/analyse/encode-answers.ts';
 
@@ -76,7 +76,7 @@ describe('unitComposites', () => {
   }
 });
 
-describe('compositeHistogram', () => {
+describe('compositeHistograms', () => {
   it('bins (count, Σw, Σw²) per (domain, unit, value), Global every row; histogramMean of a cell equals estimateDomainMeans of the composite column (1e-12)', () => {
     const levelValues = Float64Array.from([1, 2, 3, 4, 5]);
     const { K, importance, other, members, population, weights, rowDomain } = randomWave(7, levelValues);
@@ -86,7 +86,7 @@ describe('compositeHistogram', () => {
     const domains = 4;
     const together = compositeHistograms([fast.importance, fast.other, fast.gap], U, weights, rowDomain, domains);
     for (const [index, [name, measure]] of ([['importance', fast.importance], ['other', fast.other], ['gap', fast.gap]] as const).entries()) {
-      const histogram = compositeHistogram(measure, U, weights, rowDomain, domains);
+      const [histogram] = compositeHistograms([measure], U, weights, rowDomain, domains);
       // The three in one pass are the three one by one.
       expect(together[index]).toEqual(histogram);
       const V = histogram.values.length;
