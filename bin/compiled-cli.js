@@ -21,6 +21,7 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, s
 import { readFile } from 'node:fs/promises';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { WORKER_MODULES } from '../io/import-for-worker.mjs';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const CACHE = join(ROOT, 'node_modules', '.cache', 'skillgap-cli');
@@ -37,8 +38,12 @@ const ENTRY = 'commands/cli.ts';
 const BUNDLED_PACKAGES = /^(@stdlib\/|vega$|vega-lite$|apache-arrow$|pdfkit$|svg-to-pdfkit$)/;
 /** Bundled package files whose `import.meta.url` must stay their own file's URL. */
 const PACKAGE_FILE_URLS = /[\\/]node_modules[\\/]pdfkit[\\/]js[\\/]pdfkit\.node\.mjs$/;
+/**
+ * Modules that worker threads load (io/import-for-worker.mjs) are bundled as entry points of their
+ * own, sharing chunks with the CLI, so a worker starts without the TypeScript loader.
+ */
 /** Build format; bump when the build options below change. */
-const FORMAT = 4;
+const FORMAT = 5;
 
 /** Size and mtime of each source file (paths relative to root), hashed: the bundle's key. Null when a file is gone. */
 export function sourcesKey(files, root = ROOT) {
@@ -75,7 +80,7 @@ export async function buildCompiledCli() {
   const building = join(CACHE, `building-${process.pid}-${Date.now()}`);
   rmSync(building, { recursive: true, force: true });
   const result = await esbuild.build({
-    entryPoints: { cli: join(ROOT, ENTRY) },
+    entryPoints: { cli: join(ROOT, ENTRY), ...Object.fromEntries(Object.entries(WORKER_MODULES).map(([source, name]) => [name, join(ROOT, source)])) },
     outdir: building,
     bundle: true,
     splitting: true,
@@ -107,7 +112,7 @@ export async function buildCompiledCli() {
   const sources = Object.keys(result.metafile.inputs)
     .map((input) => relative(ROOT, resolve(ROOT, input)).replaceAll('\\', '/'))
     .filter((file) => !file.startsWith('node_modules/'))
-    .concat('bin/compiled-cli.js', 'package.json') // the build itself, and which packages stay external
+    .concat('bin/compiled-cli.js', 'io/import-for-worker.mjs', 'package.json') // the build itself (and its worker entries), and which packages stay external
     .sort();
   const key = sourcesKey(sources);
   const dir = join(CACHE, key);
@@ -153,6 +158,8 @@ export async function loadCompiledCli() {
       return null; // e.g. a syntax error: tsx then reports it with the file and line
     }
   }
+  // Worker threads inherit the environment: they load the same bundle (io/import-for-worker.mjs).
+  process.env.SKILLGAP_BUNDLE_DIR = dir;
   return import(pathToFileURL(join(dir, 'cli.js')).href);
 }
 

@@ -22,45 +22,50 @@ import { encodeAnswers } from './encode-answers.ts';
 export async function runAnalyse(ctx: RunContext): Promise<StageReport> {
   // Loaded on use: the statistics (and @stdlib's quantile functions) are not needed to decide
   // that nothing is stale, nor by `skillgap figures`, which only reads analysis.json.
-  const { analyseWave } = await import('./analyse-wave.ts');
-  const { rollUpFrameworks, frameworkStatisticsInput } = await import('./framework-rollups.ts');
-  const { startFrameworkStatistics, FRAMEWORK_WORKER_MIN_RESPONDENTS } = await import('./framework-pool.ts');
+  const { analyseWaveSteps } = await import('./analyse-wave.ts');
+  const { rollUpFrameworksSteps, frameworkStatisticsInput } = await import('./framework-rollups.ts');
+  const { startAnalysisPool, FRAMEWORK_WORKER_MIN_RESPONDENTS, RANK_SET_WORKER_MIN_WORK, rankSetWorkOfWave } = await import('./analysis-pool.ts');
+  const { solveStepsConcurrently } = await import('./rank-set-steps.ts');
   const wave = readNormalisedWave(ctx);
   const files = analysisFiles(ctx.outDir);
   const frameworks = loadFrameworks(ctx.root, ctx.wave.waveDir, ctx.wave.config.frameworks, ctx.framework);
-  // The frameworks' respondent-level part runs in a worker thread on large waves, meanwhile the
-  // competencies are analysed here (framework-pool.ts).
-  const frameworkRun = startFrameworkStatistics(frameworks.length > 0 && wave.respondents.length >= FRAMEWORK_WORKER_MIN_RESPONDENTS);
+  // A worker thread takes the frameworks' respondent-level part on large waves (meanwhile the
+  // competencies are analysed here) and shares the rank sets when they are many (analysis-pool.ts).
+  const pool = startAnalysisPool({
+    frameworks: frameworks.length > 0 && wave.respondents.length >= FRAMEWORK_WORKER_MIN_RESPONDENTS,
+    rankSets: rankSetWorkOfWave(wave, frameworks) >= RANK_SET_WORKER_MIN_WORK,
+  });
   try {
     // The population layout and the answers encoded once, for both (the framework part gets copies).
     const layout = layOutPopulations(wave.respondents);
     const prepared = { layout, encoded: encodeAnswers(wave, layout.populationCode, layout.localRow, layout.counts) };
     const { statistics: frameworkStatistics } = frameworks.length > 0
-      ? await frameworkRun.start(frameworkStatisticsInput(wave, ctx.wave.config, frameworks, prepared))
+      ? await pool.startFrameworkStatistics(frameworkStatisticsInput(wave, ctx.wave.config, frameworks, prepared))
       : { statistics: Promise.resolve([]) };
     // Framework units hide what the competency tables hide (stages/analyse/disclosure/, framework-rollups.ts).
     return await analyseAndWrite(ctx, wave, files,
-      (onWeights) => analyseWave(wave, ctx.wave.config, undefined, onWeights, prepared),
-      async (estimates) => rollUpFrameworks(wave, ctx.wave.config, frameworks, estimates, await frameworkStatistics));
+      (onWeights) => solveStepsConcurrently(analyseWaveSteps(wave, ctx.wave.config, undefined, onWeights, prepared), pool.solveRankSets),
+      async (estimates) => solveStepsConcurrently(rollUpFrameworksSteps(wave, ctx.wave.config, frameworks, estimates, await frameworkStatistics), pool.solveRankSets));
   } finally {
-    await frameworkRun.close();
+    await pool.close();
   }
 }
 
 type AnalyseWave = typeof import('./analyse-wave.ts').analyseWave;
+type WaveAnalysis = import('./analyse-wave.ts').WaveAnalysis;
 
 /** Runs the competency analysis (writing each respondent's weights as they come), then the framework roll-ups, and writes analysis/. */
 async function analyseAndWrite(
   ctx: RunContext, wave: NormalisedWave, files: ReturnType<typeof analysisFiles>,
-  analyse: (onWeights: Parameters<AnalyseWave>[3]) => ReturnType<AnalyseWave>,
+  analyse: (onWeights: Parameters<AnalyseWave>[3]) => Promise<WaveAnalysis>,
   rollUpFrameworks: (competencyEstimates: AnalysisResult['estimates']) => Promise<FrameworkRollup[]>,
 ): Promise<StageReport> {
   // Streamed: a line per respondent, a million per population on large waves.
   const weightWriter = new BufferedFileWriter(files.respondentWeights, ctx.fileHashes);
-  let result: ReturnType<AnalyseWave>;
+  let result: WaveAnalysis;
   try {
     weightWriter.write(RESPONDENT_WEIGHT_HEADER);
-    result = analyse((population, memberIndex, baseWeights, finalWeights) => {
+    result = await analyse((population, memberIndex, baseWeights, finalWeights) => {
       let text = '';
       for (let i = 0; i < memberIndex.length; i++) {
         text += respondentWeightLine(wave.respondents[memberIndex[i]].respondentId, population, baseWeights[i], finalWeights[i]);

@@ -27,8 +27,9 @@ import type { AnalysisResult, Dimension, DistributionRow, EstimateRow, Normalise
 import * as messages from '../../contracts/messages/analysis.ts';
 import {
   benjaminiHochberg, cliffsDelta, differenceOfIndependentMeans, mannWhitneyUFromCounts, matchedPairsRankBiserial,
-  mwdsRankSets, rankedDiscrepancyScores, wilcoxonSignedRankFromCounts, type DomainMeans,
+  mwdsCovariance, mwdsRankSetProblems, mwdsRankSetsFromSolutions, rankedDiscrepancyScores, wilcoxonSignedRankFromCounts, type DomainMeans,
 } from './stats/index.ts';
+import { solveStepsHere, type RankSetSteps } from './rank-set-steps.ts';
 import { askedCells, flagNotAsked } from './not-asked.ts';
 import { layOutPopulations, type PopulationLayout } from './population-layout.ts';
 import { computePopulationWeights, type MarginFit } from './population-weights.ts';
@@ -72,13 +73,33 @@ export interface PreparedAnswers {
   encoded: EncodedAnswers;
 }
 
+export type WaveAnalysis = AnalysisResult & { distributions: DistributionRow[] };
+
+/** The whole analysis in this thread (analyseWaveSteps with each block's rank sets solved here). */
 export function analyseWave(
   wave: NormalisedWave,
   config: WaveConfig,
   phaseSeconds?: Record<string, number>,
   onWeights?: (population: Population, memberIndex: Int32Array, baseWeights: Float64Array, finalWeights: Float64Array) => void,
   prepared?: PreparedAnswers,
-): AnalysisResult & { distributions: DistributionRow[] } {
+): WaveAnalysis {
+  return solveStepsHere(analyseWaveSteps(wave, config, phaseSeconds, onWeights, prepared));
+}
+
+/**
+ * The analysis as steps: it yields once, the rank-set problems of every region and country block
+ * (known once disclosure control has decided which cells are ranked), and goes on with their
+ * solutions. analyseWave solves them in this thread; the analyse stage shares them with a worker
+ * thread (rank-set-steps.ts). Either way each block's sets come from its own seeded stream, so
+ * they are the same.
+ */
+export function* analyseWaveSteps(
+  wave: NormalisedWave,
+  config: WaveConfig,
+  phaseSeconds?: Record<string, number>,
+  onWeights?: (population: Population, memberIndex: Int32Array, baseWeights: Float64Array, finalWeights: Float64Array) => void,
+  prepared?: PreparedAnswers,
+): RankSetSteps<WaveAnalysis> {
   let phaseStart = performance.now();
   let phaseCpu = phaseSeconds ? process.cpuUsage() : undefined;
   const phase = (name: string) => {
@@ -220,11 +241,21 @@ export function analyseWave(
   phase('tests');
   const rankedDiscrepancy = rankedDiscrepancyScores(industry.jointCode!, coding.differenceLevelOfCode, coding.differenceValues.length, industry.weights, industry.rowDomain, K, R);
   phase('rankedDiscrepancy');
-  // Confidence sets for the MWDS ranks of each region and Global (stats/mwds-rank-sets.ts).
-  const rankSets = mwdsRankSets({
-    jointCode: industry.jointCode!, importanceOfCode: coding.importanceOfCode, discrepancyOfCode: coding.discrepancyOfCode,
-    weights: industry.weights, rowDomain: industry.rowDomain, competencies: K, domainCount: R, eligible, seed: config.analysis.seed,
-  });
+  // Confidence sets for the MWDS ranks of each region and Global, and of each country
+  // (stats/mwds-rank-sets.ts): the blocks' problems in one batch, solved by the caller.
+  const countryPublished = (cell: number) => !protectedTables.suppressedUnits.has(unitKey('industry', countryBlocks[Math.floor(cell / K)], competencies[cell % K]));
+  const countryEligible = Uint8Array.from({ length: countryBlocks.length * K }, (_, cell) => (cell < (C - 1) * K && countryPublished(cell) ? 1 : 0));
+  const codes = { jointCode: industry.jointCode!, importanceOfCode: coding.importanceOfCode, discrepancyOfCode: coding.discrepancyOfCode, weights: industry.weights, competencies: K };
+  const regionOptions = { competencies: K, domainCount: R, eligible, seed: config.analysis.seed };
+  const countryOptions = { competencies: K, domainCount: C, eligible: countryEligible, seed: config.analysis.seed };
+  // Covariances between the ranked cells only (the others are never read).
+  const regionMwds = mwdsCovariance({ ...codes, rowDomain: industry.rowDomain, domainCount: R, wanted: eligible });
+  const countryMwds = mwdsCovariance({ ...codes, rowDomain: industry.countryRowDomain, domainCount: C, wanted: countryEligible });
+  const regionProblems = mwdsRankSetProblems(regionMwds.mwds, regionMwds.covariance, regionOptions);
+  const countryProblems = mwdsRankSetProblems(countryMwds.mwds, countryMwds.covariance, countryOptions);
+  const solutions = yield [...regionProblems, ...countryProblems];
+  const rankSets = mwdsRankSetsFromSolutions(regionMwds.mwds, regionOptions, regionProblems, solutions.slice(0, regionProblems.length));
+  const countryRankSets = mwdsRankSetsFromSolutions(countryMwds.mwds, countryOptions, countryProblems, solutions.slice(regionProblems.length));
   phase('rankSets');
   const rankings: ScoredRankingRow[] = buildRankings({
     wave: wave.wave, blocks, competencies, config, scale: wave.scale,
@@ -233,17 +264,12 @@ export function analyseWave(
   });
   phase('rankings');
   const distributions = protectedTables.distributions.filter((row) => !isCountryDomainKey(row.region));
-  // Countries: MWDS rank sets and rankings over each country's published industry cells, as for a region.
-  const countryPublished = (cell: number) => !protectedTables.suppressedUnits.has(unitKey('industry', countryBlocks[Math.floor(cell / K)], competencies[cell % K]));
-  const countryEligible = Uint8Array.from({ length: countryBlocks.length * K }, (_, cell) => (cell < (C - 1) * K && countryPublished(cell) ? 1 : 0));
+  // Countries: MWDS rankings over each country's published industry cells, as for a region.
   const countryRankings = buildRankings({
     wave: wave.wave, blocks: countryBlocks, competencies, config, scale: wave.scale,
     industry: { importanceMeans: industry.countryCells.importance, otherMeans: industry.countryCells.other, gapMeans: industry.countryCells.gap },
     eligible: countryEligible,
-    rankSets: mwdsRankSets({
-      jointCode: industry.jointCode!, importanceOfCode: coding.importanceOfCode, discrepancyOfCode: coding.discrepancyOfCode,
-      weights: industry.weights, rowDomain: industry.countryRowDomain, competencies: K, domainCount: C, eligible: countryEligible, seed: config.analysis.seed,
-    }),
+    rankSets: countryRankSets,
     rankedDiscrepancy: rankedDiscrepancyScores(industry.jointCode!, coding.differenceLevelOfCode, coding.differenceValues.length, industry.weights, industry.countryRowDomain, K, C),
   });
   const asked = askedCells(wave);

@@ -28,8 +28,9 @@ import type { ResolvedFramework } from '../../contracts/frameworks/load-framewor
 import { competenciesOfUnits } from '../../contracts/frameworks/load-frameworks.ts';
 import {
   benjaminiHochberg, cliffsDelta, differenceOfIndependentMeans, histogramMean, mannWhitneyUFromCounts, matchedPairsRankBiserial,
-  normalConfidenceInterval, rankSetsFromCovariance, wilcoxonSignedRankFromCounts, type DomainMeans,
+  mwdsRankSetProblems, mwdsRankSetsFromSolutions, normalConfidenceInterval, wilcoxonSignedRankFromCounts, type DomainMeans,
 } from './stats/index.ts';
+import { solveStepsHere, type RankSetSteps } from './rank-set-steps.ts';
 import { layOutPopulations } from './population-layout.ts';
 import { computePopulationWeights } from './population-weights.ts';
 import { encodeAnswers } from './encode-answers.ts';
@@ -47,19 +48,33 @@ const GLOBAL_REGION = 'Global';
  * region × competency suppressed there (not_asked cells aside) hides that population × region for
  * every unit holding the competency. Without it only the framework rows' own suppression applies.
  * `statistics`: frameworkStatistics of frameworkStatisticsInput(wave, config, frameworks), when the
- * caller computed them (in a worker thread, framework-pool.ts); computed here otherwise.
+ * caller computed them (in a worker thread, analysis-pool.ts); computed here otherwise.
  */
 export function rollUpFrameworks(
   wave: NormalisedWave, config: WaveConfig, frameworks: readonly ResolvedFramework[], competencyEstimates: readonly EstimateRow[] = [],
   statistics?: readonly FrameworkStatistics[],
 ): FrameworkRollup[] {
+  return solveStepsHere(rollUpFrameworksSteps(wave, config, frameworks, competencyEstimates, statistics));
+}
+
+/**
+ * rollUpFrameworks as steps (rank-set-steps.ts): each framework yields its units' rank-set
+ * problems, one per region block, and goes on with their solutions; the analyse stage solves them
+ * with a worker thread's help.
+ */
+export function* rollUpFrameworksSteps(
+  wave: NormalisedWave, config: WaveConfig, frameworks: readonly ResolvedFramework[], competencyEstimates: readonly EstimateRow[] = [],
+  statistics?: readonly FrameworkStatistics[],
+): RankSetSteps<FrameworkRollup[]> {
   if (frameworks.length === 0) return [];
   const hiddenCompetencyUnits = new Set(competencyEstimates
     .filter((row) => row.suppressed && row.population !== 'both' && row.flag !== 'not_asked')
     .map((row) => unitKey(row.population, row.region, row.competency)));
   const byFramework = statistics ?? frameworkStatistics(frameworkStatisticsInput(wave, config, frameworks));
   const regions = [...new Set(wave.respondents.map((respondent) => respondent.region))].sort();
-  return frameworks.map((framework, index) => rollUpFramework(wave, config, framework, regions, byFramework[index], hiddenCompetencyUnits));
+  const rollups: FrameworkRollup[] = [];
+  for (const [index, framework] of frameworks.entries()) rollups.push(yield* rollUpFramework(wave, config, framework, regions, byFramework[index], hiddenCompetencyUnits));
+  return rollups;
 }
 
 /**
@@ -99,10 +114,10 @@ function unitsInWave(framework: ResolvedFramework, competencyIndex: ReadonlyMap<
   return { units, unmappedUnits };
 }
 
-function rollUpFramework(
+function* rollUpFramework(
   wave: NormalisedWave, config: WaveConfig, framework: ResolvedFramework, regions: string[], statistics: FrameworkStatistics,
   hiddenCompetencyUnits: ReadonlySet<string>,
-): FrameworkRollup {
+): RankSetSteps<FrameworkRollup> {
   const { definition } = framework;
   const competencyIndex = new Map(wave.answers.competencies.map((id, index) => [id, index]));
   const { units, unmappedUnits } = unitsInWave(framework, competencyIndex);
@@ -158,7 +173,7 @@ function rollUpFramework(
   }
 
   runUnitTests(histograms, blocks.length, U, gapRow);
-  rankUnits(wave, config, units, blocks, statistics, industry, gapRow.prep);
+  yield* rankUnits(wave, config, units, blocks, statistics, industry, gapRow.prep);
   const noHome = [...framework.noHome].map(([competency, reason]) => ({ competency, reason })).filter((entry) => competencyIndex.has(entry.competency));
   return {
     framework: definition.id, name: definition.name, shortName: definition.shortName ?? definition.id, version: definition.version, source: definition.source,
@@ -282,15 +297,18 @@ function runUnitTests(histograms: PopulationHistograms[], blockCount: number, U:
  * confidence sets and ranked-discrepancy score computed from joint codes of the (importance, gap)
  * composite pairs, which play the part of the competency path's (importance, discrepancy) codes.
  */
-function rankUnits(
+function* rankUnits(
   wave: NormalisedWave, config: WaveConfig, units: FrameworkUnit[], blocks: string[], statistics: FrameworkStatistics,
   means: { importance: DomainMeans; other: DomainMeans; gap: DomainMeans }, prepRows: Map<number, FrameworkEstimateRow>,
-): void {
+): RankSetSteps<void> {
   const U = units.length;
   // Only industry's published units are ranked (disclosure control has run: a suppressed gap row is a hidden unit).
   const eligible = Uint8Array.from(means.gap.n, (_n, cell) => (prepRows.get(cell)!.suppressed ? 0 : 1));
-  // Confidence sets for the MWDS ranks of the units, as for competencies (stats/mwds-rank-sets.ts).
-  const rankSets = rankSetsFromCovariance(statistics.mwds, statistics.covariance, { competencies: U, domainCount: blocks.length - 1, eligible, seed: config.analysis.seed });
+  // Confidence sets for the MWDS ranks of the units, as for competencies (stats/mwds-rank-sets.ts),
+  // the blocks' problems solved by the caller.
+  const options = { competencies: U, domainCount: blocks.length - 1, eligible, seed: config.analysis.seed };
+  const problems = mwdsRankSetProblems(statistics.mwds, statistics.covariance, options);
+  const rankSets = mwdsRankSetsFromSolutions(statistics.mwds, options, problems, yield problems);
   const rankings = buildRankings({
     wave: wave.wave, blocks, competencies: units.map((unit) => unit.id), config, scale: wave.scale,
     industry: { importanceMeans: means.importance, otherMeans: means.other, gapMeans: means.gap }, eligible, rankSets, rankedDiscrepancy: statistics.rankedDiscrepancy,

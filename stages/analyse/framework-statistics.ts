@@ -1,6 +1,6 @@
 /**
  * The heavy, respondent-level part of the framework roll-ups (framework-rollups.ts), on typed
- * arrays only, so it can run in a worker thread (framework-pool.ts) while the competency analysis
+ * arrays only, so it can run in a worker thread (analysis-pool.ts) while the competency analysis
  * runs on the main thread:
  *
  *   per population, the units of all frameworks together: answer codes ──unitComposites──▶ composite keys per respondent × unit

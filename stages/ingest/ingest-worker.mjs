@@ -1,11 +1,10 @@
 // Worker-thread entry of the ingest stage, run through the tinypool pool of ingest-stage.ts (one
-// export per task): registers the TypeScript loader (as bin/skillgap.js does; a worker does not
-// inherit it) and ingests one export. Errors come back as plain data (name, message, problems) in
+// export per task): loads ingest-source.ts (bundled, or the TypeScript through tsx:
+// io/import-for-worker.mjs) and ingests one export. Errors come back as plain data (name, message, problems) in
 // the result, so the main thread can rethrow a ValidationError as one.
-import { register } from 'tsx/esm/api';
+import { importForWorker } from '../../io/import-for-worker.mjs';
 
-register();
-const { ingestSource } = await import('./ingest-source.ts');
+const { ingestSource } = await importForWorker(new URL('./ingest-source.ts', import.meta.url));
 
 export default async function ingest(job) {
   try {

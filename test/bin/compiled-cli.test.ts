@@ -12,6 +12,8 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { REPO_ROOT } from '../../runner/context.ts';
 // @ts-expect-error plain JavaScript module of bin/, without type declarations
 import { sourcesKey } from '../../bin/compiled-cli.js';
+// @ts-expect-error plain JavaScript module of io/, without type declarations
+import { importForWorker, WORKER_MODULES } from '../../io/import-for-worker.mjs';
 
 const scratch = mkdtempSync(join(tmpdir(), 'skillgap-compiled-cli-'));
 afterAll(() => rmSync(scratch, { recursive: true, force: true }));
@@ -32,6 +34,30 @@ describe('the compiled CLI', () => {
     const current = JSON.parse(readFileSync(join(REPO_ROOT, 'node_modules', '.cache', 'skillgap-cli', 'current.json'), 'utf8')) as { key: string; sources: string[] };
     expect(current.sources).toEqual(expect.arrayContaining(['commands/cli.ts', 'runner/run.ts', 'bin/compiled-cli.js', 'package.json']));
     expect(sourcesKey(current.sources)).toBe(current.key);
+  }, 120_000);
+
+  it('bundles every module a worker thread loads, with the exports of its source, and a worker of the bundle loads it from there', async () => {
+    expect(skillgap(['--version']).status).toBe(0); // builds the bundle when stale
+    const current = JSON.parse(readFileSync(join(REPO_ROOT, 'node_modules', '.cache', 'skillgap-cli', 'current.json'), 'utf8')) as { key: string; sources: string[] };
+    expect(current.sources).toContain('io/import-for-worker.mjs');
+    const dir = join(REPO_ROOT, 'node_modules', '.cache', 'skillgap-cli', current.key);
+    const entries = Object.entries(WORKER_MODULES as Record<string, string>);
+    expect(entries.map(([source]) => source)).toEqual(expect.arrayContaining(['stages/analyse/framework-statistics.ts', 'stages/analyse/stats/mwds-rank-sets.ts', 'stages/ingest/ingest-source.ts']));
+    for (const [source, name] of entries) {
+      const bundled = await import(pathToFileURL(join(dir, `${name}.js`)).href);
+      const original = await import(pathToFileURL(join(REPO_ROOT, source)).href);
+      expect(Object.keys(bundled).sort(), source).toEqual(Object.keys(original).filter((key) => typeof original[key] === 'function').sort());
+    }
+    // A worker of a process that runs the bundle imports the bundled entry, not the source.
+    const previous = process.env.SKILLGAP_BUNDLE_DIR;
+    process.env.SKILLGAP_BUNDLE_DIR = dir;
+    try {
+      const viaBundle = await importForWorker(new URL('../../stages/analyse/stats/mwds-rank-sets.ts', import.meta.url));
+      expect(viaBundle).toBe(await import(pathToFileURL(join(dir, 'worker-mwds-rank-sets.js')).href));
+    } finally {
+      if (previous === undefined) delete process.env.SKILLGAP_BUNDLE_DIR;
+      else process.env.SKILLGAP_BUNDLE_DIR = previous;
+    }
   }, 120_000);
 
   it('keys a bundle by the size and modification time of each source, so an edit or a deletion makes it stale', () => {

@@ -29,7 +29,10 @@ export { createSeededRandom, type SeededRandom } from './seeded-random.ts';
 export { percentileBootstrapRanks, type BootstrapRankInput } from './percentile-bootstrap-ranks.ts';
 export { mwdsCovariance, type MwdsCovariance, type MwdsCovarianceInput } from './mwds-covariance.ts';
 export { rankConfidenceSets, DEFAULT_RANK_SET_DRAWS, type RankConfidenceSets } from './rank-confidence-sets.ts';
-export { mwdsRankSets, rankSetsFromCovariance, type MwdsRankSets } from './mwds-rank-sets.ts';
+export {
+  mwdsRankSets, rankSetsFromCovariance, mwdsRankSetProblems, mwdsRankSetsFromSolutions, solveRankSetProblem,
+  type MwdsRankSets, type MwdsRankSetOptions, type RankSetProblem,
+} from './mwds-rank-sets.ts';
 export { postStratify } from './post-stratify.ts';
 export { rakeWeights, type RakingMargin } from './rake-weights.ts';
 export { trimWeightsAtCap } from './trim-weights.ts';

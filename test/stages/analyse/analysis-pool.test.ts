@@ -1,0 +1,139 @@
+/**
+ * The analyse stage's worker thread (analysis-pool.ts → analysis-worker.mjs): the framework
+ * statistics computed there are those computed in the calling thread, and the roll-up made from
+ * them is the same; rank-set problems shared between the two threads get the sets solved here, and
+ * the analysis driven through the pool (rank-set-steps.ts) equals analyseWave.
+ */
+import { describe, expect, it } from 'vitest';
+import { frameworkStatisticsInput, rollUpFrameworks } from '../../../stages/analyse/framework-rollups.ts';
+import { frameworkStatistics } from '../../../stages/analyse/framework-statistics.ts';
+import { rankSetWork, startAnalysisPool } from '../../../stages/analyse/analysis-pool.ts';
+import { solveStepsConcurrently } from '../../../stages/analyse/rank-set-steps.ts';
+import { solveRankSetProblem, type RankSetProblem } from '../../../stages/analyse/stats/index.ts';
+import { rollUpFrameworksSteps } from '../../../stages/analyse/framework-rollups.ts';
+import { resolveFramework } from '../../../contracts/frameworks/load-frameworks.ts';
+import type { CompetencyFramework } from '../../../contracts/types.ts';
+import { syntheticWave, testConfig } from './synthetic-wave.ts';
+import { analyseWave, analyseWaveSteps } from '../../../stages/analyse/analyse-wave.ts';
+import { layOutPopulations } from '../../../stages/analyse/population-layout.ts';
+import { encodeAnswers } from '../../../stages/analyse/encode-answers.ts';
+
+const K = 12;
+const ids = Array.from({ length: K }, (_, k) => `competency-${String(k + 1).padStart(2, '0')}`);
+const competencies: CompetencyFramework = {
+  version: 'test', provenance: 'test',
+  competencies: ids.map((id) => ({ id, label: id, kind: 'technical', description: '', crosswalk: { nice: [], ecsf: [], csec2017: [], cybok: [] } })),
+};
+// Units of one to six competencies, overlapping: composites with many distinct values.
+const framework = resolveFramework({
+  id: 'pool', name: 'Pool test framework', version: '1', source: 'test',
+  units: Array.from({ length: 8 }, (_, u) => ({ id: `U${u + 1}`, name: `Unit ${u + 1}` })),
+  crosswalk: Object.fromEntries(ids.map((id, k) => [id, Array.from({ length: 8 }, (_, u) => `U${u + 1}`).filter((_, u) => (k + u) % 3 === 0 || k === u)])),
+}, 'pool.json', competencies);
+
+describe('framework statistics in a worker thread', () => {
+  it('equal those computed here, and give the same roll-up (3,000 respondents per population, 8 units)', async () => {
+    const wave = syntheticWave({ respondentsPerPopulation: 3000, competencies: K, regions: ['Africa', 'Asia', 'Europe'], seed: 17, unequalWeights: true });
+    const config = testConfig();
+    const here = frameworkStatistics(frameworkStatisticsInput(wave, config, [framework]));
+    const run = startAnalysisPool({ frameworks: true, rankSets: false });
+    try {
+      const inWorker = await (await run.startFrameworkStatistics(frameworkStatisticsInput(wave, config, [framework]))).statistics;
+      expect(inWorker).toEqual(here);
+      expect(here[0].covariance).toHaveLength(4);
+      expect(here[0].histograms[0].gap.values.length).toBeGreaterThan(20);
+      expect(rollUpFrameworks(wave, config, [framework], [], inWorker)).toEqual(rollUpFrameworks(wave, config, [framework]));
+    } finally {
+      await run.close();
+    }
+  });
+
+  it('sharing one encoding (as analyse-run.ts does): the worker gets copies, analyseWave then gives what it gives alone, and so does the roll-up', async () => {
+    const wave = syntheticWave({ respondentsPerPopulation: 800, competencies: K, regions: ['Africa', 'Europe'], seed: 5, unequalWeights: true });
+    const config = testConfig();
+    const layout = layOutPopulations(wave.respondents);
+    const prepared = { layout, encoded: encodeAnswers(wave, layout.populationCode, layout.localRow, layout.counts) };
+    const input = frameworkStatisticsInput(wave, config, [framework], prepared);
+    expect(input.populations[0].importanceCodes.buffer).not.toBe(prepared.encoded.populations[0].importanceCodes.buffer);
+    const run = startAnalysisPool({ frameworks: true, rankSets: false });
+    try {
+      const { statistics } = await run.startFrameworkStatistics(input);
+      // The input's arrays went to the worker; the shared encoding is intact for analyseWave.
+      expect(input.populations[0].importanceCodes.length).toBe(0);
+      const shared = analyseWave(wave, config, undefined, undefined, prepared);
+      expect(shared.estimates).toEqual(analyseWave(wave, config).estimates);
+      expect(rollUpFrameworks(wave, config, [framework], shared.estimates, await statistics)).toEqual(rollUpFrameworks(wave, config, [framework], shared.estimates));
+    } finally {
+      await run.close();
+    }
+  });
+
+  it('a failure in the worker reaches the caller as an error, and the pool closes', async () => {
+    const run = startAnalysisPool({ frameworks: true, rankSets: false });
+    try {
+      const broken = { populations: [], levelValues: new Float64Array([1, 2]), competencies: 2, domainCount: 1, unitMembers: [[Int32Array.of(0)]] };
+      await expect((await run.startFrameworkStatistics(broken)).statistics).rejects.toThrow();
+    } finally {
+      await run.close();
+    }
+  });
+});
+
+describe('rank sets shared with the worker thread', () => {
+  // A wave with many country blocks: the first batch of analyseWaveSteps is its region and country blocks' problems.
+  const wave = syntheticWave({ respondentsPerPopulation: 1500, competencies: K, regions: ['Africa', 'Asia', 'Europe', 'Americas'], seed: 23, unequalWeights: true });
+  const config = testConfig();
+  const firstBatch = (): RankSetProblem[] => analyseWaveSteps(wave, config).next().value as RankSetProblem[];
+
+  it('a batch solved by both threads gets the sets solved here, in the batch order, and the worker solved some', async () => {
+    const problems = firstBatch();
+    expect(problems.length).toBeGreaterThan(4);
+    const pool = startAnalysisPool({ frameworks: true, rankSets: true });
+    try {
+      // The framework task waits for the thread to be ready; once it is done, the thread is idle.
+      await (await pool.startFrameworkStatistics(frameworkStatisticsInput(wave, config, [framework]))).statistics;
+      const shared = await pool.solveRankSets(problems);
+      expect(shared).toEqual(problems.map(solveRankSetProblem));
+      expect(pool.rankSetsSolvedInWorker()).toBeGreaterThan(0);
+      expect(pool.rankSetsSolvedInWorker()).toBeLessThan(problems.length);
+    } finally {
+      await pool.close();
+    }
+  });
+
+  it('the analysis and the roll-up driven through the pool equal analyseWave and rollUpFrameworks', async () => {
+    const pool = startAnalysisPool({ frameworks: false, rankSets: true });
+    try {
+      const result = await solveStepsConcurrently(analyseWaveSteps(wave, config), pool.solveRankSets);
+      const here = analyseWave(wave, config);
+      expect(result).toEqual(here);
+      expect(result.rankings.some((row) => Number.isFinite(row.rankCiLow) && row.rankCiHigh > row.rankCiLow)).toBe(true);
+      const rollup = await solveStepsConcurrently(rollUpFrameworksSteps(wave, config, [framework], here.estimates), pool.solveRankSets);
+      expect(rollup).toEqual(rollUpFrameworks(wave, config, [framework], here.estimates));
+    } finally {
+      await pool.close();
+    }
+  });
+
+  it('without the worker (a small wave), every problem is solved here', async () => {
+    const pool = startAnalysisPool({ frameworks: false, rankSets: false });
+    const problems = firstBatch();
+    expect(await pool.solveRankSets(problems)).toEqual(problems.map(solveRankSetProblem));
+    expect(pool.rankSetsSolvedInWorker()).toBe(0);
+    await pool.close();
+  });
+
+  it('a failure in the worker reaches the caller', async () => {
+    const pool = startAnalysisPool({ frameworks: true, rankSets: true });
+    try {
+      await (await pool.startFrameworkStatistics(frameworkStatisticsInput(wave, config, [framework]))).statistics;
+      const good = firstBatch();
+      // The largest problem goes to the worker first: ten billion draws are more than a typed array holds, so it throws there.
+      const broken = { ...good[0], draws: 1e10 };
+      expect(rankSetWork(broken)).toBeGreaterThan(rankSetWork(good[1]));
+      await expect(pool.solveRankSets([broken, good[1]])).rejects.toThrow();
+    } finally {
+      await pool.close();
+    }
+  });
+});
