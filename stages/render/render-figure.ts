@@ -13,7 +13,7 @@ import type { ResvgRenderOptions } from '@resvg/resvg-js';
 import * as vega from 'vega';
 import { compile, type TopLevelSpec } from 'vega-lite';
 import rasteriseHere from './png-worker.mjs';
-import { chooseFontFiles, subsetFontFiles } from './subset-fonts.mjs';
+import { chooseFontFiles, subsetFonts } from './subset-fonts.mjs';
 import { rasteriseSvgInWorker } from './figure-pool.ts';
 import { FIGURE_BUILDERS, type FigureId } from './figures/index.ts';
 import { hasLikertData } from './figures/likert.ts';
@@ -55,7 +55,7 @@ export const resvgOptions = (fontFiles: string[], scale: number): ResvgRenderOpt
 
 /** resvg's options for this SVG: the embedded fonts, or their subsets when these cover the SVG's characters. */
 const pngOptions = (svg: string, scale: number): ResvgRenderOptions =>
-  resvgOptions(chooseFontFiles(svg, { full: [FONT_FILES.regular, FONT_FILES.bold], subset: subsetFontFiles() }), scale);
+  resvgOptions(chooseFontFiles(svg, { full: [FONT_FILES.regular, FONT_FILES.bold], subset: subsetFonts() }), scale);
 
 /** Rasterises an SVG at `scale`× with only the embedded fonts, so the PNG is byte-identical everywhere. */
 export function renderSvgToPng(svg: string, scale = 2): Buffer {

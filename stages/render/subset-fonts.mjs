@@ -9,9 +9,11 @@
 //   devDependency subset-font, harfbuzz's hb-subset as WebAssembly), into
 //   node_modules/.cache/skillgap-fonts/<key>/, the key made of the dejavu-fonts-ttf version and the
 //   repertoire below: a changed repertoire or font version finds no folder and uses the full fonts
-//   until the next build. repertoire.json next to the fonts records what they cover.
-// - Chosen per SVG (chooseFontFiles): the subsets only when every character of the SVG lies in the
-//   repertoire; otherwise, and whenever the subsets are missing, the full fonts as before.
+//   until the next build. repertoire.json next to the fonts records the code points both subsets
+//   cover: the repertoire's, less those DejaVu lacks and the combining marks (a letter and a mark
+//   are drawn as the precomposed letter when the font has it, which the subsets mostly do not).
+// - Chosen per SVG (chooseFontFiles): the subsets only when every character of the SVG is covered;
+//   otherwise, and whenever the subsets are missing, the full fonts as before.
 // Plain JavaScript, so the build step runs without a TypeScript loader; it loads nothing heavy.
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
@@ -37,7 +39,7 @@ export const REPERTOIRE = Object.freeze([
 export const FONT_FILE_NAMES = Object.freeze({ regular: 'DejaVuSans.ttf', bold: 'DejaVuSans-Bold.ttf' });
 
 /** Version of the subset build; bump when the build's options change (bin/font-subset.js). */
-const FORMAT = 1;
+const FORMAT = 4;
 
 /** The repertoire as one string of its characters (what hb-subset is asked to keep). */
 export function repertoireText() {
@@ -55,23 +57,44 @@ export function subsetFontsDir(cacheRoot = join(ROOT, 'node_modules', '.cache', 
 
 let currentDir;
 
-/** The subset fonts' paths as [regular, bold], or null when they have not been built (into `dir`). */
-export function subsetFontFiles(dir = (currentDir ??= subsetFontsDir())) {
+/**
+ * The subsets built into `dir` (by default the cache folder of the current key): their paths as
+ * [regular, bold] and the code points both cover, as inclusive ranges (repertoire.json's
+ * `covered`); null when they have not been built.
+ */
+export function subsetFonts(dir = (currentDir ??= subsetFontsDir())) {
   const files = [join(dir, FONT_FILE_NAMES.regular), join(dir, FONT_FILE_NAMES.bold)];
-  return files.every((file) => existsSync(file)) ? files : null;
+  if (!files.every((file) => existsSync(file))) return null;
+  try {
+    const { covered } = JSON.parse(readFileSync(join(dir, 'repertoire.json'), 'utf8'));
+    return Array.isArray(covered) && covered.length > 0 ? { files, covered } : null;
+  } catch {
+    return null; // no record (a build of an older format): the full fonts
+  }
 }
 
-// Everything but the repertoire and XML's whitespace (tab, line feed, carriage return).
-const OUTSIDE_REPERTOIRE = new RegExp(`[^\\t\\n\\r${REPERTOIRE.map(([first, last]) => `\\u{${first.toString(16)}}-\\u{${last.toString(16)}}`).join('')}]`, 'u');
 const PREDEFINED_ENTITIES = new Set(['amp', 'lt', 'gt', 'quot', 'apos']);
+const outsidePatterns = new WeakMap();
 
-/** Whether every character of the SVG, with its character references decoded, lies in the repertoire. */
-export function withinRepertoire(svg) {
+/** A pattern matching any character outside `covered` and XML's whitespace (tab, line feed, carriage return). */
+function outside(covered) {
+  let pattern = outsidePatterns.get(covered);
+  if (!pattern) {
+    const ranges = covered.map(([first, last]) => `\\u{${first.toString(16)}}-\\u{${last.toString(16)}}`).join('');
+    pattern = new RegExp(`[^\\t\\n\\r${ranges}]`, 'u');
+    outsidePatterns.set(covered, pattern);
+  }
+  return pattern;
+}
+
+/** Whether every character of the SVG, with its character references decoded, lies in `covered` (inclusive code point ranges). */
+export function withinRepertoire(svg, covered) {
+  const outsideCovered = outside(covered);
   // A document type may declare entities of its own: not worth decoding (Vega writes none).
-  if (OUTSIDE_REPERTOIRE.test(svg) || svg.includes('<!DOCTYPE')) return false;
+  if (outsideCovered.test(svg) || svg.includes('<!DOCTYPE')) return false;
   for (const [, name] of svg.matchAll(/&([^;&\s]*);/g)) {
     const code = name.startsWith('#x') || name.startsWith('#X') ? Number.parseInt(name.slice(2), 16) : name.startsWith('#') ? Number.parseInt(name.slice(1), 10) : undefined;
-    if (code === undefined ? !PREDEFINED_ENTITIES.has(name) : !(code <= 0x10ffff && !OUTSIDE_REPERTOIRE.test(String.fromCodePoint(code)))) return false;
+    if (code === undefined ? !PREDEFINED_ENTITIES.has(name) : !(code <= 0x10ffff && !outsideCovered.test(String.fromCodePoint(code)))) return false;
   }
   return true;
 }
@@ -79,12 +102,14 @@ export function withinRepertoire(svg) {
 /**
  * The font files resvg should load for this SVG: the subsets when they exist and cover every
  * character of the SVG, otherwise the full fonts. The PNG is the same either way (the subsets keep
- * every glyph, kerning pair and layout rule of those characters); the subsets only make it cheaper,
- * because resvg-js re-reads the whole font file for every text span it draws (fontdb's
- * `Source::File`), and the subsets are a third of the size. The whole SVG string is checked, not
- * only its text (a superset: path data and attributes are ASCII), so nothing the check misses can
- * reach the fonts.
+ * every glyph, kerning pair and layout rule of the characters they cover); the subsets only make it
+ * cheaper, because resvg-js re-reads the whole font file for every text span it draws (fontdb's
+ * `Source::File`), and the subsets are about a quarter of the size. The whole SVG string is checked,
+ * not only its text (a superset: path data and attributes are ASCII), so nothing the check misses
+ * can reach the fonts. Not covered: characters DejaVu lacks (the full fonts draw a box for them,
+ * the subsets nothing) and combining marks (composed with their letter into a precomposed glyph
+ * the subsets may lack).
  */
 export function chooseFontFiles(svg, { full, subset }) {
-  return subset && withinRepertoire(svg) ? subset : full;
+  return subset && withinRepertoire(svg, subset.covered) ? subset.files : full;
 }
