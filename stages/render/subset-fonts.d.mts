@@ -9,7 +9,7 @@ export function subsetFontsDir(cacheRoot?: string): string;
 /** The subsets built: their paths as [regular, bold] and the code points both cover; null when not built. */
 export interface SubsetFonts { files: string[]; covered: [number, number][] }
 export function subsetFonts(dir?: string): SubsetFonts | null;
-/** Whether every character of the SVG, with its character references decoded, lies in `covered`. */
+/** Whether every character of the SVG, with its character references decoded, lies in `covered` (sorted inclusive ranges). */
 export function withinRepertoire(svg: string, covered: [number, number][]): boolean;
 /** The subsets when they exist and cover every character of the SVG, otherwise the full fonts. */
 export function chooseFontFiles(svg: string, fonts: { full: string[]; subset: SubsetFonts | null }): string[];

@@ -56,45 +56,65 @@ export function subsetFontsDir(cacheRoot = join(ROOT, 'node_modules', '.cache', 
 }
 
 let currentDir;
+const found = new Map();
 
 /**
  * The subsets built into `dir` (by default the cache folder of the current key): their paths as
- * [regular, bold] and the code points both cover, as inclusive ranges (repertoire.json's
- * `covered`); null when they have not been built.
+ * [regular, bold] and the code points both cover, as sorted inclusive ranges (repertoire.json's
+ * `covered`); null when they have not been built. A built folder never changes (it is renamed
+ * into place whole, and its name is its key), so its record is read once.
  */
 export function subsetFonts(dir = (currentDir ??= subsetFontsDir())) {
   const files = [join(dir, FONT_FILE_NAMES.regular), join(dir, FONT_FILE_NAMES.bold)];
   if (!files.every((file) => existsSync(file))) return null;
+  if (found.has(dir)) return found.get(dir);
   try {
     const { covered } = JSON.parse(readFileSync(join(dir, 'repertoire.json'), 'utf8'));
-    return Array.isArray(covered) && covered.length > 0 ? { files, covered } : null;
+    if (!Array.isArray(covered) || covered.length === 0) return null;
+    const subset = { files, covered };
+    found.set(dir, subset);
+    return subset;
   } catch {
     return null; // no record (a build of an older format): the full fonts
   }
 }
 
-const PREDEFINED_ENTITIES = new Set(['amp', 'lt', 'gt', 'quot', 'apos']);
-const outsidePatterns = new WeakMap();
-
-/** A pattern matching any character outside `covered` and XML's whitespace (tab, line feed, carriage return). */
-function outside(covered) {
-  let pattern = outsidePatterns.get(covered);
-  if (!pattern) {
-    const ranges = covered.map(([first, last]) => `\\u{${first.toString(16)}}-\\u{${last.toString(16)}}`).join('');
-    pattern = new RegExp(`[^\\t\\n\\r${ranges}]`, 'u');
-    outsidePatterns.set(covered, pattern);
+/** Whether `code` lies in one of the sorted inclusive ranges. */
+function covers(covered, code) {
+  let low = 0;
+  let high = covered.length - 1;
+  while (low <= high) {
+    const middle = (low + high) >> 1;
+    if (code < covered[middle][0]) high = middle - 1;
+    else if (code > covered[middle][1]) low = middle + 1;
+    else return true;
   }
-  return pattern;
+  return false;
 }
 
-/** Whether every character of the SVG, with its character references decoded, lies in `covered` (inclusive code point ranges). */
+const PREDEFINED_ENTITIES = new Set(['amp', 'lt', 'gt', 'quot', 'apos']);
+
+/**
+ * Whether every character of the SVG, with its character references decoded, lies in `covered`
+ * (sorted inclusive code point ranges). Printable ASCII and XML's whitespace are taken as covered
+ * (the repertoire starts with them); the scan stops only at other characters and at `&`, which
+ * starts a reference: the five predefined entities, decimal or hexadecimal ones. Anything else
+ * (an entity only a document type could declare) counts as not covered.
+ */
 export function withinRepertoire(svg, covered) {
-  const outsideCovered = outside(covered);
-  // A document type may declare entities of its own: not worth decoding (Vega writes none).
-  if (outsideCovered.test(svg) || svg.includes('<!DOCTYPE')) return false;
-  for (const [, name] of svg.matchAll(/&([^;&\s]*);/g)) {
-    const code = name.startsWith('#x') || name.startsWith('#X') ? Number.parseInt(name.slice(2), 16) : name.startsWith('#') ? Number.parseInt(name.slice(1), 10) : undefined;
-    if (code === undefined ? !PREDEFINED_ENTITIES.has(name) : !(code <= 0x10ffff && !outsideCovered.test(String.fromCodePoint(code)))) return false;
+  if (svg.includes('<!DOCTYPE')) return false;
+  const notPlainAscii = /[^\t\n\r\x20-\x25\x27-\x7e]/g;
+  for (let match; (match = notPlainAscii.exec(svg)) !== null;) {
+    let code = svg.codePointAt(match.index);
+    if (code === 0x26) {
+      const end = svg.indexOf(';', match.index);
+      const name = end < 0 ? '' : svg.slice(match.index + 1, end);
+      if (PREDEFINED_ENTITIES.has(name)) continue;
+      if (/^#x[0-9a-fA-F]{1,6}$/.test(name)) code = Number.parseInt(name.slice(2), 16);
+      else if (/^#[0-9]{1,7}$/.test(name)) code = Number.parseInt(name.slice(1), 10);
+      else return false;
+    } else if (code > 0xffff) notPlainAscii.lastIndex++; // the low surrogate of the pair
+    if (!covers(covered, code)) return false;
   }
   return true;
 }
