@@ -5,12 +5,15 @@
  *        ──resvg (font file loaded explicitly, system fonts off, 2× zoom)──▶ PNG
  *
  * Vega measures text with its built-in estimator (no canvas package), and resvg sees only the
- * DejaVu files, so neither depends on installed fonts.
+ * DejaVu files, so neither depends on installed fonts. resvg gets the DejaVu subsets built at
+ * `npm ci` when they cover every character of the SVG (subset-fonts.mjs: the same PNG, read faster),
+ * otherwise the full files.
  */
 import type { ResvgRenderOptions } from '@resvg/resvg-js';
 import * as vega from 'vega';
 import { compile, type TopLevelSpec } from 'vega-lite';
 import rasteriseHere from './png-worker.mjs';
+import { chooseFontFiles, subsetFonts } from './subset-fonts.mjs';
 import { rasteriseSvgInWorker } from './figure-pool.ts';
 import { FIGURE_BUILDERS, type FigureId } from './figures/index.ts';
 import { hasLikertData } from './figures/likert.ts';
@@ -43,16 +46,20 @@ export async function renderSpecToSvg(spec: TopLevelSpec): Promise<string> {
   }
 }
 
-/** resvg's options: only the embedded fonts, so the PNG is byte-identical everywhere. */
-const pngOptions = (scale: number): ResvgRenderOptions => ({
+/** resvg's options with these font files only (no system fonts), so the PNG is byte-identical everywhere. */
+export const resvgOptions = (fontFiles: string[], scale: number): ResvgRenderOptions => ({
   fitTo: { mode: 'zoom', value: scale },
-  font: { fontFiles: [FONT_FILES.regular, FONT_FILES.bold], loadSystemFonts: false, defaultFontFamily: FONT_FAMILY, sansSerifFamily: FONT_FAMILY },
+  font: { fontFiles, loadSystemFonts: false, defaultFontFamily: FONT_FAMILY, sansSerifFamily: FONT_FAMILY },
   background: 'white',
 });
 
+/** resvg's options for this SVG: the embedded fonts, or their subsets when these cover the SVG's characters. */
+const pngOptions = (svg: string, scale: number): ResvgRenderOptions =>
+  resvgOptions(chooseFontFiles(svg, { full: [FONT_FILES.regular, FONT_FILES.bold], subset: subsetFonts() }), scale);
+
 /** Rasterises an SVG at `scale`× with only the embedded fonts, so the PNG is byte-identical everywhere. */
 export function renderSvgToPng(svg: string, scale = 2): Buffer {
-  return rasteriseHere({ svg, options: pngOptions(scale) });
+  return rasteriseHere({ svg, options: pngOptions(svg, scale) });
 }
 
 /**
@@ -60,7 +67,7 @@ export function renderSvgToPng(svg: string, scale = 2): Buffer {
  * follows (the next chart, the PDF) runs on the other core meanwhile.
  */
 export function rasteriseSvg(svg: string, scale = 2): Promise<Buffer> {
-  return rasteriseSvgInWorker(svg, pngOptions(scale));
+  return rasteriseSvgInWorker(svg, pngOptions(svg, scale));
 }
 
 /**
