@@ -30,30 +30,23 @@ const previousOutDir = (ctx: RunContext) =>
   ctx.wave.config.previousWave ? siblingWaveDir(ctx.outDir, ctx.wave.config.previousWave) : null;
 
 export async function runRender(ctx: RunContext): Promise<StageReport> {
-  // Three threads: this one renders the figures' SVGs, then writes report.html; report.pdf is
-  // drawn in a worker thread (report-pdf-pool.ts, started now so that it has loaded pdfkit and vega
-  // by the time the figures are ready); each figure's PNG is made in another (figure-pool.ts) as
-  // soon as its SVG is.
-  const { startReportPdfWorker } = await import('./report-pdf-pool.ts');
-  const pdfWorker = startReportPdfWorker();
-  try {
-    const input = await buildReportInput(ctx);
-    const pngs: Promise<void>[] = [];
-    const figures = await writeFigures(ctx, input, { formats: ['svg', 'vl'], onSvg: (figure) => pngs.push(writeFigurePng(ctx, figure)) });
-    const pngsWritten = Promise.all(pngs);
-    pngsWritten.catch(() => undefined); // awaited below; a failure meanwhile is not "unhandled"
-    const pdf = pdfWorker.assemble(input, figures);
-    pdf.catch(() => undefined); // awaited below
-    writeFileAtomic(figureIndexFile(ctx.outDir), JSON.stringify({ figures: figures.map((f) => f.id) }, null, 1) + '\n', ctx.fileHashes);
-    const { assembleHtmlReport } = await import('./html/assemble-html-report.ts');
-    const { readHtmlReportAssets } = await import('./html/html-assets.ts');
-    writeFileAtomic(htmlReportFile(ctx), assembleHtmlReport(input, figures, readHtmlReportAssets()), ctx.fileHashes);
-    writeFileAtomic(reportFile(ctx), await pdf, ctx.fileHashes);
-    await pngsWritten;
-    return { rowsIn: input.analysis.estimates.length, rowsOut: figures.length + 1, warnings: [] };
-  } finally {
-    await pdfWorker.close();
-  }
+  const input = await buildReportInput(ctx);
+  // Each figure's PNG is made in a worker thread (figure-pool.ts) as soon as its SVG is ready,
+  // while the next charts, the PDF and the HTML are made here.
+  const pngs: Promise<void>[] = [];
+  const figures = await writeFigures(ctx, input, { formats: ['svg', 'vl'], onSvg: (figure) => pngs.push(writeFigurePng(ctx, figure)) });
+  const pngsWritten = Promise.all(pngs);
+  pngsWritten.catch(() => undefined); // awaited below; a failure meanwhile is not "unhandled"
+  writeFileAtomic(figureIndexFile(ctx.outDir), JSON.stringify({ figures: figures.map((f) => f.id) }, null, 1) + '\n', ctx.fileHashes);
+  // Loaded on use: pdfkit and the fonts (~0.1 s) are not needed to decide that nothing is stale.
+  const { assembleReport } = await import('./assemble-report.ts');
+  const pdf = await assembleReport(input, figures);
+  writeFileAtomic(reportFile(ctx), pdf, ctx.fileHashes);
+  const { assembleHtmlReport } = await import('./html/assemble-html-report.ts');
+  const { readHtmlReportAssets } = await import('./html/html-assets.ts');
+  writeFileAtomic(htmlReportFile(ctx), assembleHtmlReport(input, figures, readHtmlReportAssets()), ctx.fileHashes);
+  await pngsWritten;
+  return { rowsIn: input.analysis.estimates.length, rowsOut: figures.length + 1, warnings: [] };
 }
 
 /** Renders the figures (all, or `only`) and writes them; used by the stage and by `skillgap figures`. */
