@@ -1,11 +1,10 @@
 // Worker-thread entry of `skillgap profiles`, run through the tinypool pool of
-// profiles-command.ts: registers the TypeScript loader (a worker does not inherit it) and renders
-// a share of the units, returning their bytes; the main thread writes the files. Errors come back
-// as plain data in the result.
-import { register } from 'tsx/esm/api';
+// profiles-command.ts: loads render-profile.ts (bundled, or the TypeScript through tsx:
+// io/import-for-worker.mjs) and renders a share of the units, returning their bytes; the main
+// thread writes the files. Errors come back as plain data in the result.
+import { importForWorker } from '../io/import-for-worker.mjs';
 
-register();
-const { renderProfile } = await import('../stages/render/profiles/render-profile.ts');
+const { renderProfile } = await importForWorker(new URL('../stages/render/profiles/render-profile.ts', import.meta.url));
 
 export default async function renderShare({ input, units }) {
   try {

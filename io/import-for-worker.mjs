@@ -15,6 +15,7 @@ export const WORKER_MODULES = {
   'stages/analyse/framework-statistics.ts': 'worker-framework-statistics',
   'stages/analyse/stats/mwds-rank-sets.ts': 'worker-mwds-rank-sets',
   'stages/ingest/ingest-source.ts': 'worker-ingest-source',
+  'stages/render/profiles/render-profile.ts': 'worker-render-profile',
 };
 
 /**
