@@ -80,6 +80,7 @@ export async function buildCompiledCli() {
   const building = join(CACHE, `building-${process.pid}-${Date.now()}`);
   rmSync(building, { recursive: true, force: true });
   const result = await esbuild.build({
+    absWorkingDir: ROOT, // paths in the bundle's comments relative to the repository, whatever the caller's cwd
     entryPoints: { cli: join(ROOT, ENTRY), ...Object.fromEntries(Object.entries(WORKER_MODULES).map(([source, name]) => [name, join(ROOT, source)])) },
     outdir: building,
     bundle: true,

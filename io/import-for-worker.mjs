@@ -25,7 +25,8 @@ export const WORKER_MODULES = {
  */
 export async function importForWorker(url) {
   const name = WORKER_MODULES[relative(ROOT, fileURLToPath(url)).replaceAll('\\', '/')];
-  const bundle = process.env.SKILLGAP_BUNDLE_DIR;
+  // SKILLGAP_NO_BUNDLE=1 wins over a folder inherited from a parent process that ran the bundle.
+  const bundle = process.env.SKILLGAP_NO_BUNDLE === '1' ? undefined : process.env.SKILLGAP_BUNDLE_DIR;
   if (bundle && name) return import(pathToFileURL(join(bundle, `${name}.js`)).href);
   const { register } = await import('tsx/esm/api');
   register();

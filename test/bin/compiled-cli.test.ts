@@ -54,7 +54,13 @@ describe('the compiled CLI', () => {
     try {
       const viaBundle = await importForWorker(new URL('../../stages/analyse/stats/mwds-rank-sets.ts', import.meta.url));
       expect(viaBundle).toBe(await import(pathToFileURL(join(dir, 'worker-mwds-rank-sets.js')).href));
+      // SKILLGAP_NO_BUNDLE=1 wins over an inherited bundle folder: the source, not the bundle.
+      process.env.SKILLGAP_NO_BUNDLE = '1';
+      const viaSource = await importForWorker(new URL('../../stages/analyse/stats/mwds-rank-sets.ts', import.meta.url));
+      expect(viaSource).not.toBe(viaBundle);
+      expect(typeof viaSource.solveRankSetProblem).toBe('function');
     } finally {
+      delete process.env.SKILLGAP_NO_BUNDLE;
       if (previous === undefined) delete process.env.SKILLGAP_BUNDLE_DIR;
       else process.env.SKILLGAP_BUNDLE_DIR = previous;
     }
