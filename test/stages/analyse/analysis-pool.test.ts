@@ -80,8 +80,10 @@ describe('framework statistics in a worker thread', () => {
 });
 
 describe('rank sets shared with the worker thread', () => {
-  // A wave with many country blocks: the first batch of analyseWaveSteps is its region and country blocks' problems.
-  const wave = syntheticWave({ respondentsPerPopulation: 1500, competencies: K, regions: ['Africa', 'Asia', 'Europe', 'Americas'], seed: 23, unequalWeights: true });
+  // Two countries per region: the first batch of analyseWaveSteps is its region and country blocks' problems.
+  const countriesOf: Record<string, [string, string]> = { Africa: ['KE', 'NG'], Americas: ['BR', 'US'], Asia: ['IN', 'JP'], Europe: ['DE', 'FR'] };
+  const synthetic = syntheticWave({ respondentsPerPopulation: 1500, competencies: K, regions: Object.keys(countriesOf), seed: 23, unequalWeights: true });
+  const wave = { ...synthetic, respondents: synthetic.respondents.map((respondent, i) => ({ ...respondent, country: countriesOf[respondent.region][i % 2] })) };
   const config = testConfig();
   const firstBatch = (): RankSetProblem[] => analyseWaveSteps(wave, config).next().value as RankSetProblem[];
 
@@ -113,6 +115,41 @@ describe('rank sets shared with the worker thread', () => {
     } finally {
       await pool.close();
     }
+  });
+
+  it("each block's sets land in that block's rankings (regions, then countries: the batch is split where it was joined)", () => {
+    const steps = analyseWaveSteps(wave, config);
+    const problems = steps.next().value as RankSetProblem[];
+    const solutions = problems.map(solveRankSetProblem);
+    const result = steps.next(solutions).value as ReturnType<typeof analyseWave>;
+    const regionBlocks = [...new Set(wave.respondents.map((respondent) => respondent.region))].sort().concat('Global');
+    const competencies = wave.answers.competencies;
+    // Region problems come first, block by block; the first country problem starts a new run of blocks.
+    const firstCountry = problems.findIndex((problem, at) => at > 0 && problem.block <= problems[at - 1].block);
+    expect(firstCountry).toBeGreaterThan(1);
+    let checked = 0;
+    problems.slice(0, firstCountry).forEach((problem, at) => {
+      problem.items.forEach((k, index) => {
+        const row = result.rankings.find((ranking) => ranking.region === regionBlocks[problem.block] && ranking.competency === competencies[k])!;
+        expect([row.rankCiLow, row.rankCiHigh, row.rankSimultaneousLow, row.rankSimultaneousHigh]).toEqual([
+          solutions[at].marginalLow[index], solutions[at].marginalHigh[index], solutions[at].simultaneousLow[index], solutions[at].simultaneousHigh[index],
+        ]);
+        checked++;
+      });
+    });
+    expect(checked).toBeGreaterThan(K);
+    // Country blocks are the countries in ISO order (country-domains.ts).
+    const countries = [...new Set(wave.respondents.map((respondent) => respondent.country).filter((country) => country))].sort();
+    let checkedCountries = 0;
+    problems.slice(firstCountry).forEach((problem, at) => {
+      const solution = solutions[firstCountry + at];
+      problem.items.forEach((k, index) => {
+        const row = result.countries!.rankings.find((ranking) => ranking.country === countries[problem.block] && ranking.competency === competencies[k])!;
+        expect([row.rankCiLow, row.rankCiHigh]).toEqual([solution.marginalLow[index], solution.marginalHigh[index]]);
+        checkedCountries++;
+      });
+    });
+    expect(checkedCountries).toBeGreaterThan(K);
   });
 
   it('without the worker (a small wave), every problem is solved here', async () => {
