@@ -23,7 +23,7 @@ import { auditFromCsv } from '../io/table-files.ts';
 import { normalisedFiles } from '../stages/normalise/normalise-stage.ts';
 import { readRespondentsArrowTable } from '../io/respondents-arrow.ts';
 import { readAnswerTableArrowTable } from '../io/answer-table-arrow.ts';
-import { readAnalysis } from '../io/read-stage-outputs.ts';
+import { readAnalysis } from '../io/read-analysis.ts';
 import { contextFor, type WaveSelection } from './wave-selection.ts';
 import { rememberAnswerRespondents } from './answer-respondents.ts';
 

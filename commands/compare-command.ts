@@ -12,7 +12,7 @@ import { readFileSync } from 'node:fs';
 import { compareWaves } from '../stages/analyse/compare-waves.ts';
 import { askedDifferently } from '../stages/analyse/compare-asked.ts';
 import { runCommand } from './run-command.ts';
-import { readAnalysis } from '../io/read-stage-outputs.ts';
+import { readAnalysis } from '../io/read-analysis.ts';
 import { waveChangeResource } from '../stages/analyse/describe-analysis-tables.ts';
 import { formatCsv } from '../io/csv-write.ts';
 import { writeFileAtomic } from '../io/atomic-write.ts';

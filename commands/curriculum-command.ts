@@ -20,7 +20,7 @@ import { UsageError } from '../contracts/errors.ts';
 import { writeFileAtomic } from '../io/atomic-write.ts';
 import { checkOutputPaths } from '../io/output-paths.ts';
 import { whileLocked } from '../io/wave-lock.ts';
-import { readAnalysis } from '../io/read-stage-outputs.ts';
+import { readAnalysis } from '../io/read-analysis.ts';
 import { readNormalisedWave } from '../io/read-stage-outputs.ts';
 import * as messages from '../contracts/messages/curriculum.ts';
 import { compareCurriculum, type CurriculumComparison } from './curriculum/compare-curriculum.ts';

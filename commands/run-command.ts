@@ -8,7 +8,6 @@ import type { Warning } from '../contracts/types.ts';
 import * as messages from '../contracts/messages/cli.ts';
 import { lastRunPath, recordLastRun, shownPath, waveOfLastRun, type WaveSource } from './last-run.ts';
 
-export { shownPath };
 
 export interface RunCommandOptions extends WaveOptions {
   force?: boolean;

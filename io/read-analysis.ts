@@ -1,7 +1,7 @@
 /**
  * Reads back the analyse stage's cached result (analysis/analysis.json and, when asked for, the
  * country domains), for the render stage, the commands and the API. Apart from read-stage-outputs.ts
- * (which re-exports it) so that reading the analysis does not load the Arrow readers.
+ * so that reading the analysis does not load the Arrow readers.
  */
 import { existsSync, readFileSync } from 'node:fs';
 import type { AnalysisResult } from '../contracts/types.ts';

@@ -11,8 +11,6 @@ import { readRespondentsArrow } from './respondents-arrow.ts';
 import { answersFromCsv, respondentsFromCsv } from './table-files.ts';
 import { ingestedMetaFile, normalisedFiles } from './wave-layout.ts';
 
-// In a module of its own so that reading the analysis (the render stage, `skillgap figures`) does not load the Arrow readers.
-export { readAnalysis } from './read-analysis.ts';
 
 /** ingested/<source>.meta.json of one source. */
 export function readIngestedMeta(ctx: Pick<RunContext, 'outDir'>, sourceId: string): IngestedMeta {

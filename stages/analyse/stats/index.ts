@@ -30,7 +30,7 @@ export { percentileBootstrapRanks, type BootstrapRankInput } from './percentile-
 export { mwdsCovariance, type MwdsCovariance, type MwdsCovarianceInput } from './mwds-covariance.ts';
 export { rankConfidenceSets, DEFAULT_RANK_SET_DRAWS, type RankConfidenceSets } from './rank-confidence-sets.ts';
 export {
-  mwdsRankSets, rankSetsFromCovariance, mwdsRankSetProblems, mwdsRankSetsFromSolutions, solveRankSetProblem,
+  mwdsRankSets, mwdsRankSetProblems, mwdsRankSetsFromSolutions, solveRankSetProblem,
   type MwdsRankSets, type MwdsRankSetOptions, type RankSetProblem,
 } from './mwds-rank-sets.ts';
 export { postStratify } from './post-stratify.ts';

@@ -24,18 +24,8 @@ export interface MwdsRankSets {
 export function mwdsRankSets(input: MwdsCovarianceInput & { eligible: Uint8Array; seed: number; coverage?: number; draws?: number }): MwdsRankSets {
   // Covariances between the ranked cells only (the others are never read).
   const { mwds, covariance } = mwdsCovariance({ ...input, wanted: input.eligible });
-  return rankSetsFromCovariance(mwds, covariance, input);
-}
-
-/**
- * The sets from MWDS and covariances already computed (mwdsCovariance over at least the eligible
- * cells): what mwdsRankSets does after its covariance pass, for a caller that computed the
- * covariance elsewhere (framework-statistics.ts, possibly in a worker thread, before disclosure
- * control decided which cells are ranked).
- */
-export function rankSetsFromCovariance(mwds: Float64Array, covariance: Float64Array[], options: MwdsRankSetOptions): MwdsRankSets {
-  const problems = mwdsRankSetProblems(mwds, covariance, options);
-  return mwdsRankSetsFromSolutions(mwds, options, problems, problems.map(solveRankSetProblem));
+  const problems = mwdsRankSetProblems(mwds, covariance, input);
+  return mwdsRankSetsFromSolutions(mwds, input, problems, problems.map(solveRankSetProblem));
 }
 
 export interface MwdsRankSetOptions {

@@ -22,7 +22,7 @@ import { runWave } from '../../../../api/run-wave.ts';
 import { contextFor } from '../../../../api/wave-selection.ts';
 import { readNormalisedWave } from '../../../../io/read-stage-outputs.ts';
 import { buildReportInput } from '../../../../stages/render/render-run.ts';
-import { readAnalysis } from '../../../../io/read-stage-outputs.ts';
+import { readAnalysis } from '../../../../io/read-analysis.ts';
 import type { AnalysisResult, Competency, DistributionRow, EstimateRow, NormalisedWave, WaveConfig } from '../../../../contracts/types.ts';
 import { buildGapHeatmap } from '../../../../stages/render/figures/gap-heatmap.ts';
 import { buildRespondentsMap, publishedRespondentBin } from '../../../../stages/render/figures/respondents-map.ts';
