@@ -4,7 +4,7 @@
  * normalised wave → the files under analysis/ (see analyse-stage.ts).
  */
 import type { RunContext, StageReport } from '../../contracts/stage.ts';
-import type { AnalysisResult, FrameworkRollup, NormalisedWave } from '../../contracts/types.ts';
+import { POPULATIONS, type AnalysisResult, type FrameworkRollup, type NormalisedWave } from '../../contracts/types.ts';
 import { emptyPopulationProblems } from './check-estimates.ts';
 import { ValidationError } from '../../contracts/errors.ts';
 import { answerCount } from '../../contracts/answer-table.ts';
@@ -18,27 +18,29 @@ import { loadFrameworks } from '../../contracts/frameworks/load-frameworks.ts';
 import { frameworkEstimatesToCsv } from './describe-framework-tables.ts';
 import { layOutPopulations } from './population-layout.ts';
 import { encodeAnswers } from './encode-answers.ts';
+import { weighPopulation } from './population-weights.ts';
 
 export async function runAnalyse(ctx: RunContext): Promise<StageReport> {
   // Loaded on use: the statistics (and @stdlib's quantile functions) are not needed to decide
   // that nothing is stale, nor by `skillgap figures`, which only reads analysis.json.
   const { analyseWaveSteps } = await import('./analyse-wave.ts');
   const { rollUpFrameworksSteps, frameworkStatisticsInput } = await import('./framework-rollups.ts');
-  const { startAnalysisPool, FRAMEWORK_WORKER_MIN_RESPONDENTS, RANK_SET_WORKER_MIN_WORK, rankSetWorkOfWave } = await import('./analysis-pool.ts');
+  const { startAnalysisPool, analysisWorkerPlan } = await import('./analysis-pool.ts');
   const { solveStepsConcurrently } = await import('./rank-set-steps.ts');
   const wave = readNormalisedWave(ctx);
   const files = analysisFiles(ctx.outDir);
   const frameworks = loadFrameworks(ctx.root, ctx.wave.waveDir, ctx.wave.config.frameworks, ctx.framework);
   // A worker thread takes the frameworks' respondent-level part on large waves (meanwhile the
   // competencies are analysed here) and shares the rank sets when they are many (analysis-pool.ts).
-  const pool = startAnalysisPool({
-    frameworks: frameworks.length > 0 && wave.respondents.length >= FRAMEWORK_WORKER_MIN_RESPONDENTS,
-    rankSets: rankSetWorkOfWave(wave, frameworks) >= RANK_SET_WORKER_MIN_WORK,
-  });
+  const pool = startAnalysisPool(analysisWorkerPlan(wave, frameworks));
   try {
-    // The population layout and the answers encoded once, for both (the framework part gets copies).
+    // The population layout, the answers encoded and the weights computed once, for both (the
+    // framework part gets copies).
     const layout = layOutPopulations(wave.respondents);
-    const prepared = { layout, encoded: encodeAnswers(wave, layout.populationCode, layout.localRow, layout.counts) };
+    const prepared = {
+      layout, encoded: encodeAnswers(wave, layout.populationCode, layout.localRow, layout.counts),
+      weights: POPULATIONS.map((population, code) => weighPopulation(population, wave.respondents, layout.memberIndex[code], ctx.wave.config)),
+    };
     const { statistics: frameworkStatistics } = frameworks.length > 0
       ? await pool.startFrameworkStatistics(frameworkStatisticsInput(wave, ctx.wave.config, frameworks, prepared))
       : { statistics: Promise.resolve([]) };

@@ -32,7 +32,7 @@ import {
 import { solveStepsHere, type RankSetSteps } from './rank-set-steps.ts';
 import { askedCells, flagNotAsked } from './not-asked.ts';
 import { layOutPopulations, type PopulationLayout } from './population-layout.ts';
-import { computePopulationWeights, type MarginFit } from './population-weights.ts';
+import { weighPopulation, type MarginFit, type WeighedPopulation } from './population-weights.ts';
 import { describeEstimate, type CellMeasure } from './describe-estimate.ts';
 import { buildRankings } from './build-rankings.ts';
 import { encodeAnswers, type EncodedAnswers } from './encode-answers.ts';
@@ -71,6 +71,8 @@ interface PopulationData {
 export interface PreparedAnswers {
   layout: PopulationLayout;
   encoded: EncodedAnswers;
+  /** Industry's and education's weights (population-weights.ts weighPopulation), when already computed. */
+  weights?: readonly WeighedPopulation[];
 }
 
 export type WaveAnalysis = AnalysisResult & { distributions: DistributionRow[] };
@@ -133,7 +135,9 @@ export function* analyseWaveSteps(
   });
   const coding = describeJointCodes(encoded.levelValues);
   const analysePopulation = (population: Population, code: number): PopulationData => {
-    const { weights, baseWeights, summary, calibration, marginFit: fit } = computePopulationWeights(population, respondents, memberIndex[code], config, warnings);
+    const weighed = prepared?.weights?.[code] ?? weighPopulation(population, respondents, memberIndex[code], config);
+    warnings.push(...weighed.warnings);
+    const { weights, baseWeights, summary, calibration, marginFit: fit } = weighed.weights;
     weighting.push(summary);
     marginFit.push(...fit);
     onWeights?.(population, memberIndex[code], baseWeights, weights);

@@ -117,6 +117,23 @@ export function rankSetWork(problem: Pick<RankSetProblem, 'estimates' | 'draws'>
 }
 
 /**
+ * What goes to the worker thread: with SKILLGAP_WORKERS=1 nothing, with 2 or more the framework
+ * statistics (when there are frameworks) and the rank sets whatever the wave's size (so that
+ * test/pipeline/workers.test.ts runs the worker path on the small sample wave); otherwise the
+ * framework statistics from FRAMEWORK_WORKER_MIN_RESPONDENTS respondents on and the rank sets from
+ * RANK_SET_WORKER_MIN_WORK of work on (the same variable sets the ingest stage's workers).
+ */
+export function analysisWorkerPlan(
+  wave: NormalisedWave, frameworks: readonly ResolvedFramework[], requestedWorkers = Number(process.env.SKILLGAP_WORKERS),
+): { frameworks: boolean; rankSets: boolean } {
+  if (Number.isInteger(requestedWorkers) && requestedWorkers >= 1) return { frameworks: requestedWorkers > 1 && frameworks.length > 0, rankSets: requestedWorkers > 1 };
+  return {
+    frameworks: frameworks.length > 0 && wave.respondents.length >= FRAMEWORK_WORKER_MIN_RESPONDENTS,
+    rankSets: rankSetWorkOfWave(wave, frameworks) >= RANK_SET_WORKER_MIN_WORK,
+  };
+}
+
+/**
  * The rank-set work a wave will ask for, estimated before the analysis: a block per region, per
  * country and the whole design, each with up to every competency; a block per region and the
  * whole design for each framework, with up to every unit.

@@ -23,6 +23,18 @@ export interface PopulationWeights {
   marginFit: MarginFit[];
 }
 
+/** A population's weights and the warnings computing them gave: computed once per run, read by the competency analysis and the framework roll-ups. */
+export interface WeighedPopulation {
+  weights: PopulationWeights;
+  warnings: Warning[];
+}
+
+/** computePopulationWeights with its warnings kept apart, to be reported where the analysis reports them. */
+export function weighPopulation(population: Population, respondents: Respondent[], memberIndex: Int32Array, config: WaveConfig): WeighedPopulation {
+  const warnings: Warning[] = [];
+  return { weights: computePopulationWeights(population, respondents, memberIndex, config, warnings), warnings };
+}
+
 /**
  * Base weights (Respondent.weight, 1 when absent).
  *   With population margins: calibrated to them with the raking distance, the cap inside the

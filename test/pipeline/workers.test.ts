@@ -1,6 +1,9 @@
 /**
  * Worker threads must not change a single byte: the 2022 sample wave run with one worker and with
- * two (SKILLGAP_WORKERS) gives identical ingest caches, normalised tables, audit and analysis.
+ * two (SKILLGAP_WORKERS) gives identical ingest caches, normalised tables, audit and analysis. With
+ * two, the analyse stage also hands its framework statistics and a share of its rank sets to its
+ * worker thread, as it does on its own from 20,000 respondents (analysis-pool.ts analysisWorkerPlan):
+ * the stage's path through the worker runs here on the small sample wave.
  */
 import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';

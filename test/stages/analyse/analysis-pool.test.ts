@@ -7,7 +7,7 @@
 import { describe, expect, it } from 'vitest';
 import { frameworkStatisticsInput, rollUpFrameworks } from '../../../stages/analyse/framework-rollups.ts';
 import { frameworkStatistics } from '../../../stages/analyse/framework-statistics.ts';
-import { rankSetWork, startAnalysisPool } from '../../../stages/analyse/analysis-pool.ts';
+import { analysisWorkerPlan, FRAMEWORK_WORKER_MIN_RESPONDENTS, rankSetWork, startAnalysisPool } from '../../../stages/analyse/analysis-pool.ts';
 import { solveStepsConcurrently } from '../../../stages/analyse/rank-set-steps.ts';
 import { solveRankSetProblem, type RankSetProblem } from '../../../stages/analyse/stats/index.ts';
 import { rollUpFrameworksSteps } from '../../../stages/analyse/framework-rollups.ts';
@@ -17,6 +17,8 @@ import { syntheticWave, testConfig } from './synthetic-wave.ts';
 import { analyseWave, analyseWaveSteps } from '../../../stages/analyse/analyse-wave.ts';
 import { layOutPopulations } from '../../../stages/analyse/population-layout.ts';
 import { encodeAnswers } from '../../../stages/analyse/encode-answers.ts';
+import { weighPopulation } from '../../../stages/analyse/population-weights.ts';
+import { POPULATIONS } from '../../../contracts/types.ts';
 
 const K = 12;
 const ids = Array.from({ length: K }, (_, k) => `competency-${String(k + 1).padStart(2, '0')}`);
@@ -48,20 +50,29 @@ describe('framework statistics in a worker thread', () => {
     }
   });
 
-  it('sharing one encoding (as analyse-run.ts does): the worker gets copies, analyseWave then gives what it gives alone, and so does the roll-up', async () => {
+  it('sharing one encoding and one set of weights (as analyse-run.ts does): the worker gets copies, analyseWave then gives what it gives alone, and so does the roll-up', async () => {
     const wave = syntheticWave({ respondentsPerPopulation: 800, competencies: K, regions: ['Africa', 'Europe'], seed: 5, unequalWeights: true });
+    // An invalid weight in each population: both weightings warn, and the warnings keep their place.
+    for (const population of POPULATIONS) wave.respondents.find((respondent) => respondent.population === population)!.weight = -1;
     const config = testConfig();
     const layout = layOutPopulations(wave.respondents);
-    const prepared = { layout, encoded: encodeAnswers(wave, layout.populationCode, layout.localRow, layout.counts) };
+    const prepared = {
+      layout, encoded: encodeAnswers(wave, layout.populationCode, layout.localRow, layout.counts),
+      weights: POPULATIONS.map((population, code) => weighPopulation(population, wave.respondents, layout.memberIndex[code], config)),
+    };
     const input = frameworkStatisticsInput(wave, config, [framework], prepared);
     expect(input.populations[0].importanceCodes.buffer).not.toBe(prepared.encoded.populations[0].importanceCodes.buffer);
+    expect(input.populations[1].weights).toEqual(prepared.weights[1].weights.weights);
     const run = startAnalysisPool({ frameworks: true, rankSets: false });
     try {
       const { statistics } = await run.startFrameworkStatistics(input);
-      // The input's arrays went to the worker; the shared encoding is intact for analyseWave.
+      // The input's arrays went to the worker; the shared encoding and weights are intact for analyseWave.
       expect(input.populations[0].importanceCodes.length).toBe(0);
+      expect(input.populations[1].weights.length).toBe(0);
       const shared = analyseWave(wave, config, undefined, undefined, prepared);
-      expect(shared.estimates).toEqual(analyseWave(wave, config).estimates);
+      const alone = analyseWave(wave, config);
+      expect(shared).toEqual(alone);
+      expect(alone.warnings.filter((warning) => warning.code === 'invalid_weight')).toHaveLength(2);
       expect(rollUpFrameworks(wave, config, [framework], shared.estimates, await statistics)).toEqual(rollUpFrameworks(wave, config, [framework], shared.estimates));
     } finally {
       await run.close();
@@ -150,6 +161,20 @@ describe('rank sets shared with the worker thread', () => {
       });
     });
     expect(checkedCountries).toBeGreaterThan(K);
+  });
+
+  it('the plan: SKILLGAP_WORKERS=1 keeps everything here, 2 sends both kinds of work to the worker; unset, the size decides', () => {
+    const small = syntheticWave({ respondentsPerPopulation: 50, competencies: K, regions: ['Africa'], seed: 3 });
+    expect(analysisWorkerPlan(small, [framework], 1)).toEqual({ frameworks: false, rankSets: false });
+    expect(analysisWorkerPlan(small, [framework], 2)).toEqual({ frameworks: true, rankSets: true });
+    expect(analysisWorkerPlan(small, [], 2)).toEqual({ frameworks: false, rankSets: true });
+    expect(analysisWorkerPlan(small, [framework], NaN)).toEqual({ frameworks: false, rankSets: false });
+    // 20,000 respondents: the frameworks go to the worker by size alone, and the rank sets too
+    // (2 regions and 1 country + 2 whole designs, 12 competencies: 5 × 144 × 5,000 = 3.6 million, below
+    // the threshold; the framework's 3 × 64 × 5,000 adds ~1 million: still below).
+    const large = syntheticWave({ respondentsPerPopulation: FRAMEWORK_WORKER_MIN_RESPONDENTS / 2, competencies: K, regions: ['Africa', 'Europe'], seed: 3 });
+    expect(analysisWorkerPlan(large, [framework], NaN)).toEqual({ frameworks: true, rankSets: false });
+    expect(analysisWorkerPlan(large, [], NaN)).toEqual({ frameworks: false, rankSets: false });
   });
 
   it('without the worker (a small wave), every problem is solved here', async () => {
