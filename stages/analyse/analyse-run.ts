@@ -39,7 +39,7 @@ export async function runAnalyse(ctx: RunContext): Promise<StageReport> {
     const layout = layOutPopulations(wave.respondents);
     const prepared = {
       layout, encoded: encodeAnswers(wave, layout.populationCode, layout.localRow, layout.counts),
-      weights: POPULATIONS.map((population, code) => weighPopulation(population, wave.respondents, layout.memberIndex[code], ctx.wave.config)),
+      weighed: POPULATIONS.map((population, code) => weighPopulation(population, wave.respondents, layout.memberIndex[code], ctx.wave.config)),
     };
     const { statistics: frameworkStatistics } = frameworks.length > 0
       ? await pool.startFrameworkStatistics(frameworkStatisticsInput(wave, ctx.wave.config, frameworks, prepared))

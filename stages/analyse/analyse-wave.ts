@@ -72,7 +72,7 @@ export interface PreparedAnswers {
   layout: PopulationLayout;
   encoded: EncodedAnswers;
   /** Industry's and education's weights (population-weights.ts weighPopulation), when already computed. */
-  weights?: readonly WeighedPopulation[];
+  weighed?: readonly WeighedPopulation[];
 }
 
 export type WaveAnalysis = AnalysisResult & { distributions: DistributionRow[] };
@@ -135,9 +135,9 @@ export function* analyseWaveSteps(
   });
   const coding = describeJointCodes(encoded.levelValues);
   const analysePopulation = (population: Population, code: number): PopulationData => {
-    const weighed = prepared?.weights?.[code] ?? weighPopulation(population, respondents, memberIndex[code], config);
+    const weighed = prepared?.weighed?.[code] ?? weighPopulation(population, respondents, memberIndex[code], config);
     warnings.push(...weighed.warnings);
-    const { weights, baseWeights, summary, calibration, marginFit: fit } = weighed.weights;
+    const { weights, baseWeights, summary, calibration, marginFit: fit } = weighed.weighting;
     weighting.push(summary);
     marginFit.push(...fit);
     onWeights?.(population, memberIndex[code], baseWeights, weights);

@@ -94,7 +94,7 @@ export function frameworkStatisticsInput(
   return {
     populations: (['industry', 'education'] as const).map((population, code) => ({
       importanceCodes: own(encoded.populations[code].importanceCodes), otherCodes: own(encoded.populations[code].otherCodes), rowDomain: own(rowDomains[code]),
-      weights: prepared?.weights ? prepared.weights[code].weights.weights.slice() : computePopulationWeights(population, respondents, memberIndex[code], config, []).weights,
+      weights: prepared?.weighed ? prepared.weighed[code].weighting.weights.slice() : computePopulationWeights(population, respondents, memberIndex[code], config, []).weights,
     })),
     levelValues: encoded.levelValues, competencies: wave.answers.competencies.length, domainCount: regions.length,
     unitMembers: frameworks.map((framework) => unitsInWave(framework, competencyIndex).units.map((unit) => Int32Array.from(unit.competencies, (id) => competencyIndex.get(id)!))),

@@ -25,14 +25,14 @@ export interface PopulationWeights {
 
 /** A population's weights and the warnings computing them gave: computed once per run, read by the competency analysis and the framework roll-ups. */
 export interface WeighedPopulation {
-  weights: PopulationWeights;
+  weighting: PopulationWeights;
   warnings: Warning[];
 }
 
 /** computePopulationWeights with its warnings kept apart, to be reported where the analysis reports them. */
 export function weighPopulation(population: Population, respondents: Respondent[], memberIndex: Int32Array, config: WaveConfig): WeighedPopulation {
   const warnings: Warning[] = [];
-  return { weights: computePopulationWeights(population, respondents, memberIndex, config, warnings), warnings };
+  return { weighting: computePopulationWeights(population, respondents, memberIndex, config, warnings), warnings };
 }
 
 /**

@@ -58,11 +58,11 @@ describe('framework statistics in a worker thread', () => {
     const layout = layOutPopulations(wave.respondents);
     const prepared = {
       layout, encoded: encodeAnswers(wave, layout.populationCode, layout.localRow, layout.counts),
-      weights: POPULATIONS.map((population, code) => weighPopulation(population, wave.respondents, layout.memberIndex[code], config)),
+      weighed: POPULATIONS.map((population, code) => weighPopulation(population, wave.respondents, layout.memberIndex[code], config)),
     };
     const input = frameworkStatisticsInput(wave, config, [framework], prepared);
     expect(input.populations[0].importanceCodes.buffer).not.toBe(prepared.encoded.populations[0].importanceCodes.buffer);
-    expect(input.populations[1].weights).toEqual(prepared.weights[1].weights.weights);
+    expect(input.populations[1].weights).toEqual(prepared.weighed[1].weighting.weights);
     const run = startAnalysisPool({ frameworks: true, rankSets: false });
     try {
       const { statistics } = await run.startFrameworkStatistics(input);
