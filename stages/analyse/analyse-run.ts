@@ -19,6 +19,7 @@ import { frameworkEstimatesToCsv } from './describe-framework-tables.ts';
 import { layOutPopulations } from './population-layout.ts';
 import { encodeAnswers } from './encode-answers.ts';
 import { weighPopulation } from './population-weights.ts';
+import { requestedWorkers } from '../../io/requested-workers.ts';
 
 export async function runAnalyse(ctx: RunContext): Promise<StageReport> {
   // Loaded on use: the statistics (and @stdlib's quantile functions) are not needed to decide
@@ -32,7 +33,7 @@ export async function runAnalyse(ctx: RunContext): Promise<StageReport> {
   const frameworks = loadFrameworks(ctx.root, ctx.wave.waveDir, ctx.wave.config.frameworks, ctx.framework);
   // A worker thread takes the frameworks' respondent-level part on large waves (meanwhile the
   // competencies are analysed here) and shares the rank sets when they are many (analysis-pool.ts).
-  const pool = startAnalysisPool(analysisWorkerPlan(wave, frameworks));
+  const pool = startAnalysisPool(analysisWorkerPlan(wave, frameworks, requestedWorkers()));
   try {
     // The population layout, the answers encoded and the weights computed once, for both (the
     // framework part gets copies).

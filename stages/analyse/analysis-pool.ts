@@ -1,8 +1,8 @@
 /**
  * The analyse stage's worker thread: a tinypool pool of one thread running analysis-worker.mjs,
- * started at the stage's start when the wave has work enough to pay for it (the thread's start-up,
- * ≈ 0.5 s of CPU for the TypeScript loader, runs on the second core while this thread reads and
- * encodes the wave). It takes two kinds of work off the main thread:
+ * started at the stage's start when the wave has work enough to pay for it (analysisWorkerPlan; the
+ * thread's start-up, ≈ 0.1 s loading the bundled modules, runs on the second core while this thread
+ * reads and encodes the wave). It takes two kinds of work off the main thread:
  *
  *   - the frameworks' respondent-level part (framework-statistics.ts), on large waves: handed over
  *     whole while the main thread analyses the competencies;
@@ -117,16 +117,17 @@ export function rankSetWork(problem: Pick<RankSetProblem, 'estimates' | 'draws'>
 }
 
 /**
- * What goes to the worker thread: with SKILLGAP_WORKERS=1 nothing, with 2 or more the framework
+ * What goes to the worker thread, given the threads asked for (`workers`: SKILLGAP_WORKERS, read by
+ * the caller through io/requested-workers.ts): with 1 nothing, with 2 or more the framework
  * statistics (when there are frameworks) and the rank sets whatever the wave's size (so that
  * test/pipeline/workers.test.ts runs the worker path on the small sample wave); otherwise the
  * framework statistics from FRAMEWORK_WORKER_MIN_RESPONDENTS respondents on and the rank sets from
- * RANK_SET_WORKER_MIN_WORK of work on (the same variable sets the ingest stage's workers).
+ * RANK_SET_WORKER_MIN_WORK of work on.
  */
 export function analysisWorkerPlan(
-  wave: NormalisedWave, frameworks: readonly ResolvedFramework[], requestedWorkers = Number(process.env.SKILLGAP_WORKERS),
+  wave: NormalisedWave, frameworks: readonly ResolvedFramework[], workers: number | undefined,
 ): { frameworks: boolean; rankSets: boolean } {
-  if (Number.isInteger(requestedWorkers) && requestedWorkers >= 1) return { frameworks: requestedWorkers > 1 && frameworks.length > 0, rankSets: requestedWorkers > 1 };
+  if (workers !== undefined) return { frameworks: workers > 1 && frameworks.length > 0, rankSets: workers > 1 };
   return {
     frameworks: frameworks.length > 0 && wave.respondents.length >= FRAMEWORK_WORKER_MIN_RESPONDENTS,
     rankSets: rankSetWorkOfWave(wave, frameworks) >= RANK_SET_WORKER_MIN_WORK,

@@ -19,6 +19,7 @@ import { ValidationError, UsageError, WriteError } from '../../contracts/errors.
 import type { IngestJob, IngestJobResult } from './ingest-source.ts';
 import { ingestedFiles, ingestedMetaFile, ingestedRowsFile } from '../../io/wave-layout.ts';
 import type { IngestedMeta } from '../../contracts/stage-outputs.ts';
+import { requestedWorkers } from '../../io/requested-workers.ts';
 
 export { ingestedFiles, ingestedMetaFile, ingestedRowsFile };
 export type { IngestedMeta };
@@ -81,9 +82,7 @@ export const WORKER_MIN_BYTES = 32 << 20;
  * config order, and the files are the same bytes whatever the number (test/pipeline/workers.test.ts).
  */
 export function workerCount(inputBytes: number): number {
-  const requested = Number(process.env.SKILLGAP_WORKERS);
-  if (Number.isInteger(requested) && requested >= 1) return requested;
-  return inputBytes >= WORKER_MIN_BYTES ? availableParallelism() : 1;
+  return requestedWorkers() ?? (inputBytes >= WORKER_MIN_BYTES ? availableParallelism() : 1);
 }
 
 async function runInThisThread(ctx: RunContext, jobs: IngestJob[]): Promise<IngestJobResult[]> {

@@ -79,6 +79,24 @@ describe('framework statistics in a worker thread', () => {
     }
   });
 
+  it('the framework input and analyseWave take the prepared weights instead of weighing again', () => {
+    const wave = syntheticWave({ respondentsPerPopulation: 300, competencies: K, regions: ['Africa', 'Europe'], seed: 9, unequalWeights: true });
+    const config = testConfig();
+    const layout = layOutPopulations(wave.respondents);
+    // Weights no weighing gives (twice the real ones): whoever recomputes them is caught.
+    const weighed = POPULATIONS.map((population, code) => {
+      const real = weighPopulation(population, wave.respondents, layout.memberIndex[code], config);
+      return { ...real, weighting: { ...real.weighting, weights: real.weighting.weights.map((weight) => 2 * weight) } };
+    });
+    const prepared = { layout, encoded: encodeAnswers(wave, layout.populationCode, layout.localRow, layout.counts), weighed };
+    const input = frameworkStatisticsInput(wave, config, [framework], prepared);
+    expect(input.populations.map((population) => population.weights)).toEqual(weighed.map((entry) => entry.weighting.weights));
+    expect(input.populations[0].weights[0]).toBe(2 * weighPopulation('industry', wave.respondents, layout.memberIndex[0], config).weighting.weights[0]);
+    const seen: Float64Array[] = [];
+    analyseWave(wave, config, undefined, (_population, _members, _base, final) => seen.push(final), prepared);
+    expect(seen).toEqual(weighed.map((entry) => entry.weighting.weights));
+  });
+
   it('a failure in the worker reaches the caller as an error, and the pool closes', async () => {
     const run = startAnalysisPool({ frameworks: true, rankSets: false });
     try {
@@ -168,13 +186,13 @@ describe('rank sets shared with the worker thread', () => {
     expect(analysisWorkerPlan(small, [framework], 1)).toEqual({ frameworks: false, rankSets: false });
     expect(analysisWorkerPlan(small, [framework], 2)).toEqual({ frameworks: true, rankSets: true });
     expect(analysisWorkerPlan(small, [], 2)).toEqual({ frameworks: false, rankSets: true });
-    expect(analysisWorkerPlan(small, [framework], NaN)).toEqual({ frameworks: false, rankSets: false });
+    expect(analysisWorkerPlan(small, [framework], undefined)).toEqual({ frameworks: false, rankSets: false });
     // 20,000 respondents: the frameworks go to the worker by size alone, and the rank sets too
     // (2 regions and 1 country + 2 whole designs, 12 competencies: 5 × 144 × 5,000 = 3.6 million, below
     // the threshold; the framework's 3 × 64 × 5,000 adds ~1 million: still below).
     const large = syntheticWave({ respondentsPerPopulation: FRAMEWORK_WORKER_MIN_RESPONDENTS / 2, competencies: K, regions: ['Africa', 'Europe'], seed: 3 });
-    expect(analysisWorkerPlan(large, [framework], NaN)).toEqual({ frameworks: true, rankSets: false });
-    expect(analysisWorkerPlan(large, [], NaN)).toEqual({ frameworks: false, rankSets: false });
+    expect(analysisWorkerPlan(large, [framework], undefined)).toEqual({ frameworks: true, rankSets: false });
+    expect(analysisWorkerPlan(large, [], undefined)).toEqual({ frameworks: false, rankSets: false });
   });
 
   it('without the worker (a small wave), every problem is solved here', async () => {
