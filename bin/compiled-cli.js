@@ -38,10 +38,6 @@ const ENTRY = 'commands/cli.ts';
 const BUNDLED_PACKAGES = /^(@stdlib\/|vega$|vega-lite$|apache-arrow$|pdfkit$|svg-to-pdfkit$)/;
 /** Bundled package files whose `import.meta.url` must stay their own file's URL. */
 const PACKAGE_FILE_URLS = /[\\/]node_modules[\\/]pdfkit[\\/]js[\\/]pdfkit\.node\.mjs$/;
-/**
- * Modules that worker threads load (io/import-for-worker.mjs) are bundled as entry points of their
- * own, sharing chunks with the CLI, so a worker starts without the TypeScript loader.
- */
 /** Build format; bump when the build options below change. */
 const FORMAT = 5;
 
@@ -81,6 +77,8 @@ export async function buildCompiledCli() {
   rmSync(building, { recursive: true, force: true });
   const result = await esbuild.build({
     absWorkingDir: ROOT, // paths in the bundle's comments relative to the repository, whatever the caller's cwd
+    // The modules worker threads load (io/import-for-worker.mjs) are entry points of their own,
+    // sharing chunks with the CLI, so a worker starts without the TypeScript loader.
     entryPoints: { cli: join(ROOT, ENTRY), ...Object.fromEntries(Object.entries(WORKER_MODULES).map(([source, name]) => [name, join(ROOT, source)])) },
     outdir: building,
     bundle: true,
